@@ -1,0 +1,98 @@
+//! "Who do we call?": fuzzy lookup over suppliers, services, contracts and contacts, and
+//! suggestions for names that were almost right.
+
+use chrono::{DateTime, Utc};
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use serde::Serialize;
+
+use super::Registry;
+use crate::domain::routing::is_valid_at;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HitKind {
+    Supplier,
+    Service,
+    Contract,
+    Contact,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Hit {
+    pub kind: HitKind,
+    /// What matched: a name, alias, keyword or number.
+    pub matched: String,
+    /// The record's own name (service name, contract number, contact name, supplier name).
+    pub name: String,
+    /// The supplier to call for this hit, when there is one.
+    pub supplier: Option<String>,
+    pub score: i64,
+}
+
+/// Best hits first; one hit per record (its best matching text).
+pub fn find(reg: &Registry, query: &str, at: DateTime<Utc>, limit: usize) -> Vec<Hit> {
+    let query = query.trim();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let matcher = SkimMatcherV2::default().ignore_case();
+    let best = |texts: &mut dyn Iterator<Item = &String>| -> Option<(i64, String)> {
+        texts.filter_map(|t| matcher.fuzzy_match(t, query).map(|s| (s, t.clone()))).max_by_key(|(s, _)| *s)
+    };
+    let mut hits = Vec::new();
+    for sup in reg.suppliers() {
+        if let Some((score, matched)) = best(&mut std::iter::once(&sup.name).chain(&sup.aliases)) {
+            hits.push(Hit { kind: HitKind::Supplier, matched, name: sup.name.clone(), supplier: Some(sup.name.clone()), score });
+        }
+        for c in &sup.contacts {
+            if let Some(score) = matcher.fuzzy_match(&c.name, query) {
+                // A person's name is a weaker answer to "who do we call for X" than X itself.
+                hits.push(Hit {
+                    kind: HitKind::Contact,
+                    matched: c.name.clone(),
+                    name: c.name.clone(),
+                    supplier: Some(sup.name.clone()),
+                    score: score - 10,
+                });
+            }
+        }
+    }
+    for svc in reg.services() {
+        let mut texts = std::iter::once(&svc.name).chain(&svc.aliases).chain(&svc.keywords);
+        if let Some((score, matched)) = best(&mut texts) {
+            let supplier = reg.contracts_for_service(&svc.name).find(|c| is_valid_at(reg, c, at)).map(|c| c.supplier.clone());
+            hits.push(Hit { kind: HitKind::Service, matched, name: svc.name.clone(), supplier, score: score + 5 });
+        }
+    }
+    for con in reg.contracts() {
+        if let Some(score) = matcher.fuzzy_match(&con.number, query) {
+            hits.push(Hit {
+                kind: HitKind::Contract,
+                matched: con.number.clone(),
+                name: con.number.clone(),
+                supplier: Some(con.supplier.clone()),
+                score,
+            });
+        }
+    }
+    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.kind.cmp(&b.kind)).then(a.name.cmp(&b.name)));
+    hits.truncate(limit);
+    hits
+}
+
+/// The closest of `names` to a misspelt `wanted`, best first (for "did you mean" messages).
+pub fn closest<'a>(wanted: &str, names: impl Iterator<Item = &'a str>, limit: usize) -> Vec<&'a str> {
+    let w = wanted.to_lowercase();
+    let mut scored: Vec<(f64, &str)> = names
+        .map(|n| {
+            let l = n.to_lowercase();
+            let contains = if l.contains(&w) || w.contains(&l) { 0.2 } else { 0.0 };
+            (strsim::jaro_winkler(&w, &l) + contains, n)
+        })
+        .filter(|(s, _)| *s > 0.7)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.into_iter().take(limit).map(|(_, n)| n).collect()
+}

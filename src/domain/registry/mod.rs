@@ -1,0 +1,210 @@
+//! The supplier and contract registry: records, settings, validation and the indexes used to
+//! route and look up.
+
+pub mod file;
+pub mod lookup;
+pub mod model;
+mod validate;
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+pub use model::{Contact, ContactRole, Contract, Coverage, Participant, Service, Supplier, Targets};
+pub use validate::RegistryError;
+
+use crate::domain::sla::{Calendar, CalendarSpec, SlaDuration};
+use crate::domain::{Priority, PriorityMatrix};
+
+/// The helpdesk's own agreement and the knobs of the desk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// The calendar of the helpdesk agreement towards participants.
+    #[serde(default = "default_calendar")]
+    pub helpdesk_calendar: String,
+    /// Share of a target at which a clock warns.
+    #[serde(default = "default_warning")]
+    pub warning_at: f64,
+    /// Days after closing in which a ticket may still be reopened.
+    #[serde(default = "default_reopen_days")]
+    pub reopen_days: u32,
+    #[serde(default)]
+    pub matrix: PriorityMatrix,
+    #[serde(default = "default_agreement")]
+    pub agreement: BTreeMap<Priority, Targets>,
+}
+
+fn default_calendar() -> String {
+    "24x7".into()
+}
+fn default_warning() -> f64 {
+    0.75
+}
+fn default_reopen_days() -> u32 {
+    14
+}
+fn default_agreement() -> BTreeMap<Priority, Targets> {
+    let t = |response, resolve| Targets { response, resolve };
+    BTreeMap::from([
+        (Priority::P1, t(SlaDuration::minutes(15), SlaDuration::hours(4))),
+        (Priority::P2, t(SlaDuration::minutes(30), SlaDuration::hours(8))),
+        (Priority::P3, t(SlaDuration::hours(2), SlaDuration::days(3))),
+        (Priority::P4, t(SlaDuration::hours(4), SlaDuration::days(5))),
+    ])
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            helpdesk_calendar: default_calendar(),
+            warning_at: default_warning(),
+            reopen_days: default_reopen_days(),
+            matrix: PriorityMatrix::default(),
+            agreement: default_agreement(),
+        }
+    }
+}
+
+/// The registry as written: the file format, and what the store keeps.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegistryFile {
+    #[serde(default)]
+    pub settings: Settings,
+    #[serde(default)]
+    pub calendar: Vec<CalendarSpec>,
+    #[serde(default)]
+    pub participant: Vec<Participant>,
+    #[serde(default)]
+    pub service: Vec<Service>,
+    #[serde(default)]
+    pub supplier: Vec<Supplier>,
+    #[serde(default)]
+    pub contract: Vec<Contract>,
+}
+
+impl RegistryFile {
+    /// Entries of `other` replace entries with the same key here; new ones are added.
+    pub fn merge(&mut self, other: RegistryFile, settings_too: bool) {
+        if settings_too {
+            self.settings = other.settings;
+        }
+        upsert(&mut self.calendar, other.calendar, |c| c.name.to_lowercase());
+        upsert(&mut self.participant, other.participant, |p| p.code.to_lowercase());
+        upsert(&mut self.service, other.service, |s| s.name.to_lowercase());
+        upsert(&mut self.supplier, other.supplier, |s| s.name.to_lowercase());
+        upsert(&mut self.contract, other.contract, |c| c.number.to_lowercase());
+    }
+
+    pub fn len(&self) -> usize {
+        self.calendar.len()
+            + self.participant.len()
+            + self.service.len()
+            + self.supplier.len()
+            + self.supplier.iter().map(|s| s.contacts.len()).sum::<usize>()
+            + self.contract.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+fn upsert<T>(into: &mut Vec<T>, from: Vec<T>, key: impl Fn(&T) -> String) {
+    for item in from {
+        let k = key(&item);
+        match into.iter_mut().find(|x| key(x) == k) {
+            Some(slot) => *slot = item,
+            None => into.push(item),
+        }
+    }
+}
+
+/// A validated registry with its lookup indexes. Built only through [`Registry::build`].
+#[derive(Debug, Clone)]
+pub struct Registry {
+    file: RegistryFile,
+    calendars: HashMap<String, Arc<Calendar>>,
+    participants: HashMap<String, usize>,
+    services: HashMap<String, usize>,
+    suppliers: HashMap<String, usize>,
+    contracts: HashMap<String, usize>,
+    contracts_by_service: HashMap<usize, Vec<usize>>,
+}
+
+pub(crate) fn key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+impl Registry {
+    /// Validates everything at once; all errors are returned, not just the first.
+    pub fn build(file: RegistryFile) -> Result<Registry, Vec<RegistryError>> {
+        validate::build(file)
+    }
+
+    pub fn empty() -> Registry {
+        Registry::build(RegistryFile::default()).expect("the empty registry is valid")
+    }
+
+    pub fn file(&self) -> &RegistryFile {
+        &self.file
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.file.settings
+    }
+
+    pub fn calendar(&self, name: &str) -> Option<&Arc<Calendar>> {
+        self.calendars.get(&key(name))
+    }
+
+    pub fn helpdesk_calendar(&self) -> &Arc<Calendar> {
+        self.calendar(&self.file.settings.helpdesk_calendar).expect("validated at build")
+    }
+
+    pub fn participant(&self, code: &str) -> Option<&Participant> {
+        self.participants.get(&key(code)).map(|&i| &self.file.participant[i])
+    }
+
+    /// A service by name or alias.
+    pub fn service(&self, name: &str) -> Option<&Service> {
+        self.services.get(&key(name)).map(|&i| &self.file.service[i])
+    }
+
+    /// A supplier by name or alias.
+    pub fn supplier(&self, name: &str) -> Option<&Supplier> {
+        self.suppliers.get(&key(name)).map(|&i| &self.file.supplier[i])
+    }
+
+    pub fn contract(&self, number: &str) -> Option<&Contract> {
+        self.contracts.get(&key(number)).map(|&i| &self.file.contract[i])
+    }
+
+    /// Contracts that name this service (by its name or an alias), valid or not.
+    pub fn contracts_for_service(&self, service: &str) -> impl Iterator<Item = &Contract> {
+        let idx = self.services.get(&key(service)).and_then(|i| self.contracts_by_service.get(i));
+        idx.into_iter().flatten().map(|&i| &self.file.contract[i])
+    }
+
+    pub fn contracts_of_supplier<'a>(&'a self, supplier: &'a str) -> impl Iterator<Item = &'a Contract> + 'a {
+        self.file.contract.iter().filter(move |c| c.supplier.eq_ignore_ascii_case(supplier))
+    }
+
+    pub fn participants(&self) -> &[Participant] {
+        &self.file.participant
+    }
+    pub fn services(&self) -> &[Service] {
+        &self.file.service
+    }
+    pub fn suppliers(&self) -> &[Supplier] {
+        &self.file.supplier
+    }
+    pub fn contracts(&self) -> &[Contract] {
+        &self.file.contract
+    }
+    pub fn calendars(&self) -> impl Iterator<Item = &Arc<Calendar>> {
+        self.calendars.values()
+    }
+}

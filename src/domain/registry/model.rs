@@ -1,0 +1,214 @@
+//! The registry's records, as written in the registry file and kept in the store.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::domain::Priority;
+use crate::domain::sla::SlaDuration;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    pub code: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub locations: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Supplier {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub portal: Option<String>,
+    /// The calendar of the supplier's own desk.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<String>,
+    /// How to report to them (the DAP).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub procedure: Option<String>,
+    #[serde(default, rename = "contact", skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<Contact>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: String,
+    pub role: ContactRole,
+    /// Escalation level, 1 first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactRole {
+    ServiceDesk,
+    AccountManager,
+    Escalation,
+    Other,
+}
+
+impl ContactRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContactRole::ServiceDesk => "service_desk",
+            ContactRole::AccountManager => "account_manager",
+            ContactRole::Escalation => "escalation",
+            ContactRole::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::ServiceDesk, Self::AccountManager, Self::Escalation, Self::Other]
+            .into_iter()
+            .find(|r| r.as_str() == s.trim().to_ascii_lowercase().replace([' ', '-'], "_"))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contract {
+    pub number: String,
+    pub supplier: String,
+    pub services: Vec<String>,
+    /// `"all"` or a list of participant codes.
+    pub participants: Coverage,
+    #[serde(serialize_with = "date_out", deserialize_with = "date_in")]
+    pub valid_from: NaiveDate,
+    #[serde(default, serialize_with = "opt_date_out", deserialize_with = "opt_date_in", skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<NaiveDate>,
+    #[serde(default)]
+    pub notice_months: u32,
+    /// The calendar of the service window.
+    pub window: String,
+    pub sla: BTreeMap<Priority, Targets>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Targets {
+    pub response: SlaDuration,
+    pub resolve: SlaDuration,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Coverage {
+    All,
+    Only(Vec<String>),
+}
+
+impl Coverage {
+    pub fn covers(&self, code: &str) -> bool {
+        match self {
+            Coverage::All => true,
+            Coverage::Only(codes) => codes.iter().any(|c| c.eq_ignore_ascii_case(code)),
+        }
+    }
+
+    /// Higher is more specific: an explicit participant beats "all".
+    pub fn specificity(&self) -> u8 {
+        match self {
+            Coverage::All => 0,
+            Coverage::Only(_) => 1,
+        }
+    }
+}
+
+impl fmt::Display for Coverage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Coverage::All => f.write_str("all participants"),
+            Coverage::Only(codes) => f.write_str(&codes.join(", ")),
+        }
+    }
+}
+
+impl Serialize for Coverage {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Coverage::All => s.serialize_str("all"),
+            Coverage::Only(codes) => codes.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Coverage {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Word(String),
+            List(Vec<String>),
+        }
+        match Raw::deserialize(d).map_err(|_| serde::de::Error::custom("expected \"all\" or a list of participant codes"))? {
+            Raw::Word(w) if w.eq_ignore_ascii_case("all") => Ok(Coverage::All),
+            Raw::Word(w) => Err(serde::de::Error::custom(format!("expected \"all\" or a list of participant codes, found {w:?}"))),
+            Raw::List(codes) => Ok(Coverage::Only(codes)),
+        }
+    }
+}
+
+// TOML has date literals (`2024-01-01`) that arrive as a one-entry map; JSON and CSV send strings.
+fn date_in<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = NaiveDate;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a date, YYYY-MM-DD")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<NaiveDate, E> {
+            NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").map_err(|_| E::custom(format!("{v:?} is not a date (expected YYYY-MM-DD)")))
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<NaiveDate, A::Error> {
+            let Some((_, text)) = map.next_entry::<String, String>()? else {
+                return Err(serde::de::Error::custom("expected a date"));
+            };
+            self.visit_str(&text)
+        }
+    }
+    d.deserialize_any(V)
+}
+
+fn opt_date_in<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    date_in(d).map(Some)
+}
+
+fn date_out<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&d.format("%Y-%m-%d"))
+}
+
+fn opt_date_out<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => date_out(d, s),
+        None => s.serialize_none(),
+    }
+}

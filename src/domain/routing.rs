@@ -1,0 +1,116 @@
+//! Who handles a ticket: the most specific valid contract for the service and participant.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::Priority;
+use crate::domain::registry::{Contract, Registry};
+
+/// The outcome of routing, with its one-line explanation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoutingDecision {
+    pub supplier: Option<String>,
+    pub contract: Option<String>,
+    pub explanation: String,
+    /// Set when an agent chose the supplier by hand; the reason is in the journal.
+    pub overridden: bool,
+}
+
+impl RoutingDecision {
+    pub fn is_routed(&self) -> bool {
+        self.supplier.is_some()
+    }
+}
+
+/// The contract's local date at `at`: validity dates are days in the service window's zone.
+fn local_date(reg: &Registry, contract: &Contract, at: DateTime<Utc>) -> NaiveDate {
+    match reg.calendar(&contract.window) {
+        Some(cal) => at.with_timezone(&cal.timezone).date_naive(),
+        None => at.date_naive(),
+    }
+}
+
+pub fn is_valid_at(reg: &Registry, contract: &Contract, at: DateTime<Utc>) -> bool {
+    let day = local_date(reg, contract, at);
+    contract.valid_from <= day && contract.valid_until.is_none_or(|u| day <= u)
+}
+
+/// Routes a ticket for `participant` and `service` at moment `at`.
+pub fn route(reg: &Registry, participant: &str, service: &str, priority: Priority, at: DateTime<Utc>) -> RoutingDecision {
+    let service_name = reg.service(service).map(|s| s.name.as_str()).unwrap_or(service);
+    let candidates: Vec<&Contract> = reg.contracts_for_service(service).collect();
+    let covering: Vec<&Contract> = candidates.iter().copied().filter(|c| c.participants.covers(participant)).collect();
+    let valid = covering.iter().copied().filter(|c| is_valid_at(reg, c, at));
+    // Validation refuses two equally specific contracts valid at once, so the maximum is unique.
+    if let Some(best) = valid.max_by_key(|c| c.participants.specificity()) {
+        return routed(reg, service_name, best, priority);
+    }
+    let why = if candidates.is_empty() {
+        "no contract for this service".to_string()
+    } else if covering.is_empty() {
+        let list: Vec<String> = candidates.iter().map(|c| format!("{} covers {}", c.number, c.participants)).collect();
+        format!("participant {participant} not covered ({})", list.join("; "))
+    } else {
+        let day = local_date(reg, covering[0], at);
+        let mut reasons: Vec<String> = covering
+            .iter()
+            .map(|c| match c.valid_until {
+                Some(u) if u < day => format!("contract {} expired on {u}", c.number),
+                _ => format!("contract {} starts on {}", c.number, c.valid_from),
+            })
+            .collect();
+        reasons.sort();
+        reasons.join("; ")
+    };
+    RoutingDecision { supplier: None, contract: None, explanation: format!("{service_name} → unrouted: {why}"), overridden: false }
+}
+
+fn routed(reg: &Registry, service_name: &str, contract: &Contract, priority: Priority) -> RoutingDecision {
+    let supplier = reg.supplier(&contract.supplier).map(|s| s.name.clone()).unwrap_or_else(|| contract.supplier.clone());
+    RoutingDecision {
+        explanation: explain(service_name, &supplier, contract, priority),
+        supplier: Some(supplier),
+        contract: Some(contract.number.clone()),
+        overridden: false,
+    }
+}
+
+/// `Magister → Iddink (contract ICT-2024-017) · P2: respond 1h, resolve 8h · kantoortijden`
+pub fn explain(service_name: &str, supplier: &str, contract: &Contract, priority: Priority) -> String {
+    let targets = contract
+        .sla
+        .get(&priority)
+        .map(|t| format!("{priority}: respond {}, resolve {}", t.response, t.resolve))
+        .unwrap_or_else(|| format!("{priority}: no targets"));
+    format!("{service_name} → {supplier} (contract {}) · {targets} · {}", contract.number, contract.window)
+}
+
+/// An agent's choice of supplier: its valid contract for the service if it has one.
+pub fn override_to(
+    reg: &Registry,
+    participant: &str,
+    service: &str,
+    supplier: &str,
+    priority: Priority,
+    at: DateTime<Utc>,
+) -> Result<RoutingDecision, String> {
+    let sup = reg.supplier(supplier).ok_or_else(|| format!("unknown supplier {supplier:?}"))?;
+    let service_name = reg.service(service).map(|s| s.name.as_str()).unwrap_or(service);
+    let contract = reg
+        .contracts_of_supplier(&sup.name)
+        .filter(|c| c.services.iter().any(|s| reg.service(s).is_some_and(|x| x.name == service_name)))
+        .filter(|c| c.participants.covers(participant) && is_valid_at(reg, c, at))
+        .max_by_key(|c| c.participants.specificity());
+    let mut decision = match contract {
+        Some(c) => routed(reg, service_name, c, priority),
+        None => RoutingDecision {
+            supplier: Some(sup.name.clone()),
+            contract: None,
+            explanation: format!("{service_name} → {} (no contract: no supplier SLA)", sup.name),
+            overridden: false,
+        },
+    };
+    decision.overridden = true;
+    decision.explanation.push_str(" · overridden");
+    Ok(decision)
+}

@@ -1,0 +1,150 @@
+//! The calendar as users write it (PRODUCT.md), and its validation into a [`Calendar`].
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use super::calendar::{Calendar, HolidayRules, Window};
+use super::holidays::Country;
+use crate::domain::FieldError;
+
+pub const DAY_KEYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarSpec {
+    pub name: String,
+    pub timezone: String,
+    #[serde(default)]
+    pub week: BTreeMap<String, Vec<String>>,
+    #[serde(default, skip_serializing_if = "HolidaySpec::is_empty")]
+    pub holidays: HolidaySpec,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HolidaySpec {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dates: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub except: Vec<String>,
+}
+
+impl HolidaySpec {
+    fn is_empty(&self) -> bool {
+        self.country.is_none() && self.dates.is_empty() && self.except.is_empty()
+    }
+}
+
+impl CalendarSpec {
+    /// Validates every field; the error names the field that is wrong.
+    pub fn build(&self) -> Result<Calendar, FieldError> {
+        if self.name.trim().is_empty() {
+            return Err(FieldError::new("name", "a calendar needs a name"));
+        }
+        let timezone: Tz = self.timezone.parse().map_err(|_| {
+            FieldError::new("timezone", format!("unknown time zone {:?} (expected an IANA name such as \"Europe/Amsterdam\")", self.timezone))
+        })?;
+        let mut week: [Vec<Window>; 7] = Default::default();
+        for (key, windows) in &self.week {
+            let Some(day) = DAY_KEYS.iter().position(|d| d == key) else {
+                return Err(FieldError::new(format!("week.{key}"), format!("unknown day {key:?} (expected one of {})", DAY_KEYS.join(", "))));
+            };
+            let field = format!("week.{key}");
+            let mut parsed = windows
+                .iter()
+                .map(|w| parse_window(w).map_err(|why| FieldError::new(&field, why)))
+                .collect::<Result<Vec<_>, _>>()?;
+            parsed.sort();
+            if let Some(pair) = parsed.windows(2).find(|p| p[1].open < p[0].close) {
+                return Err(FieldError::new(field, format!("windows {} and {} overlap", pair[0], pair[1])));
+            }
+            week[day] = parsed;
+        }
+        if week.iter().all(Vec::is_empty) {
+            return Err(FieldError::new("week", "the calendar is never open (give at least one day with a window)"));
+        }
+        let country = match &self.holidays.country {
+            None => None,
+            Some(code) => Some(
+                Country::parse(code)
+                    .ok_or_else(|| FieldError::new("holidays.country", format!("no built-in holiday set {code:?} (known: nl)")))?,
+            ),
+        };
+        let dates = self
+            .holidays
+            .dates
+            .iter()
+            .map(|d| {
+                NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                    .map_err(|_| FieldError::new("holidays.dates", format!("{d:?} is not a date (expected YYYY-MM-DD)")))
+            })
+            .collect::<Result<BTreeSet<_>, _>>()?;
+        let mut except = BTreeSet::new();
+        for name in &self.holidays.except {
+            let known = country.map(|c| c.day_names()).unwrap_or(&[]);
+            if !known.contains(&name.as_str()) {
+                let why = match country {
+                    None => "`except` needs a `country` whose named days it keeps open".to_string(),
+                    Some(c) => format!("{name:?} is not a day of the {} set (known: {})", c.code(), known.join(", ")),
+                };
+                return Err(FieldError::new("holidays.except", why));
+            }
+            except.insert(name.clone());
+        }
+        Ok(Calendar::new(self.name.trim(), timezone, week, HolidayRules { country, dates, except }))
+    }
+
+    /// The spec that builds this calendar again (for export).
+    pub fn from_calendar(cal: &Calendar) -> Self {
+        let week = cal
+            .week
+            .iter()
+            .zip(DAY_KEYS)
+            .filter(|(w, _)| !w.is_empty())
+            .map(|(w, key)| (key.to_string(), w.iter().map(Window::to_string).collect()))
+            .collect();
+        CalendarSpec {
+            name: cal.name.clone(),
+            timezone: cal.timezone.name().to_string(),
+            week,
+            holidays: HolidaySpec {
+                country: cal.holidays.country.map(|c| c.code().to_string()),
+                dates: cal.holidays.dates.iter().map(|d| d.to_string()).collect(),
+                except: cal.holidays.except.iter().cloned().collect(),
+            },
+        }
+    }
+}
+
+/// `"08:00-17:00"`; `24:00` is allowed as a closing time.
+pub fn parse_window(text: &str) -> Result<Window, String> {
+    let bad = |why: &str| format!("bad window {text:?}: {why} (expected HH:MM-HH:MM, e.g. \"08:00-17:00\")");
+    let (a, b) = text.split_once('-').ok_or_else(|| bad("no `-` between the times"))?;
+    let open = parse_clock(a.trim()).ok_or_else(|| bad("the opening time is not HH:MM"))?;
+    let close = parse_clock(b.trim()).ok_or_else(|| bad("the closing time is not HH:MM"))?;
+    if open >= 1440 {
+        return Err(bad("a window cannot open at 24:00"));
+    }
+    if close <= open {
+        return Err(bad("it closes before it opens"));
+    }
+    Ok(Window { open, close })
+}
+
+fn parse_clock(s: &str) -> Option<u32> {
+    let (h, m) = s.split_once(':')?;
+    if h.len() != 2 || m.len() != 2 {
+        return None;
+    }
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    match (h, m) {
+        (24, 0) => Some(1440),
+        (0..=23, 0..=59) => Some(h * 60 + m),
+        _ => None,
+    }
+}

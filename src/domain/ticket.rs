@@ -1,0 +1,517 @@
+//! Tickets, their journal, and the rules for changing them (status, SLA clocks, routing).
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::registry::{Registry, Targets};
+use crate::domain::routing::{self, RoutingDecision};
+use crate::domain::sla::{Calendar, ClockLevel, ClockPhase, ClockState, SlaClock};
+use crate::domain::{Impact, Priority, Status, Urgency, priority};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TicketKind {
+    Incident,
+    Request,
+}
+
+impl std::str::FromStr for TicketKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "incident" => Ok(TicketKind::Incident),
+            "request" => Ok(TicketKind::Request),
+            _ => Err(format!("unknown kind {s:?} (expected incident or request)")),
+        }
+    }
+}
+
+/// The two clocks of one SLA layer, on one calendar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlaLayer {
+    pub calendar: String,
+    pub response: SlaClock,
+    pub resolution: SlaClock,
+}
+
+impl SlaLayer {
+    fn new(calendar: &str, targets: Targets) -> Self {
+        Self { calendar: calendar.to_string(), response: SlaClock::new(targets.response), resolution: SlaClock::new(targets.resolve) }
+    }
+
+    fn clocks_mut(&mut self) -> [&mut SlaClock; 2] {
+        [&mut self.response, &mut self.resolution]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ticket {
+    pub id: u64,
+    /// Bumped by every change; an update based on an older version is a conflict.
+    pub version: u64,
+    pub kind: TicketKind,
+    pub title: String,
+    pub description: String,
+    pub caller: Option<String>,
+    pub participant: String,
+    pub service: String,
+    pub impact: Impact,
+    pub urgency: Urgency,
+    pub priority: Priority,
+    pub status: Status,
+    pub assignee: Option<String>,
+    pub routing: RoutingDecision,
+    pub supplier_ref: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub created_by: String,
+    pub updated_at: DateTime<Utc>,
+    pub updated_by: String,
+    pub first_response_at: Option<DateTime<Utc>>,
+    pub dispatched_at: Option<DateTime<Utc>>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub reopened: u32,
+    pub satisfaction: Option<u8>,
+    pub satisfaction_remark: Option<String>,
+    /// Towards the participant, on the helpdesk's calendar, from creation.
+    pub helpdesk: SlaLayer,
+    /// Towards the supplier, on the contract's service window, from dispatch.
+    pub supplier_sla: Option<SlaLayer>,
+    /// The earliest deadline of a running clock, for ordering by urgency.
+    pub sla_due: Option<DateTime<Utc>>,
+    pub journal_len: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JournalEntry {
+    pub at: DateTime<Utc>,
+    pub by: String,
+    pub event: Event,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Event {
+    Created { routing: String },
+    Note { text: String },
+    /// Contact with the caller; the first one is the response.
+    Contact { channel: Channel, text: String },
+    SupplierReply { text: String },
+    StatusChanged { from: Status, to: Status },
+    Reopened { from: Status },
+    Assigned { from: Option<String>, to: Option<String> },
+    PriorityChanged { from: Priority, to: Priority },
+    SupplierRef { from: Option<String>, to: String },
+    RoutingOverridden { from: String, to: String, reason: String },
+    Satisfaction { score: u8, remark: Option<String> },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Call,
+    Email,
+    Reply,
+}
+
+/// What an agent asks of a ticket.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    Status(Status),
+    Assign(Option<String>),
+    Priority(Priority),
+    Reclassify { impact: Impact, urgency: Urgency },
+    SupplierRef(String),
+    Note(String),
+    Contact(Channel, String),
+    SupplierReply(String),
+    OverrideRouting { supplier: String, reason: String },
+    Satisfaction { score: u8, remark: Option<String> },
+}
+
+/// What is needed to log a ticket.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewTicket {
+    pub kind: TicketKind,
+    pub title: String,
+    pub description: String,
+    pub caller: Option<String>,
+    pub participant: String,
+    pub service: String,
+    pub impact: Impact,
+    pub urgency: Urgency,
+}
+
+/// A change refused by the rules, with a message for the agent.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Refused(pub String);
+
+fn refuse<T>(why: impl Into<String>) -> Result<T, Refused> {
+    Err(Refused(why.into()))
+}
+
+/// Both layers' clocks at one moment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SlaView {
+    pub helpdesk: LayerView,
+    pub supplier: Option<LayerView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LayerView {
+    pub calendar: String,
+    pub response: ClockState,
+    pub resolution: ClockState,
+}
+
+impl SlaView {
+    pub fn clocks(&self) -> impl Iterator<Item = &ClockState> {
+        [&self.helpdesk].into_iter().chain(self.supplier.as_ref()).flat_map(|l| [&l.response, &l.resolution])
+    }
+
+    /// The worst level of any clock.
+    pub fn level(&self) -> ClockLevel {
+        self.clocks().map(|c| c.level).max().unwrap_or(ClockLevel::Ok)
+    }
+
+    /// The running clock with the least business time left.
+    pub fn most_urgent(&self) -> Option<&ClockState> {
+        self.clocks().filter(|c| c.phase == ClockPhase::Running).min_by_key(|c| c.left)
+    }
+
+    pub fn paused(&self) -> bool {
+        self.clocks().any(|c| c.phase == ClockPhase::Paused) && !self.clocks().any(|c| c.phase == ClockPhase::Running)
+    }
+}
+
+fn calendar<'a>(reg: &'a Registry, name: &str) -> &'a Calendar {
+    // A calendar removed from the registry later: count on the helpdesk's own.
+    reg.calendar(name).unwrap_or_else(|| reg.helpdesk_calendar())
+}
+
+impl Ticket {
+    /// Logs a new ticket: priority from the matrix, routing, helpdesk clocks started.
+    pub fn open(id: u64, new: NewTicket, at: DateTime<Utc>, by: &str, reg: &Registry) -> Result<(Ticket, JournalEntry), Refused> {
+        let settings = reg.settings();
+        let priority = settings.matrix.priority(new.impact, new.urgency).map_err(Refused)?;
+        if new.title.trim().is_empty() {
+            return refuse("a ticket needs a title");
+        }
+        let participant = reg.participant(&new.participant).ok_or_else(|| Refused(format!("unknown participant {:?}", new.participant)))?;
+        let service = reg.service(&new.service).ok_or_else(|| Refused(format!("unknown service {:?}", new.service)))?;
+        let routing = routing::route(reg, &participant.code, &service.name, priority, at);
+        let mut helpdesk = SlaLayer::new(&settings.helpdesk_calendar, settings.agreement[&priority]);
+        let cal = calendar(reg, &helpdesk.calendar);
+        for clock in helpdesk.clocks_mut() {
+            clock.start(at, cal);
+        }
+        let supplier_sla = supplier_layer(reg, &routing, priority);
+        let mut ticket = Ticket {
+            id,
+            version: 1,
+            kind: new.kind,
+            title: new.title.trim().to_string(),
+            description: new.description,
+            caller: new.caller.filter(|c| !c.trim().is_empty()),
+            participant: participant.code.clone(),
+            service: service.name.clone(),
+            impact: new.impact,
+            urgency: new.urgency,
+            priority,
+            status: Status::New,
+            assignee: None,
+            routing,
+            supplier_ref: None,
+            created_at: at,
+            created_by: by.to_string(),
+            updated_at: at,
+            updated_by: by.to_string(),
+            first_response_at: None,
+            dispatched_at: None,
+            resolved_at: None,
+            closed_at: None,
+            reopened: 0,
+            satisfaction: None,
+            satisfaction_remark: None,
+            helpdesk,
+            supplier_sla,
+            sla_due: None,
+            journal_len: 1,
+        };
+        ticket.sla_due = ticket.next_due(reg);
+        let entry = JournalEntry { at, by: by.to_string(), event: Event::Created { routing: ticket.routing.explanation.clone() } };
+        Ok((ticket, entry))
+    }
+
+    /// Applies one change at `at` by `by`; returns the journal entries it makes.
+    /// On refusal the ticket is unchanged.
+    pub fn apply(&mut self, change: Change, at: DateTime<Utc>, by: &str, reg: &Registry) -> Result<Vec<JournalEntry>, Refused> {
+        let mut next = self.clone();
+        let events = next.apply_inner(change, at, reg)?;
+        if events.is_empty() {
+            return Ok(Vec::new());
+        }
+        next.version += 1;
+        next.updated_at = at;
+        next.updated_by = by.to_string();
+        next.journal_len += events.len() as u32;
+        next.sla_due = next.next_due(reg);
+        *self = next;
+        Ok(events.into_iter().map(|event| JournalEntry { at, by: by.to_string(), event }).collect())
+    }
+
+    fn apply_inner(&mut self, change: Change, at: DateTime<Utc>, reg: &Registry) -> Result<Vec<Event>, Refused> {
+        match change {
+            Change::Status(to) => self.change_status(to, at, reg),
+            Change::Assign(to) => {
+                let to = to.filter(|a| !a.trim().is_empty());
+                if to == self.assignee {
+                    return Ok(Vec::new());
+                }
+                if !self.status.is_open() {
+                    return refuse(format!("a {} ticket cannot be assigned; reopen it first", self.status));
+                }
+                let mut events = vec![Event::Assigned { from: self.assignee.clone(), to: to.clone() }];
+                self.assignee = to;
+                if self.status == Status::New && self.assignee.is_some() {
+                    events.extend(self.change_status(Status::Assigned, at, reg)?);
+                }
+                Ok(events)
+            }
+            Change::Reclassify { impact, urgency } => {
+                let p = reg.settings().matrix.priority(impact, urgency).map_err(Refused)?;
+                self.impact = impact;
+                self.urgency = urgency;
+                self.set_priority(p, at, reg)
+            }
+            Change::Priority(p) => self.set_priority(p, at, reg),
+            Change::SupplierRef(reference) => {
+                let reference = reference.trim().to_string();
+                if reference.is_empty() {
+                    return refuse("the supplier's reference is empty");
+                }
+                if self.routing.supplier.is_none() {
+                    return refuse("the ticket has no supplier: route or override it first");
+                }
+                if self.supplier_ref.as_deref() == Some(reference.as_str()) {
+                    return Ok(Vec::new());
+                }
+                // The supplier giving its own number is its response.
+                self.stop_supplier_response(at, reg);
+                let from = self.supplier_ref.replace(reference.clone());
+                Ok(vec![Event::SupplierRef { from, to: reference }])
+            }
+            Change::Note(text) => Ok(vec![Event::Note { text: nonempty(text)? }]),
+            Change::Contact(channel, text) => {
+                let text = nonempty(text)?;
+                if self.first_response_at.is_none() {
+                    self.first_response_at = Some(at);
+                    self.helpdesk.response.stop(at, calendar(reg, &self.helpdesk.calendar));
+                }
+                Ok(vec![Event::Contact { channel, text }])
+            }
+            Change::SupplierReply(text) => {
+                let text = nonempty(text)?;
+                self.stop_supplier_response(at, reg);
+                Ok(vec![Event::SupplierReply { text }])
+            }
+            Change::OverrideRouting { supplier, reason } => {
+                if reason.trim().is_empty() {
+                    return refuse("overriding the routing needs a reason");
+                }
+                let decision = routing::override_to(reg, &self.participant, &self.service, &supplier, self.priority, at).map_err(Refused)?;
+                let from = self.routing.supplier.clone().unwrap_or_else(|| "unrouted".into());
+                let to = decision.supplier.clone().unwrap_or_default();
+                self.reroute(decision, at, reg);
+                Ok(vec![Event::RoutingOverridden { from, to, reason: reason.trim().to_string() }])
+            }
+            Change::Satisfaction { score, remark } => {
+                if !(1..=5).contains(&score) {
+                    return refuse(format!("a satisfaction score is 1 to 5, not {score}"));
+                }
+                if !matches!(self.status, Status::Resolved | Status::Closed) {
+                    return refuse("satisfaction is recorded when a ticket is resolved or closed");
+                }
+                self.satisfaction = Some(score);
+                self.satisfaction_remark = remark.clone().filter(|r| !r.trim().is_empty());
+                Ok(vec![Event::Satisfaction { score, remark }])
+            }
+        }
+    }
+
+    fn change_status(&mut self, to: Status, at: DateTime<Utc>, reg: &Registry) -> Result<Vec<Event>, Refused> {
+        let from = self.status;
+        if from == to {
+            return refuse(format!("the ticket is {to} already"));
+        }
+        from.check_transition(to).map_err(Refused)?;
+        let reopening = !from.is_open() && to.is_open();
+        if reopening && from == Status::Closed {
+            let days = reg.settings().reopen_days;
+            if self.closed_at.is_some_and(|c| at > c + Duration::days(days as i64)) {
+                return refuse(format!("the ticket was closed more than {days} days ago; log a new ticket that refers to it"));
+            }
+        }
+        if to == Status::WaitingOnSupplier && self.routing.supplier.is_none() {
+            return refuse(format!("cannot dispatch: {}; override the routing with a reason first", self.routing.explanation));
+        }
+        let hd_cal = calendar(reg, &self.helpdesk.calendar);
+        let sup_cal = self.supplier_sla.as_ref().map(|l| calendar(reg, &l.calendar));
+        let mut events = Vec::new();
+        if reopening {
+            self.reopened += 1;
+            self.resolved_at = None;
+            self.closed_at = None;
+            // Resolution goes on from the time it had; a met response stays met.
+            self.helpdesk.resolution.reopen(at);
+            if let Some(layer) = &mut self.supplier_sla {
+                layer.resolution.reopen(at);
+            }
+            events.push(Event::Reopened { from });
+        }
+        if from == Status::WaitingOnCaller {
+            for clock in self.all_clocks_mut() {
+                clock.resume(at);
+            }
+        }
+        match to {
+            Status::WaitingOnCaller => {
+                for clock in self.helpdesk.clocks_mut() {
+                    clock.pause(at, hd_cal);
+                }
+                if let (Some(layer), Some(cal)) = (&mut self.supplier_sla, sup_cal) {
+                    for clock in layer.clocks_mut() {
+                        clock.pause(at, cal);
+                    }
+                }
+            }
+            Status::WaitingOnSupplier => {
+                self.dispatched_at.get_or_insert(at);
+                if let (Some(layer), Some(cal)) = (&mut self.supplier_sla, sup_cal) {
+                    for clock in layer.clocks_mut() {
+                        clock.start(at, cal);
+                    }
+                }
+            }
+            Status::Resolved => {
+                self.resolved_at = Some(at);
+                for clock in self.helpdesk.clocks_mut() {
+                    clock.stop(at, hd_cal);
+                }
+                if let (Some(layer), Some(cal)) = (&mut self.supplier_sla, sup_cal) {
+                    for clock in layer.clocks_mut() {
+                        clock.stop(at, cal);
+                    }
+                }
+            }
+            Status::Closed => self.closed_at = Some(at),
+            Status::New | Status::Assigned | Status::InProgress => {}
+        }
+        self.status = to;
+        events.push(Event::StatusChanged { from, to });
+        Ok(events)
+    }
+
+    fn set_priority(&mut self, p: Priority, at: DateTime<Utc>, reg: &Registry) -> Result<Vec<Event>, Refused> {
+        if p == self.priority {
+            return Ok(Vec::new());
+        }
+        let settings = reg.settings();
+        let hd_cal = calendar(reg, &self.helpdesk.calendar);
+        let targets = settings.agreement[&p];
+        self.helpdesk.response.retarget(at, targets.response, hd_cal, hd_cal);
+        self.helpdesk.resolution.retarget(at, targets.resolve, hd_cal, hd_cal);
+        let contract_targets = self.routing.contract.as_deref().and_then(|n| reg.contract(n)).and_then(|c| c.sla.get(&p).copied());
+        if let (Some(layer), Some(t)) = (&mut self.supplier_sla, contract_targets) {
+            let cal = calendar(reg, &layer.calendar);
+            layer.response.retarget(at, t.response, cal, cal);
+            layer.resolution.retarget(at, t.resolve, cal, cal);
+        }
+        if let Some(contract) = self.routing.contract.as_deref().and_then(|n| reg.contract(n))
+            && !self.routing.overridden
+        {
+            self.routing.explanation = routing::explain(&self.service, self.routing.supplier.as_deref().unwrap_or(""), contract, p);
+        }
+        let from = std::mem::replace(&mut self.priority, p);
+        Ok(vec![Event::PriorityChanged { from, to: p }])
+    }
+
+    /// A new supplier and contract; the supplier clocks keep the time they counted.
+    fn reroute(&mut self, decision: RoutingDecision, at: DateTime<Utc>, reg: &Registry) {
+        let new_layer = supplier_layer(reg, &decision, self.priority);
+        self.supplier_sla = match (self.supplier_sla.take(), new_layer) {
+            (Some(mut old), Some(new)) => {
+                let (old_cal, new_cal) = (calendar(reg, &old.calendar), calendar(reg, &new.calendar));
+                old.response.retarget(at, new.response.target, old_cal, new_cal);
+                old.resolution.retarget(at, new.resolution.target, old_cal, new_cal);
+                old.calendar = new.calendar;
+                Some(old)
+            }
+            (None, Some(mut new)) => {
+                if self.dispatched_at.is_some() && self.status.is_open() {
+                    let cal = calendar(reg, &new.calendar);
+                    for clock in new.clocks_mut() {
+                        clock.start(at, cal);
+                    }
+                    if self.status == Status::WaitingOnCaller {
+                        for clock in new.clocks_mut() {
+                            clock.pause(at, cal);
+                        }
+                    }
+                }
+                Some(new)
+            }
+            (_, None) => None,
+        };
+        self.routing = decision;
+    }
+
+    fn stop_supplier_response(&mut self, at: DateTime<Utc>, reg: &Registry) {
+        if let Some(layer) = &mut self.supplier_sla {
+            let cal = calendar(reg, &layer.calendar);
+            layer.response.stop(at, cal);
+        }
+    }
+
+    fn all_clocks_mut(&mut self) -> impl Iterator<Item = &mut SlaClock> {
+        let sup = self.supplier_sla.as_mut().map(|l| l.clocks_mut()).into_iter().flatten();
+        self.helpdesk.clocks_mut().into_iter().chain(sup)
+    }
+
+    /// Both layers as they stand at `at`.
+    pub fn sla(&self, at: DateTime<Utc>, reg: &Registry) -> SlaView {
+        let warn = reg.settings().warning_at;
+        let layer = |l: &SlaLayer| {
+            let cal = calendar(reg, &l.calendar);
+            LayerView { calendar: l.calendar.clone(), response: l.response.state(at, cal, warn), resolution: l.resolution.state(at, cal, warn) }
+        };
+        SlaView { helpdesk: layer(&self.helpdesk), supplier: self.supplier_sla.as_ref().map(layer) }
+    }
+
+    fn next_due(&self, reg: &Registry) -> Option<DateTime<Utc>> {
+        let layer = |l: &SlaLayer| {
+            let cal = calendar(reg, &l.calendar);
+            [l.response.due(cal), l.resolution.due(cal)]
+        };
+        let mut dues = layer(&self.helpdesk).into_iter().collect::<Vec<_>>();
+        if let Some(l) = &self.supplier_sla {
+            dues.extend(layer(l));
+        }
+        dues.into_iter().flatten().min()
+    }
+}
+
+fn supplier_layer(reg: &Registry, routing: &RoutingDecision, p: Priority) -> Option<SlaLayer> {
+    let contract = reg.contract(routing.contract.as_deref()?)?;
+    Some(SlaLayer::new(&contract.window, *contract.sla.get(&p)?))
+}
+
+fn nonempty(text: String) -> Result<String, Refused> {
+    if text.trim().is_empty() { refuse("the text is empty") } else { Ok(text) }
+}
+
+pub fn check_impact_urgency(impact: Impact, urgency: Urgency) -> Result<(), String> {
+    priority::check_impact(impact)?;
+    priority::check_urgency(urgency)
+}
