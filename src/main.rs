@@ -1,1 +1,448 @@
-fn main(){}
+//! `spoc`: argument parsing and wiring only; the work happens in `spoc::cli` and below.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use spoc::cli::{self, Failure, report::Format, ticket};
+use spoc::domain::{Priority, Status, TicketKind};
+
+#[derive(Parser)]
+#[command(
+    name = "spoc",
+    version,
+    about = "A terminal helpdesk for a central IT servicedesk: who do we call, and by when."
+)]
+struct Cli {
+    /// The data folder (default: the XDG data folder, or `data` in the config file).
+    #[arg(long, global = true, env = "SPOC_DATA", value_name = "DIR")]
+    data: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// A fresh data folder with the demo registry and a ticket history.
+    Demo {
+        /// Fill the data folder and exit (the terminal UI is a later issue).
+        #[arg(long)]
+        no_ui: bool,
+        /// How many tickets of history to generate.
+        #[arg(long, default_value_t = 600)]
+        tickets: usize,
+        /// Seed of the generated history (the same seed gives the same history).
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+    /// Import registry entries from TOML or CSV (all-or-nothing).
+    Import {
+        file: PathBuf,
+        /// Replace the whole registry instead of adding and updating entries.
+        #[arg(long)]
+        replace: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the registry as TOML.
+    Export {
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Tickets from scripts.
+    #[command(subcommand)]
+    Ticket(TicketCommand),
+    /// The supplier registry.
+    #[command(subcommand)]
+    Supplier(SupplierCommand),
+    /// Regie reports.
+    #[command(subcommand)]
+    Report(ReportCommand),
+    /// The SLA engine on its own.
+    #[command(subcommand)]
+    Sla(SlaCommand),
+    /// Built-in holiday sets.
+    #[command(subcommand)]
+    Calendar(CalendarCommand),
+    /// Validate the config file, and registry or calendar files if named.
+    CheckConfig {
+        /// The config file (default: XDG config folder, spoc/config.toml).
+        #[arg(long, env = "SPOC_CONFIG")]
+        config: Option<PathBuf>,
+        files: Vec<PathBuf>,
+    },
+    /// A consistent, portable copy of everything.
+    Backup { file: PathBuf },
+    /// Restore a backup (refused for a store that is not empty, unless --force).
+    Restore {
+        file: PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum TicketCommand {
+    /// Log a ticket; routing and SLA deadlines are filled in.
+    New {
+        #[arg(long)]
+        participant: String,
+        #[arg(long)]
+        service: String,
+        /// 1 whole organisation, 2 department or group, 3 one person.
+        #[arg(long)]
+        impact: u8,
+        /// 1 critical .. 4 low.
+        #[arg(long)]
+        urgency: u8,
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        description: Option<String>,
+        #[arg(long)]
+        caller: Option<String>,
+        #[arg(long, default_value = "incident", value_parser = ticket::kind)]
+        kind: TicketKind,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Open tickets, most urgent first.
+    List {
+        #[arg(long, value_parser = parse_status)]
+        status: Vec<Status>,
+        #[arg(long)]
+        supplier: Option<String>,
+        #[arg(long)]
+        participant: Option<String>,
+        #[arg(long)]
+        service: Option<String>,
+        /// An agent's login, `me`, or `none` for unassigned.
+        #[arg(long)]
+        assignee: Option<String>,
+        #[arg(long, value_parser = parse_priority)]
+        priority: Option<Priority>,
+        /// Only tickets with a breached clock.
+        #[arg(long)]
+        breaching: bool,
+        /// Only tickets with a clock at warning or breached.
+        #[arg(long, conflicts_with = "breaching")]
+        warning: bool,
+        /// Words that must all occur in the title, description, caller or supplier reference.
+        #[arg(long)]
+        text: Option<String>,
+        /// Resolved and closed tickets too.
+        #[arg(long)]
+        all: bool,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One ticket with its clocks and journal.
+    Show {
+        id: u64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a ticket; all changes apply together or not at all.
+    Update {
+        id: u64,
+        #[arg(long, value_parser = parse_status)]
+        status: Option<Status>,
+        /// An agent's login, `me`, or `none`.
+        #[arg(long)]
+        assign: Option<String>,
+        #[arg(long, value_parser = parse_priority)]
+        priority: Option<Priority>,
+        #[arg(long)]
+        impact: Option<u8>,
+        #[arg(long)]
+        urgency: Option<u8>,
+        /// The supplier's own reference number (counts as the supplier's response).
+        #[arg(long)]
+        supplier_ref: Option<String>,
+        /// An internal note (not a response to the caller).
+        #[arg(long)]
+        note: Option<String>,
+        /// A reply to the caller (the first contact is the response).
+        #[arg(long)]
+        reply: Option<String>,
+        /// A logged call with the caller.
+        #[arg(long)]
+        call: Option<String>,
+        /// An email to the caller.
+        #[arg(long)]
+        email: Option<String>,
+        /// What the supplier answered (counts as the supplier's response).
+        #[arg(long)]
+        supplier_reply: Option<String>,
+        /// Route to this supplier instead; needs --reason.
+        #[arg(long)]
+        override_supplier: Option<String>,
+        #[arg(long)]
+        reason: Option<String>,
+        /// Satisfaction score 1..5 (at resolve or close).
+        #[arg(long)]
+        satisfaction: Option<u8>,
+        #[arg(long)]
+        remark: Option<String>,
+        /// Refuse the update if the ticket is no longer at this version.
+        #[arg(long)]
+        expect_version: Option<u64>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum SupplierCommand {
+    /// Who do we call: fuzzy search over suppliers, services, contracts and contacts.
+    Find {
+        query: String,
+        #[arg(long, default_value_t = 5)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ReportCommand {
+    /// Supplier scorecards for tickets dispatched in a period.
+    Suppliers {
+        #[arg(long)]
+        from: String,
+        /// The last day included.
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        supplier: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
+}
+
+#[derive(Subcommand)]
+enum SlaCommand {
+    /// The deadline of a target: prints an RFC 3339 instant.
+    Deadline {
+        #[arg(long)]
+        calendar: PathBuf,
+        #[arg(long)]
+        start: String,
+        /// e.g. 90m, 4h, 1h30m, 3bd
+        #[arg(long)]
+        duration: String,
+    },
+    /// Business seconds between two instants.
+    Between {
+        #[arg(long)]
+        calendar: PathBuf,
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum CalendarCommand {
+    /// Prints `YYYY-MM-DD<TAB>name` lines, in date order.
+    Holidays {
+        #[arg(long)]
+        country: String,
+        #[arg(long)]
+        year: i32,
+    },
+}
+
+fn parse_status(s: &str) -> Result<Status, String> {
+    s.parse()
+}
+
+fn parse_priority(s: &str) -> Result<Priority, String> {
+    s.parse()
+}
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    match run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("spoc: {}", failure.message());
+            ExitCode::from(failure.exit_code() as u8)
+        }
+    }
+}
+
+fn data_dir(given: Option<PathBuf>) -> Result<PathBuf, Failure> {
+    if given.is_some() {
+        return Ok(cli::data_dir(given.as_deref()));
+    }
+    let config = match cli::check_config::config_path() {
+        Some(path) => cli::check_config::load(&path)?,
+        None => None,
+    };
+    Ok(cli::data_dir(config.and_then(|c| c.data).as_deref()))
+}
+
+fn run(args: Cli) -> Result<(), Failure> {
+    let Some(command) = args.command else {
+        use clap::CommandFactory;
+        eprintln!("The terminal UI is not part of this build yet; these are the commands:\n");
+        Cli::command().print_help().ok();
+        return Err(Failure::BadInput("no command given".into()));
+    };
+    let desk = |data: Option<PathBuf>| -> Result<spoc::desk::Desk, Failure> {
+        cli::open_desk(&data_dir(data)?)
+    };
+    match command {
+        Command::Demo {
+            no_ui: _,
+            tickets,
+            seed,
+        } => {
+            let dir = match args.data {
+                Some(d) => d,
+                None => cli::demo::fresh_dir(),
+            };
+            cli::demo::run(&dir, tickets, seed)
+        }
+        Command::Import {
+            file,
+            replace,
+            json,
+        } => cli::registry::import(&desk(args.data)?, &file, replace, json),
+        Command::Export { output } => cli::registry::export(&desk(args.data)?, output.as_deref()),
+        Command::Ticket(t) => {
+            let desk = desk(args.data)?;
+            match t {
+                TicketCommand::New {
+                    participant,
+                    service,
+                    impact,
+                    urgency,
+                    title,
+                    description,
+                    caller,
+                    kind,
+                    json,
+                } => ticket::new(
+                    &desk,
+                    ticket::NewArgs {
+                        participant,
+                        service,
+                        impact,
+                        urgency,
+                        title,
+                        description,
+                        caller,
+                        kind,
+                        json,
+                    },
+                ),
+                TicketCommand::List {
+                    status,
+                    supplier,
+                    participant,
+                    service,
+                    assignee,
+                    priority,
+                    breaching,
+                    warning,
+                    text,
+                    all,
+                    limit,
+                    offset,
+                    json,
+                } => ticket::list(
+                    &desk,
+                    ticket::ListArgs {
+                        status,
+                        supplier,
+                        participant,
+                        service,
+                        assignee,
+                        priority,
+                        breaching,
+                        at_risk: warning,
+                        text,
+                        all,
+                        limit,
+                        offset,
+                        json,
+                    },
+                ),
+                TicketCommand::Show { id, json } => ticket::show(&desk, id, json),
+                TicketCommand::Update {
+                    id,
+                    status,
+                    assign,
+                    priority,
+                    impact,
+                    urgency,
+                    supplier_ref,
+                    note,
+                    reply,
+                    call,
+                    email,
+                    supplier_reply,
+                    override_supplier,
+                    reason,
+                    satisfaction,
+                    remark,
+                    expect_version,
+                    json,
+                } => ticket::update(
+                    &desk,
+                    id,
+                    ticket::UpdateArgs {
+                        status,
+                        assign,
+                        priority,
+                        impact,
+                        urgency,
+                        supplier_ref,
+                        note,
+                        reply,
+                        call,
+                        email,
+                        supplier_reply,
+                        override_supplier,
+                        reason,
+                        satisfaction,
+                        remark,
+                        expect_version,
+                        json,
+                    },
+                ),
+            }
+        }
+        Command::Supplier(SupplierCommand::Find { query, limit, json }) => {
+            cli::supplier::find(&desk(args.data)?, &query, limit, json)
+        }
+        Command::Report(ReportCommand::Suppliers {
+            from,
+            to,
+            supplier,
+            format,
+        }) => cli::report::suppliers(&desk(args.data)?, &from, &to, supplier.as_deref(), format),
+        Command::Sla(SlaCommand::Deadline {
+            calendar,
+            start,
+            duration,
+        }) => cli::sla::deadline(&calendar, &start, &duration),
+        Command::Sla(SlaCommand::Between { calendar, from, to }) => {
+            cli::sla::between(&calendar, &from, &to)
+        }
+        Command::Calendar(CalendarCommand::Holidays { country, year }) => {
+            cli::calendar::holidays(&country, year)
+        }
+        Command::CheckConfig { config, files } => cli::check_config::run(config.as_deref(), &files),
+        Command::Backup { file } => cli::store::backup(&desk(args.data)?, &file),
+        Command::Restore { file, force } => cli::store::restore(&desk(args.data)?, &file, force),
+    }
+}

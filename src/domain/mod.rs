@@ -2,6 +2,7 @@
 
 pub mod priority;
 pub mod registry;
+pub mod report;
 pub mod routing;
 pub mod sla;
 pub mod status;
@@ -23,12 +24,19 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { field: field.into(), message: message.into() }
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
     }
 
     /// The same error one level deeper, e.g. `response` inside `sla.P2`.
     pub fn within(mut self, parent: &str) -> Self {
-        self.field = if self.field.is_empty() { parent.to_string() } else { format!("{parent}.{}", self.field) };
+        self.field = if self.field.is_empty() {
+            parent.to_string()
+        } else {
+            format!("{parent}.{}", self.field)
+        };
         self
     }
 }
@@ -36,7 +44,16 @@ impl FieldError {
 /// Replaces control characters so that outside text cannot drive an agent's terminal.
 pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
     if text.chars().any(|c| c.is_control() && c != '\n') {
-        text.chars().map(|c| if c.is_control() && c != '\n' { '\u{FFFD}' } else { c }).collect::<String>().into()
+        text.chars()
+            .map(|c| {
+                if c.is_control() && c != '\n' {
+                    '\u{FFFD}'
+                } else {
+                    c
+                }
+            })
+            .collect::<String>()
+            .into()
     } else {
         text.into()
     }
@@ -45,7 +62,18 @@ pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
 /// Like [`sanitize`], and newlines too, for one-line cells.
 pub fn sanitize_line(text: &str) -> std::borrow::Cow<'_, str> {
     if text.chars().any(char::is_control) {
-        text.chars().map(|c| if c == '\n' { ' ' } else if c.is_control() { '\u{FFFD}' } else { c }).collect::<String>().into()
+        text.chars()
+            .map(|c| {
+                if c == '\n' {
+                    ' '
+                } else if c.is_control() {
+                    '\u{FFFD}'
+                } else {
+                    c
+                }
+            })
+            .collect::<String>()
+            .into()
     } else {
         text.into()
     }

@@ -36,7 +36,11 @@ pub struct SlaLayer {
 
 impl SlaLayer {
     fn new(calendar: &str, targets: Targets) -> Self {
-        Self { calendar: calendar.to_string(), response: SlaClock::new(targets.response), resolution: SlaClock::new(targets.resolve) }
+        Self {
+            calendar: calendar.to_string(),
+            response: SlaClock::new(targets.response),
+            resolution: SlaClock::new(targets.resolve),
+        }
     }
 
     fn clocks_mut(&mut self) -> [&mut SlaClock; 2] {
@@ -92,18 +96,48 @@ pub struct JournalEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Event {
-    Created { routing: String },
-    Note { text: String },
+    Created {
+        routing: String,
+    },
+    Note {
+        text: String,
+    },
     /// Contact with the caller; the first one is the response.
-    Contact { channel: Channel, text: String },
-    SupplierReply { text: String },
-    StatusChanged { from: Status, to: Status },
-    Reopened { from: Status },
-    Assigned { from: Option<String>, to: Option<String> },
-    PriorityChanged { from: Priority, to: Priority },
-    SupplierRef { from: Option<String>, to: String },
-    RoutingOverridden { from: String, to: String, reason: String },
-    Satisfaction { score: u8, remark: Option<String> },
+    Contact {
+        channel: Channel,
+        text: String,
+    },
+    SupplierReply {
+        text: String,
+    },
+    StatusChanged {
+        from: Status,
+        to: Status,
+    },
+    Reopened {
+        from: Status,
+    },
+    Assigned {
+        from: Option<String>,
+        to: Option<String>,
+    },
+    PriorityChanged {
+        from: Priority,
+        to: Priority,
+    },
+    SupplierRef {
+        from: Option<String>,
+        to: String,
+    },
+    RoutingOverridden {
+        from: String,
+        to: String,
+        reason: String,
+    },
+    Satisfaction {
+        score: u8,
+        remark: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -167,41 +201,65 @@ pub struct LayerView {
 
 impl SlaView {
     pub fn clocks(&self) -> impl Iterator<Item = &ClockState> {
-        [&self.helpdesk].into_iter().chain(self.supplier.as_ref()).flat_map(|l| [&l.response, &l.resolution])
+        [&self.helpdesk]
+            .into_iter()
+            .chain(self.supplier.as_ref())
+            .flat_map(|l| [&l.response, &l.resolution])
     }
 
     /// The worst level of any clock.
     pub fn level(&self) -> ClockLevel {
-        self.clocks().map(|c| c.level).max().unwrap_or(ClockLevel::Ok)
+        self.clocks()
+            .map(|c| c.level)
+            .max()
+            .unwrap_or(ClockLevel::Ok)
     }
 
     /// The running clock with the least business time left.
     pub fn most_urgent(&self) -> Option<&ClockState> {
-        self.clocks().filter(|c| c.phase == ClockPhase::Running).min_by_key(|c| c.left)
+        self.clocks()
+            .filter(|c| c.phase == ClockPhase::Running)
+            .min_by_key(|c| c.left)
     }
 
     pub fn paused(&self) -> bool {
-        self.clocks().any(|c| c.phase == ClockPhase::Paused) && !self.clocks().any(|c| c.phase == ClockPhase::Running)
+        self.clocks().any(|c| c.phase == ClockPhase::Paused)
+            && !self.clocks().any(|c| c.phase == ClockPhase::Running)
     }
 }
 
 fn calendar<'a>(reg: &'a Registry, name: &str) -> &'a Calendar {
     // A calendar removed from the registry later: count on the helpdesk's own.
-    reg.calendar(name).unwrap_or_else(|| reg.helpdesk_calendar())
+    reg.calendar(name)
+        .unwrap_or_else(|| reg.helpdesk_calendar())
 }
 
 impl Ticket {
     /// Logs a new ticket: priority from the matrix, routing, helpdesk clocks started.
-    pub fn open(id: u64, new: NewTicket, at: DateTime<Utc>, by: &str, reg: &Registry) -> Result<(Ticket, JournalEntry), Refused> {
+    pub fn open(
+        id: u64,
+        new: NewTicket,
+        at: DateTime<Utc>,
+        by: &str,
+        reg: &Registry,
+    ) -> Result<(Ticket, JournalEntry), Refused> {
         let settings = reg.settings();
-        let priority = settings.matrix.priority(new.impact, new.urgency).map_err(Refused)?;
+        let priority = settings
+            .matrix
+            .priority(new.impact, new.urgency)
+            .map_err(Refused)?;
         if new.title.trim().is_empty() {
             return refuse("a ticket needs a title");
         }
-        let participant = reg.participant(&new.participant).ok_or_else(|| Refused(format!("unknown participant {:?}", new.participant)))?;
-        let service = reg.service(&new.service).ok_or_else(|| Refused(format!("unknown service {:?}", new.service)))?;
+        let participant = reg
+            .participant(&new.participant)
+            .ok_or_else(|| Refused(format!("unknown participant {:?}", new.participant)))?;
+        let service = reg
+            .service(&new.service)
+            .ok_or_else(|| Refused(format!("unknown service {:?}", new.service)))?;
         let routing = routing::route(reg, &participant.code, &service.name, priority, at);
-        let mut helpdesk = SlaLayer::new(&settings.helpdesk_calendar, settings.agreement[&priority]);
+        let mut helpdesk =
+            SlaLayer::new(&settings.helpdesk_calendar, settings.agreement[&priority]);
         let cal = calendar(reg, &helpdesk.calendar);
         for clock in helpdesk.clocks_mut() {
             clock.start(at, cal);
@@ -240,13 +298,25 @@ impl Ticket {
             journal_len: 1,
         };
         ticket.sla_due = ticket.next_due(reg);
-        let entry = JournalEntry { at, by: by.to_string(), event: Event::Created { routing: ticket.routing.explanation.clone() } };
+        let entry = JournalEntry {
+            at,
+            by: by.to_string(),
+            event: Event::Created {
+                routing: ticket.routing.explanation.clone(),
+            },
+        };
         Ok((ticket, entry))
     }
 
     /// Applies one change at `at` by `by`; returns the journal entries it makes.
     /// On refusal the ticket is unchanged.
-    pub fn apply(&mut self, change: Change, at: DateTime<Utc>, by: &str, reg: &Registry) -> Result<Vec<JournalEntry>, Refused> {
+    pub fn apply(
+        &mut self,
+        change: Change,
+        at: DateTime<Utc>,
+        by: &str,
+        reg: &Registry,
+    ) -> Result<Vec<JournalEntry>, Refused> {
         let mut next = self.clone();
         let events = next.apply_inner(change, at, reg)?;
         if events.is_empty() {
@@ -258,10 +328,22 @@ impl Ticket {
         next.journal_len += events.len() as u32;
         next.sla_due = next.next_due(reg);
         *self = next;
-        Ok(events.into_iter().map(|event| JournalEntry { at, by: by.to_string(), event }).collect())
+        Ok(events
+            .into_iter()
+            .map(|event| JournalEntry {
+                at,
+                by: by.to_string(),
+                event,
+            })
+            .collect())
     }
 
-    fn apply_inner(&mut self, change: Change, at: DateTime<Utc>, reg: &Registry) -> Result<Vec<Event>, Refused> {
+    fn apply_inner(
+        &mut self,
+        change: Change,
+        at: DateTime<Utc>,
+        reg: &Registry,
+    ) -> Result<Vec<Event>, Refused> {
         match change {
             Change::Status(to) => self.change_status(to, at, reg),
             Change::Assign(to) => {
@@ -270,9 +352,15 @@ impl Ticket {
                     return Ok(Vec::new());
                 }
                 if !self.status.is_open() {
-                    return refuse(format!("a {} ticket cannot be assigned; reopen it first", self.status));
+                    return refuse(format!(
+                        "a {} ticket cannot be assigned; reopen it first",
+                        self.status
+                    ));
                 }
-                let mut events = vec![Event::Assigned { from: self.assignee.clone(), to: to.clone() }];
+                let mut events = vec![Event::Assigned {
+                    from: self.assignee.clone(),
+                    to: to.clone(),
+                }];
                 self.assignee = to;
                 if self.status == Status::New && self.assignee.is_some() {
                     events.extend(self.change_status(Status::Assigned, at, reg)?);
@@ -280,7 +368,11 @@ impl Ticket {
                 Ok(events)
             }
             Change::Reclassify { impact, urgency } => {
-                let p = reg.settings().matrix.priority(impact, urgency).map_err(Refused)?;
+                let p = reg
+                    .settings()
+                    .matrix
+                    .priority(impact, urgency)
+                    .map_err(Refused)?;
                 self.impact = impact;
                 self.urgency = urgency;
                 self.set_priority(p, at, reg)
@@ -300,14 +392,21 @@ impl Ticket {
                 // The supplier giving its own number is its response.
                 self.stop_supplier_response(at, reg);
                 let from = self.supplier_ref.replace(reference.clone());
-                Ok(vec![Event::SupplierRef { from, to: reference }])
+                Ok(vec![Event::SupplierRef {
+                    from,
+                    to: reference,
+                }])
             }
-            Change::Note(text) => Ok(vec![Event::Note { text: nonempty(text)? }]),
+            Change::Note(text) => Ok(vec![Event::Note {
+                text: nonempty(text)?,
+            }]),
             Change::Contact(channel, text) => {
                 let text = nonempty(text)?;
                 if self.first_response_at.is_none() {
                     self.first_response_at = Some(at);
-                    self.helpdesk.response.stop(at, calendar(reg, &self.helpdesk.calendar));
+                    self.helpdesk
+                        .response
+                        .stop(at, calendar(reg, &self.helpdesk.calendar));
                 }
                 Ok(vec![Event::Contact { channel, text }])
             }
@@ -320,11 +419,27 @@ impl Ticket {
                 if reason.trim().is_empty() {
                     return refuse("overriding the routing needs a reason");
                 }
-                let decision = routing::override_to(reg, &self.participant, &self.service, &supplier, self.priority, at).map_err(Refused)?;
-                let from = self.routing.supplier.clone().unwrap_or_else(|| "unrouted".into());
+                let decision = routing::override_to(
+                    reg,
+                    &self.participant,
+                    &self.service,
+                    &supplier,
+                    self.priority,
+                    at,
+                )
+                .map_err(Refused)?;
+                let from = self
+                    .routing
+                    .supplier
+                    .clone()
+                    .unwrap_or_else(|| "unrouted".into());
                 let to = decision.supplier.clone().unwrap_or_default();
                 self.reroute(decision, at, reg);
-                Ok(vec![Event::RoutingOverridden { from, to, reason: reason.trim().to_string() }])
+                Ok(vec![Event::RoutingOverridden {
+                    from,
+                    to,
+                    reason: reason.trim().to_string(),
+                }])
             }
             Change::Satisfaction { score, remark } => {
                 if !(1..=5).contains(&score) {
@@ -340,7 +455,12 @@ impl Ticket {
         }
     }
 
-    fn change_status(&mut self, to: Status, at: DateTime<Utc>, reg: &Registry) -> Result<Vec<Event>, Refused> {
+    fn change_status(
+        &mut self,
+        to: Status,
+        at: DateTime<Utc>,
+        reg: &Registry,
+    ) -> Result<Vec<Event>, Refused> {
         let from = self.status;
         if from == to {
             return refuse(format!("the ticket is {to} already"));
@@ -349,15 +469,26 @@ impl Ticket {
         let reopening = !from.is_open() && to.is_open();
         if reopening && from == Status::Closed {
             let days = reg.settings().reopen_days;
-            if self.closed_at.is_some_and(|c| at > c + Duration::days(days as i64)) {
-                return refuse(format!("the ticket was closed more than {days} days ago; log a new ticket that refers to it"));
+            if self
+                .closed_at
+                .is_some_and(|c| at > c + Duration::days(days as i64))
+            {
+                return refuse(format!(
+                    "the ticket was closed more than {days} days ago; log a new ticket that refers to it"
+                ));
             }
         }
         if to == Status::WaitingOnSupplier && self.routing.supplier.is_none() {
-            return refuse(format!("cannot dispatch: {}; override the routing with a reason first", self.routing.explanation));
+            return refuse(format!(
+                "cannot dispatch: {}; override the routing with a reason first",
+                self.routing.explanation
+            ));
         }
         let hd_cal = calendar(reg, &self.helpdesk.calendar);
-        let sup_cal = self.supplier_sla.as_ref().map(|l| calendar(reg, &l.calendar));
+        let sup_cal = self
+            .supplier_sla
+            .as_ref()
+            .map(|l| calendar(reg, &l.calendar));
         let mut events = Vec::new();
         if reopening {
             self.reopened += 1;
@@ -413,25 +544,48 @@ impl Ticket {
         Ok(events)
     }
 
-    fn set_priority(&mut self, p: Priority, at: DateTime<Utc>, reg: &Registry) -> Result<Vec<Event>, Refused> {
+    fn set_priority(
+        &mut self,
+        p: Priority,
+        at: DateTime<Utc>,
+        reg: &Registry,
+    ) -> Result<Vec<Event>, Refused> {
         if p == self.priority {
             return Ok(Vec::new());
         }
         let settings = reg.settings();
         let hd_cal = calendar(reg, &self.helpdesk.calendar);
         let targets = settings.agreement[&p];
-        self.helpdesk.response.retarget(at, targets.response, hd_cal, hd_cal);
-        self.helpdesk.resolution.retarget(at, targets.resolve, hd_cal, hd_cal);
-        let contract_targets = self.routing.contract.as_deref().and_then(|n| reg.contract(n)).and_then(|c| c.sla.get(&p).copied());
+        self.helpdesk
+            .response
+            .retarget(at, targets.response, hd_cal, hd_cal);
+        self.helpdesk
+            .resolution
+            .retarget(at, targets.resolve, hd_cal, hd_cal);
+        let contract_targets = self
+            .routing
+            .contract
+            .as_deref()
+            .and_then(|n| reg.contract(n))
+            .and_then(|c| c.sla.get(&p).copied());
         if let (Some(layer), Some(t)) = (&mut self.supplier_sla, contract_targets) {
             let cal = calendar(reg, &layer.calendar);
             layer.response.retarget(at, t.response, cal, cal);
             layer.resolution.retarget(at, t.resolve, cal, cal);
         }
-        if let Some(contract) = self.routing.contract.as_deref().and_then(|n| reg.contract(n))
+        if let Some(contract) = self
+            .routing
+            .contract
+            .as_deref()
+            .and_then(|n| reg.contract(n))
             && !self.routing.overridden
         {
-            self.routing.explanation = routing::explain(&self.service, self.routing.supplier.as_deref().unwrap_or(""), contract, p);
+            self.routing.explanation = routing::explain(
+                &self.service,
+                self.routing.supplier.as_deref().unwrap_or(""),
+                contract,
+                p,
+            );
         }
         let from = std::mem::replace(&mut self.priority, p);
         Ok(vec![Event::PriorityChanged { from, to: p }])
@@ -442,9 +596,12 @@ impl Ticket {
         let new_layer = supplier_layer(reg, &decision, self.priority);
         self.supplier_sla = match (self.supplier_sla.take(), new_layer) {
             (Some(mut old), Some(new)) => {
-                let (old_cal, new_cal) = (calendar(reg, &old.calendar), calendar(reg, &new.calendar));
-                old.response.retarget(at, new.response.target, old_cal, new_cal);
-                old.resolution.retarget(at, new.resolution.target, old_cal, new_cal);
+                let (old_cal, new_cal) =
+                    (calendar(reg, &old.calendar), calendar(reg, &new.calendar));
+                old.response
+                    .retarget(at, new.response.target, old_cal, new_cal);
+                old.resolution
+                    .retarget(at, new.resolution.target, old_cal, new_cal);
                 old.calendar = new.calendar;
                 Some(old)
             }
@@ -475,7 +632,12 @@ impl Ticket {
     }
 
     fn all_clocks_mut(&mut self) -> impl Iterator<Item = &mut SlaClock> {
-        let sup = self.supplier_sla.as_mut().map(|l| l.clocks_mut()).into_iter().flatten();
+        let sup = self
+            .supplier_sla
+            .as_mut()
+            .map(|l| l.clocks_mut())
+            .into_iter()
+            .flatten();
         self.helpdesk.clocks_mut().into_iter().chain(sup)
     }
 
@@ -484,9 +646,16 @@ impl Ticket {
         let warn = reg.settings().warning_at;
         let layer = |l: &SlaLayer| {
             let cal = calendar(reg, &l.calendar);
-            LayerView { calendar: l.calendar.clone(), response: l.response.state(at, cal, warn), resolution: l.resolution.state(at, cal, warn) }
+            LayerView {
+                calendar: l.calendar.clone(),
+                response: l.response.state(at, cal, warn),
+                resolution: l.resolution.state(at, cal, warn),
+            }
         };
-        SlaView { helpdesk: layer(&self.helpdesk), supplier: self.supplier_sla.as_ref().map(layer) }
+        SlaView {
+            helpdesk: layer(&self.helpdesk),
+            supplier: self.supplier_sla.as_ref().map(layer),
+        }
     }
 
     fn next_due(&self, reg: &Registry) -> Option<DateTime<Utc>> {
@@ -508,7 +677,11 @@ fn supplier_layer(reg: &Registry, routing: &RoutingDecision, p: Priority) -> Opt
 }
 
 fn nonempty(text: String) -> Result<String, Refused> {
-    if text.trim().is_empty() { refuse("the text is empty") } else { Ok(text) }
+    if text.trim().is_empty() {
+        refuse("the text is empty")
+    } else {
+        Ok(text)
+    }
 }
 
 pub fn check_impact_urgency(impact: Impact, urgency: Urgency) -> Result<(), String> {

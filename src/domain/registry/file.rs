@@ -25,7 +25,11 @@ impl fmt::Display for FileError {
         if self.field.is_empty() {
             write!(f, "{}:{}: {}", self.file, self.line, self.message)
         } else {
-            write!(f, "{}:{}: field {}: {}", self.file, self.line, self.field, self.message)
+            write!(
+                f,
+                "{}:{}: field {}: {}",
+                self.file, self.line, self.field, self.message
+            )
         }
     }
 }
@@ -79,11 +83,17 @@ fn parse_spanned(file: &str, text: &str) -> Result<(RegistryFile, Positions), Fi
         let at = e.span().map(|s| s.start).unwrap_or(0);
         let line = line_of(text, at);
         let field = key_on_line(text, at).unwrap_or_default();
-        FileErrors(vec![FileError { file: file.into(), line, field, message: e.message().trim().to_string() }])
+        FileErrors(vec![FileError {
+            file: file.into(),
+            line,
+            field,
+            message: e.message().trim().to_string(),
+        }])
     })?;
     let mut pos = Positions::default();
     fn take<T>(pos: &mut Positions, table: &'static str, items: Vec<Spanned<T>>) -> Vec<T> {
-        pos.0.insert(table, items.iter().map(|s| s.span().start).collect());
+        pos.0
+            .insert(table, items.iter().map(|s| s.span().start).collect());
         items.into_iter().map(Spanned::into_inner).collect()
     }
     let settings_at = parsed.settings.as_ref().map(|s| s.span().start);
@@ -109,7 +119,11 @@ pub fn check_toml(file: &str, text: &str) -> Result<Registry, FileErrors> {
 
 /// Validates `merged` (the store's registry with the file merged in) and maps its errors back to
 /// lines of the file where the entry came from the file.
-pub fn check_merged_toml(file: &str, text: &str, merged: RegistryFile) -> Result<Registry, FileErrors> {
+pub fn check_merged_toml(
+    file: &str,
+    text: &str,
+    merged: RegistryFile,
+) -> Result<Registry, FileErrors> {
     let (_, pos) = parse_spanned(file, text)?;
     Registry::build(merged).map_err(|errors| locate(file, text, &pos, errors))
 }
@@ -123,20 +137,38 @@ fn locate(file: &str, text: &str, pos: &Positions, errors: Vec<RegistryError>) -
                     Some(i) => pos.0.get(e.table).and_then(|v| v.get(i)).copied(),
                     None => pos.0.get(e.table).and_then(|v| v.first()).copied(),
                 };
-                let line = start.map(|s| field_line(text, s, e.table, &e.error.field)).unwrap_or(0);
-                let entry = if e.entry.is_empty() { String::new() } else { format!("[[{}]] {:?}: ", e.table, e.entry) };
-                FileError { file: file.into(), line, field: e.error.field, message: format!("{entry}{}", e.error.message) }
+                let line = start
+                    .map(|s| field_line(text, s, e.table, &e.error.field))
+                    .unwrap_or(0);
+                let entry = if e.entry.is_empty() {
+                    String::new()
+                } else {
+                    format!("[[{}]] {:?}: ", e.table, e.entry)
+                };
+                FileError {
+                    file: file.into(),
+                    line,
+                    field: e.error.field,
+                    message: format!("{entry}{}", e.error.message),
+                }
             })
             .collect(),
     )
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].bytes().filter(|&b| b == b'\n').count() + 1
+    text[..offset.min(text.len())]
+        .bytes()
+        .filter(|&b| b == b'\n')
+        .count()
+        + 1
 }
 
 fn key_on_line(text: &str, offset: usize) -> Option<String> {
-    let start = text[..offset.min(text.len())].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let start = text[..offset.min(text.len())]
+        .rfind('\n')
+        .map(|i| i + 1)
+        .unwrap_or(0);
     let line = text[start..].lines().next()?;
     let (k, _) = line.split_once('=')?;
     Some(k.trim().trim_matches('"').to_string())
@@ -152,7 +184,12 @@ fn field_line(text: &str, start: usize, table: &str, field: &str) -> usize {
     for (i, l) in lines.iter().enumerate().skip(header_line) {
         let t = l.trim_start();
         if t.starts_with('[') {
-            let name = t.trim_start_matches('[').split(']').next().unwrap_or("").trim();
+            let name = t
+                .trim_start_matches('[')
+                .split(']')
+                .next()
+                .unwrap_or("")
+                .trim();
             if !name.starts_with(&format!("{table}.")) {
                 end = i;
                 break;
@@ -183,7 +220,9 @@ fn field_line(text: &str, start: usize, table: &str, field: &str) -> usize {
     }
     let is_key = |line: &str, key: &str| {
         let t = line.trim_start();
-        t.strip_prefix(key).or_else(|| t.strip_prefix(&format!("\"{key}\""))).is_some_and(|r| r.trim_start().starts_with('='))
+        t.strip_prefix(key)
+            .or_else(|| t.strip_prefix(&format!("\"{key}\"")))
+            .is_some_and(|r| r.trim_start().starts_with('='))
     };
     for (name, _) in parts.iter().rev() {
         if let Some(i) = (from..end).find(|&i| is_key(lines[i], name)) {
@@ -224,8 +263,15 @@ const PARTICIPANT_COLUMNS: &[&str] = &["code", "name", "kind", "locations"];
 /// Parses a CSV of suppliers (one row per contact; supplier columns repeat or stay empty) or of
 /// participants. Lists in a cell are separated by `;`.
 pub fn parse_csv(file: &str, text: &str) -> Result<CsvFile, FileErrors> {
-    let err = |line: usize, field: &str, message: String| FileError { file: file.into(), line, field: field.into(), message };
-    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
+    let err = |line: usize, field: &str, message: String| FileError {
+        file: file.into(),
+        line,
+        field: field.into(),
+        message,
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
     let headers: Vec<String> = reader
         .headers()
         .map_err(|e| FileErrors(vec![err(1, "", format!("cannot read the header: {e}"))]))?
@@ -243,9 +289,17 @@ pub fn parse_csv(file: &str, text: &str) -> Result<CsvFile, FileErrors> {
             "the header names neither a `supplier` column (suppliers with contacts) nor a `code` column (participants)".into(),
         )]));
     };
-    let known = if kind == CsvKind::Suppliers { SUPPLIER_COLUMNS } else { PARTICIPANT_COLUMNS };
+    let known = if kind == CsvKind::Suppliers {
+        SUPPLIER_COLUMNS
+    } else {
+        PARTICIPANT_COLUMNS
+    };
     if let Some(h) = headers.iter().find(|h| !known.contains(&h.as_str())) {
-        return Err(FileErrors(vec![err(1, h, format!("unknown column (expected some of: {})", known.join(", ")))]));
+        return Err(FileErrors(vec![err(
+            1,
+            h,
+            format!("unknown column (expected some of: {})", known.join(", ")),
+        )]));
     }
     let col = |name: &str| headers.iter().position(|h| h == name);
     let mut out = RegistryFile::default();
@@ -262,17 +316,40 @@ pub fn parse_csv(file: &str, text: &str) -> Result<CsvFile, FileErrors> {
             }
         };
         let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
-        let cell = |name: &str| col(name).and_then(|i| record.get(i)).map(str::to_string).filter(|s| !s.is_empty());
-        let list = |name: &str| cell(name).map(|s| s.split(';').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect()).unwrap_or_default();
+        let cell = |name: &str| {
+            col(name)
+                .and_then(|i| record.get(i))
+                .map(str::to_string)
+                .filter(|s| !s.is_empty())
+        };
+        let list = |name: &str| {
+            cell(name)
+                .map(|s| {
+                    s.split(';')
+                        .map(|x| x.trim().to_string())
+                        .filter(|x| !x.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
         match kind {
             CsvKind::Participants => {
                 let (Some(code), Some(name)) = (cell("code"), cell("name")) else {
-                    let field = if cell("code").is_none() { "code" } else { "name" };
+                    let field = if cell("code").is_none() {
+                        "code"
+                    } else {
+                        "name"
+                    };
                     errors.push(err(line, field, "must not be empty".into()));
                     continue;
                 };
                 lines.entry(code.to_lowercase()).or_insert(line);
-                out.participant.push(Participant { code, name, kind: cell("kind"), locations: list("locations") });
+                out.participant.push(Participant {
+                    code,
+                    name,
+                    kind: cell("kind"),
+                    locations: list("locations"),
+                });
             }
             CsvKind::Suppliers => {
                 let Some(name) = cell("supplier") else {
@@ -297,9 +374,11 @@ pub fn parse_csv(file: &str, text: &str) -> Result<CsvFile, FileErrors> {
                 let mut set = |field: &str, slot: &mut Option<String>| {
                     if let Some(v) = cell(field) {
                         match slot {
-                            Some(old) if *old != v => {
-                                errors.push(err(line, field, format!("{v:?} differs from {old:?} on an earlier row of {name:?}")))
-                            }
+                            Some(old) if *old != v => errors.push(err(
+                                line,
+                                field,
+                                format!("{v:?} differs from {old:?} on an earlier row of {name:?}"),
+                            )),
                             _ => *slot = Some(v),
                         }
                     }
@@ -328,16 +407,35 @@ pub fn parse_csv(file: &str, text: &str) -> Result<CsvFile, FileErrors> {
                         None => None,
                         Some(Ok(l)) => Some(l),
                         Some(Err(_)) => {
-                            errors.push(err(line, "contact_level", "expected a whole number (1 is the first level)".into()));
+                            errors.push(err(
+                                line,
+                                "contact_level",
+                                "expected a whole number (1 is the first level)".into(),
+                            ));
                             continue;
                         }
                     };
-                    sup.contacts.push(Contact { name: contact_name, role, level, phone: cell("contact_phone"), email: cell("contact_email") });
+                    sup.contacts.push(Contact {
+                        name: contact_name,
+                        role,
+                        level,
+                        phone: cell("contact_phone"),
+                        email: cell("contact_email"),
+                    });
                 }
             }
         }
     }
-    if errors.is_empty() { Ok(CsvFile { kind, registry: out, lines, file: file.into() }) } else { Err(FileErrors(errors)) }
+    if errors.is_empty() {
+        Ok(CsvFile {
+            kind,
+            registry: out,
+            lines,
+            file: file.into(),
+        })
+    } else {
+        Err(FileErrors(errors))
+    }
 }
 
 /// A parsed CSV file, with the first line of each entry for error messages.
@@ -358,7 +456,11 @@ impl CsvFile {
                     .into_iter()
                     .map(|e| FileError {
                         file: self.file.clone(),
-                        line: self.lines.get(&e.entry.to_lowercase()).copied().unwrap_or(0),
+                        line: self
+                            .lines
+                            .get(&e.entry.to_lowercase())
+                            .copied()
+                            .unwrap_or(0),
                         field: e.error.field.clone(),
                         message: format!("{} {:?}: {}", e.table, e.entry, e.error.message),
                     })

@@ -88,9 +88,14 @@ impl ContactRole {
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [Self::ServiceDesk, Self::AccountManager, Self::Escalation, Self::Other]
-            .into_iter()
-            .find(|r| r.as_str() == s.trim().to_ascii_lowercase().replace([' ', '-'], "_"))
+        [
+            Self::ServiceDesk,
+            Self::AccountManager,
+            Self::Escalation,
+            Self::Other,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == s.trim().to_ascii_lowercase().replace([' ', '-'], "_"))
     }
 }
 
@@ -104,7 +109,12 @@ pub struct Contract {
     pub participants: Coverage,
     #[serde(serialize_with = "date_out", deserialize_with = "date_in")]
     pub valid_from: NaiveDate,
-    #[serde(default, serialize_with = "opt_date_out", deserialize_with = "opt_date_in", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        serialize_with = "opt_date_out",
+        deserialize_with = "opt_date_in",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub valid_until: Option<NaiveDate>,
     #[serde(default)]
     pub notice_months: u32,
@@ -169,9 +179,13 @@ impl<'de> Deserialize<'de> for Coverage {
             Word(String),
             List(Vec<String>),
         }
-        match Raw::deserialize(d).map_err(|_| serde::de::Error::custom("expected \"all\" or a list of participant codes"))? {
+        match Raw::deserialize(d).map_err(|_| {
+            serde::de::Error::custom("expected \"all\" or a list of participant codes")
+        })? {
             Raw::Word(w) if w.eq_ignore_ascii_case("all") => Ok(Coverage::All),
-            Raw::Word(w) => Err(serde::de::Error::custom(format!("expected \"all\" or a list of participant codes, found {w:?}"))),
+            Raw::Word(w) => Err(serde::de::Error::custom(format!(
+                "expected \"all\" or a list of participant codes, found {w:?}"
+            ))),
             Raw::List(codes) => Ok(Coverage::Only(codes)),
         }
     }
@@ -186,9 +200,13 @@ fn date_in<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
             f.write_str("a date, YYYY-MM-DD")
         }
         fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<NaiveDate, E> {
-            NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").map_err(|_| E::custom(format!("{v:?} is not a date (expected YYYY-MM-DD)")))
+            NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d")
+                .map_err(|_| E::custom(format!("{v:?} is not a date (expected YYYY-MM-DD)")))
         }
-        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<NaiveDate, A::Error> {
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<NaiveDate, A::Error> {
             let Some((_, text)) = map.next_entry::<String, String>()? else {
                 return Err(serde::de::Error::custom("expected a date"));
             };

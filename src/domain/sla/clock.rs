@@ -54,7 +54,15 @@ pub struct ClockState {
 
 impl SlaClock {
     pub fn new(target: SlaDuration) -> Self {
-        Self { target, target_secs: 0, started_at: None, counted: 0, running_since: None, stopped_at: None, breached_at: None }
+        Self {
+            target,
+            target_secs: 0,
+            started_at: None,
+            counted: 0,
+            running_since: None,
+            stopped_at: None,
+            breached_at: None,
+        }
     }
 
     pub fn phase(&self) -> ClockPhase {
@@ -77,7 +85,9 @@ impl SlaClock {
 
     /// Moves the running segment into `counted` and records a breach that happened in it.
     pub fn settle(&mut self, at: DateTime<Utc>, cal: &Calendar) {
-        let Some(since) = self.running_since else { return };
+        let Some(since) = self.running_since else {
+            return;
+        };
         if at <= since {
             return;
         }
@@ -85,7 +95,8 @@ impl SlaClock {
         if self.breached_at.is_none() && self.counted + run > self.target_secs {
             let left = (self.target_secs - self.counted).max(0);
             // The first instant past the deadline.
-            let crossed = cal.deadline(since, SlaDuration::seconds(left)) + chrono::Duration::seconds(1);
+            let crossed =
+                cal.deadline(since, SlaDuration::seconds(left)) + chrono::Duration::seconds(1);
             self.breached_at = Some(crossed.min(at));
         }
         self.counted += run;
@@ -127,7 +138,13 @@ impl SlaClock {
 
     /// A new target (priority or contract change) applies to the time already counted.
     /// `cal` is the calendar the clock counted on until now; `new_cal` the one it counts on next.
-    pub fn retarget(&mut self, at: DateTime<Utc>, target: SlaDuration, cal: &Calendar, new_cal: &Calendar) {
+    pub fn retarget(
+        &mut self,
+        at: DateTime<Utc>,
+        target: SlaDuration,
+        cal: &Calendar,
+        new_cal: &Calendar,
+    ) {
         self.settle(at, cal);
         self.target = target;
         if let Some(started) = self.started_at {
@@ -169,7 +186,14 @@ impl SlaClock {
             ClockPhase::Running => self.due(cal),
             _ => self.breached_at,
         };
-        ClockState { phase, level, elapsed, target_secs: self.target_secs, left: self.target_secs - elapsed, due }
+        ClockState {
+            phase,
+            level,
+            elapsed,
+            target_secs: self.target_secs,
+            left: self.target_secs - elapsed,
+            due,
+        }
     }
 }
 

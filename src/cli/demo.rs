@@ -1,0 +1,86 @@
+//! `spoc demo`: a fresh data folder with the demo registry and a generated history.
+
+use std::path::{Path, PathBuf};
+
+use super::{CmdResult, Failure, bad, out};
+use crate::demo::{self, History, HistoryPlan};
+use crate::desk::{Agent, Desk, ImportFormat, TicketQuery};
+
+/// A new folder for the demo when none was named.
+pub fn fresh_dir() -> PathBuf {
+    let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
+    std::env::temp_dir().join(format!("spoc-demo-{stamp}-{}", std::process::id()))
+}
+
+pub fn fill(dir: &Path, tickets: usize, seed: u64) -> Result<Desk, Failure> {
+    let desk = Desk::open(dir)?;
+    if !desk.store().is_empty()? {
+        return Err(bad(format!(
+            "{} already holds a registry or tickets; the demo needs an empty data folder",
+            dir.display()
+        )));
+    }
+    desk.import_registry(
+        &Agent::current(),
+        demo::REGISTRY_NAME,
+        demo::REGISTRY_TOML,
+        ImportFormat::Toml,
+        false,
+    )?;
+    let reg = desk.registry();
+    let plan = HistoryPlan {
+        tickets,
+        now: desk.now(),
+        seed,
+        first_id: 1,
+    };
+    let mut batch = Vec::with_capacity(10_000);
+    for made in History::new(&reg, plan) {
+        batch.push(made);
+        if batch.len() == 10_000 {
+            desk.store().insert_many(&batch)?;
+            batch.clear();
+        }
+    }
+    desk.store().insert_many(&batch)?;
+    Ok(desk)
+}
+
+pub fn run(dir: &Path, tickets: usize, seed: u64) -> CmdResult {
+    let desk = fill(dir, tickets, seed)?;
+    let open = desk.list_tickets(&TicketQuery {
+        limit: 10,
+        ..Default::default()
+    })?;
+    let reg = desk.registry();
+    let mut s = format!(
+        "demo data in {}\n  {} participants, {} services, {} suppliers, {} contracts; {} tickets\n\nmost urgent open tickets:\n",
+        dir.display(),
+        reg.participants().len(),
+        reg.services().len(),
+        reg.suppliers().len(),
+        reg.contracts().len(),
+        desk.store().ticket_count()
+    );
+    for row in &open.items {
+        let left = match (row.sla_paused, row.sla_left) {
+            (true, _) => "paused".to_string(),
+            (_, Some(l)) => crate::domain::sla::format_business_seconds(l),
+            _ => "-".into(),
+        };
+        s.push_str(&format!(
+            "  #{:<5} {} {:<19} {:>8}  {:<24} {}\n",
+            row.id,
+            row.priority,
+            row.status.as_str(),
+            left,
+            row.supplier.as_deref().unwrap_or("unrouted"),
+            crate::domain::sanitize_line(&row.title)
+        ));
+    }
+    s.push_str(&format!(
+        "\ntry:\n  spoc --data {0} ticket list\n  spoc --data {0} supplier find magi\n  spoc --data {0} report suppliers --from 2026-01-01 --to 2026-12-31\n",
+        dir.display()
+    ));
+    out(&s)
+}

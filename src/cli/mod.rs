@@ -1,0 +1,111 @@
+//! The command line: one file per subcommand. Each parses its flags into a `desk` call and
+//! prints the answer as text for people or as JSON for scripts.
+
+pub mod calendar;
+pub mod check_config;
+pub mod demo;
+pub mod registry;
+pub mod report;
+pub mod sla;
+pub mod store;
+pub mod supplier;
+pub mod ticket;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::desk::{Desk, DeskError};
+
+/// How a command failed: bad input (exit 2) or a runtime failure (exit 1).
+#[derive(Debug)]
+pub enum Failure {
+    BadInput(String),
+    Runtime(String),
+}
+
+impl Failure {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Failure::BadInput(_) => 2,
+            Failure::Runtime(_) => 1,
+        }
+    }
+
+    pub fn message(&self) -> &str {
+        match self {
+            Failure::BadInput(m) | Failure::Runtime(m) => m,
+        }
+    }
+}
+
+impl From<DeskError> for Failure {
+    fn from(e: DeskError) -> Self {
+        if e.is_bad_input() {
+            Failure::BadInput(e.to_string())
+        } else {
+            Failure::Runtime(e.to_string())
+        }
+    }
+}
+
+pub type CmdResult = Result<(), Failure>;
+
+pub fn bad(msg: impl Into<String>) -> Failure {
+    Failure::BadInput(msg.into())
+}
+
+/// The data folder: `--data`, `SPOC_DATA`, or the XDG data folder.
+pub fn data_dir(given: Option<&Path>) -> PathBuf {
+    match given {
+        Some(p) => p.to_path_buf(),
+        None => dirs::data_dir()
+            .unwrap_or_else(|| PathBuf::from("."))
+            .join("spoc"),
+    }
+}
+
+pub fn open_desk(dir: &Path) -> Result<Desk, Failure> {
+    Ok(Desk::open(dir)?)
+}
+
+pub fn read_file(path: &Path) -> Result<String, Failure> {
+    std::fs::read_to_string(path).map_err(|e| bad(format!("{}: {e}", path.display())))
+}
+
+/// Prints to stdout, treating a closed pipe (`| head`) as the end, not an error.
+pub fn out(text: &str) -> CmdResult {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::Runtime(format!("cannot write output: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
+pub fn json<T: serde::Serialize>(value: &T) -> CmdResult {
+    // serde_json escapes control characters, so outside text is safe in JSON output.
+    out(&format!(
+        "{}\n",
+        serde_json::to_string_pretty(value).expect("views serialize")
+    ))
+}
+
+/// Parses a moment: RFC 3339, or a date (midnight UTC).
+pub fn parse_instant(text: &str, flag: &str) -> Result<chrono::DateTime<chrono::Utc>, Failure> {
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(text.trim()) {
+        return Ok(t.with_timezone(&chrono::Utc));
+    }
+    Err(bad(format!(
+        "{flag} {text:?} is not an RFC 3339 instant (e.g. 2026-11-23T09:00:00+01:00)"
+    )))
+}
+
+impl From<crate::store::StoreError> for Failure {
+    fn from(e: crate::store::StoreError) -> Self {
+        DeskError::from(e).into()
+    }
+}

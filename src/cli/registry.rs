@@ -1,0 +1,44 @@
+//! `spoc import FILE` and `spoc export`.
+
+use std::path::Path;
+
+use super::{CmdResult, Failure, json, out, read_file};
+use crate::desk::{Agent, Desk, ImportFormat};
+
+pub fn import(desk: &Desk, path: &Path, replace: bool, as_json: bool) -> CmdResult {
+    let text = read_file(path)?;
+    let format = ImportFormat::of_path(path);
+    let summary = desk.import_registry(
+        &Agent::current(),
+        &path.display().to_string(),
+        &text,
+        format,
+        replace,
+    )?;
+    if as_json {
+        return json(&summary);
+    }
+    out(&format!(
+        "imported {}: {} calendars, {} participants, {} services, {} suppliers ({} contacts), {} contracts\n",
+        path.display(),
+        summary.calendars,
+        summary.participants,
+        summary.services,
+        summary.suppliers,
+        summary.contacts,
+        summary.contracts
+    ))
+}
+
+pub fn export(desk: &Desk, output: Option<&Path>) -> CmdResult {
+    let text = desk.export_registry();
+    match output {
+        None => out(&text),
+        Some(path) => {
+            let tmp = path.with_extension("partial");
+            std::fs::write(&tmp, &text)
+                .and_then(|_| std::fs::rename(&tmp, path))
+                .map_err(|e| Failure::Runtime(format!("{}: {e}", path.display())))
+        }
+    }
+}

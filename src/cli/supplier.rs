@@ -1,0 +1,133 @@
+//! `spoc supplier find QUERY`: "who do we call?" in the shell.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::{CmdResult, json, out};
+use crate::desk::{Desk, SupplierCard};
+use crate::domain::registry::lookup::{Hit, HitKind};
+use crate::domain::sanitize_line;
+
+#[derive(Serialize)]
+struct Found {
+    hit: Hit,
+    card: Option<SupplierCard>,
+}
+
+pub fn find(desk: &Desk, query: &str, limit: usize, as_json: bool) -> CmdResult {
+    let hits = desk.lookup(query, limit);
+    let found: Vec<Found> = hits
+        .into_iter()
+        .map(|hit| {
+            let card = hit
+                .supplier
+                .as_deref()
+                .and_then(|s| desk.supplier_card(s).ok());
+            Found { hit, card }
+        })
+        .collect();
+    if as_json {
+        return json(&found);
+    }
+    if found.is_empty() {
+        return out(&format!("nothing matches {:?}\n", sanitize_line(query)));
+    }
+    let now = desk.now();
+    let mut s = String::new();
+    let mut shown: Vec<&str> = Vec::new();
+    for f in &found {
+        let what = match f.hit.kind {
+            HitKind::Supplier => "supplier",
+            HitKind::Service => "service",
+            HitKind::Contract => "contract",
+            HitKind::Contact => "contact",
+        };
+        let matched = if f.hit.matched != f.hit.name {
+            format!(" (matched {:?})", f.hit.matched)
+        } else {
+            String::new()
+        };
+        s.push_str(&format!(
+            "{what:<9}{}{}",
+            sanitize_line(&f.hit.name),
+            sanitize_line(&matched)
+        ));
+        match &f.card {
+            None => s.push_str(" → no supplier: no valid contract\n"),
+            Some(c) if shown.contains(&c.supplier.name.as_str()) => {
+                s.push_str(&format!(
+                    " → {} (see above)\n",
+                    sanitize_line(&c.supplier.name)
+                ));
+            }
+            Some(c) => {
+                s.push_str(&format!(" → {}\n", sanitize_line(&c.supplier.name)));
+                s.push_str(&card_lines(c, now));
+                shown.push(&c.supplier.name);
+            }
+        }
+    }
+    out(&s)
+}
+
+fn card_lines(c: &SupplierCard, now: DateTime<Utc>) -> String {
+    let sup = &c.supplier;
+    let mut s = String::new();
+    let mut line =
+        |k: &str, v: &str| s.push_str(&format!("         {k:<16}{}\n", sanitize_line(v)));
+    if let Some(p) = &sup.phone {
+        line("phone", p);
+    }
+    if let Some(e) = &sup.email {
+        line("email", e);
+    }
+    if let Some(p) = &sup.portal {
+        line("portal", p);
+    }
+    let tz: chrono_tz::Tz = c
+        .timezone
+        .as_deref()
+        .and_then(|z| z.parse().ok())
+        .unwrap_or(chrono_tz::UTC);
+    let when = |t: Option<DateTime<Utc>>| {
+        t.map(|t| local_time(t.with_timezone(&tz), now.with_timezone(&tz)))
+            .unwrap_or_else(|| "never".into())
+    };
+    match c.open_now {
+        Some(true) => line("desk", &format!("OPEN now, until {}", when(c.open_change))),
+        Some(false) => line(
+            "desk",
+            &format!("closed now, opens {}", when(c.open_change)),
+        ),
+        None => line("desk", "hours unknown"),
+    }
+    for contact in &sup.contacts {
+        let level = contact.level.map(|l| format!(" {l}")).unwrap_or_default();
+        let reach = [contact.phone.as_deref(), contact.email.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ");
+        line(
+            &format!("{}{level}", contact.role.as_str()),
+            &format!("{} {reach}", contact.name),
+        );
+    }
+    if !c.valid_now.is_empty() {
+        line("contracts", &c.valid_now.join(", "));
+    }
+    if let Some(p) = &sup.procedure {
+        line("procedure", p.lines().next().unwrap_or(""));
+    }
+    s
+}
+
+/// "17:00" today, "Mon 08:00" this week, a date beyond.
+fn local_time(t: DateTime<chrono_tz::Tz>, now: DateTime<chrono_tz::Tz>) -> String {
+    let days = (t.date_naive() - now.date_naive()).num_days();
+    match days {
+        0 => t.format("%H:%M").to_string(),
+        1..=6 => t.format("%a %H:%M").to_string(),
+        _ => t.format("%Y-%m-%d %H:%M").to_string(),
+    }
+}

@@ -1,0 +1,148 @@
+//! The application service: every command and query, with the acting agent. The CLI, the
+//! server and the TUI all go through here, and nothing else touches the store.
+
+mod agent;
+mod query;
+mod registry;
+mod report;
+mod tickets;
+pub mod views;
+
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+
+use chrono::{DateTime, SubsecRound, Utc};
+
+pub use agent::Agent;
+pub use query::{AssigneeFilter, LevelFilter, TicketQuery};
+pub use registry::{ImportFormat, ImportSummary, SupplierCard};
+pub use tickets::{NewTicketInput, TicketUpdate};
+pub use views::{Page, TicketDetail, TicketRow};
+
+use crate::domain::Registry;
+use crate::domain::registry::file::FileErrors;
+use crate::store::backup::{BackupError, BackupSummary};
+use crate::store::{Store, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum DeskError {
+    /// The rules refuse the change (a bad transition, a missing reason, ...).
+    #[error("{0}")]
+    Refused(String),
+    #[error("unknown {what} {given:?}{}", suggest(suggestions))]
+    Unknown {
+        what: &'static str,
+        given: String,
+        suggestions: Vec<String>,
+    },
+    #[error("{0}")]
+    BadFile(FileErrors),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Backup(#[from] BackupError),
+}
+
+fn suggest(s: &[String]) -> String {
+    if s.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", s.join(", or "))
+    }
+}
+
+impl DeskError {
+    /// Whether the caller asked for something wrong (exit 2), rather than something failing.
+    pub fn is_bad_input(&self) -> bool {
+        match self {
+            DeskError::Refused(_) | DeskError::Unknown { .. } | DeskError::BadFile(_) => true,
+            DeskError::Store(e) => {
+                matches!(e, StoreError::NoTicket(_) | StoreError::Conflict { .. })
+            }
+            DeskError::Backup(e) => {
+                matches!(
+                    e,
+                    BackupError::Foreign { .. }
+                        | BackupError::Version { .. }
+                        | BackupError::Damaged { .. }
+                        | BackupError::NotEmpty(_)
+                )
+            }
+        }
+    }
+}
+
+type Clock = Box<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+pub struct Desk {
+    store: Store,
+    registry: RwLock<Arc<Registry>>,
+    /// Writers one at a time: read-modify-write of tickets, imports and backups.
+    writer: Mutex<()>,
+    clock: Clock,
+}
+
+impl Desk {
+    pub fn open(dir: &Path) -> Result<Desk, DeskError> {
+        // Clocks count whole seconds; so do the instants they are stored with.
+        Self::open_with_clock(dir, Box::new(|| Utc::now().trunc_subsecs(0)))
+    }
+
+    /// A desk whose "now" comes from `clock` (tests, demo history).
+    pub fn open_with_clock(dir: &Path, clock: Clock) -> Result<Desk, DeskError> {
+        let store = Store::open(dir)?;
+        let registry = match store.registry()? {
+            Some(file) => Registry::build(file).map_err(|errors| {
+                let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
+                StoreError::Corrupt(format!(
+                    "the stored registry does not validate: {}",
+                    list.join("; ")
+                ))
+            })?,
+            None => Registry::empty(),
+        };
+        Ok(Desk {
+            store,
+            registry: RwLock::new(Arc::new(registry)),
+            writer: Mutex::new(()),
+            clock,
+        })
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        (self.clock)()
+    }
+
+    pub fn registry(&self) -> Arc<Registry> {
+        self.registry
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    fn write_lock(&self) -> MutexGuard<'_, ()> {
+        self.writer.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// A consistent copy of everything into one file.
+    pub fn backup(&self, path: &Path) -> Result<BackupSummary, DeskError> {
+        let _w = self.write_lock();
+        Ok(crate::store::backup::write(&self.store, path)?)
+    }
+
+    /// Replaces the store's content by a backup's (refused for a non-empty store unless `force`).
+    pub fn restore(&self, path: &Path, force: bool) -> Result<BackupSummary, DeskError> {
+        let _w = self.write_lock();
+        let summary = crate::store::backup::restore(&self.store, path, force)?;
+        let file = self.store.registry()?.unwrap_or_default();
+        let reg = Registry::build(file).map_err(|e| {
+            DeskError::Refused(format!("the restored registry does not validate: {}", e[0]))
+        })?;
+        *self.registry.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(reg);
+        Ok(summary)
+    }
+}

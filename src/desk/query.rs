@@ -1,0 +1,203 @@
+//! Ticket lists: filtered, ordered by SLA urgency, one page at a time.
+
+use super::views::{Page, TicketRow};
+use super::{Desk, DeskError};
+use crate::domain::sla::ClockLevel;
+use crate::domain::{Priority, Status, Ticket};
+use crate::store::IndexScan;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AssigneeFilter {
+    Agent(String),
+    Unassigned,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LevelFilter {
+    /// At least one clock breached.
+    Breaching,
+    /// At least one clock at warning or breached.
+    AtRisk,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TicketQuery {
+    pub statuses: Vec<Status>,
+    pub assignee: Option<AssigneeFilter>,
+    pub supplier: Option<String>,
+    pub participant: Option<String>,
+    pub service: Option<String>,
+    pub priority: Option<Priority>,
+    pub level: Option<LevelFilter>,
+    /// Words that must all occur in the title, description, caller or supplier reference.
+    pub text: Option<String>,
+    /// Resolved and closed tickets too.
+    pub include_done: bool,
+    pub limit: usize,
+    pub offset: usize,
+}
+
+impl Default for TicketQuery {
+    fn default() -> Self {
+        TicketQuery {
+            statuses: Vec::new(),
+            assignee: None,
+            supplier: None,
+            participant: None,
+            service: None,
+            priority: None,
+            level: None,
+            text: None,
+            include_done: false,
+            limit: 50,
+            offset: 0,
+        }
+    }
+}
+
+impl Desk {
+    /// One page of tickets, most urgent first (open tickets by their nearest SLA deadline).
+    pub fn list_tickets(&self, q: &TicketQuery) -> Result<Page<TicketRow>, DeskError> {
+        let reg = self.registry();
+        let now = self.now();
+        let supplier = q.supplier.as_deref().map(|s| {
+            reg.supplier(s)
+                .map(|x| x.name.clone())
+                .unwrap_or_else(|| s.to_string())
+        });
+        let participant = q.participant.as_deref().map(|p| {
+            reg.participant(p)
+                .map(|x| x.code.clone())
+                .unwrap_or_else(|| p.to_string())
+        });
+        let service = q.service.as_deref().map(|s| {
+            reg.service(s)
+                .map(|x| x.name.clone())
+                .unwrap_or_else(|| s.to_string())
+        });
+        let words: Vec<String> = q
+            .text
+            .as_deref()
+            .unwrap_or("")
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        // The most selective index that the query names.
+        let scan = if !q.statuses.is_empty() {
+            IndexScan::statuses(&q.statuses)
+        } else if let Some(a) = &q.assignee {
+            IndexScan::assignee(
+                match a {
+                    AssigneeFilter::Agent(n) => Some(n.as_str()),
+                    AssigneeFilter::Unassigned => None,
+                },
+                q.include_done,
+            )
+        } else if let Some(s) = &supplier {
+            IndexScan::supplier(s, q.include_done)
+        } else if let Some(p) = &participant {
+            IndexScan::participant(p, q.include_done)
+        } else {
+            IndexScan::by_due(q.include_done)
+        };
+        let mut page = Page {
+            items: Vec::with_capacity(q.limit.min(1000)),
+            offset: q.offset,
+            limit: q.limit,
+            more: false,
+        };
+        let mut skipped = 0;
+        for id in self.store.scan(&scan) {
+            let Some(t) = self.store.ticket(id?)? else {
+                continue;
+            };
+            if !matches(
+                &t,
+                q,
+                supplier.as_deref(),
+                participant.as_deref(),
+                service.as_deref(),
+                &words,
+            ) {
+                continue;
+            }
+            let sla = t.sla(now, &reg);
+            let level = sla.level();
+            match q.level {
+                Some(LevelFilter::Breaching) if level < ClockLevel::Breached => continue,
+                Some(LevelFilter::AtRisk) if level < ClockLevel::Warning => continue,
+                _ => {}
+            }
+            if skipped < q.offset {
+                skipped += 1;
+                continue;
+            }
+            if page.items.len() == q.limit {
+                page.more = true;
+                break;
+            }
+            page.items.push(TicketRow::new(&t, &sla));
+        }
+        Ok(page)
+    }
+}
+
+fn matches(
+    t: &Ticket,
+    q: &TicketQuery,
+    supplier: Option<&str>,
+    participant: Option<&str>,
+    service: Option<&str>,
+    words: &[String],
+) -> bool {
+    if !q.include_done && q.statuses.is_empty() && !t.status.is_open() {
+        return false;
+    }
+    if !q.statuses.is_empty() && !q.statuses.contains(&t.status) {
+        return false;
+    }
+    match &q.assignee {
+        Some(AssigneeFilter::Agent(a))
+            if !t
+                .assignee
+                .as_deref()
+                .is_some_and(|x| x.eq_ignore_ascii_case(a)) =>
+        {
+            return false;
+        }
+        Some(AssigneeFilter::Unassigned) if t.assignee.is_some() => return false,
+        _ => {}
+    }
+    if supplier.is_some_and(|s| {
+        !t.routing
+            .supplier
+            .as_deref()
+            .is_some_and(|x| x.eq_ignore_ascii_case(s))
+    }) {
+        return false;
+    }
+    if participant.is_some_and(|p| !t.participant.eq_ignore_ascii_case(p)) {
+        return false;
+    }
+    if service.is_some_and(|s| !t.service.eq_ignore_ascii_case(s)) {
+        return false;
+    }
+    if q.priority.is_some_and(|p| p != t.priority) {
+        return false;
+    }
+    if !words.is_empty() {
+        let hay = format!(
+            "{} {} {} {} #{}",
+            t.title,
+            t.description,
+            t.caller.as_deref().unwrap_or(""),
+            t.supplier_ref.as_deref().unwrap_or(""),
+            t.id
+        )
+        .to_lowercase();
+        if !words.iter().all(|w| hay.contains(w.as_str())) {
+            return false;
+        }
+    }
+    true
+}

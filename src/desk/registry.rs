@@ -1,0 +1,181 @@
+//! Registry commands: import (all-or-nothing), export, and the "who do we call?" lookup.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::{Agent, Desk, DeskError};
+use crate::domain::Registry;
+use crate::domain::registry::file::{self, CsvKind};
+use crate::domain::registry::lookup::{self, Hit};
+use crate::domain::registry::{Contract, RegistryFile, Supplier};
+use crate::domain::routing::is_valid_at;
+use crate::domain::sla::OpenState;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportFormat {
+    Toml,
+    Csv,
+}
+
+impl ImportFormat {
+    /// By the file's extension; TOML unless it says `.csv`.
+    pub fn of_path(path: &std::path::Path) -> Self {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("csv") => ImportFormat::Csv,
+            _ => ImportFormat::Toml,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportSummary {
+    pub calendars: usize,
+    pub participants: usize,
+    pub services: usize,
+    pub suppliers: usize,
+    pub contacts: usize,
+    pub contracts: usize,
+}
+
+impl ImportSummary {
+    fn of(f: &RegistryFile) -> Self {
+        ImportSummary {
+            calendars: f.calendar.len(),
+            participants: f.participant.len(),
+            services: f.service.len(),
+            suppliers: f.supplier.len(),
+            contacts: f.supplier.iter().map(|s| s.contacts.len()).sum(),
+            contracts: f.contract.len(),
+        }
+    }
+}
+
+/// Everything an agent needs to call a supplier.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SupplierCard {
+    pub supplier: Supplier,
+    /// Whether its desk is open now; `None` when its hours are not known.
+    pub open_now: Option<bool>,
+    /// Until when it is open, or when it opens.
+    pub open_change: Option<DateTime<Utc>>,
+    /// The time zone of its hours (IANA name), for showing `open_change`.
+    pub timezone: Option<String>,
+    pub contracts: Vec<Contract>,
+    /// Contract numbers valid now.
+    pub valid_now: Vec<String>,
+}
+
+impl Desk {
+    /// Imports a registry file: its entries replace those with the same key (or, with
+    /// `replace`, the whole registry). Nothing is written unless the result validates.
+    pub fn import_registry(
+        &self,
+        agent: &Agent,
+        name: &str,
+        text: &str,
+        format: ImportFormat,
+        replace: bool,
+    ) -> Result<ImportSummary, DeskError> {
+        let _w = self.write_lock();
+        let mut merged = if replace {
+            RegistryFile::default()
+        } else {
+            self.registry().file().clone()
+        };
+        let (incoming, registry) = match format {
+            ImportFormat::Toml => {
+                let incoming = file::parse_toml(name, text).map_err(DeskError::BadFile)?;
+                let settings_given = text
+                    .lines()
+                    .any(|l| l.trim_start().starts_with("[settings"));
+                merged.merge(incoming.clone(), settings_given || replace);
+                let reg =
+                    file::check_merged_toml(name, text, merged).map_err(DeskError::BadFile)?;
+                (incoming, reg)
+            }
+            ImportFormat::Csv => {
+                let csv = file::parse_csv(name, text).map_err(DeskError::BadFile)?;
+                let _: CsvKind = csv.kind;
+                merged.merge(csv.registry.clone(), false);
+                let reg = csv.check_merged(merged).map_err(DeskError::BadFile)?;
+                (csv.registry, reg)
+            }
+        };
+        let summary = ImportSummary::of(&incoming);
+        let what = format!(
+            "imported {name}{}: {}",
+            if replace {
+                " (replacing the registry)"
+            } else {
+                ""
+            },
+            serde_json::to_string(&summary).unwrap_or_default()
+        );
+        self.store
+            .save_registry(registry.file(), self.now(), agent.login(), &what)?;
+        *self.registry.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(registry);
+        Ok(summary)
+    }
+
+    /// The registry as TOML that `import` reads back to the same registry.
+    pub fn export_registry(&self) -> String {
+        file::to_toml(self.registry().file())
+    }
+
+    pub fn lookup(&self, query: &str, limit: usize) -> Vec<Hit> {
+        lookup::find(&self.registry(), query, self.now(), limit)
+    }
+
+    pub fn supplier_card(&self, name: &str) -> Result<SupplierCard, DeskError> {
+        let reg = self.registry();
+        let now = self.now();
+        let supplier = reg
+            .supplier(name)
+            .cloned()
+            .ok_or_else(|| DeskError::Unknown {
+                what: "supplier",
+                given: name.to_string(),
+                suggestions: lookup::closest(
+                    name,
+                    reg.suppliers().iter().map(|s| s.name.as_str()),
+                    3,
+                )
+                .into_iter()
+                .map(String::from)
+                .collect(),
+            })?;
+        Ok(card(&reg, supplier, now))
+    }
+}
+
+fn card(reg: &Registry, supplier: Supplier, now: DateTime<Utc>) -> SupplierCard {
+    let hours = supplier.hours.as_deref().and_then(|h| reg.calendar(h));
+    let state = hours.map(|c| c.open_state(now));
+    let timezone = hours.map(|c| c.timezone.name().to_string());
+    let (open_now, open_change) = match state {
+        Some(OpenState::Open { until }) => (Some(true), Some(until)),
+        Some(OpenState::Closed { opens }) => (Some(false), opens),
+        None => (None, None),
+    };
+    let contracts: Vec<Contract> = reg.contracts_of_supplier(&supplier.name).cloned().collect();
+    let valid_now = contracts
+        .iter()
+        .filter(|c| is_valid_at(reg, c, now))
+        .map(|c| c.number.clone())
+        .collect();
+    SupplierCard {
+        supplier,
+        open_now,
+        open_change,
+        timezone,
+        contracts,
+        valid_now,
+    }
+}

@@ -1,0 +1,177 @@
+//! Ticket commands: log, change, show.
+
+use super::views::TicketDetail;
+use super::{Agent, Desk, DeskError};
+use crate::domain::registry::lookup::closest;
+use crate::domain::ticket::{Change, NewTicket, Refused};
+use crate::domain::{Registry, Ticket, TicketKind};
+use crate::store::StoreError;
+
+/// A new ticket as an agent types it: names may be codes, names or aliases.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewTicketInput {
+    pub kind: TicketKind,
+    pub title: String,
+    pub description: String,
+    pub caller: Option<String>,
+    pub participant: String,
+    pub service: String,
+    pub impact: u8,
+    pub urgency: u8,
+}
+
+/// Changes to apply together, all or none; `expected_version` guards against lost updates.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TicketUpdate {
+    pub changes: Vec<Change>,
+    pub expected_version: Option<u64>,
+}
+
+impl From<Refused> for DeskError {
+    fn from(r: Refused) -> Self {
+        DeskError::Refused(r.0)
+    }
+}
+
+impl Desk {
+    pub fn create_ticket(
+        &self,
+        agent: &Agent,
+        input: NewTicketInput,
+    ) -> Result<TicketDetail, DeskError> {
+        let reg = self.registry();
+        let participant = resolve_participant(&reg, &input.participant)?;
+        let service = resolve_service(&reg, &input.service)?;
+        let new = NewTicket {
+            kind: input.kind,
+            title: input.title,
+            description: input.description,
+            caller: input.caller,
+            participant,
+            service,
+            impact: input.impact,
+            urgency: input.urgency,
+        };
+        let at = self.now();
+        let _w = self.write_lock();
+        let ticket = self
+            .store
+            .create_ticket(|id| Ticket::open(id, new.clone(), at, agent.login(), &reg))??;
+        self.detail_of(&reg, &ticket)
+    }
+
+    pub fn update_ticket(
+        &self,
+        agent: &Agent,
+        id: u64,
+        update: TicketUpdate,
+    ) -> Result<TicketDetail, DeskError> {
+        let reg = self.registry();
+        let _w = self.write_lock();
+        let old = self.store.ticket(id)?.ok_or(StoreError::NoTicket(id))?;
+        if let Some(v) = update.expected_version
+            && v != old.version
+        {
+            return Err(StoreError::Conflict {
+                id,
+                expected: v,
+                current: old.version,
+                by: old.updated_by.clone(),
+                at: old.updated_at.to_rfc3339(),
+            }
+            .into());
+        }
+        let at = self.now();
+        let mut ticket = old.clone();
+        let mut entries = Vec::new();
+        for change in update.changes {
+            entries.extend(ticket.apply(change, at, agent.login(), &reg)?);
+        }
+        if !entries.is_empty() {
+            self.store.update_ticket(&old, &ticket, &entries)?;
+        }
+        self.detail_of(&reg, &ticket)
+    }
+
+    pub fn ticket(&self, id: u64) -> Result<TicketDetail, DeskError> {
+        let reg = self.registry();
+        let ticket = self.store.ticket(id)?.ok_or(StoreError::NoTicket(id))?;
+        self.detail_of(&reg, &ticket)
+    }
+
+    fn detail_of(&self, reg: &Registry, t: &Ticket) -> Result<TicketDetail, DeskError> {
+        let journal = self.store.journal(t.id)?;
+        let sla = t.sla(self.now(), reg);
+        Ok(TicketDetail::new(
+            t,
+            &sla,
+            reg.participant(&t.participant).map(|p| p.name.clone()),
+            journal,
+        ))
+    }
+}
+
+pub(super) fn resolve_participant(reg: &Registry, given: &str) -> Result<String, DeskError> {
+    if let Some(p) = reg.participant(given) {
+        return Ok(p.code.clone());
+    }
+    if let Some(p) = reg
+        .participants()
+        .iter()
+        .find(|p| p.name.eq_ignore_ascii_case(given.trim()))
+    {
+        return Ok(p.code.clone());
+    }
+    let names = reg
+        .participants()
+        .iter()
+        .flat_map(|p| [p.code.as_str(), p.name.as_str()]);
+    let suggestions = closest(given, names, 3)
+        .into_iter()
+        .filter_map(|n| {
+            reg.participant(n)
+                .or_else(|| reg.participants().iter().find(|p| p.name == n))
+        })
+        .map(|p| format!("{} ({})", p.code, p.name))
+        .fold(Vec::<String>::new(), |mut acc, s| {
+            if !acc.contains(&s) {
+                acc.push(s);
+            }
+            acc
+        });
+    Err(DeskError::Unknown {
+        what: "participant",
+        given: given.to_string(),
+        suggestions,
+    })
+}
+
+pub(super) fn resolve_service(reg: &Registry, given: &str) -> Result<String, DeskError> {
+    if let Some(s) = reg.service(given) {
+        return Ok(s.name.clone());
+    }
+    let names = reg.services().iter().flat_map(|s| {
+        std::iter::once(s.name.as_str())
+            .chain(s.aliases.iter().map(String::as_str))
+            .chain(s.keywords.iter().map(String::as_str))
+    });
+    let mut suggestions: Vec<String> = Vec::new();
+    for n in closest(given, names, 6) {
+        let service = reg.service(n).or_else(|| {
+            reg.services()
+                .iter()
+                .find(|s| s.keywords.iter().any(|k| k == n))
+        });
+        if let Some(s) = service
+            && !suggestions.contains(&s.name)
+        {
+            suggestions.push(s.name.clone());
+        }
+    }
+    suggestions.truncate(3);
+    Err(DeskError::Unknown {
+        what: "service",
+        given: given.to_string(),
+        suggestions,
+    })
+}

@@ -1,0 +1,203 @@
+//! What queries return: plain, serializable views for the UI, the CLI and `--json`.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::domain::sla::{ClockLevel, ClockPhase, ClockState, SlaDuration};
+use crate::domain::ticket::{JournalEntry, LayerView, SlaLayer, SlaView};
+use crate::domain::{Priority, Status, Ticket, TicketKind};
+
+/// One page of a list, and whether more follow.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub offset: usize,
+    pub limit: usize,
+    pub more: bool,
+}
+
+/// A ticket in a list: what the queue shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TicketRow {
+    pub id: u64,
+    pub version: u64,
+    pub priority: Priority,
+    pub status: Status,
+    pub title: String,
+    pub participant: String,
+    pub service: String,
+    pub supplier: Option<String>,
+    pub assignee: Option<String>,
+    pub created_at: DateTime<Utc>,
+    /// The worst level of any clock.
+    pub sla_level: ClockLevel,
+    pub sla_paused: bool,
+    /// The nearest deadline of a running clock.
+    pub sla_due: Option<DateTime<Utc>>,
+    /// Business seconds left on the most urgent running clock.
+    pub sla_left: Option<i64>,
+}
+
+impl TicketRow {
+    pub fn new(t: &Ticket, sla: &SlaView) -> Self {
+        let urgent = sla.most_urgent();
+        TicketRow {
+            id: t.id,
+            version: t.version,
+            priority: t.priority,
+            status: t.status,
+            title: t.title.clone(),
+            participant: t.participant.clone(),
+            service: t.service.clone(),
+            supplier: t.routing.supplier.clone(),
+            assignee: t.assignee.clone(),
+            created_at: t.created_at,
+            sla_level: sla.level(),
+            sla_paused: sla.paused(),
+            sla_due: urgent.and_then(|c| c.due),
+            sla_left: urgent.map(|c| c.left),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClockView {
+    pub target: String,
+    pub phase: ClockPhase,
+    pub level: ClockLevel,
+    /// Business seconds counted so far.
+    pub elapsed: i64,
+    pub left: i64,
+    pub due: Option<DateTime<Utc>>,
+    pub breached_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LayerClocks {
+    pub calendar: String,
+    pub response: ClockView,
+    pub resolution: ClockView,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SlaClocks {
+    pub helpdesk: LayerClocks,
+    pub supplier: Option<LayerClocks>,
+}
+
+fn clock(state: &ClockState, target: SlaDuration, breached_at: Option<DateTime<Utc>>) -> ClockView {
+    ClockView {
+        target: target.to_string(),
+        phase: state.phase,
+        level: state.level,
+        elapsed: state.elapsed,
+        left: state.left,
+        due: state.due,
+        breached_at,
+    }
+}
+
+fn layer(view: &LayerView, layer: &SlaLayer) -> LayerClocks {
+    LayerClocks {
+        calendar: view.calendar.clone(),
+        response: clock(
+            &view.response,
+            layer.response.target,
+            layer.response.breached_at,
+        ),
+        resolution: clock(
+            &view.resolution,
+            layer.resolution.target,
+            layer.resolution.breached_at,
+        ),
+    }
+}
+
+/// A whole ticket with its clocks and journal.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TicketDetail {
+    pub id: u64,
+    pub version: u64,
+    pub kind: TicketKind,
+    pub title: String,
+    pub description: String,
+    pub caller: Option<String>,
+    pub participant: String,
+    pub participant_name: Option<String>,
+    pub service: String,
+    pub impact: u8,
+    pub urgency: u8,
+    pub priority: Priority,
+    pub status: Status,
+    pub assignee: Option<String>,
+    pub supplier: Option<String>,
+    pub contract: Option<String>,
+    pub routing: String,
+    pub routing_overridden: bool,
+    pub supplier_ref: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub created_by: String,
+    pub updated_at: DateTime<Utc>,
+    pub updated_by: String,
+    pub first_response_at: Option<DateTime<Utc>>,
+    pub dispatched_at: Option<DateTime<Utc>>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub reopened: u32,
+    pub satisfaction: Option<u8>,
+    pub satisfaction_remark: Option<String>,
+    pub sla_level: ClockLevel,
+    pub sla: SlaClocks,
+    pub journal: Vec<JournalEntry>,
+}
+
+impl TicketDetail {
+    pub fn new(
+        t: &Ticket,
+        sla: &SlaView,
+        participant_name: Option<String>,
+        journal: Vec<JournalEntry>,
+    ) -> Self {
+        TicketDetail {
+            id: t.id,
+            version: t.version,
+            kind: t.kind,
+            title: t.title.clone(),
+            description: t.description.clone(),
+            caller: t.caller.clone(),
+            participant: t.participant.clone(),
+            participant_name,
+            service: t.service.clone(),
+            impact: t.impact,
+            urgency: t.urgency,
+            priority: t.priority,
+            status: t.status,
+            assignee: t.assignee.clone(),
+            supplier: t.routing.supplier.clone(),
+            contract: t.routing.contract.clone(),
+            routing: t.routing.explanation.clone(),
+            routing_overridden: t.routing.overridden,
+            supplier_ref: t.supplier_ref.clone(),
+            created_at: t.created_at,
+            created_by: t.created_by.clone(),
+            updated_at: t.updated_at,
+            updated_by: t.updated_by.clone(),
+            first_response_at: t.first_response_at,
+            dispatched_at: t.dispatched_at,
+            resolved_at: t.resolved_at,
+            closed_at: t.closed_at,
+            reopened: t.reopened,
+            satisfaction: t.satisfaction,
+            satisfaction_remark: t.satisfaction_remark.clone(),
+            sla_level: sla.level(),
+            sla: SlaClocks {
+                helpdesk: layer(&sla.helpdesk, &t.helpdesk),
+                supplier: match (&sla.supplier, &t.supplier_sla) {
+                    (Some(v), Some(l)) => Some(layer(v, l)),
+                    _ => None,
+                },
+            },
+            journal,
+        }
+    }
+}

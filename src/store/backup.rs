@@ -1,0 +1,286 @@
+//! Backups: one portable, versioned file with everything (registry, tickets, journals), checked
+//! by counts and a CRC before a restore writes anything.
+//!
+//! ```text
+//! SPOC-BACKUP 1
+//! {"registry": {...}}
+//! {"ticket": {...}, "journal": [...]}      one line per ticket
+//! {"end": {"tickets": N, "journal_entries": M, "crc32": C}}
+//! ```
+//! The CRC covers every byte before the `end` line, the header included.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::{Store, StoreError};
+use crate::domain::Ticket;
+use crate::domain::registry::RegistryFile;
+use crate::domain::ticket::JournalEntry;
+
+const HEADER: &str = "SPOC-BACKUP";
+const FORMAT: u32 = 1;
+
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path} is not a spoc backup (it does not start with `{HEADER}`)")]
+    Foreign { path: PathBuf },
+    #[error("{path} is a backup of format {found}; this spoc reads format {FORMAT}")]
+    Version { path: PathBuf, found: String },
+    #[error("{path}:{line}: the backup is damaged: {why}")]
+    Damaged {
+        path: PathBuf,
+        line: usize,
+        why: String,
+    },
+    #[error("the store in {0} is not empty; restore with --force to replace everything in it")]
+    NotEmpty(PathBuf),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackupSummary {
+    pub tickets: u64,
+    pub journal_entries: u64,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Line {
+    Registry(RegistryFile),
+    Ticket {
+        ticket: Box<Ticket>,
+        journal: Vec<JournalEntry>,
+    },
+    End {
+        tickets: u64,
+        journal_entries: u64,
+        crc32: u32,
+    },
+}
+
+/// Writes a backup to `path` through a temporary file, so a failed backup never leaves a
+/// half-written file under the name asked for. The caller keeps writers out meanwhile.
+pub fn write(store: &Store, path: &Path) -> Result<BackupSummary, BackupError> {
+    let io = |source| BackupError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let tmp = path.with_extension("partial");
+    let file = File::create(&tmp).map_err(io)?;
+    let mut out = BufWriter::new(file);
+    let mut crc = crc32fast::Hasher::new();
+    let mut put = |out: &mut BufWriter<File>, text: &[u8]| -> Result<(), BackupError> {
+        crc.update(text);
+        out.write_all(text).map_err(io)
+    };
+    put(&mut out, format!("{HEADER} {FORMAT}\n").as_bytes())?;
+    let registry = store.registry()?.unwrap_or_default();
+    put(&mut out, &json_line(&Line::Registry(registry)))?;
+    let mut summary = BackupSummary {
+        tickets: 0,
+        journal_entries: 0,
+    };
+    for kv in store.tickets.iter() {
+        let (_, bytes) = kv.map_err(StoreError::from)?;
+        let ticket = super::encoding::decode_ticket(&bytes)?;
+        let journal = store.journal(ticket.id)?;
+        summary.tickets += 1;
+        summary.journal_entries += journal.len() as u64;
+        put(
+            &mut out,
+            &json_line(&Line::Ticket {
+                ticket: Box::new(ticket),
+                journal,
+            }),
+        )?;
+    }
+    let end = Line::End {
+        tickets: summary.tickets,
+        journal_entries: summary.journal_entries,
+        crc32: crc.finalize(),
+    };
+    out.write_all(&json_line(&end)).map_err(io)?;
+    let file = out.into_inner().map_err(|e| io(e.into_error()))?;
+    file.sync_all().map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(io)?;
+    Ok(summary)
+}
+
+fn json_line(line: &Line) -> Vec<u8> {
+    let mut v = serde_json::to_vec(line).expect("backup lines serialize");
+    v.push(b'\n');
+    v
+}
+
+/// Reads the whole backup and checks it, calling `each` for every record in order.
+fn read(
+    path: &Path,
+    mut each: impl FnMut(Line) -> Result<(), BackupError>,
+) -> Result<BackupSummary, BackupError> {
+    let io = |source| BackupError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let damaged = |line: usize, why: String| BackupError::Damaged {
+        path: path.to_path_buf(),
+        line,
+        why,
+    };
+    let mut reader = BufReader::new(File::open(path).map_err(io)?);
+    let mut crc = crc32fast::Hasher::new();
+    let mut buf = Vec::new();
+    reader.read_until(b'\n', &mut buf).map_err(io)?;
+    let header = String::from_utf8_lossy(&buf).trim_end().to_string();
+    let Some(version) = header.strip_prefix(HEADER) else {
+        return Err(BackupError::Foreign {
+            path: path.to_path_buf(),
+        });
+    };
+    if version.trim() != FORMAT.to_string() {
+        return Err(BackupError::Version {
+            path: path.to_path_buf(),
+            found: version.trim().to_string(),
+        });
+    }
+    crc.update(&buf);
+    let mut counted = BackupSummary {
+        tickets: 0,
+        journal_entries: 0,
+    };
+    let mut line_no = 1;
+    loop {
+        buf.clear();
+        line_no += 1;
+        if reader.read_until(b'\n', &mut buf).map_err(io)? == 0 {
+            return Err(damaged(
+                line_no,
+                "it ends before its closing line (truncated?)".into(),
+            ));
+        }
+        if buf.last() != Some(&b'\n') {
+            return Err(damaged(
+                line_no,
+                "the last line is cut off (truncated?)".into(),
+            ));
+        }
+        let line: Line =
+            serde_json::from_slice(&buf).map_err(|e| damaged(line_no, e.to_string()))?;
+        match line {
+            Line::End {
+                tickets,
+                journal_entries,
+                crc32,
+            } => {
+                if crc32 != crc.finalize() {
+                    return Err(damaged(
+                        line_no,
+                        "the checksum does not match the content".into(),
+                    ));
+                }
+                if (tickets, journal_entries) != (counted.tickets, counted.journal_entries) {
+                    return Err(damaged(
+                        line_no,
+                        format!(
+                            "it says {tickets} tickets and {journal_entries} journal entries, but holds {} and {}",
+                            counted.tickets, counted.journal_entries
+                        ),
+                    ));
+                }
+                let mut rest = Vec::new();
+                reader.read_until(b'\n', &mut rest).map_err(io)?;
+                if !rest.is_empty() {
+                    return Err(damaged(
+                        line_no + 1,
+                        "there is content after the closing line".into(),
+                    ));
+                }
+                return Ok(counted);
+            }
+            Line::Registry(_) if line_no != 2 => {
+                return Err(damaged(line_no, "a second registry".into()));
+            }
+            Line::Ticket {
+                ref ticket,
+                ref journal,
+            } => {
+                if journal.len() as u32 != ticket.journal_len {
+                    return Err(damaged(
+                        line_no,
+                        format!(
+                            "ticket {} has {} journal entries, expected {}",
+                            ticket.id,
+                            journal.len(),
+                            ticket.journal_len
+                        ),
+                    ));
+                }
+                counted.tickets += 1;
+                counted.journal_entries += journal.len() as u64;
+                crc.update(&buf);
+                each(line)?;
+            }
+            Line::Registry(_) => {
+                crc.update(&buf);
+                each(line)?;
+            }
+        }
+    }
+}
+
+/// Checks a backup without restoring it.
+pub fn verify(path: &Path) -> Result<BackupSummary, BackupError> {
+    read(path, |_| Ok(()))
+}
+
+/// Restores a backup into `store`. The whole file is checked first; nothing is written unless
+/// it is sound. A non-empty store is refused unless `force`, which replaces its content.
+pub fn restore(store: &Store, path: &Path, force: bool) -> Result<BackupSummary, BackupError> {
+    verify(path)?;
+    if !store.is_empty()? && !force {
+        return Err(BackupError::NotEmpty(store.dir().to_path_buf()));
+    }
+    // Marked, so that a restore cut short is noticed at the next open instead of half-used.
+    store
+        .meta
+        .insert("restoring", &[1])
+        .map_err(StoreError::from)?;
+    store.flush()?;
+    for tree in [&store.tickets, &store.journal, &store.index] {
+        tree.clear().map_err(StoreError::from)?;
+    }
+    store.meta.remove("next_id").map_err(StoreError::from)?;
+    store.meta.remove("registry").map_err(StoreError::from)?;
+    let mut batch = Vec::with_capacity(10_000);
+    let summary = read(path, |line| {
+        match line {
+            Line::Registry(r) => {
+                store
+                    .meta
+                    .insert("registry", super::encoding::encode_registry(&r))
+                    .map_err(StoreError::from)?;
+            }
+            Line::Ticket { ticket, journal } => {
+                batch.push((*ticket, journal));
+                if batch.len() == 10_000 {
+                    store.insert_many(&batch)?;
+                    batch.clear();
+                }
+            }
+            Line::End { .. } => {}
+        }
+        Ok(())
+    })?;
+    store.insert_many(&batch)?;
+    store.meta.remove("restoring").map_err(StoreError::from)?;
+    store.flush()?;
+    Ok(summary)
+}

@@ -1,0 +1,80 @@
+//! How records are written: a version byte, then postcard. Older versions are migrated on read.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::StoreError;
+use super::migrate;
+use crate::domain::Ticket;
+use crate::domain::ticket::JournalEntry;
+
+/// Version 1 had no satisfaction score; version 2 added it (see `migrate`).
+pub const TICKET_VERSION: u8 = 2;
+pub const JOURNAL_VERSION: u8 = 1;
+pub const REGISTRY_VERSION: u8 = 1;
+
+pub fn encode<T: Serialize>(version: u8, value: &T) -> Vec<u8> {
+    let mut out = vec![version];
+    postcard::to_io(value, &mut out).expect("writing to a Vec cannot fail");
+    out
+}
+
+fn decode_body<T: DeserializeOwned>(what: &str, bytes: &[u8]) -> Result<T, StoreError> {
+    postcard::from_bytes(bytes).map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
+}
+
+pub fn decode_ticket(bytes: &[u8]) -> Result<Ticket, StoreError> {
+    match bytes.split_first() {
+        Some((&TICKET_VERSION, body)) => decode_body("ticket", body),
+        Some((&1, body)) => Ok(migrate::ticket_v1(decode_body("ticket (version 1)", body)?)),
+        Some((v, _)) => Err(StoreError::Corrupt(format!(
+            "ticket record of unknown version {v}: is this store from a newer spoc?"
+        ))),
+        None => Err(StoreError::Corrupt("empty ticket record".into())),
+    }
+}
+
+pub fn decode_journal(bytes: &[u8]) -> Result<JournalEntry, StoreError> {
+    match bytes.split_first() {
+        Some((&JOURNAL_VERSION, body)) => decode_body("journal entry", body),
+        Some((v, _)) => Err(StoreError::Corrupt(format!(
+            "journal record of unknown version {v}"
+        ))),
+        None => Err(StoreError::Corrupt("empty journal record".into())),
+    }
+}
+
+/// The registry is kept as JSON: small, read once at start, and tolerant of added fields.
+pub fn encode_registry(file: &crate::domain::registry::RegistryFile) -> Vec<u8> {
+    let mut out = vec![REGISTRY_VERSION];
+    serde_json::to_writer(&mut out, file).expect("a registry serializes");
+    out
+}
+
+pub fn decode_registry(bytes: &[u8]) -> Result<crate::domain::registry::RegistryFile, StoreError> {
+    match bytes.split_first() {
+        Some((&REGISTRY_VERSION, body)) => {
+            serde_json::from_slice(body).map_err(|e| StoreError::Corrupt(format!("registry: {e}")))
+        }
+        Some((v, _)) => Err(StoreError::Corrupt(format!(
+            "registry record of unknown version {v}"
+        ))),
+        None => Err(StoreError::Corrupt("empty registry record".into())),
+    }
+}
+
+/// Big-endian with the sign bit flipped, so byte order is numeric order.
+pub fn ordered_i64(v: i64) -> [u8; 8] {
+    ((v as u64) ^ (1 << 63)).to_be_bytes()
+}
+
+pub fn ticket_key(id: u64) -> [u8; 8] {
+    id.to_be_bytes()
+}
+
+pub fn journal_key(id: u64, seq: u32) -> [u8; 12] {
+    let mut k = [0u8; 12];
+    k[..8].copy_from_slice(&id.to_be_bytes());
+    k[8..].copy_from_slice(&seq.to_be_bytes());
+    k
+}

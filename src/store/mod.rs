@@ -1,0 +1,363 @@
+//! The sled store: one tree per kind of record, secondary indexes written in the same
+//! transaction as the record, and a flush before any change is confirmed.
+
+pub mod backup;
+mod encoding;
+mod index;
+pub mod migrate;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+
+use sled::Transactional;
+use sled::transaction::{ConflictableTransactionError, TransactionError};
+
+pub use encoding::{TICKET_VERSION, encode};
+pub use index::{IndexScan, Lane};
+
+use crate::domain::Ticket;
+use crate::domain::registry::RegistryFile;
+use crate::domain::ticket::JournalEntry;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the data folder {dir} is in use by another spoc process{}; use that one (or stop it) instead", pid.map(|p| format!(" (pid {p})")).unwrap_or_default())]
+    InUse { dir: PathBuf, pid: Option<u32> },
+    #[error(
+        "ticket {id} was changed by {by} at {at} (now version {current}, you had version {expected}); reload it and try again"
+    )]
+    Conflict {
+        id: u64,
+        expected: u64,
+        current: u64,
+        by: String,
+        at: String,
+    },
+    #[error("no ticket {0}")]
+    NoTicket(u64),
+    #[error("the store is damaged: {0}")]
+    Corrupt(String),
+    #[error("an earlier restore into {0} did not finish; run `spoc restore FILE --force` again")]
+    RestoreUnfinished(PathBuf),
+    #[error("cannot create the data folder {dir}: {source}")]
+    CreateDir {
+        dir: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("store: {0}")]
+    Sled(#[from] sled::Error),
+}
+
+const SCHEMA: u32 = 1;
+
+pub struct Store {
+    dir: PathBuf,
+    db: sled::Db,
+    meta: sled::Tree,
+    tickets: sled::Tree,
+    journal: sled::Tree,
+    index: sled::Tree,
+    audit: sled::Tree,
+}
+
+/// Who changed the registry, when, and how.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct AuditEntry {
+    pub at: DateTime<Utc>,
+    pub by: String,
+    pub what: String,
+}
+
+impl Store {
+    /// Opens (or creates) the store in `dir/store`. Only one process may hold it.
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
+            dir: dir.to_path_buf(),
+            source,
+        })?;
+        let path = dir.join("store");
+        let db = sled::Config::new()
+            .path(&path)
+            .cache_capacity(256 * 1024 * 1024)
+            .open()
+            .map_err(|e| match e {
+                sled::Error::Io(ref io) if is_lock_error(io) => StoreError::InUse {
+                    dir: dir.to_path_buf(),
+                    pid: read_pid(dir),
+                },
+                other => StoreError::Sled(other),
+            })?;
+        let _ = std::fs::write(dir.join("store.pid"), std::process::id().to_string());
+        let store = Store {
+            dir: dir.to_path_buf(),
+            meta: db.open_tree("meta")?,
+            tickets: db.open_tree("tickets")?,
+            journal: db.open_tree("journal")?,
+            index: db.open_tree("index")?,
+            audit: db.open_tree("audit")?,
+            db,
+        };
+        if store.meta.get("restoring")?.is_some() {
+            return Err(StoreError::RestoreUnfinished(dir.to_path_buf()));
+        }
+        match store.meta.get("schema")? {
+            None => {
+                store.meta.insert("schema", &SCHEMA.to_be_bytes())?;
+            }
+            Some(v) if v.as_ref() == SCHEMA.to_be_bytes() => {}
+            Some(v) => {
+                return Err(StoreError::Corrupt(format!(
+                    "store schema {v:?} is not one this spoc knows ({SCHEMA})"
+                )));
+            }
+        }
+        Ok(store)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Makes everything written so far durable.
+    pub fn flush(&self) -> Result<(), StoreError> {
+        self.db.flush()?;
+        Ok(())
+    }
+
+    pub fn size_on_disk(&self) -> u64 {
+        self.db.size_on_disk().unwrap_or(0)
+    }
+
+    pub fn registry(&self) -> Result<Option<RegistryFile>, StoreError> {
+        self.meta
+            .get("registry")?
+            .map(|b| encoding::decode_registry(&b))
+            .transpose()
+    }
+
+    /// Replaces the registry and records who did it, in one transaction.
+    pub fn save_registry(
+        &self,
+        file: &RegistryFile,
+        at: DateTime<Utc>,
+        by: &str,
+        what: &str,
+    ) -> Result<(), StoreError> {
+        let registry = encoding::encode_registry(file);
+        let audit = serde_json::to_vec(&AuditEntry {
+            at,
+            by: by.to_string(),
+            what: what.to_string(),
+        })
+        .expect("serializes");
+        (&self.meta, &self.audit)
+            .transaction(|(meta, log)| {
+                meta.insert("registry", registry.clone())?;
+                let seq = log.generate_id()?;
+                log.insert(&seq.to_be_bytes(), audit.clone())?;
+                Ok::<_, ConflictableTransactionError<StoreError>>(())
+            })
+            .map_err(unwrap_tx)?;
+        self.flush()
+    }
+
+    /// Registry changes, oldest first.
+    pub fn audit(&self) -> Result<Vec<AuditEntry>, StoreError> {
+        self.audit
+            .iter()
+            .values()
+            .map(|v| {
+                serde_json::from_slice(&v?)
+                    .map_err(|e| StoreError::Corrupt(format!("audit entry: {e}")))
+            })
+            .collect()
+    }
+
+    pub fn ticket_count(&self) -> usize {
+        self.tickets.len()
+    }
+
+    pub fn ticket(&self, id: u64) -> Result<Option<Ticket>, StoreError> {
+        self.tickets
+            .get(encoding::ticket_key(id))?
+            .map(|b| encoding::decode_ticket(&b))
+            .transpose()
+    }
+
+    pub fn journal(&self, id: u64) -> Result<Vec<JournalEntry>, StoreError> {
+        self.journal
+            .scan_prefix(id.to_be_bytes())
+            .map(|kv| encoding::decode_journal(&kv?.1))
+            .collect()
+    }
+
+    /// Stores a new ticket under the next id; `build` makes it for that id (it may be called again
+    /// if the transaction retries, so it must not have side effects).
+    pub fn create_ticket<E>(
+        &self,
+        build: impl Fn(u64) -> Result<(Ticket, JournalEntry), E>,
+    ) -> Result<Result<Ticket, E>, StoreError> {
+        let result = (&self.meta, &self.tickets, &self.journal, &self.index).transaction(
+            |(meta, tickets, journal, index)| {
+                let id = meta
+                    .get("next_id")?
+                    .map(|v| u64::from_be_bytes(v.as_ref().try_into().unwrap_or([0; 8])))
+                    .unwrap_or(1);
+                let (ticket, entry) = match build(id) {
+                    Ok(made) => made,
+                    Err(e) => return Ok(Err(e)),
+                };
+                meta.insert("next_id", &(id + 1).to_be_bytes())?;
+                tickets.insert(
+                    &encoding::ticket_key(id),
+                    encoding::encode(encoding::TICKET_VERSION, &ticket),
+                )?;
+                journal.insert(
+                    &encoding::journal_key(id, 0),
+                    encoding::encode(encoding::JOURNAL_VERSION, &entry),
+                )?;
+                for key in index::keys(&ticket) {
+                    index.insert(key, &[])?;
+                }
+                Ok(Ok(ticket))
+            },
+        );
+        let made = result.map_err(unwrap_tx)?;
+        self.flush()?;
+        Ok(made)
+    }
+
+    /// Replaces `old` by `new` with its journal entries, if nobody changed the ticket since `old`.
+    pub fn update_ticket(
+        &self,
+        old: &Ticket,
+        new: &Ticket,
+        entries: &[JournalEntry],
+    ) -> Result<(), StoreError> {
+        let id = new.id;
+        let result =
+            (&self.tickets, &self.journal, &self.index).transaction(|(tickets, journal, index)| {
+                let current = tickets.get(encoding::ticket_key(id))?.ok_or(
+                    ConflictableTransactionError::Abort(StoreError::NoTicket(id)),
+                )?;
+                let current = encoding::decode_ticket(&current)
+                    .map_err(ConflictableTransactionError::Abort)?;
+                if current.version != old.version {
+                    return Err(ConflictableTransactionError::Abort(StoreError::Conflict {
+                        id,
+                        expected: old.version,
+                        current: current.version,
+                        by: current.updated_by.clone(),
+                        at: current.updated_at.to_rfc3339(),
+                    }));
+                }
+                for key in index::keys(&current) {
+                    index.remove(key)?;
+                }
+                tickets.insert(
+                    &encoding::ticket_key(id),
+                    encoding::encode(encoding::TICKET_VERSION, new),
+                )?;
+                let first = new.journal_len - entries.len() as u32;
+                for (k, entry) in entries.iter().enumerate() {
+                    journal.insert(
+                        &encoding::journal_key(id, first + k as u32),
+                        encoding::encode(encoding::JOURNAL_VERSION, entry),
+                    )?;
+                }
+                for key in index::keys(new) {
+                    index.insert(key, &[])?;
+                }
+                Ok(())
+            });
+        result.map_err(unwrap_tx)?;
+        self.flush()
+    }
+
+    /// Writes many new tickets (the demo's history, benchmarks) with one flush at the end.
+    /// Tickets must carry their ids; the next id moves past the highest.
+    pub fn insert_many(&self, batch: &[(Ticket, Vec<JournalEntry>)]) -> Result<(), StoreError> {
+        let (mut t, mut j, mut i) = (
+            sled::Batch::default(),
+            sled::Batch::default(),
+            sled::Batch::default(),
+        );
+        let mut max_id = 0;
+        for (ticket, entries) in batch {
+            max_id = max_id.max(ticket.id);
+            t.insert(
+                &encoding::ticket_key(ticket.id),
+                encoding::encode(encoding::TICKET_VERSION, ticket),
+            );
+            for (seq, e) in entries.iter().enumerate() {
+                j.insert(
+                    &encoding::journal_key(ticket.id, seq as u32),
+                    encoding::encode(encoding::JOURNAL_VERSION, e),
+                );
+            }
+            for key in index::keys(ticket) {
+                i.insert(key, &[]);
+            }
+        }
+        self.journal.apply_batch(j)?;
+        self.index.apply_batch(i)?;
+        self.tickets.apply_batch(t)?;
+        let next = self
+            .meta
+            .get("next_id")?
+            .map(|v| u64::from_be_bytes(v.as_ref().try_into().unwrap_or([0; 8])))
+            .unwrap_or(1);
+        if max_id + 1 > next {
+            self.meta.insert("next_id", &(max_id + 1).to_be_bytes())?;
+        }
+        self.flush()
+    }
+
+    /// Ticket ids from an index, in the order of the scan (see [`IndexScan`]).
+    pub fn scan(&self, scan: &IndexScan) -> impl Iterator<Item = Result<u64, StoreError>> + '_ {
+        index::ids(&self.index, scan)
+    }
+
+    /// Every ticket id, newest first.
+    pub fn ids_newest_first(&self) -> impl Iterator<Item = Result<u64, StoreError>> + '_ {
+        self.tickets
+            .iter()
+            .keys()
+            .rev()
+            .map(|k| Ok(u64::from_be_bytes(k?.as_ref().try_into().unwrap_or([0; 8]))))
+    }
+
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        Ok(self.tickets.is_empty() && self.meta.get("registry")?.is_none())
+    }
+}
+
+fn unwrap_tx(e: TransactionError<StoreError>) -> StoreError {
+    match e {
+        TransactionError::Abort(e) => e,
+        TransactionError::Storage(e) => StoreError::Sled(e),
+    }
+}
+
+fn is_lock_error(io: &std::io::Error) -> bool {
+    io.kind() == std::io::ErrorKind::WouldBlock || io.to_string().contains("lock")
+}
+
+fn read_pid(dir: &Path) -> Option<u32> {
+    std::fs::read_to_string(dir.join("store.pid"))
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+impl Store {
+    /// Every ticket, in id order (reports, backups).
+    pub fn all_tickets(&self) -> impl Iterator<Item = Result<Ticket, StoreError>> + '_ {
+        self.tickets
+            .iter()
+            .values()
+            .map(|v| encoding::decode_ticket(&v?))
+    }
+}
