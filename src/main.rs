@@ -296,26 +296,16 @@ fn run(args: Cli) -> Result<(), Failure> {
         Cli::command().print_help().ok();
         return Err(Failure::BadInput("no command given".into()));
     };
-    let desk = |data: Option<PathBuf>| -> Result<spoc::desk::Desk, Failure> {
-        cli::open_desk(&data_dir(data)?)
-    };
+    let desk = |data: Option<PathBuf>| -> Result<spoc::desk::Desk, Failure> { cli::open_desk(&data_dir(data)?) };
     match command {
-        Command::Demo {
-            no_ui: _,
-            tickets,
-            seed,
-        } => {
+        Command::Demo { no_ui: _, tickets, seed } => {
             let dir = match args.data {
                 Some(d) => d,
                 None => cli::demo::fresh_dir(),
             };
             cli::demo::run(&dir, tickets, seed)
         }
-        Command::Import {
-            file,
-            replace,
-            json,
-        } => cli::registry::import(&desk(args.data)?, &file, replace, json),
+        Command::Import { file, replace, json } => cli::registry::import(&desk(args.data)?, &file, replace, json),
         Command::Export { output } => cli::registry::export(&desk(args.data)?, output.as_deref()),
         Command::Ticket(t) => {
             let desk = desk(args.data)?;
@@ -332,17 +322,7 @@ fn run(args: Cli) -> Result<(), Failure> {
                     json,
                 } => ticket::new(
                     &desk,
-                    ticket::NewArgs {
-                        participant,
-                        service,
-                        impact,
-                        urgency,
-                        title,
-                        description,
-                        caller,
-                        kind,
-                        json,
-                    },
+                    ticket::NewArgs { participant, service, impact, urgency, title, description, caller, kind, json },
                 ),
                 TicketCommand::List {
                     status,
@@ -424,23 +404,14 @@ fn run(args: Cli) -> Result<(), Failure> {
         Command::Supplier(SupplierCommand::Find { query, limit, json }) => {
             cli::supplier::find(&desk(args.data)?, &query, limit, json)
         }
-        Command::Report(ReportCommand::Suppliers {
-            from,
-            to,
-            supplier,
-            format,
-        }) => cli::report::suppliers(&desk(args.data)?, &from, &to, supplier.as_deref(), format),
-        Command::Sla(SlaCommand::Deadline {
-            calendar,
-            start,
-            duration,
-        }) => cli::sla::deadline(&calendar, &start, &duration),
-        Command::Sla(SlaCommand::Between { calendar, from, to }) => {
-            cli::sla::between(&calendar, &from, &to)
+        Command::Report(ReportCommand::Suppliers { from, to, supplier, format }) => {
+            cli::report::suppliers(&desk(args.data)?, &from, &to, supplier.as_deref(), format)
         }
-        Command::Calendar(CalendarCommand::Holidays { country, year }) => {
-            cli::calendar::holidays(&country, year)
+        Command::Sla(SlaCommand::Deadline { calendar, start, duration }) => {
+            cli::sla::deadline(&calendar, &start, &duration)
         }
+        Command::Sla(SlaCommand::Between { calendar, from, to }) => cli::sla::between(&calendar, &from, &to),
+        Command::Calendar(CalendarCommand::Holidays { country, year }) => cli::calendar::holidays(&country, year),
         Command::CheckConfig { config, files } => cli::check_config::run(config.as_deref(), &files),
         Command::Backup { file } => cli::store::backup(&desk(args.data)?, &file),
         Command::Restore { file, force } => cli::store::restore(&desk(args.data)?, &file, force),

@@ -63,9 +63,7 @@ fn round_the_clock(tz: &str) -> Calendar {
 }
 
 fn at(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text)
-        .unwrap()
-        .with_timezone(&Utc)
+    DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
 }
 
 fn d(text: &str) -> SlaDuration {
@@ -81,11 +79,7 @@ fn friday_afternoon_into_monday_across_spring_dst() {
     assert_eq!(due, at("2026-03-28T13:00:00+01:00"));
     let weekday_only = plain_office("Europe/Amsterdam");
     let due = weekday_only.deadline(at("2026-03-27T16:00:00+01:00"), d("4h"));
-    assert_eq!(
-        due,
-        at("2026-03-30T12:00:00+02:00"),
-        "1h Friday, 3h Monday after the change to CEST"
-    );
+    assert_eq!(due, at("2026-03-30T12:00:00+02:00"), "1h Friday, 3h Monday after the change to CEST");
 }
 
 #[test]
@@ -96,10 +90,7 @@ fn holidays_and_exceptions_are_skipped_or_kept() {
     // Thu 2h, Fri 9h, Sat 4 April 10:00 + 1h = 11:00.
     assert_eq!(due, at("2026-04-04T11:00:00+02:00"));
     let weekday_only = plain_office("Europe/Amsterdam");
-    assert_eq!(
-        weekday_only.deadline(at("2026-04-02T15:00:00+02:00"), d("4h")),
-        at("2026-04-03T11:00:00+02:00")
-    );
+    assert_eq!(weekday_only.deadline(at("2026-04-02T15:00:00+02:00"), d("4h")), at("2026-04-03T11:00:00+02:00"));
     // Extra date: 24 December 2026 (Thursday) closed, Christmas and Boxing Day too.
     let due = cal.deadline(at("2026-12-23T16:00:00+01:00"), d("2h"));
     // Wed 1h; Thu 24 closed; Fri 25 Christmas; Sat 26 Boxing Day; Sun closed; Mon 28 08:00 + 1h.
@@ -109,141 +100,72 @@ fn holidays_and_exceptions_are_skipped_or_kept() {
 #[test]
 fn a_deadline_on_a_closing_time_is_that_closing_time() {
     let cal = office_hours();
-    assert_eq!(
-        cal.deadline(at("2026-11-23T08:00:00+01:00"), d("9h")),
-        at("2026-11-23T17:00:00+01:00")
-    );
+    assert_eq!(cal.deadline(at("2026-11-23T08:00:00+01:00"), d("9h")), at("2026-11-23T17:00:00+01:00"));
     // Lunch break on Tuesday: 4h from 08:00 ends at 12:00, not 13:00.
-    assert_eq!(
-        cal.deadline(at("2026-11-24T08:00:00+01:00"), d("4h")),
-        at("2026-11-24T12:00:00+01:00")
-    );
-    assert_eq!(
-        cal.deadline(at("2026-11-24T11:00:00+01:00"), d("2h")),
-        at("2026-11-24T14:00:00+01:00")
-    );
+    assert_eq!(cal.deadline(at("2026-11-24T08:00:00+01:00"), d("4h")), at("2026-11-24T12:00:00+01:00"));
+    assert_eq!(cal.deadline(at("2026-11-24T11:00:00+01:00"), d("2h")), at("2026-11-24T14:00:00+01:00"));
     // 24:00 closes at midnight: Saturday 23:00 + 1h is midnight, Sunday is closed.
-    assert_eq!(
-        cal.deadline(at("2026-11-28T23:00:00+01:00"), d("1h")),
-        at("2026-11-29T00:00:00+01:00")
-    );
+    assert_eq!(cal.deadline(at("2026-11-28T23:00:00+01:00"), d("1h")), at("2026-11-29T00:00:00+01:00"));
 }
 
 #[test]
 fn a_clock_that_starts_outside_hours_starts_at_the_next_opening() {
     let cal = plain_office("Europe/Amsterdam");
-    assert_eq!(
-        cal.deadline(at("2026-11-21T10:00:00+01:00"), d("1h")),
-        at("2026-11-23T10:00:00+01:00")
-    );
-    assert_eq!(
-        cal.deadline(at("2026-11-23T06:00:00+01:00"), d("30m")),
-        at("2026-11-23T09:30:00+01:00")
-    );
-    assert_eq!(
-        cal.deadline(at("2026-11-23T18:00:00+01:00"), d("0m")),
-        at("2026-11-24T09:00:00+01:00")
-    );
+    assert_eq!(cal.deadline(at("2026-11-21T10:00:00+01:00"), d("1h")), at("2026-11-23T10:00:00+01:00"));
+    assert_eq!(cal.deadline(at("2026-11-23T06:00:00+01:00"), d("30m")), at("2026-11-23T09:30:00+01:00"));
+    assert_eq!(cal.deadline(at("2026-11-23T18:00:00+01:00"), d("0m")), at("2026-11-24T09:00:00+01:00"));
 }
 
 #[test]
 fn midnight_and_new_year_on_round_the_clock_calendars() {
     let cal = Calendar::always_open();
-    assert_eq!(
-        cal.deadline(at("2026-12-31T23:30:00Z"), d("1h")),
-        at("2027-01-01T00:30:00Z")
-    );
-    assert_eq!(
-        cal.business_between(at("2026-12-31T23:30:00Z"), at("2027-01-01T00:30:00Z")),
-        3600
-    );
+    assert_eq!(cal.deadline(at("2026-12-31T23:30:00Z"), d("1h")), at("2027-01-01T00:30:00Z"));
+    assert_eq!(cal.business_between(at("2026-12-31T23:30:00Z"), at("2027-01-01T00:30:00Z")), 3600);
     let ams = round_the_clock("Europe/Amsterdam");
-    assert_eq!(
-        ams.deadline(at("2026-11-22T23:59:00+01:00"), d("2m")),
-        at("2026-11-23T00:01:00+01:00")
-    );
+    assert_eq!(ams.deadline(at("2026-11-22T23:59:00+01:00"), d("2m")), at("2026-11-23T00:01:00+01:00"));
 }
 
 #[test]
 fn dst_days_are_23_and_25_hours_long() {
     let ams = round_the_clock("Europe/Amsterdam");
-    let spring = ams.business_between(
-        at("2026-03-29T00:00:00+01:00"),
-        at("2026-03-30T00:00:00+02:00"),
-    );
+    let spring = ams.business_between(at("2026-03-29T00:00:00+01:00"), at("2026-03-30T00:00:00+02:00"));
     assert_eq!(spring, 23 * 3600);
-    let autumn = ams.business_between(
-        at("2026-10-25T00:00:00+02:00"),
-        at("2026-10-26T00:00:00+01:00"),
-    );
+    let autumn = ams.business_between(at("2026-10-25T00:00:00+02:00"), at("2026-10-26T00:00:00+01:00"));
     assert_eq!(autumn, 25 * 3600);
     let ny = round_the_clock("America/New_York");
-    assert_eq!(
-        ny.business_between(
-            at("2026-03-08T00:00:00-05:00"),
-            at("2026-03-09T00:00:00-04:00")
-        ),
-        23 * 3600
-    );
+    assert_eq!(ny.business_between(at("2026-03-08T00:00:00-05:00"), at("2026-03-09T00:00:00-04:00")), 23 * 3600);
 }
 
 #[test]
 fn other_time_zones() {
     // New York: Friday 6 March 2026 16:00 EST, clocks go forward on Sunday 8 March.
     let ny = plain_office("America/New_York");
-    assert_eq!(
-        ny.deadline(at("2026-03-06T16:00:00-05:00"), d("2h")),
-        at("2026-03-09T10:00:00-04:00")
-    );
+    assert_eq!(ny.deadline(at("2026-03-06T16:00:00-05:00"), d("2h")), at("2026-03-09T10:00:00-04:00"));
     // Sydney: DST ends on Sunday 5 April 2026 (AEDT +11 -> AEST +10).
     let syd = plain_office("Australia/Sydney");
-    assert_eq!(
-        syd.deadline(at("2026-04-03T16:00:00+11:00"), d("2h")),
-        at("2026-04-06T10:00:00+10:00")
-    );
+    assert_eq!(syd.deadline(at("2026-04-03T16:00:00+11:00"), d("2h")), at("2026-04-06T10:00:00+10:00"));
     // Kolkata has no DST and a half-hour offset.
     let kol = plain_office("Asia/Kolkata");
-    assert_eq!(
-        kol.deadline(at("2026-11-23T16:30:00+05:30"), d("1h")),
-        at("2026-11-24T09:30:00+05:30")
-    );
+    assert_eq!(kol.deadline(at("2026-11-23T16:30:00+05:30"), d("1h")), at("2026-11-24T09:30:00+05:30"));
 }
 
 #[test]
 fn business_days_keep_the_wall_clock_time() {
     let cal = plain_office("Europe/Amsterdam");
-    assert_eq!(
-        cal.deadline(at("2026-11-23T10:00:00+01:00"), d("3bd")),
-        at("2026-11-26T10:00:00+01:00")
-    );
+    assert_eq!(cal.deadline(at("2026-11-23T10:00:00+01:00"), d("3bd")), at("2026-11-26T10:00:00+01:00"));
     // Without holidays: Wed 23 December -> Thu 24, Fri 25, Mon 28.
-    assert_eq!(
-        cal.deadline(at("2026-12-23T11:00:00+01:00"), d("3bd")),
-        at("2026-12-28T11:00:00+01:00")
-    );
+    assert_eq!(cal.deadline(at("2026-12-23T11:00:00+01:00"), d("3bd")), at("2026-12-28T11:00:00+01:00"));
     // With the nl set, Christmas (Fri 25) is closed: Thu 24, Mon 28, Tue 29.
     let mut spec = CalendarSpec::from_calendar(&cal);
     spec.holidays.country = Some("nl".into());
     let dutch = spec.build().unwrap();
-    assert_eq!(
-        dutch.deadline(at("2026-12-23T11:00:00+01:00"), d("3bd")),
-        at("2026-12-29T11:00:00+01:00")
-    );
+    assert_eq!(dutch.deadline(at("2026-12-23T11:00:00+01:00"), d("3bd")), at("2026-12-29T11:00:00+01:00"));
     // Across the spring DST change the wall-clock time stays, the UTC offset changes.
-    assert_eq!(
-        cal.deadline(at("2026-03-27T10:00:00+01:00"), d("1bd")),
-        at("2026-03-30T10:00:00+02:00")
-    );
+    assert_eq!(cal.deadline(at("2026-03-27T10:00:00+01:00"), d("1bd")), at("2026-03-30T10:00:00+02:00"));
     // Starting on a Saturday: the clock starts Monday 09:00.
-    assert_eq!(
-        cal.deadline(at("2026-11-21T12:00:00+01:00"), d("1bd")),
-        at("2026-11-24T09:00:00+01:00")
-    );
+    assert_eq!(cal.deadline(at("2026-11-21T12:00:00+01:00"), d("1bd")), at("2026-11-24T09:00:00+01:00"));
     // Then hours on top.
-    assert_eq!(
-        cal.deadline(at("2026-11-23T10:00:00+01:00"), d("1bd2h")),
-        at("2026-11-24T12:00:00+01:00")
-    );
+    assert_eq!(cal.deadline(at("2026-11-23T10:00:00+01:00"), d("1bd2h")), at("2026-11-24T12:00:00+01:00"));
 }
 
 #[test]
@@ -251,15 +173,11 @@ fn open_state_says_until_when_or_from_when() {
     let cal = plain_office("Europe/Amsterdam");
     assert_eq!(
         cal.open_state(at("2026-11-23T10:00:00+01:00")),
-        OpenState::Open {
-            until: at("2026-11-23T17:00:00+01:00")
-        }
+        OpenState::Open { until: at("2026-11-23T17:00:00+01:00") }
     );
     assert_eq!(
         cal.open_state(at("2026-11-21T10:00:00+01:00")),
-        OpenState::Closed {
-            opens: Some(at("2026-11-23T09:00:00+01:00"))
-        }
+        OpenState::Closed { opens: Some(at("2026-11-23T09:00:00+01:00")) }
     );
     // A round-the-clock calendar is open across midnights (a week ahead is as far as it looks).
     match Calendar::always_open().open_state(at("2026-11-23T10:00:00Z")) {
@@ -272,10 +190,7 @@ fn open_state_says_until_when_or_from_when() {
 fn long_spans_over_years() {
     let cal = plain_office("Europe/Amsterdam");
     // 2027 has 261 weekdays; 8 open hours each.
-    let secs = cal.business_between(
-        at("2027-01-01T00:00:00+01:00"),
-        at("2028-01-01T00:00:00+01:00"),
-    );
+    let secs = cal.business_between(at("2027-01-01T00:00:00+01:00"), at("2028-01-01T00:00:00+01:00"));
     assert_eq!(secs, 261 * 8 * 3600);
     let start = at("2026-11-23T09:00:00+01:00");
     let due = cal.deadline(start, SlaDuration::hours(8 * 600));
@@ -287,10 +202,7 @@ fn reference_open_minutes(cal: &Calendar, from: i64, to: i64) -> i64 {
     let mut open = 0;
     let mut t = from;
     while t < to {
-        let local = Utc
-            .timestamp_opt(t, 0)
-            .unwrap()
-            .with_timezone(&cal.timezone);
+        let local = Utc.timestamp_opt(t, 0).unwrap().with_timezone(&cal.timezone);
         let minute = local.hour() * 60 + local.minute();
         let date = local.date_naive();
         let holiday = cal.closed_days(date.year()).iter().any(|(d, _)| *d == date);
@@ -304,12 +216,7 @@ fn reference_open_minutes(cal: &Calendar, from: i64, to: i64) -> i64 {
 }
 
 fn calendars() -> Vec<Calendar> {
-    vec![
-        office_hours(),
-        plain_office("America/New_York"),
-        round_the_clock("Europe/Amsterdam"),
-        Calendar::always_open(),
-    ]
+    vec![office_hours(), plain_office("America/New_York"), round_the_clock("Europe/Amsterdam"), Calendar::always_open()]
 }
 
 // Starts between 2024 and 2031; durations up to 200 business hours.
@@ -380,10 +287,9 @@ proptest! {
 #[test]
 fn reference_agrees_on_both_dst_days_of_2026() {
     for cal in calendars() {
-        for (from, to) in [
-            ("2026-03-27T00:00:00Z", "2026-03-31T00:00:00Z"),
-            ("2026-10-23T00:00:00Z", "2026-10-27T00:00:00Z"),
-        ] {
+        for (from, to) in
+            [("2026-03-27T00:00:00Z", "2026-03-31T00:00:00Z"), ("2026-10-23T00:00:00Z", "2026-10-27T00:00:00Z")]
+        {
             let (a, b) = (at(from), at(to));
             assert_eq!(
                 cal.business_between(a, b),

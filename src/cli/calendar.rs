@@ -4,11 +4,8 @@ use super::{CmdResult, bad, out};
 use crate::domain::sla::Country;
 
 pub fn holidays(country: &str, year: i32) -> CmdResult {
-    let c = Country::parse(country).ok_or_else(|| {
-        bad(format!(
-            "--country: no built-in holiday set {country:?} (known: nl)"
-        ))
-    })?;
+    let c = Country::parse(country)
+        .ok_or_else(|| bad(format!("--country: no built-in holiday set {country:?} (known: nl)")))?;
     if !(1900..=2200).contains(&year) {
         return Err(bad(format!("--year: {year} is outside 1900..2200")));
     }

@@ -30,11 +30,7 @@ pub fn load(path: &Path) -> Result<Option<Config>, Failure> {
         let at = e.span().map(|s| s.start).unwrap_or(0);
         let line = text[..at].matches('\n').count() + 1;
         let column = at - text[..at].rfind('\n').map(|i| i + 1).unwrap_or(0) + 1;
-        bad(format!(
-            "{}:{line}:{column}: {}",
-            path.display(),
-            e.message().trim()
-        ))
+        bad(format!("{}:{line}:{column}: {}", path.display(), e.message().trim()))
     })
 }
 
@@ -59,29 +55,16 @@ pub fn run(config: Option<&Path>, files: &[PathBuf]) -> CmdResult {
             check_toml(&name, &text).map(|_| ()).map_err(|e| e.0)
         } else {
             super::sla::load_calendar(file).map(|_| ()).map_err(|e| {
-                vec![FileError {
-                    file: String::new(),
-                    line: 0,
-                    field: String::new(),
-                    message: e.message().to_string(),
-                }]
+                vec![FileError { file: String::new(), line: 0, field: String::new(), message: e.message().to_string() }]
             })
         };
         match result {
             Ok(()) => report.push_str(&format!("ok  {name}\n")),
-            Err(list) => errors.extend(list.into_iter().map(|e| {
-                if e.file.is_empty() {
-                    e.message
-                } else {
-                    e.to_string()
-                }
-            })),
+            Err(list) => {
+                errors.extend(list.into_iter().map(|e| if e.file.is_empty() { e.message } else { e.to_string() }))
+            }
         }
     }
     out(&report)?;
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(bad(errors.join("\n")))
-    }
+    if errors.is_empty() { Ok(()) } else { Err(bad(errors.join("\n"))) }
 }

@@ -20,20 +20,9 @@ pub fn fill(dir: &Path, tickets: usize, seed: u64) -> Result<Desk, Failure> {
             dir.display()
         )));
     }
-    desk.import_registry(
-        &Agent::current(),
-        demo::REGISTRY_NAME,
-        demo::REGISTRY_TOML,
-        ImportFormat::Toml,
-        false,
-    )?;
+    desk.import_registry(&Agent::current(), demo::REGISTRY_NAME, demo::REGISTRY_TOML, ImportFormat::Toml, false)?;
     let reg = desk.registry();
-    let plan = HistoryPlan {
-        tickets,
-        now: desk.now(),
-        seed,
-        first_id: 1,
-    };
+    let plan = HistoryPlan { tickets, now: desk.now(), seed, first_id: 1 };
     let mut batch = Vec::with_capacity(10_000);
     for made in History::new(&reg, plan) {
         batch.push(made);
@@ -48,10 +37,7 @@ pub fn fill(dir: &Path, tickets: usize, seed: u64) -> Result<Desk, Failure> {
 
 pub fn run(dir: &Path, tickets: usize, seed: u64) -> CmdResult {
     let desk = fill(dir, tickets, seed)?;
-    let open = desk.list_tickets(&TicketQuery {
-        limit: 10,
-        ..Default::default()
-    })?;
+    let open = desk.list_tickets(&TicketQuery { limit: 10, ..Default::default() })?;
     let reg = desk.registry();
     let mut s = format!(
         "demo data in {}\n  {} participants, {} services, {} suppliers, {} contracts; {} tickets\n\nmost urgent open tickets:\n",

@@ -40,11 +40,7 @@ impl Failure {
 
 impl From<DeskError> for Failure {
     fn from(e: DeskError) -> Self {
-        if e.is_bad_input() {
-            Failure::BadInput(e.to_string())
-        } else {
-            Failure::Runtime(e.to_string())
-        }
+        if e.is_bad_input() { Failure::BadInput(e.to_string()) } else { Failure::Runtime(e.to_string()) }
     }
 }
 
@@ -58,9 +54,7 @@ pub fn bad(msg: impl Into<String>) -> Failure {
 pub fn data_dir(given: Option<&Path>) -> PathBuf {
     match given {
         Some(p) => p.to_path_buf(),
-        None => dirs::data_dir()
-            .unwrap_or_else(|| PathBuf::from("."))
-            .join("spoc"),
+        None => dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join("spoc"),
     }
 }
 
@@ -75,10 +69,7 @@ pub fn read_file(path: &Path) -> Result<String, Failure> {
 /// Prints to stdout, treating a closed pipe (`| head`) as the end, not an error.
 pub fn out(text: &str) -> CmdResult {
     let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush())
-    {
+    match stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(Failure::Runtime(format!("cannot write output: {e}")))
         }
@@ -88,10 +79,7 @@ pub fn out(text: &str) -> CmdResult {
 
 pub fn json<T: serde::Serialize>(value: &T) -> CmdResult {
     // serde_json escapes control characters, so outside text is safe in JSON output.
-    out(&format!(
-        "{}\n",
-        serde_json::to_string_pretty(value).expect("views serialize")
-    ))
+    out(&format!("{}\n", serde_json::to_string_pretty(value).expect("views serialize")))
 }
 
 /// Parses a moment: RFC 3339, or a date (midnight UTC).
@@ -99,9 +87,7 @@ pub fn parse_instant(text: &str, flag: &str) -> Result<chrono::DateTime<chrono::
     if let Ok(t) = chrono::DateTime::parse_from_rfc3339(text.trim()) {
         return Ok(t.with_timezone(&chrono::Utc));
     }
-    Err(bad(format!(
-        "{flag} {text:?} is not an RFC 3339 instant (e.g. 2026-11-23T09:00:00+01:00)"
-    )))
+    Err(bad(format!("{flag} {text:?} is not an RFC 3339 instant (e.g. 2026-11-23T09:00:00+01:00)")))
 }
 
 impl From<crate::store::StoreError> for Failure {

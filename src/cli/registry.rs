@@ -8,13 +8,7 @@ use crate::desk::{Agent, Desk, ImportFormat};
 pub fn import(desk: &Desk, path: &Path, replace: bool, as_json: bool) -> CmdResult {
     let text = read_file(path)?;
     let format = ImportFormat::of_path(path);
-    let summary = desk.import_registry(
-        &Agent::current(),
-        &path.display().to_string(),
-        &text,
-        format,
-        replace,
-    )?;
+    let summary = desk.import_registry(&Agent::current(), &path.display().to_string(), &text, format, replace)?;
     if as_json {
         return json(&summary);
     }

@@ -19,16 +19,9 @@ fn bound(desk: &Desk, text: &str, flag: &str, end: bool) -> Result<DateTime<Utc>
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Ok(t.with_timezone(&Utc));
     }
-    let day = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        bad(format!(
-            "{flag} {text:?} is not a date (YYYY-MM-DD) or an RFC 3339 instant"
-        ))
-    })?;
-    let day = if end {
-        day.succ_opt().unwrap_or(day)
-    } else {
-        day
-    };
+    let day = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| bad(format!("{flag} {text:?} is not a date (YYYY-MM-DD) or an RFC 3339 instant")))?;
+    let day = if end { day.succ_opt().unwrap_or(day) } else { day };
     let tz = desk.registry().helpdesk_calendar().timezone;
     let midnight = day.and_hms_opt(0, 0, 0).expect("midnight");
     Ok(tz
@@ -42,17 +35,8 @@ fn num(v: Option<f64>) -> String {
     v.map(|x| format!("{x:.1}")).unwrap_or_default()
 }
 
-pub fn suppliers(
-    desk: &Desk,
-    from: &str,
-    to: &str,
-    supplier: Option<&str>,
-    format: Format,
-) -> CmdResult {
-    let (start, end) = (
-        bound(desk, from, "--from", false)?,
-        bound(desk, to, "--to", true)?,
-    );
+pub fn suppliers(desk: &Desk, from: &str, to: &str, supplier: Option<&str>, format: Format) -> CmdResult {
+    let (start, end) = (bound(desk, from, "--from", false)?, bound(desk, to, "--to", true)?);
     if end <= start {
         return Err(bad("--to is before --from"));
     }
@@ -73,41 +57,24 @@ pub fn suppliers(
                 "reopened",
                 "satisfaction_avg",
             ];
-            w.write_record(header)
-                .map_err(|e| Failure::Runtime(e.to_string()))?;
+            w.write_record(header).map_err(|e| Failure::Runtime(e.to_string()))?;
             for c in &cards {
-                w.write_record(row(c))
-                    .map_err(|e| Failure::Runtime(e.to_string()))?;
+                w.write_record(row(c)).map_err(|e| Failure::Runtime(e.to_string()))?;
             }
-            let bytes = w
-                .into_inner()
-                .map_err(|e| Failure::Runtime(e.to_string()))?;
+            let bytes = w.into_inner().map_err(|e| Failure::Runtime(e.to_string()))?;
             out(&String::from_utf8_lossy(&bytes))
         }
         Format::Table => {
             let mut s = format!(
                 "{:<24} {:<16} {:>5} {:>7} {:>7} {:>7} {:>7} {:>5} {:>5} {:>5}\n",
-                "supplier",
-                "contract",
-                "disp",
-                "resp%",
-                "resol%",
-                "med h",
-                "p90 h",
-                "open✗",
-                "reop",
-                "csat"
+                "supplier", "contract", "disp", "resp%", "resol%", "med h", "p90 h", "open✗", "reop", "csat"
             );
             for c in &cards {
                 let r = row(c);
                 s.push_str(&format!(
                     "{:<24} {:<16} {:>5} {:>7} {:>7} {:>7} {:>7} {:>5} {:>5} {:>5}\n",
                     sanitize_line(&r[0]).chars().take(24).collect::<String>(),
-                    if c.contract.is_none() {
-                        "(all)".into()
-                    } else {
-                        r[1].clone()
-                    },
+                    if c.contract.is_none() { "(all)".into() } else { r[1].clone() },
                     r[2],
                     r[3],
                     r[4],

@@ -11,13 +11,7 @@ pub fn load_calendar(path: &Path) -> Result<Calendar, Failure> {
     let text = read_file(path)?;
     let name = path.display().to_string();
     let located = |line: usize, field: String, message: String| {
-        bad(FileError {
-            file: name.clone(),
-            line,
-            field,
-            message,
-        }
-        .to_string())
+        bad(FileError { file: name.clone(), line, field, message }.to_string())
     };
     let spec: CalendarSpec = match toml::from_str::<CalendarSpec>(&text) {
         Ok(spec) => spec,
@@ -29,10 +23,7 @@ pub fn load_calendar(path: &Path) -> Result<Calendar, Failure> {
             match toml::from_str::<Wrapped>(&text) {
                 Ok(w) if w.calendar.len() == 1 => w.calendar.into_iter().next().expect("one"),
                 _ => {
-                    let line = e
-                        .span()
-                        .map(|s| text[..s.start].lines().count().max(1))
-                        .unwrap_or(1);
+                    let line = e.span().map(|s| text[..s.start].lines().count().max(1)).unwrap_or(1);
                     return Err(located(line, String::new(), e.message().trim().to_string()));
                 }
             }
@@ -40,11 +31,8 @@ pub fn load_calendar(path: &Path) -> Result<Calendar, Failure> {
     };
     spec.build().map_err(|e| {
         let key = e.field.rsplit('.').next().unwrap_or("").to_string();
-        let line = text
-            .lines()
-            .position(|l| l.trim_start().starts_with(&key) && l.contains('='))
-            .map(|i| i + 1)
-            .unwrap_or(1);
+        let line =
+            text.lines().position(|l| l.trim_start().starts_with(&key) && l.contains('=')).map(|i| i + 1).unwrap_or(1);
         located(line, e.field, e.message)
     })
 }
@@ -52,18 +40,13 @@ pub fn load_calendar(path: &Path) -> Result<Calendar, Failure> {
 pub fn deadline(calendar: &Path, start: &str, duration: &str) -> CmdResult {
     let cal = load_calendar(calendar)?;
     let d: SlaDuration =
-        duration
-            .parse()
-            .map_err(|e: crate::domain::sla::duration::DurationError| {
-                bad(format!("--duration: {e}"))
-            })?;
+        duration.parse().map_err(|e: crate::domain::sla::duration::DurationError| bad(format!("--duration: {e}")))?;
     let due = cal.deadline(parse_instant(start, "--start")?, d);
     // Answer in UTC to a start given in UTC, otherwise in the calendar's own zone.
     let text = if start.trim_end().ends_with(['Z', 'z']) || start.trim_end().ends_with("+00:00") {
         due.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
     } else {
-        due.with_timezone(&cal.timezone)
-            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+        due.with_timezone(&cal.timezone).to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
     };
     out(&format!("{text}\n"))
 }

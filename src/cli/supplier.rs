@@ -19,10 +19,7 @@ pub fn find(desk: &Desk, query: &str, limit: usize, as_json: bool) -> CmdResult 
     let found: Vec<Found> = hits
         .into_iter()
         .map(|hit| {
-            let card = hit
-                .supplier
-                .as_deref()
-                .and_then(|s| desk.supplier_card(s).ok());
+            let card = hit.supplier.as_deref().and_then(|s| desk.supplier_card(s).ok());
             Found { hit, card }
         })
         .collect();
@@ -42,23 +39,13 @@ pub fn find(desk: &Desk, query: &str, limit: usize, as_json: bool) -> CmdResult 
             HitKind::Contract => "contract",
             HitKind::Contact => "contact",
         };
-        let matched = if f.hit.matched != f.hit.name {
-            format!(" (matched {:?})", f.hit.matched)
-        } else {
-            String::new()
-        };
-        s.push_str(&format!(
-            "{what:<9}{}{}",
-            sanitize_line(&f.hit.name),
-            sanitize_line(&matched)
-        ));
+        let matched =
+            if f.hit.matched != f.hit.name { format!(" (matched {:?})", f.hit.matched) } else { String::new() };
+        s.push_str(&format!("{what:<9}{}{}", sanitize_line(&f.hit.name), sanitize_line(&matched)));
         match &f.card {
             None => s.push_str(" → no supplier: no valid contract\n"),
             Some(c) if shown.contains(&c.supplier.name.as_str()) => {
-                s.push_str(&format!(
-                    " → {} (see above)\n",
-                    sanitize_line(&c.supplier.name)
-                ));
+                s.push_str(&format!(" → {} (see above)\n", sanitize_line(&c.supplier.name)));
             }
             Some(c) => {
                 s.push_str(&format!(" → {}\n", sanitize_line(&c.supplier.name)));
@@ -73,8 +60,7 @@ pub fn find(desk: &Desk, query: &str, limit: usize, as_json: bool) -> CmdResult 
 fn card_lines(c: &SupplierCard, now: DateTime<Utc>) -> String {
     let sup = &c.supplier;
     let mut s = String::new();
-    let mut line =
-        |k: &str, v: &str| s.push_str(&format!("         {k:<16}{}\n", sanitize_line(v)));
+    let mut line = |k: &str, v: &str| s.push_str(&format!("         {k:<16}{}\n", sanitize_line(v)));
     if let Some(p) = &sup.phone {
         line("phone", p);
     }
@@ -84,34 +70,20 @@ fn card_lines(c: &SupplierCard, now: DateTime<Utc>) -> String {
     if let Some(p) = &sup.portal {
         line("portal", p);
     }
-    let tz: chrono_tz::Tz = c
-        .timezone
-        .as_deref()
-        .and_then(|z| z.parse().ok())
-        .unwrap_or(chrono_tz::UTC);
+    let tz: chrono_tz::Tz = c.timezone.as_deref().and_then(|z| z.parse().ok()).unwrap_or(chrono_tz::UTC);
     let when = |t: Option<DateTime<Utc>>| {
-        t.map(|t| local_time(t.with_timezone(&tz), now.with_timezone(&tz)))
-            .unwrap_or_else(|| "never".into())
+        t.map(|t| local_time(t.with_timezone(&tz), now.with_timezone(&tz))).unwrap_or_else(|| "never".into())
     };
     match c.open_now {
         Some(true) => line("desk", &format!("OPEN now, until {}", when(c.open_change))),
-        Some(false) => line(
-            "desk",
-            &format!("closed now, opens {}", when(c.open_change)),
-        ),
+        Some(false) => line("desk", &format!("closed now, opens {}", when(c.open_change))),
         None => line("desk", "hours unknown"),
     }
     for contact in &sup.contacts {
         let level = contact.level.map(|l| format!(" {l}")).unwrap_or_default();
-        let reach = [contact.phone.as_deref(), contact.email.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" · ");
-        line(
-            &format!("{}{level}", contact.role.as_str()),
-            &format!("{} {reach}", contact.name),
-        );
+        let reach =
+            [contact.phone.as_deref(), contact.email.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+        line(&format!("{}{level}", contact.role.as_str()), &format!("{} {reach}", contact.name));
     }
     if !c.valid_now.is_empty() {
         line("contracts", &c.valid_now.join(", "));

@@ -4,9 +4,7 @@ use chrono::{DateTime, Utc};
 
 use super::{CmdResult, bad, json, out};
 use crate::desk::views::{ClockView, TicketDetail, TicketRow};
-use crate::desk::{
-    Agent, AssigneeFilter, Desk, LevelFilter, NewTicketInput, TicketQuery, TicketUpdate,
-};
+use crate::desk::{Agent, AssigneeFilter, Desk, LevelFilter, NewTicketInput, TicketQuery, TicketUpdate};
 use crate::domain::sla::{ClockLevel, ClockPhase, format_business_seconds};
 use crate::domain::ticket::{Change, Channel, Event, JournalEntry};
 use crate::domain::{Priority, Status, TicketKind, sanitize, sanitize_line};
@@ -103,10 +101,7 @@ pub fn list(desk: &Desk, a: ListArgs) -> CmdResult {
     if page.items.is_empty() {
         text.push_str("no tickets\n");
     } else if page.more {
-        text.push_str(&format!(
-            "… more: --offset {}\n",
-            page.offset + page.items.len()
-        ));
+        text.push_str(&format!("… more: --offset {}\n", page.offset + page.items.len()));
     }
     out(&text)
 }
@@ -127,11 +122,7 @@ fn sla_cell(row: &TicketRow) -> String {
 
 fn row_line(row: &TicketRow, now: DateTime<Utc>) -> String {
     let age = now - row.created_at;
-    let age = if age.num_days() > 0 {
-        format!("{}d", age.num_days())
-    } else {
-        format!("{}h", age.num_hours())
-    };
+    let age = if age.num_days() > 0 { format!("{}d", age.num_days()) } else { format!("{}h", age.num_hours()) };
     format!(
         "#{:<6} {} {:<19} {} {:<5} {:<16} {:<14} {:<10} {:>4}  {}",
         row.id,
@@ -149,11 +140,7 @@ fn row_line(row: &TicketRow, now: DateTime<Utc>) -> String {
 
 fn clip(s: &str, n: usize) -> String {
     let s = sanitize_line(s);
-    if s.chars().count() <= n {
-        s.into_owned()
-    } else {
-        s.chars().take(n - 1).chain(['…']).collect()
-    }
+    if s.chars().count() <= n { s.into_owned() } else { s.chars().take(n - 1).chain(['…']).collect() }
 }
 
 pub fn show(desk: &Desk, id: u64, as_json: bool) -> CmdResult {
@@ -161,16 +148,8 @@ pub fn show(desk: &Desk, id: u64, as_json: bool) -> CmdResult {
     if as_json {
         return json(&t);
     }
-    let mut s = format!(
-        "#{} {} · {} · {:?}\n{}\n\n",
-        t.id,
-        t.priority,
-        t.status,
-        t.kind,
-        sanitize_line(&t.title)
-    );
-    let field =
-        |s: &mut String, k: &str, v: &str| s.push_str(&format!("{k:<14}{}\n", sanitize_line(v)));
+    let mut s = format!("#{} {} · {} · {:?}\n{}\n\n", t.id, t.priority, t.status, t.kind, sanitize_line(&t.title));
+    let field = |s: &mut String, k: &str, v: &str| s.push_str(&format!("{k:<14}{}\n", sanitize_line(v)));
     let participant = match &t.participant_name {
         Some(n) => format!("{} ({n})", t.participant),
         None => t.participant.clone(),
@@ -178,32 +157,13 @@ pub fn show(desk: &Desk, id: u64, as_json: bool) -> CmdResult {
     field(&mut s, "participant", &participant);
     field(&mut s, "service", &t.service);
     field(&mut s, "caller", t.caller.as_deref().unwrap_or("-"));
-    field(
-        &mut s,
-        "impact",
-        &format!("{} · urgency {}", t.impact, t.urgency),
-    );
+    field(&mut s, "impact", &format!("{} · urgency {}", t.impact, t.urgency));
     field(&mut s, "assignee", t.assignee.as_deref().unwrap_or("-"));
     field(&mut s, "routing", &t.routing);
-    field(
-        &mut s,
-        "supplier ref",
-        t.supplier_ref.as_deref().unwrap_or("-"),
-    );
-    field(
-        &mut s,
-        "created",
-        &format!("{} by {}", t.created_at.to_rfc3339(), t.created_by),
-    );
+    field(&mut s, "supplier ref", t.supplier_ref.as_deref().unwrap_or("-"));
+    field(&mut s, "created", &format!("{} by {}", t.created_at.to_rfc3339(), t.created_by));
     if let Some(score) = t.satisfaction {
-        field(
-            &mut s,
-            "satisfaction",
-            &format!(
-                "{score}/5 {}",
-                t.satisfaction_remark.as_deref().unwrap_or("")
-            ),
-        );
+        field(&mut s, "satisfaction", &format!("{score}/5 {}", t.satisfaction_remark.as_deref().unwrap_or("")));
     }
     if !t.description.is_empty() {
         s.push_str(&format!("\n{}\n", sanitize(&t.description)));
@@ -235,18 +195,11 @@ fn clock_line(name: &str, c: &ClockView) -> String {
         }
         (ClockPhase::Running, l) => format!(
             "{}{} left",
-            if l == ClockLevel::Warning {
-                "warning, "
-            } else {
-                ""
-            },
+            if l == ClockLevel::Warning { "warning, " } else { "" },
             format_business_seconds(c.left)
         ),
     };
-    let due = c
-        .due
-        .map(|d| format!(" · due {}", d.to_rfc3339()))
-        .unwrap_or_default();
+    let due = c.due.map(|d| format!(" · due {}", d.to_rfc3339())).unwrap_or_default();
     format!("  {name:<11} {:>6}  {state}{due}\n", c.target)
 }
 
@@ -278,11 +231,7 @@ pub fn describe(e: &JournalEntry) -> String {
         Event::StatusChanged { from, to } => format!("status {from} → {to}"),
         Event::Reopened { from } => format!("reopened from {from}"),
         Event::Assigned { from, to } => {
-            format!(
-                "assigned {} → {}",
-                from.as_deref().unwrap_or("nobody"),
-                to.as_deref().unwrap_or("nobody")
-            )
+            format!("assigned {} → {}", from.as_deref().unwrap_or("nobody"), to.as_deref().unwrap_or("nobody"))
         }
         Event::PriorityChanged { from, to } => format!("priority {from} → {to}"),
         Event::SupplierRef { from, to } => match from {
@@ -322,9 +271,7 @@ pub fn update(desk: &Desk, id: u64, a: UpdateArgs) -> CmdResult {
     let mut changes = Vec::new();
     // Order matters: routing and contact before a status change that depends on them.
     if let Some(supplier) = a.override_supplier {
-        let reason = a
-            .reason
-            .ok_or_else(|| bad("--override-supplier needs --reason"))?;
+        let reason = a.reason.ok_or_else(|| bad("--override-supplier needs --reason"))?;
         changes.push(Change::OverrideRouting { supplier, reason });
     } else if a.reason.is_some() {
         return Err(bad("--reason goes with --override-supplier"));
@@ -373,10 +320,7 @@ pub fn update(desk: &Desk, id: u64, a: UpdateArgs) -> CmdResult {
         changes.push(Change::SupplierReply(text));
     }
     if let Some(score) = a.satisfaction {
-        changes.push(Change::Satisfaction {
-            score,
-            remark: a.remark,
-        });
+        changes.push(Change::Satisfaction { score, remark: a.remark });
     } else if a.remark.is_some() {
         return Err(bad("--remark goes with --satisfaction"));
     }
@@ -385,25 +329,11 @@ pub fn update(desk: &Desk, id: u64, a: UpdateArgs) -> CmdResult {
             "nothing to change: give at least one of --status, --assign, --priority, --note, --reply, ...",
         ));
     }
-    let t = desk.update_ticket(
-        &Agent::current(),
-        id,
-        TicketUpdate {
-            changes,
-            expected_version: a.expect_version,
-        },
-    )?;
+    let t = desk.update_ticket(&Agent::current(), id, TicketUpdate { changes, expected_version: a.expect_version })?;
     if a.json {
         return json(&t);
     }
-    out(&format!(
-        "#{} {} · {} · version {}\n{}",
-        t.id,
-        t.priority,
-        t.status,
-        t.version,
-        clocks_text(&t)
-    ))
+    out(&format!("#{} {} · {} · version {}\n{}", t.id, t.priority, t.status, t.version, clocks_text(&t)))
 }
 
 pub fn kind(s: &str) -> Result<TicketKind, String> {

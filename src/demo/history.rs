@@ -78,8 +78,7 @@ impl<'a> History<'a> {
 
     fn arrivals_of_day(&mut self) -> Vec<DateTime<Utc>> {
         let days = self.day_counts.len() as i64;
-        let date = self.plan.now.with_timezone(&self.tz).date_naive()
-            - Duration::days(days - 1 - self.day as i64);
+        let date = self.plan.now.with_timezone(&self.tz).date_naive() - Duration::days(days - 1 - self.day as i64);
         let n = self.day_counts[self.day];
         let mut times: Vec<DateTime<Utc>> = (0..n)
             .filter_map(|_| {
@@ -91,12 +90,8 @@ impl<'a> History<'a> {
                 } else {
                     self.rng.random_range(0..24 * 60)
                 };
-                let local =
-                    date.and_hms_opt(minute / 60, minute % 60, self.rng.random_range(0..60))?;
-                self.tz
-                    .from_local_datetime(&local)
-                    .earliest()
-                    .map(|t| t.with_timezone(&Utc))
+                let local = date.and_hms_opt(minute / 60, minute % 60, self.rng.random_range(0..60))?;
+                self.tz.from_local_datetime(&local).earliest().map(|t| t.with_timezone(&Utc))
             })
             .filter(|t| *t <= self.plan.now)
             .collect();
@@ -122,12 +117,7 @@ impl<'a> History<'a> {
         let service = if rng.random_bool(0.35) {
             let common: Vec<_> = services
                 .iter()
-                .filter(|s| {
-                    matches!(
-                        s.category.as_deref(),
-                        Some("workplace" | "identity" | "saas")
-                    )
-                })
+                .filter(|s| matches!(s.category.as_deref(), Some("workplace" | "identity" | "saas")))
                 .collect();
             common[rng.random_range(0..common.len())]
         } else {
@@ -135,17 +125,9 @@ impl<'a> History<'a> {
         };
         let impact = pick(rng, &[(1, 4), (2, 21), (3, 75)]);
         let urgency = pick(rng, &[(1, 5), (2, 20), (3, 50), (4, 25)]);
-        let kind = if rng.random_bool(0.25) {
-            TicketKind::Request
-        } else {
-            TicketKind::Incident
-        };
+        let kind = if rng.random_bool(0.25) { TicketKind::Request } else { TicketKind::Incident };
         let title = title(rng, &service.name, kind);
-        let caller = format!(
-            "{} {}",
-            FIRST[rng.random_range(0..FIRST.len())],
-            LAST[rng.random_range(0..LAST.len())]
-        );
+        let caller = format!("{} {}", FIRST[rng.random_range(0..FIRST.len())], LAST[rng.random_range(0..LAST.len())]);
         let new = NewTicket {
             kind,
             title,
@@ -161,14 +143,9 @@ impl<'a> History<'a> {
             urgency,
         };
         let opener = AGENTS[rng.random_range(0..AGENTS.len())];
-        let (mut t, created) =
-            Ticket::open(id, new, at, opener, reg).expect("demo tickets are valid");
+        let (mut t, created) = Ticket::open(id, new, at, opener, reg).expect("demo tickets are valid");
         let mut journal = vec![created];
-        let mut life = Life {
-            now: self.plan.now,
-            at,
-            done: false,
-        };
+        let mut life = Life { now: self.plan.now, at, done: false };
         let agent = AGENTS[rng.random_range(0..AGENTS.len())];
         let mut step = |t: &mut Ticket, life: &mut Life, after: Duration, change: Change| {
             if life.done {
@@ -183,83 +160,31 @@ impl<'a> History<'a> {
                 journal.extend(entries);
             }
         };
-        step(
-            &mut t,
-            &mut life,
-            minutes(rng, 1, 20),
-            Change::Assign(Some(agent.to_string())),
-        );
+        step(&mut t, &mut life, minutes(rng, 1, 20), Change::Assign(Some(agent.to_string())));
         // Usually a quick call back; sometimes it waits for hours (a response breach).
-        let call_after = if rng.random_bool(0.9) {
-            minutes(rng, 1, 25)
-        } else {
-            minutes(rng, 60, 300)
-        };
+        let call_after = if rng.random_bool(0.9) { minutes(rng, 1, 25) } else { minutes(rng, 60, 300) };
         step(
             &mut t,
             &mut life,
             call_after,
-            Change::Contact(
-                Channel::Call,
-                "Beller teruggebeld, probleem uitgevraagd.".into(),
-            ),
+            Change::Contact(Channel::Call, "Beller teruggebeld, probleem uitgevraagd.".into()),
         );
         let routed = t.routing.supplier.is_some();
-        let window = t
-            .supplier_sla
-            .as_ref()
-            .map(|l| l.calendar.clone())
-            .unwrap_or_else(|| t.helpdesk.calendar.clone());
-        let cal = reg
-            .calendar(&window)
-            .cloned()
-            .unwrap_or_else(|| reg.helpdesk_calendar().clone());
+        let window = t.supplier_sla.as_ref().map(|l| l.calendar.clone()).unwrap_or_else(|| t.helpdesk.calendar.clone());
+        let cal = reg.calendar(&window).cloned().unwrap_or_else(|| reg.helpdesk_calendar().clone());
         if routed {
-            step(
-                &mut t,
-                &mut life,
-                minutes(rng, 3, 45),
-                Change::Status(Status::WaitingOnSupplier),
-            );
-            let reference = format!(
-                "{}-{}",
-                REF_PREFIX[rng.random_range(0..REF_PREFIX.len())],
-                rng.random_range(100_000..999_999)
-            );
-            step(
-                &mut t,
-                &mut life,
-                minutes(rng, 10, 180),
-                Change::SupplierRef(reference),
-            );
+            step(&mut t, &mut life, minutes(rng, 3, 45), Change::Status(Status::WaitingOnSupplier));
+            let reference =
+                format!("{}-{}", REF_PREFIX[rng.random_range(0..REF_PREFIX.len())], rng.random_range(100_000..999_999));
+            step(&mut t, &mut life, minutes(rng, 10, 180), Change::SupplierRef(reference));
         } else {
-            step(
-                &mut t,
-                &mut life,
-                minutes(rng, 2, 30),
-                Change::Status(Status::InProgress),
-            );
+            step(&mut t, &mut life, minutes(rng, 2, 30), Change::Status(Status::InProgress));
         }
         if rng.random_bool(0.15) {
-            step(
-                &mut t,
-                &mut life,
-                minutes(rng, 30, 240),
-                Change::Status(Status::WaitingOnCaller),
-            );
-            step(
-                &mut t,
-                &mut life,
-                minutes(rng, 60, 2 * 24 * 60),
-                Change::Status(Status::InProgress),
-            );
+            step(&mut t, &mut life, minutes(rng, 30, 240), Change::Status(Status::WaitingOnCaller));
+            step(&mut t, &mut life, minutes(rng, 60, 2 * 24 * 60), Change::Status(Status::InProgress));
             if routed {
-                step(
-                    &mut t,
-                    &mut life,
-                    minutes(rng, 5, 60),
-                    Change::Status(Status::WaitingOnSupplier),
-                );
+                step(&mut t, &mut life, minutes(rng, 5, 60), Change::Status(Status::WaitingOnSupplier));
             }
         }
         if rng.random_bool(0.1) {
@@ -271,59 +196,23 @@ impl<'a> History<'a> {
             );
         }
         // Resolution: most within target, some late.
-        let target = t
-            .supplier_sla
-            .as_ref()
-            .map(|l| l.resolution.target)
-            .unwrap_or(t.helpdesk.resolution.target);
-        let target_secs = cal
-            .business_between(life.at, cal.deadline(life.at, target))
-            .max(600);
-        let share = if rng.random_bool(0.12) {
-            rng.random_range(1.05..2.5)
-        } else {
-            rng.random_range(0.1..0.95)
-        };
-        let resolve_at = cal.deadline(
-            life.at,
-            SlaDuration::seconds((target_secs as f64 * share) as i64),
-        );
+        let target = t.supplier_sla.as_ref().map(|l| l.resolution.target).unwrap_or(t.helpdesk.resolution.target);
+        let target_secs = cal.business_between(life.at, cal.deadline(life.at, target)).max(600);
+        let share = if rng.random_bool(0.12) { rng.random_range(1.05..2.5) } else { rng.random_range(0.1..0.95) };
+        let resolve_at = cal.deadline(life.at, SlaDuration::seconds((target_secs as f64 * share) as i64));
         let after = (resolve_at - life.at).max(Duration::minutes(5));
         step(&mut t, &mut life, after, Change::Status(Status::Resolved));
         if rng.random_bool(0.04) {
-            step(
-                &mut t,
-                &mut life,
-                minutes(rng, 60, 24 * 60),
-                Change::Status(Status::InProgress),
-            );
-            step(
-                &mut t,
-                &mut life,
-                minutes(rng, 60, 8 * 60),
-                Change::Status(Status::Resolved),
-            );
+            step(&mut t, &mut life, minutes(rng, 60, 24 * 60), Change::Status(Status::InProgress));
+            step(&mut t, &mut life, minutes(rng, 60, 8 * 60), Change::Status(Status::Resolved));
         }
-        step(
-            &mut t,
-            &mut life,
-            minutes(rng, 12 * 60, 3 * 24 * 60),
-            Change::Status(Status::Closed),
-        );
+        step(&mut t, &mut life, minutes(rng, 12 * 60, 3 * 24 * 60), Change::Status(Status::Closed));
         if t.status == Status::Closed && rng.random_bool(0.6) {
             let late = t.sla(t.updated_at, reg).level() == crate::domain::sla::ClockLevel::Breached;
-            let score = if late {
-                pick(rng, &[(1, 2), (2, 3), (3, 4), (4, 1)])
-            } else {
-                pick(rng, &[(3, 2), (4, 5), (5, 4)])
-            };
+            let score =
+                if late { pick(rng, &[(1, 2), (2, 3), (3, 4), (4, 1)]) } else { pick(rng, &[(3, 2), (4, 5), (5, 4)]) };
             let remark = (score <= 2).then(|| "Duurde te lang.".to_string());
-            step(
-                &mut t,
-                &mut life,
-                Duration::zero(),
-                Change::Satisfaction { score, remark },
-            );
+            step(&mut t, &mut life, Duration::zero(), Change::Satisfaction { score, remark });
         }
         (t, journal)
     }
@@ -393,8 +282,8 @@ fn title(rng: &mut StdRng, service: &str, kind: TicketKind) -> String {
 }
 
 const FIRST: &[&str] = &[
-    "Sanne", "Daan", "Femke", "Lucas", "Noor", "Thijs", "Eva", "Bram", "Lotte", "Jesse", "Fatima",
-    "Mohamed", "Ilse", "Ruben", "Anouk", "Sem", "Yara", "Pieter", "Mila", "Hasan",
+    "Sanne", "Daan", "Femke", "Lucas", "Noor", "Thijs", "Eva", "Bram", "Lotte", "Jesse", "Fatima", "Mohamed", "Ilse",
+    "Ruben", "Anouk", "Sem", "Yara", "Pieter", "Mila", "Hasan",
 ];
 const LAST: &[&str] = &[
     "de Jong",

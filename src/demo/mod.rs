@@ -15,6 +15,5 @@ pub const REGISTRY_NAME: &str = "examples/registry.toml";
 pub const AGENTS: &[&str] = &["anouk", "bram", "chantal", "daan", "eline", "farid"];
 
 pub fn registry() -> Registry {
-    crate::domain::registry::file::check_toml(REGISTRY_NAME, REGISTRY_TOML)
-        .expect("the demo registry is valid")
+    crate::domain::registry::file::check_toml(REGISTRY_NAME, REGISTRY_TOML).expect("the demo registry is valid")
 }

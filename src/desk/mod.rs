@@ -30,11 +30,7 @@ pub enum DeskError {
     #[error("{0}")]
     Refused(String),
     #[error("unknown {what} {given:?}{}", suggest(suggestions))]
-    Unknown {
-        what: &'static str,
-        given: String,
-        suggestions: Vec<String>,
-    },
+    Unknown { what: &'static str, given: String, suggestions: Vec<String> },
     #[error("{0}")]
     BadFile(FileErrors),
     #[error(transparent)]
@@ -44,11 +40,7 @@ pub enum DeskError {
 }
 
 fn suggest(s: &[String]) -> String {
-    if s.is_empty() {
-        String::new()
-    } else {
-        format!("; did you mean {}?", s.join(", or "))
-    }
+    if s.is_empty() { String::new() } else { format!("; did you mean {}?", s.join(", or ")) }
 }
 
 impl DeskError {
@@ -94,19 +86,11 @@ impl Desk {
         let registry = match store.registry()? {
             Some(file) => Registry::build(file).map_err(|errors| {
                 let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
-                StoreError::Corrupt(format!(
-                    "the stored registry does not validate: {}",
-                    list.join("; ")
-                ))
+                StoreError::Corrupt(format!("the stored registry does not validate: {}", list.join("; ")))
             })?,
             None => Registry::empty(),
         };
-        Ok(Desk {
-            store,
-            registry: RwLock::new(Arc::new(registry)),
-            writer: Mutex::new(()),
-            clock,
-        })
+        Ok(Desk { store, registry: RwLock::new(Arc::new(registry)), writer: Mutex::new(()), clock })
     }
 
     pub fn now(&self) -> DateTime<Utc> {
@@ -114,10 +98,7 @@ impl Desk {
     }
 
     pub fn registry(&self) -> Arc<Registry> {
-        self.registry
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
+        self.registry.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     pub fn store(&self) -> &Store {
@@ -139,9 +120,8 @@ impl Desk {
         let _w = self.write_lock();
         let summary = crate::store::backup::restore(&self.store, path, force)?;
         let file = self.store.registry()?.unwrap_or_default();
-        let reg = Registry::build(file).map_err(|e| {
-            DeskError::Refused(format!("the restored registry does not validate: {}", e[0]))
-        })?;
+        let reg = Registry::build(file)
+            .map_err(|e| DeskError::Refused(format!("the restored registry does not validate: {}", e[0])))?;
         *self.registry.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(reg);
         Ok(summary)
     }

@@ -60,28 +60,15 @@ impl Desk {
     pub fn list_tickets(&self, q: &TicketQuery) -> Result<Page<TicketRow>, DeskError> {
         let reg = self.registry();
         let now = self.now();
-        let supplier = q.supplier.as_deref().map(|s| {
-            reg.supplier(s)
-                .map(|x| x.name.clone())
-                .unwrap_or_else(|| s.to_string())
-        });
-        let participant = q.participant.as_deref().map(|p| {
-            reg.participant(p)
-                .map(|x| x.code.clone())
-                .unwrap_or_else(|| p.to_string())
-        });
-        let service = q.service.as_deref().map(|s| {
-            reg.service(s)
-                .map(|x| x.name.clone())
-                .unwrap_or_else(|| s.to_string())
-        });
-        let words: Vec<String> = q
-            .text
+        let supplier =
+            q.supplier.as_deref().map(|s| reg.supplier(s).map(|x| x.name.clone()).unwrap_or_else(|| s.to_string()));
+        let participant = q
+            .participant
             .as_deref()
-            .unwrap_or("")
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
+            .map(|p| reg.participant(p).map(|x| x.code.clone()).unwrap_or_else(|| p.to_string()));
+        let service =
+            q.service.as_deref().map(|s| reg.service(s).map(|x| x.name.clone()).unwrap_or_else(|| s.to_string()));
+        let words: Vec<String> = q.text.as_deref().unwrap_or("").split_whitespace().map(str::to_lowercase).collect();
         // The most selective index that the query names.
         let scan = if !q.statuses.is_empty() {
             IndexScan::statuses(&q.statuses)
@@ -100,25 +87,14 @@ impl Desk {
         } else {
             IndexScan::by_due(q.include_done)
         };
-        let mut page = Page {
-            items: Vec::with_capacity(q.limit.min(1000)),
-            offset: q.offset,
-            limit: q.limit,
-            more: false,
-        };
+        let mut page =
+            Page { items: Vec::with_capacity(q.limit.min(1000)), offset: q.offset, limit: q.limit, more: false };
         let mut skipped = 0;
         for id in self.store.scan(&scan) {
             let Some(t) = self.store.ticket(id?)? else {
                 continue;
             };
-            if !matches(
-                &t,
-                q,
-                supplier.as_deref(),
-                participant.as_deref(),
-                service.as_deref(),
-                &words,
-            ) {
+            if !matches(&t, q, supplier.as_deref(), participant.as_deref(), service.as_deref(), &words) {
                 continue;
             }
             let sla = t.sla(now, &reg);
@@ -157,23 +133,13 @@ fn matches(
         return false;
     }
     match &q.assignee {
-        Some(AssigneeFilter::Agent(a))
-            if !t
-                .assignee
-                .as_deref()
-                .is_some_and(|x| x.eq_ignore_ascii_case(a)) =>
-        {
+        Some(AssigneeFilter::Agent(a)) if !t.assignee.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(a)) => {
             return false;
         }
         Some(AssigneeFilter::Unassigned) if t.assignee.is_some() => return false,
         _ => {}
     }
-    if supplier.is_some_and(|s| {
-        !t.routing
-            .supplier
-            .as_deref()
-            .is_some_and(|x| x.eq_ignore_ascii_case(s))
-    }) {
+    if supplier.is_some_and(|s| !t.routing.supplier.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(s))) {
         return false;
     }
     if participant.is_some_and(|p| !t.participant.eq_ignore_ascii_case(p)) {

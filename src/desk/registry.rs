@@ -22,12 +22,7 @@ pub enum ImportFormat {
 impl ImportFormat {
     /// By the file's extension; TOML unless it says `.csv`.
     pub fn of_path(path: &std::path::Path) -> Self {
-        match path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref()
-        {
+        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
             Some("csv") => ImportFormat::Csv,
             _ => ImportFormat::Toml,
         }
@@ -84,20 +79,13 @@ impl Desk {
         replace: bool,
     ) -> Result<ImportSummary, DeskError> {
         let _w = self.write_lock();
-        let mut merged = if replace {
-            RegistryFile::default()
-        } else {
-            self.registry().file().clone()
-        };
+        let mut merged = if replace { RegistryFile::default() } else { self.registry().file().clone() };
         let (incoming, registry) = match format {
             ImportFormat::Toml => {
                 let incoming = file::parse_toml(name, text).map_err(DeskError::BadFile)?;
-                let settings_given = text
-                    .lines()
-                    .any(|l| l.trim_start().starts_with("[settings"));
+                let settings_given = text.lines().any(|l| l.trim_start().starts_with("[settings"));
                 merged.merge(incoming.clone(), settings_given || replace);
-                let reg =
-                    file::check_merged_toml(name, text, merged).map_err(DeskError::BadFile)?;
+                let reg = file::check_merged_toml(name, text, merged).map_err(DeskError::BadFile)?;
                 (incoming, reg)
             }
             ImportFormat::Csv => {
@@ -111,15 +99,10 @@ impl Desk {
         let summary = ImportSummary::of(&incoming);
         let what = format!(
             "imported {name}{}: {}",
-            if replace {
-                " (replacing the registry)"
-            } else {
-                ""
-            },
+            if replace { " (replacing the registry)" } else { "" },
             serde_json::to_string(&summary).unwrap_or_default()
         );
-        self.store
-            .save_registry(registry.file(), self.now(), agent.login(), &what)?;
+        self.store.save_registry(registry.file(), self.now(), agent.login(), &what)?;
         *self.registry.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(registry);
         Ok(summary)
     }
@@ -136,21 +119,14 @@ impl Desk {
     pub fn supplier_card(&self, name: &str) -> Result<SupplierCard, DeskError> {
         let reg = self.registry();
         let now = self.now();
-        let supplier = reg
-            .supplier(name)
-            .cloned()
-            .ok_or_else(|| DeskError::Unknown {
-                what: "supplier",
-                given: name.to_string(),
-                suggestions: lookup::closest(
-                    name,
-                    reg.suppliers().iter().map(|s| s.name.as_str()),
-                    3,
-                )
+        let supplier = reg.supplier(name).cloned().ok_or_else(|| DeskError::Unknown {
+            what: "supplier",
+            given: name.to_string(),
+            suggestions: lookup::closest(name, reg.suppliers().iter().map(|s| s.name.as_str()), 3)
                 .into_iter()
                 .map(String::from)
                 .collect(),
-            })?;
+        })?;
         Ok(card(&reg, supplier, now))
     }
 }
@@ -165,17 +141,6 @@ fn card(reg: &Registry, supplier: Supplier, now: DateTime<Utc>) -> SupplierCard 
         None => (None, None),
     };
     let contracts: Vec<Contract> = reg.contracts_of_supplier(&supplier.name).cloned().collect();
-    let valid_now = contracts
-        .iter()
-        .filter(|c| is_valid_at(reg, c, now))
-        .map(|c| c.number.clone())
-        .collect();
-    SupplierCard {
-        supplier,
-        open_now,
-        open_change,
-        timezone,
-        contracts,
-        valid_now,
-    }
+    let valid_now = contracts.iter().filter(|c| is_valid_at(reg, c, now)).map(|c| c.number.clone()).collect();
+    SupplierCard { supplier, open_now, open_change, timezone, contracts, valid_now }
 }

@@ -14,34 +14,23 @@ impl Desk {
         supplier: Option<&str>,
     ) -> Result<Vec<Scorecard>, DeskError> {
         let reg = self.registry();
-        let wanted =
-            match supplier {
-                None => None,
-                Some(s) => Some(reg.supplier(s).map(|x| x.name.clone()).ok_or_else(|| {
-                    DeskError::Unknown {
-                        what: "supplier",
-                        given: s.to_string(),
-                        suggestions: Vec::new(),
-                    }
-                })?),
-            };
+        let wanted = match supplier {
+            None => None,
+            Some(s) => Some(reg.supplier(s).map(|x| x.name.clone()).ok_or_else(|| DeskError::Unknown {
+                what: "supplier",
+                given: s.to_string(),
+                suggestions: Vec::new(),
+            })?),
+        };
         let mut tickets = Vec::new();
         for t in self.store.all_tickets() {
             let t = t?;
             if t.dispatched_at.is_some_and(|d| d >= from && d < to)
-                && wanted
-                    .as_deref()
-                    .is_none_or(|w| t.routing.supplier.as_deref() == Some(w))
+                && wanted.as_deref().is_none_or(|w| t.routing.supplier.as_deref() == Some(w))
             {
                 tickets.push(t);
             }
         }
-        Ok(supplier_scorecards(
-            tickets.iter(),
-            &reg,
-            from,
-            to,
-            self.now(),
-        ))
+        Ok(supplier_scorecards(tickets.iter(), &reg, from, to, self.now()))
     }
 }

@@ -34,11 +34,7 @@ impl From<Refused> for DeskError {
 }
 
 impl Desk {
-    pub fn create_ticket(
-        &self,
-        agent: &Agent,
-        input: NewTicketInput,
-    ) -> Result<TicketDetail, DeskError> {
+    pub fn create_ticket(&self, agent: &Agent, input: NewTicketInput) -> Result<TicketDetail, DeskError> {
         let reg = self.registry();
         let participant = resolve_participant(&reg, &input.participant)?;
         let service = resolve_service(&reg, &input.service)?;
@@ -54,18 +50,11 @@ impl Desk {
         };
         let at = self.now();
         let _w = self.write_lock();
-        let ticket = self
-            .store
-            .create_ticket(|id| Ticket::open(id, new.clone(), at, agent.login(), &reg))??;
+        let ticket = self.store.create_ticket(|id| Ticket::open(id, new.clone(), at, agent.login(), &reg))??;
         self.detail_of(&reg, &ticket)
     }
 
-    pub fn update_ticket(
-        &self,
-        agent: &Agent,
-        id: u64,
-        update: TicketUpdate,
-    ) -> Result<TicketDetail, DeskError> {
+    pub fn update_ticket(&self, agent: &Agent, id: u64, update: TicketUpdate) -> Result<TicketDetail, DeskError> {
         let reg = self.registry();
         let _w = self.write_lock();
         let old = self.store.ticket(id)?.ok_or(StoreError::NoTicket(id))?;
@@ -102,12 +91,7 @@ impl Desk {
     fn detail_of(&self, reg: &Registry, t: &Ticket) -> Result<TicketDetail, DeskError> {
         let journal = self.store.journal(t.id)?;
         let sla = t.sla(self.now(), reg);
-        Ok(TicketDetail::new(
-            t,
-            &sla,
-            reg.participant(&t.participant).map(|p| p.name.clone()),
-            journal,
-        ))
+        Ok(TicketDetail::new(t, &sla, reg.participant(&t.participant).map(|p| p.name.clone()), journal))
     }
 }
 
@@ -115,23 +99,13 @@ pub(super) fn resolve_participant(reg: &Registry, given: &str) -> Result<String,
     if let Some(p) = reg.participant(given) {
         return Ok(p.code.clone());
     }
-    if let Some(p) = reg
-        .participants()
-        .iter()
-        .find(|p| p.name.eq_ignore_ascii_case(given.trim()))
-    {
+    if let Some(p) = reg.participants().iter().find(|p| p.name.eq_ignore_ascii_case(given.trim())) {
         return Ok(p.code.clone());
     }
-    let names = reg
-        .participants()
-        .iter()
-        .flat_map(|p| [p.code.as_str(), p.name.as_str()]);
+    let names = reg.participants().iter().flat_map(|p| [p.code.as_str(), p.name.as_str()]);
     let suggestions = closest(given, names, 3)
         .into_iter()
-        .filter_map(|n| {
-            reg.participant(n)
-                .or_else(|| reg.participants().iter().find(|p| p.name == n))
-        })
+        .filter_map(|n| reg.participant(n).or_else(|| reg.participants().iter().find(|p| p.name == n)))
         .map(|p| format!("{} ({})", p.code, p.name))
         .fold(Vec::<String>::new(), |mut acc, s| {
             if !acc.contains(&s) {
@@ -139,11 +113,7 @@ pub(super) fn resolve_participant(reg: &Registry, given: &str) -> Result<String,
             }
             acc
         });
-    Err(DeskError::Unknown {
-        what: "participant",
-        given: given.to_string(),
-        suggestions,
-    })
+    Err(DeskError::Unknown { what: "participant", given: given.to_string(), suggestions })
 }
 
 pub(super) fn resolve_service(reg: &Registry, given: &str) -> Result<String, DeskError> {
@@ -157,11 +127,7 @@ pub(super) fn resolve_service(reg: &Registry, given: &str) -> Result<String, Des
     });
     let mut suggestions: Vec<String> = Vec::new();
     for n in closest(given, names, 6) {
-        let service = reg.service(n).or_else(|| {
-            reg.services()
-                .iter()
-                .find(|s| s.keywords.iter().any(|k| k == n))
-        });
+        let service = reg.service(n).or_else(|| reg.services().iter().find(|s| s.keywords.iter().any(|k| k == n)));
         if let Some(s) = service
             && !suggestions.contains(&s.name)
         {
@@ -169,9 +135,5 @@ pub(super) fn resolve_service(reg: &Registry, given: &str) -> Result<String, Des
         }
     }
     suggestions.truncate(3);
-    Err(DeskError::Unknown {
-        what: "service",
-        given: given.to_string(),
-        suggestions,
-    })
+    Err(DeskError::Unknown { what: "service", given: given.to_string(), suggestions })
 }

@@ -100,16 +100,8 @@ fn clock(state: &ClockState, target: SlaDuration, breached_at: Option<DateTime<U
 fn layer(view: &LayerView, layer: &SlaLayer) -> LayerClocks {
     LayerClocks {
         calendar: view.calendar.clone(),
-        response: clock(
-            &view.response,
-            layer.response.target,
-            layer.response.breached_at,
-        ),
-        resolution: clock(
-            &view.resolution,
-            layer.resolution.target,
-            layer.resolution.breached_at,
-        ),
+        response: clock(&view.response, layer.response.target, layer.response.breached_at),
+        resolution: clock(&view.resolution, layer.resolution.target, layer.resolution.breached_at),
     }
 }
 
@@ -152,12 +144,7 @@ pub struct TicketDetail {
 }
 
 impl TicketDetail {
-    pub fn new(
-        t: &Ticket,
-        sla: &SlaView,
-        participant_name: Option<String>,
-        journal: Vec<JournalEntry>,
-    ) -> Self {
+    pub fn new(t: &Ticket, sla: &SlaView, participant_name: Option<String>, journal: Vec<JournalEntry>) -> Self {
         TicketDetail {
             id: t.id,
             version: t.version,

@@ -49,9 +49,7 @@ impl FromStr for Priority {
             "P2" | "2" => Ok(Priority::P2),
             "P3" | "3" => Ok(Priority::P3),
             "P4" | "4" => Ok(Priority::P4),
-            _ => Err(format!(
-                "unknown priority {s:?} (expected P1, P2, P3 or P4)"
-            )),
+            _ => Err(format!("unknown priority {s:?} (expected P1, P2, P3 or P4)")),
         }
     }
 }
@@ -79,9 +77,7 @@ pub fn check_impact(impact: Impact) -> Result<(), String> {
     if (1..=3).contains(&impact) {
         Ok(())
     } else {
-        Err(format!(
-            "impact {impact} is out of range (1 whole organisation, 2 department or group, 3 one person)"
-        ))
+        Err(format!("impact {impact} is out of range (1 whole organisation, 2 department or group, 3 one person)"))
     }
 }
 
@@ -89,9 +85,7 @@ pub fn check_urgency(urgency: Urgency) -> Result<(), String> {
     if (1..=4).contains(&urgency) {
         Ok(())
     } else {
-        Err(format!(
-            "urgency {urgency} is out of range (1 critical .. 4 low)"
-        ))
+        Err(format!("urgency {urgency} is out of range (1 critical .. 4 low)"))
     }
 }
 
@@ -103,12 +97,7 @@ mod tests {
     fn default_matrix_matches_the_brief() {
         let m = PriorityMatrix::default();
         let rows: Vec<String> = (1..=3)
-            .map(|i| {
-                (1..=4)
-                    .map(|u| m.priority(i, u).unwrap().to_string())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
+            .map(|i| (1..=4).map(|u| m.priority(i, u).unwrap().to_string()).collect::<Vec<_>>().join(" "))
             .collect();
         assert_eq!(rows, ["P1 P1 P2 P4", "P1 P2 P3 P4", "P2 P3 P3 P4"]);
         assert!(m.priority(0, 1).is_err());

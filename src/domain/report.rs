@@ -73,16 +73,8 @@ impl Scorecard {
         self.tickets.push(t.id);
         // A clock counts once it is decided: stopped, or breached while still running.
         for (clock, measured, met) in [
-            (
-                &view.response,
-                &mut self.response_measured,
-                &mut self.response_met,
-            ),
-            (
-                &view.resolution,
-                &mut self.resolution_measured,
-                &mut self.resolution_met,
-            ),
+            (&view.response, &mut self.response_measured, &mut self.response_met),
+            (&view.resolution, &mut self.resolution_measured, &mut self.resolution_met),
         ] {
             let decided = clock.phase == ClockPhase::Stopped || clock.level == ClockLevel::Breached;
             if decided {
@@ -93,12 +85,10 @@ impl Scorecard {
             }
         }
         if view.resolution.phase == ClockPhase::Stopped {
-            self.resolution_hours
-                .push(view.resolution.elapsed as f64 / 3600.0);
+            self.resolution_hours.push(view.resolution.elapsed as f64 / 3600.0);
         }
         if t.status.is_open()
-            && (view.response.level == ClockLevel::Breached
-                || view.resolution.level == ClockLevel::Breached)
+            && (view.response.level == ClockLevel::Breached || view.resolution.level == ClockLevel::Breached)
         {
             self.open_breaches += 1;
         }
@@ -107,8 +97,7 @@ impl Scorecard {
         }
         if let Some(score) = t.satisfaction {
             let n = self.satisfaction_count as f64;
-            self.satisfaction_avg =
-                Some((self.satisfaction_avg.unwrap_or(0.0) * n + score as f64) / (n + 1.0));
+            self.satisfaction_avg = Some((self.satisfaction_avg.unwrap_or(0.0) * n + score as f64) / (n + 1.0));
             self.satisfaction_count += 1;
         }
     }
@@ -145,17 +134,13 @@ pub fn supplier_scorecards<'a>(
     use std::collections::BTreeMap;
     let mut cards: BTreeMap<(String, Option<String>), Scorecard> = BTreeMap::new();
     for t in tickets {
-        let (Some(dispatched), Some(supplier)) = (t.dispatched_at, t.routing.supplier.as_deref())
-        else {
+        let (Some(dispatched), Some(supplier)) = (t.dispatched_at, t.routing.supplier.as_deref()) else {
             continue;
         };
         if dispatched < from || dispatched >= to {
             continue;
         }
-        cards
-            .entry((supplier.to_string(), None))
-            .or_insert_with(|| Scorecard::new(supplier, None))
-            .add(t, reg, now);
+        cards.entry((supplier.to_string(), None)).or_insert_with(|| Scorecard::new(supplier, None)).add(t, reg, now);
         if let Some(contract) = t.routing.contract.as_deref() {
             cards
                 .entry((supplier.to_string(), Some(contract.to_string())))

@@ -43,16 +43,9 @@ pub fn route(
     priority: Priority,
     at: DateTime<Utc>,
 ) -> RoutingDecision {
-    let service_name = reg
-        .service(service)
-        .map(|s| s.name.as_str())
-        .unwrap_or(service);
+    let service_name = reg.service(service).map(|s| s.name.as_str()).unwrap_or(service);
     let candidates: Vec<&Contract> = reg.contracts_for_service(service).collect();
-    let covering: Vec<&Contract> = candidates
-        .iter()
-        .copied()
-        .filter(|c| c.participants.covers(participant))
-        .collect();
+    let covering: Vec<&Contract> = candidates.iter().copied().filter(|c| c.participants.covers(participant)).collect();
     let valid = covering.iter().copied().filter(|c| is_valid_at(reg, c, at));
     // Validation refuses two equally specific contracts valid at once, so the maximum is unique.
     if let Some(best) = valid.max_by_key(|c| c.participants.specificity()) {
@@ -61,14 +54,8 @@ pub fn route(
     let why = if candidates.is_empty() {
         "no contract for this service".to_string()
     } else if covering.is_empty() {
-        let list: Vec<String> = candidates
-            .iter()
-            .map(|c| format!("{} covers {}", c.number, c.participants))
-            .collect();
-        format!(
-            "participant {participant} not covered ({})",
-            list.join("; ")
-        )
+        let list: Vec<String> = candidates.iter().map(|c| format!("{} covers {}", c.number, c.participants)).collect();
+        format!("participant {participant} not covered ({})", list.join("; "))
     } else {
         let day = local_date(reg, covering[0], at);
         let mut reasons: Vec<String> = covering
@@ -89,16 +76,9 @@ pub fn route(
     }
 }
 
-fn routed(
-    reg: &Registry,
-    service_name: &str,
-    contract: &Contract,
-    priority: Priority,
-) -> RoutingDecision {
-    let supplier = reg
-        .supplier(&contract.supplier)
-        .map(|s| s.name.clone())
-        .unwrap_or_else(|| contract.supplier.clone());
+fn routed(reg: &Registry, service_name: &str, contract: &Contract, priority: Priority) -> RoutingDecision {
+    let supplier =
+        reg.supplier(&contract.supplier).map(|s| s.name.clone()).unwrap_or_else(|| contract.supplier.clone());
     RoutingDecision {
         explanation: explain(service_name, &supplier, contract, priority),
         supplier: Some(supplier),
@@ -108,21 +88,13 @@ fn routed(
 }
 
 /// `Magister → Iddink (contract ICT-2024-017) · P2: respond 1h, resolve 8h · kantoortijden`
-pub fn explain(
-    service_name: &str,
-    supplier: &str,
-    contract: &Contract,
-    priority: Priority,
-) -> String {
+pub fn explain(service_name: &str, supplier: &str, contract: &Contract, priority: Priority) -> String {
     let targets = contract
         .sla
         .get(&priority)
         .map(|t| format!("{priority}: respond {}, resolve {}", t.response, t.resolve))
         .unwrap_or_else(|| format!("{priority}: no targets"));
-    format!(
-        "{service_name} → {supplier} (contract {}) · {targets} · {}",
-        contract.number, contract.window
-    )
+    format!("{service_name} → {supplier} (contract {}) · {targets} · {}", contract.number, contract.window)
 }
 
 /// An agent's choice of supplier: its valid contract for the service if it has one.
@@ -134,20 +106,11 @@ pub fn override_to(
     priority: Priority,
     at: DateTime<Utc>,
 ) -> Result<RoutingDecision, String> {
-    let sup = reg
-        .supplier(supplier)
-        .ok_or_else(|| format!("unknown supplier {supplier:?}"))?;
-    let service_name = reg
-        .service(service)
-        .map(|s| s.name.as_str())
-        .unwrap_or(service);
+    let sup = reg.supplier(supplier).ok_or_else(|| format!("unknown supplier {supplier:?}"))?;
+    let service_name = reg.service(service).map(|s| s.name.as_str()).unwrap_or(service);
     let contract = reg
         .contracts_of_supplier(&sup.name)
-        .filter(|c| {
-            c.services
-                .iter()
-                .any(|s| reg.service(s).is_some_and(|x| x.name == service_name))
-        })
+        .filter(|c| c.services.iter().any(|s| reg.service(s).is_some_and(|x| x.name == service_name)))
         .filter(|c| c.participants.covers(participant) && is_valid_at(reg, c, at))
         .max_by_key(|c| c.participants.specificity());
     let mut decision = match contract {
@@ -155,10 +118,7 @@ pub fn override_to(
         None => RoutingDecision {
             supplier: Some(sup.name.clone()),
             contract: None,
-            explanation: format!(
-                "{service_name} → {} (no contract: no supplier SLA)",
-                sup.name
-            ),
+            explanation: format!("{service_name} → {} (no contract: no supplier SLA)", sup.name),
             overridden: false,
         },
     };

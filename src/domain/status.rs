@@ -54,13 +54,7 @@ impl Status {
     pub fn allowed_next(self) -> &'static [Status] {
         use Status::*;
         match self {
-            New => &[
-                Assigned,
-                InProgress,
-                WaitingOnSupplier,
-                WaitingOnCaller,
-                Resolved,
-            ],
+            New => &[Assigned, InProgress, WaitingOnSupplier, WaitingOnCaller, Resolved],
             Assigned => &[InProgress, WaitingOnSupplier, WaitingOnCaller, Resolved],
             InProgress => &[Assigned, WaitingOnSupplier, WaitingOnCaller, Resolved],
             WaitingOnSupplier => &[InProgress, WaitingOnCaller, Resolved],
@@ -75,10 +69,7 @@ impl Status {
             return Ok(());
         }
         let allowed: Vec<&str> = self.allowed_next().iter().map(|s| s.as_str()).collect();
-        Err(format!(
-            "a ticket cannot go from {self} to {to}; from {self} it can go to: {}",
-            allowed.join(", ")
-        ))
+        Err(format!("a ticket cannot go from {self} to {to}; from {self} it can go to: {}", allowed.join(", ")))
     }
 }
 
@@ -92,13 +83,10 @@ impl FromStr for Status {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let wanted = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
-        Status::ALL
-            .into_iter()
-            .find(|st| st.as_str() == wanted)
-            .ok_or_else(|| {
-                let all: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
-                format!("unknown status {s:?} (expected one of {})", all.join(", "))
-            })
+        Status::ALL.into_iter().find(|st| st.as_str() == wanted).ok_or_else(|| {
+            let all: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+            format!("unknown status {s:?} (expected one of {})", all.join(", "))
+        })
     }
 }
 
@@ -119,9 +107,6 @@ mod tests {
         for s in Status::ALL {
             assert_eq!(s.as_str().parse::<Status>().unwrap(), s);
         }
-        assert_eq!(
-            "waiting-on-caller".parse::<Status>().unwrap(),
-            Status::WaitingOnCaller
-        );
+        assert_eq!("waiting-on-caller".parse::<Status>().unwrap(), Status::WaitingOnCaller);
     }
 }

@@ -201,37 +201,27 @@ pub struct LayerView {
 
 impl SlaView {
     pub fn clocks(&self) -> impl Iterator<Item = &ClockState> {
-        [&self.helpdesk]
-            .into_iter()
-            .chain(self.supplier.as_ref())
-            .flat_map(|l| [&l.response, &l.resolution])
+        [&self.helpdesk].into_iter().chain(self.supplier.as_ref()).flat_map(|l| [&l.response, &l.resolution])
     }
 
     /// The worst level of any clock.
     pub fn level(&self) -> ClockLevel {
-        self.clocks()
-            .map(|c| c.level)
-            .max()
-            .unwrap_or(ClockLevel::Ok)
+        self.clocks().map(|c| c.level).max().unwrap_or(ClockLevel::Ok)
     }
 
     /// The running clock with the least business time left.
     pub fn most_urgent(&self) -> Option<&ClockState> {
-        self.clocks()
-            .filter(|c| c.phase == ClockPhase::Running)
-            .min_by_key(|c| c.left)
+        self.clocks().filter(|c| c.phase == ClockPhase::Running).min_by_key(|c| c.left)
     }
 
     pub fn paused(&self) -> bool {
-        self.clocks().any(|c| c.phase == ClockPhase::Paused)
-            && !self.clocks().any(|c| c.phase == ClockPhase::Running)
+        self.clocks().any(|c| c.phase == ClockPhase::Paused) && !self.clocks().any(|c| c.phase == ClockPhase::Running)
     }
 }
 
 fn calendar<'a>(reg: &'a Registry, name: &str) -> &'a Calendar {
     // A calendar removed from the registry later: count on the helpdesk's own.
-    reg.calendar(name)
-        .unwrap_or_else(|| reg.helpdesk_calendar())
+    reg.calendar(name).unwrap_or_else(|| reg.helpdesk_calendar())
 }
 
 impl Ticket {
@@ -244,22 +234,16 @@ impl Ticket {
         reg: &Registry,
     ) -> Result<(Ticket, JournalEntry), Refused> {
         let settings = reg.settings();
-        let priority = settings
-            .matrix
-            .priority(new.impact, new.urgency)
-            .map_err(Refused)?;
+        let priority = settings.matrix.priority(new.impact, new.urgency).map_err(Refused)?;
         if new.title.trim().is_empty() {
             return refuse("a ticket needs a title");
         }
         let participant = reg
             .participant(&new.participant)
             .ok_or_else(|| Refused(format!("unknown participant {:?}", new.participant)))?;
-        let service = reg
-            .service(&new.service)
-            .ok_or_else(|| Refused(format!("unknown service {:?}", new.service)))?;
+        let service = reg.service(&new.service).ok_or_else(|| Refused(format!("unknown service {:?}", new.service)))?;
         let routing = routing::route(reg, &participant.code, &service.name, priority, at);
-        let mut helpdesk =
-            SlaLayer::new(&settings.helpdesk_calendar, settings.agreement[&priority]);
+        let mut helpdesk = SlaLayer::new(&settings.helpdesk_calendar, settings.agreement[&priority]);
         let cal = calendar(reg, &helpdesk.calendar);
         for clock in helpdesk.clocks_mut() {
             clock.start(at, cal);
@@ -301,9 +285,7 @@ impl Ticket {
         let entry = JournalEntry {
             at,
             by: by.to_string(),
-            event: Event::Created {
-                routing: ticket.routing.explanation.clone(),
-            },
+            event: Event::Created { routing: ticket.routing.explanation.clone() },
         };
         Ok((ticket, entry))
     }
@@ -328,22 +310,10 @@ impl Ticket {
         next.journal_len += events.len() as u32;
         next.sla_due = next.next_due(reg);
         *self = next;
-        Ok(events
-            .into_iter()
-            .map(|event| JournalEntry {
-                at,
-                by: by.to_string(),
-                event,
-            })
-            .collect())
+        Ok(events.into_iter().map(|event| JournalEntry { at, by: by.to_string(), event }).collect())
     }
 
-    fn apply_inner(
-        &mut self,
-        change: Change,
-        at: DateTime<Utc>,
-        reg: &Registry,
-    ) -> Result<Vec<Event>, Refused> {
+    fn apply_inner(&mut self, change: Change, at: DateTime<Utc>, reg: &Registry) -> Result<Vec<Event>, Refused> {
         match change {
             Change::Status(to) => self.change_status(to, at, reg),
             Change::Assign(to) => {
@@ -352,15 +322,9 @@ impl Ticket {
                     return Ok(Vec::new());
                 }
                 if !self.status.is_open() {
-                    return refuse(format!(
-                        "a {} ticket cannot be assigned; reopen it first",
-                        self.status
-                    ));
+                    return refuse(format!("a {} ticket cannot be assigned; reopen it first", self.status));
                 }
-                let mut events = vec![Event::Assigned {
-                    from: self.assignee.clone(),
-                    to: to.clone(),
-                }];
+                let mut events = vec![Event::Assigned { from: self.assignee.clone(), to: to.clone() }];
                 self.assignee = to;
                 if self.status == Status::New && self.assignee.is_some() {
                     events.extend(self.change_status(Status::Assigned, at, reg)?);
@@ -368,11 +332,7 @@ impl Ticket {
                 Ok(events)
             }
             Change::Reclassify { impact, urgency } => {
-                let p = reg
-                    .settings()
-                    .matrix
-                    .priority(impact, urgency)
-                    .map_err(Refused)?;
+                let p = reg.settings().matrix.priority(impact, urgency).map_err(Refused)?;
                 self.impact = impact;
                 self.urgency = urgency;
                 self.set_priority(p, at, reg)
@@ -392,21 +352,14 @@ impl Ticket {
                 // The supplier giving its own number is its response.
                 self.stop_supplier_response(at, reg);
                 let from = self.supplier_ref.replace(reference.clone());
-                Ok(vec![Event::SupplierRef {
-                    from,
-                    to: reference,
-                }])
+                Ok(vec![Event::SupplierRef { from, to: reference }])
             }
-            Change::Note(text) => Ok(vec![Event::Note {
-                text: nonempty(text)?,
-            }]),
+            Change::Note(text) => Ok(vec![Event::Note { text: nonempty(text)? }]),
             Change::Contact(channel, text) => {
                 let text = nonempty(text)?;
                 if self.first_response_at.is_none() {
                     self.first_response_at = Some(at);
-                    self.helpdesk
-                        .response
-                        .stop(at, calendar(reg, &self.helpdesk.calendar));
+                    self.helpdesk.response.stop(at, calendar(reg, &self.helpdesk.calendar));
                 }
                 Ok(vec![Event::Contact { channel, text }])
             }
@@ -419,27 +372,13 @@ impl Ticket {
                 if reason.trim().is_empty() {
                     return refuse("overriding the routing needs a reason");
                 }
-                let decision = routing::override_to(
-                    reg,
-                    &self.participant,
-                    &self.service,
-                    &supplier,
-                    self.priority,
-                    at,
-                )
-                .map_err(Refused)?;
-                let from = self
-                    .routing
-                    .supplier
-                    .clone()
-                    .unwrap_or_else(|| "unrouted".into());
+                let decision =
+                    routing::override_to(reg, &self.participant, &self.service, &supplier, self.priority, at)
+                        .map_err(Refused)?;
+                let from = self.routing.supplier.clone().unwrap_or_else(|| "unrouted".into());
                 let to = decision.supplier.clone().unwrap_or_default();
                 self.reroute(decision, at, reg);
-                Ok(vec![Event::RoutingOverridden {
-                    from,
-                    to,
-                    reason: reason.trim().to_string(),
-                }])
+                Ok(vec![Event::RoutingOverridden { from, to, reason: reason.trim().to_string() }])
             }
             Change::Satisfaction { score, remark } => {
                 if !(1..=5).contains(&score) {
@@ -455,12 +394,7 @@ impl Ticket {
         }
     }
 
-    fn change_status(
-        &mut self,
-        to: Status,
-        at: DateTime<Utc>,
-        reg: &Registry,
-    ) -> Result<Vec<Event>, Refused> {
+    fn change_status(&mut self, to: Status, at: DateTime<Utc>, reg: &Registry) -> Result<Vec<Event>, Refused> {
         let from = self.status;
         if from == to {
             return refuse(format!("the ticket is {to} already"));
@@ -469,10 +403,7 @@ impl Ticket {
         let reopening = !from.is_open() && to.is_open();
         if reopening && from == Status::Closed {
             let days = reg.settings().reopen_days;
-            if self
-                .closed_at
-                .is_some_and(|c| at > c + Duration::days(days as i64))
-            {
+            if self.closed_at.is_some_and(|c| at > c + Duration::days(days as i64)) {
                 return refuse(format!(
                     "the ticket was closed more than {days} days ago; log a new ticket that refers to it"
                 ));
@@ -485,10 +416,7 @@ impl Ticket {
             ));
         }
         let hd_cal = calendar(reg, &self.helpdesk.calendar);
-        let sup_cal = self
-            .supplier_sla
-            .as_ref()
-            .map(|l| calendar(reg, &l.calendar));
+        let sup_cal = self.supplier_sla.as_ref().map(|l| calendar(reg, &l.calendar));
         let mut events = Vec::new();
         if reopening {
             self.reopened += 1;
@@ -544,48 +472,27 @@ impl Ticket {
         Ok(events)
     }
 
-    fn set_priority(
-        &mut self,
-        p: Priority,
-        at: DateTime<Utc>,
-        reg: &Registry,
-    ) -> Result<Vec<Event>, Refused> {
+    fn set_priority(&mut self, p: Priority, at: DateTime<Utc>, reg: &Registry) -> Result<Vec<Event>, Refused> {
         if p == self.priority {
             return Ok(Vec::new());
         }
         let settings = reg.settings();
         let hd_cal = calendar(reg, &self.helpdesk.calendar);
         let targets = settings.agreement[&p];
-        self.helpdesk
-            .response
-            .retarget(at, targets.response, hd_cal, hd_cal);
-        self.helpdesk
-            .resolution
-            .retarget(at, targets.resolve, hd_cal, hd_cal);
-        let contract_targets = self
-            .routing
-            .contract
-            .as_deref()
-            .and_then(|n| reg.contract(n))
-            .and_then(|c| c.sla.get(&p).copied());
+        self.helpdesk.response.retarget(at, targets.response, hd_cal, hd_cal);
+        self.helpdesk.resolution.retarget(at, targets.resolve, hd_cal, hd_cal);
+        let contract_targets =
+            self.routing.contract.as_deref().and_then(|n| reg.contract(n)).and_then(|c| c.sla.get(&p).copied());
         if let (Some(layer), Some(t)) = (&mut self.supplier_sla, contract_targets) {
             let cal = calendar(reg, &layer.calendar);
             layer.response.retarget(at, t.response, cal, cal);
             layer.resolution.retarget(at, t.resolve, cal, cal);
         }
-        if let Some(contract) = self
-            .routing
-            .contract
-            .as_deref()
-            .and_then(|n| reg.contract(n))
+        if let Some(contract) = self.routing.contract.as_deref().and_then(|n| reg.contract(n))
             && !self.routing.overridden
         {
-            self.routing.explanation = routing::explain(
-                &self.service,
-                self.routing.supplier.as_deref().unwrap_or(""),
-                contract,
-                p,
-            );
+            self.routing.explanation =
+                routing::explain(&self.service, self.routing.supplier.as_deref().unwrap_or(""), contract, p);
         }
         let from = std::mem::replace(&mut self.priority, p);
         Ok(vec![Event::PriorityChanged { from, to: p }])
@@ -596,12 +503,9 @@ impl Ticket {
         let new_layer = supplier_layer(reg, &decision, self.priority);
         self.supplier_sla = match (self.supplier_sla.take(), new_layer) {
             (Some(mut old), Some(new)) => {
-                let (old_cal, new_cal) =
-                    (calendar(reg, &old.calendar), calendar(reg, &new.calendar));
-                old.response
-                    .retarget(at, new.response.target, old_cal, new_cal);
-                old.resolution
-                    .retarget(at, new.resolution.target, old_cal, new_cal);
+                let (old_cal, new_cal) = (calendar(reg, &old.calendar), calendar(reg, &new.calendar));
+                old.response.retarget(at, new.response.target, old_cal, new_cal);
+                old.resolution.retarget(at, new.resolution.target, old_cal, new_cal);
                 old.calendar = new.calendar;
                 Some(old)
             }
@@ -632,12 +536,7 @@ impl Ticket {
     }
 
     fn all_clocks_mut(&mut self) -> impl Iterator<Item = &mut SlaClock> {
-        let sup = self
-            .supplier_sla
-            .as_mut()
-            .map(|l| l.clocks_mut())
-            .into_iter()
-            .flatten();
+        let sup = self.supplier_sla.as_mut().map(|l| l.clocks_mut()).into_iter().flatten();
         self.helpdesk.clocks_mut().into_iter().chain(sup)
     }
 
@@ -652,10 +551,7 @@ impl Ticket {
                 resolution: l.resolution.state(at, cal, warn),
             }
         };
-        SlaView {
-            helpdesk: layer(&self.helpdesk),
-            supplier: self.supplier_sla.as_ref().map(layer),
-        }
+        SlaView { helpdesk: layer(&self.helpdesk), supplier: self.supplier_sla.as_ref().map(layer) }
     }
 
     fn next_due(&self, reg: &Registry) -> Option<DateTime<Utc>> {
@@ -677,11 +573,7 @@ fn supplier_layer(reg: &Registry, routing: &RoutingDecision, p: Priority) -> Opt
 }
 
 fn nonempty(text: String) -> Result<String, Refused> {
-    if text.trim().is_empty() {
-        refuse("the text is empty")
-    } else {
-        Ok(text)
-    }
+    if text.trim().is_empty() { refuse("the text is empty") } else { Ok(text) }
 }
 
 pub fn check_impact_urgency(impact: Impact, urgency: Urgency) -> Result<(), String> {

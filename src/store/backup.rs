@@ -26,20 +26,13 @@ const FORMAT: u32 = 1;
 #[derive(Debug, thiserror::Error)]
 pub enum BackupError {
     #[error("{path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
     #[error("{path} is not a spoc backup (it does not start with `{HEADER}`)")]
     Foreign { path: PathBuf },
     #[error("{path} is a backup of format {found}; this spoc reads format {FORMAT}")]
     Version { path: PathBuf, found: String },
     #[error("{path}:{line}: the backup is damaged: {why}")]
-    Damaged {
-        path: PathBuf,
-        line: usize,
-        why: String,
-    },
+    Damaged { path: PathBuf, line: usize, why: String },
     #[error("the store in {0} is not empty; restore with --force to replace everything in it")]
     NotEmpty(PathBuf),
     #[error(transparent)]
@@ -56,24 +49,14 @@ pub struct BackupSummary {
 #[serde(rename_all = "snake_case")]
 enum Line {
     Registry(RegistryFile),
-    Ticket {
-        ticket: Box<Ticket>,
-        journal: Vec<JournalEntry>,
-    },
-    End {
-        tickets: u64,
-        journal_entries: u64,
-        crc32: u32,
-    },
+    Ticket { ticket: Box<Ticket>, journal: Vec<JournalEntry> },
+    End { tickets: u64, journal_entries: u64, crc32: u32 },
 }
 
 /// Writes a backup to `path` through a temporary file, so a failed backup never leaves a
 /// half-written file under the name asked for. The caller keeps writers out meanwhile.
 pub fn write(store: &Store, path: &Path) -> Result<BackupSummary, BackupError> {
-    let io = |source| BackupError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
+    let io = |source| BackupError::Io { path: path.to_path_buf(), source };
     let tmp = path.with_extension("partial");
     let file = File::create(&tmp).map_err(io)?;
     let mut out = BufWriter::new(file);
@@ -85,29 +68,16 @@ pub fn write(store: &Store, path: &Path) -> Result<BackupSummary, BackupError> {
     put(&mut out, format!("{HEADER} {FORMAT}\n").as_bytes())?;
     let registry = store.registry()?.unwrap_or_default();
     put(&mut out, &json_line(&Line::Registry(registry)))?;
-    let mut summary = BackupSummary {
-        tickets: 0,
-        journal_entries: 0,
-    };
+    let mut summary = BackupSummary { tickets: 0, journal_entries: 0 };
     for kv in store.tickets.iter() {
         let (_, bytes) = kv.map_err(StoreError::from)?;
         let ticket = super::encoding::decode_ticket(&bytes)?;
         let journal = store.journal(ticket.id)?;
         summary.tickets += 1;
         summary.journal_entries += journal.len() as u64;
-        put(
-            &mut out,
-            &json_line(&Line::Ticket {
-                ticket: Box::new(ticket),
-                journal,
-            }),
-        )?;
+        put(&mut out, &json_line(&Line::Ticket { ticket: Box::new(ticket), journal }))?;
     }
-    let end = Line::End {
-        tickets: summary.tickets,
-        journal_entries: summary.journal_entries,
-        crc32: crc.finalize(),
-    };
+    let end = Line::End { tickets: summary.tickets, journal_entries: summary.journal_entries, crc32: crc.finalize() };
     out.write_all(&json_line(&end)).map_err(io)?;
     let file = out.into_inner().map_err(|e| io(e.into_error()))?;
     file.sync_all().map_err(io)?;
@@ -122,69 +92,37 @@ fn json_line(line: &Line) -> Vec<u8> {
 }
 
 /// Reads the whole backup and checks it, calling `each` for every record in order.
-fn read(
-    path: &Path,
-    mut each: impl FnMut(Line) -> Result<(), BackupError>,
-) -> Result<BackupSummary, BackupError> {
-    let io = |source| BackupError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let damaged = |line: usize, why: String| BackupError::Damaged {
-        path: path.to_path_buf(),
-        line,
-        why,
-    };
+fn read(path: &Path, mut each: impl FnMut(Line) -> Result<(), BackupError>) -> Result<BackupSummary, BackupError> {
+    let io = |source| BackupError::Io { path: path.to_path_buf(), source };
+    let damaged = |line: usize, why: String| BackupError::Damaged { path: path.to_path_buf(), line, why };
     let mut reader = BufReader::new(File::open(path).map_err(io)?);
     let mut crc = crc32fast::Hasher::new();
     let mut buf = Vec::new();
     reader.read_until(b'\n', &mut buf).map_err(io)?;
     let header = String::from_utf8_lossy(&buf).trim_end().to_string();
     let Some(version) = header.strip_prefix(HEADER) else {
-        return Err(BackupError::Foreign {
-            path: path.to_path_buf(),
-        });
+        return Err(BackupError::Foreign { path: path.to_path_buf() });
     };
     if version.trim() != FORMAT.to_string() {
-        return Err(BackupError::Version {
-            path: path.to_path_buf(),
-            found: version.trim().to_string(),
-        });
+        return Err(BackupError::Version { path: path.to_path_buf(), found: version.trim().to_string() });
     }
     crc.update(&buf);
-    let mut counted = BackupSummary {
-        tickets: 0,
-        journal_entries: 0,
-    };
+    let mut counted = BackupSummary { tickets: 0, journal_entries: 0 };
     let mut line_no = 1;
     loop {
         buf.clear();
         line_no += 1;
         if reader.read_until(b'\n', &mut buf).map_err(io)? == 0 {
-            return Err(damaged(
-                line_no,
-                "it ends before its closing line (truncated?)".into(),
-            ));
+            return Err(damaged(line_no, "it ends before its closing line (truncated?)".into()));
         }
         if buf.last() != Some(&b'\n') {
-            return Err(damaged(
-                line_no,
-                "the last line is cut off (truncated?)".into(),
-            ));
+            return Err(damaged(line_no, "the last line is cut off (truncated?)".into()));
         }
-        let line: Line =
-            serde_json::from_slice(&buf).map_err(|e| damaged(line_no, e.to_string()))?;
+        let line: Line = serde_json::from_slice(&buf).map_err(|e| damaged(line_no, e.to_string()))?;
         match line {
-            Line::End {
-                tickets,
-                journal_entries,
-                crc32,
-            } => {
+            Line::End { tickets, journal_entries, crc32 } => {
                 if crc32 != crc.finalize() {
-                    return Err(damaged(
-                        line_no,
-                        "the checksum does not match the content".into(),
-                    ));
+                    return Err(damaged(line_no, "the checksum does not match the content".into()));
                 }
                 if (tickets, journal_entries) != (counted.tickets, counted.journal_entries) {
                     return Err(damaged(
@@ -198,20 +136,14 @@ fn read(
                 let mut rest = Vec::new();
                 reader.read_until(b'\n', &mut rest).map_err(io)?;
                 if !rest.is_empty() {
-                    return Err(damaged(
-                        line_no + 1,
-                        "there is content after the closing line".into(),
-                    ));
+                    return Err(damaged(line_no + 1, "there is content after the closing line".into()));
                 }
                 return Ok(counted);
             }
             Line::Registry(_) if line_no != 2 => {
                 return Err(damaged(line_no, "a second registry".into()));
             }
-            Line::Ticket {
-                ref ticket,
-                ref journal,
-            } => {
+            Line::Ticket { ref ticket, ref journal } => {
                 if journal.len() as u32 != ticket.journal_len {
                     return Err(damaged(
                         line_no,
@@ -249,10 +181,7 @@ pub fn restore(store: &Store, path: &Path, force: bool) -> Result<BackupSummary,
         return Err(BackupError::NotEmpty(store.dir().to_path_buf()));
     }
     // Marked, so that a restore cut short is noticed at the next open instead of half-used.
-    store
-        .meta
-        .insert("restoring", &[1])
-        .map_err(StoreError::from)?;
+    store.meta.insert("restoring", &[1]).map_err(StoreError::from)?;
     store.flush()?;
     for tree in [&store.tickets, &store.journal, &store.index] {
         tree.clear().map_err(StoreError::from)?;
@@ -263,10 +192,7 @@ pub fn restore(store: &Store, path: &Path, force: bool) -> Result<BackupSummary,
     let summary = read(path, |line| {
         match line {
             Line::Registry(r) => {
-                store
-                    .meta
-                    .insert("registry", super::encoding::encode_registry(&r))
-                    .map_err(StoreError::from)?;
+                store.meta.insert("registry", super::encoding::encode_registry(&r)).map_err(StoreError::from)?;
             }
             Line::Ticket { ticket, journal } => {
                 batch.push((*ticket, journal));

@@ -27,9 +27,9 @@ pub fn decode_ticket(bytes: &[u8]) -> Result<Ticket, StoreError> {
     match bytes.split_first() {
         Some((&TICKET_VERSION, body)) => decode_body("ticket", body),
         Some((&1, body)) => Ok(migrate::ticket_v1(decode_body("ticket (version 1)", body)?)),
-        Some((v, _)) => Err(StoreError::Corrupt(format!(
-            "ticket record of unknown version {v}: is this store from a newer spoc?"
-        ))),
+        Some((v, _)) => {
+            Err(StoreError::Corrupt(format!("ticket record of unknown version {v}: is this store from a newer spoc?")))
+        }
         None => Err(StoreError::Corrupt("empty ticket record".into())),
     }
 }
@@ -37,9 +37,7 @@ pub fn decode_ticket(bytes: &[u8]) -> Result<Ticket, StoreError> {
 pub fn decode_journal(bytes: &[u8]) -> Result<JournalEntry, StoreError> {
     match bytes.split_first() {
         Some((&JOURNAL_VERSION, body)) => decode_body("journal entry", body),
-        Some((v, _)) => Err(StoreError::Corrupt(format!(
-            "journal record of unknown version {v}"
-        ))),
+        Some((v, _)) => Err(StoreError::Corrupt(format!("journal record of unknown version {v}"))),
         None => Err(StoreError::Corrupt("empty journal record".into())),
     }
 }
@@ -56,9 +54,7 @@ pub fn decode_registry(bytes: &[u8]) -> Result<crate::domain::registry::Registry
         Some((&REGISTRY_VERSION, body)) => {
             serde_json::from_slice(body).map_err(|e| StoreError::Corrupt(format!("registry: {e}")))
         }
-        Some((v, _)) => Err(StoreError::Corrupt(format!(
-            "registry record of unknown version {v}"
-        ))),
+        Some((v, _)) => Err(StoreError::Corrupt(format!("registry record of unknown version {v}"))),
         None => Err(StoreError::Corrupt("empty registry record".into())),
     }
 }

@@ -24,11 +24,7 @@ pub enum Lane {
 }
 
 fn lane(t: &Ticket) -> u8 {
-    if t.status.is_open() {
-        Lane::Open as u8
-    } else {
-        Lane::Done as u8
-    }
+    if t.status.is_open() { Lane::Open as u8 } else { Lane::Done as u8 }
 }
 
 fn suffix(t: &Ticket) -> [u8; 16] {
@@ -71,35 +67,17 @@ pub struct IndexScan {
 
 impl IndexScan {
     fn lanes(include_done: bool) -> Vec<Lane> {
-        if include_done {
-            vec![Lane::Open, Lane::Done]
-        } else {
-            vec![Lane::Open]
-        }
+        if include_done { vec![Lane::Open, Lane::Done] } else { vec![Lane::Open] }
     }
 
     pub fn by_due(include_done: bool) -> Self {
-        Self {
-            groups: Self::lanes(include_done)
-                .into_iter()
-                .map(|l| vec![vec![b'D', l as u8]])
-                .collect(),
-        }
+        Self { groups: Self::lanes(include_done).into_iter().map(|l| vec![vec![b'D', l as u8]]).collect() }
     }
 
     pub fn statuses(statuses: &[Status]) -> Self {
         let (open, done): (Vec<Status>, Vec<Status>) = statuses.iter().partition(|s| s.is_open());
-        let group = |list: Vec<Status>| {
-            list.into_iter()
-                .map(|s| vec![b'S', s.code()])
-                .collect::<Vec<_>>()
-        };
-        Self {
-            groups: [group(open), group(done)]
-                .into_iter()
-                .filter(|g| !g.is_empty())
-                .collect(),
-        }
+        let group = |list: Vec<Status>| list.into_iter().map(|s| vec![b'S', s.code()]).collect::<Vec<_>>();
+        Self { groups: [group(open), group(done)].into_iter().filter(|g| !g.is_empty()).collect() }
     }
 
     pub fn assignee(name: Option<&str>, include_done: bool) -> Self {
@@ -115,26 +93,15 @@ impl IndexScan {
     }
 
     fn valued(kind: u8, value: &str, include_done: bool) -> Self {
-        Self {
-            groups: Self::lanes(include_done)
-                .into_iter()
-                .map(|l| vec![value_key(kind, l as u8, value)])
-                .collect(),
-        }
+        Self { groups: Self::lanes(include_done).into_iter().map(|l| vec![value_key(kind, l as u8, value)]).collect() }
     }
 }
 
 type KeyIter = Peekable<sled::Iter>;
 
-pub fn ids<'a>(
-    tree: &'a sled::Tree,
-    scan: &IndexScan,
-) -> impl Iterator<Item = Result<u64, StoreError>> + 'a {
-    let groups: Vec<Vec<KeyIter>> = scan
-        .groups
-        .iter()
-        .map(|g| g.iter().map(|p| tree.scan_prefix(p).peekable()).collect())
-        .collect();
+pub fn ids<'a>(tree: &'a sled::Tree, scan: &IndexScan) -> impl Iterator<Item = Result<u64, StoreError>> + 'a {
+    let groups: Vec<Vec<KeyIter>> =
+        scan.groups.iter().map(|g| g.iter().map(|p| tree.scan_prefix(p).peekable()).collect()).collect();
     groups.into_iter().flat_map(|g| Merge { iters: g })
 }
 
@@ -156,9 +123,7 @@ impl Iterator for Merge {
             match it.peek() {
                 None => continue,
                 Some(Err(_)) => {
-                    let Some(Err(e)) = it.next() else {
-                        unreachable!("peeked an error")
-                    };
+                    let Some(Err(e)) = it.next() else { unreachable!("peeked an error") };
                     return Some(Err(e.into()));
                 }
                 Some(Ok((k, _))) => {

@@ -27,13 +27,7 @@ pub enum StoreError {
     #[error(
         "ticket {id} was changed by {by} at {at} (now version {current}, you had version {expected}); reload it and try again"
     )]
-    Conflict {
-        id: u64,
-        expected: u64,
-        current: u64,
-        by: String,
-        at: String,
-    },
+    Conflict { id: u64, expected: u64, current: u64, by: String, at: String },
     #[error("no ticket {0}")]
     NoTicket(u64),
     #[error("the store is damaged: {0}")]
@@ -41,10 +35,7 @@ pub enum StoreError {
     #[error("an earlier restore into {0} did not finish; run `spoc restore FILE --force` again")]
     RestoreUnfinished(PathBuf),
     #[error("cannot create the data folder {dir}: {source}")]
-    CreateDir {
-        dir: PathBuf,
-        source: std::io::Error,
-    },
+    CreateDir { dir: PathBuf, source: std::io::Error },
     #[error("store: {0}")]
     Sled(#[from] sled::Error),
 }
@@ -72,22 +63,14 @@ pub struct AuditEntry {
 impl Store {
     /// Opens (or creates) the store in `dir/store`. Only one process may hold it.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
-        std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
-            dir: dir.to_path_buf(),
-            source,
-        })?;
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir { dir: dir.to_path_buf(), source })?;
         let path = dir.join("store");
-        let db = sled::Config::new()
-            .path(&path)
-            .cache_capacity(256 * 1024 * 1024)
-            .open()
-            .map_err(|e| match e {
-                sled::Error::Io(ref io) if is_lock_error(io) => StoreError::InUse {
-                    dir: dir.to_path_buf(),
-                    pid: read_pid(dir),
-                },
-                other => StoreError::Sled(other),
-            })?;
+        let db = sled::Config::new().path(&path).cache_capacity(256 * 1024 * 1024).open().map_err(|e| match e {
+            sled::Error::Io(ref io) if is_lock_error(io) => {
+                StoreError::InUse { dir: dir.to_path_buf(), pid: read_pid(dir) }
+            }
+            other => StoreError::Sled(other),
+        })?;
         let _ = std::fs::write(dir.join("store.pid"), std::process::id().to_string());
         let store = Store {
             dir: dir.to_path_buf(),
@@ -107,9 +90,7 @@ impl Store {
             }
             Some(v) if v.as_ref() == SCHEMA.to_be_bytes() => {}
             Some(v) => {
-                return Err(StoreError::Corrupt(format!(
-                    "store schema {v:?} is not one this spoc knows ({SCHEMA})"
-                )));
+                return Err(StoreError::Corrupt(format!("store schema {v:?} is not one this spoc knows ({SCHEMA})")));
             }
         }
         Ok(store)
@@ -130,10 +111,7 @@ impl Store {
     }
 
     pub fn registry(&self) -> Result<Option<RegistryFile>, StoreError> {
-        self.meta
-            .get("registry")?
-            .map(|b| encoding::decode_registry(&b))
-            .transpose()
+        self.meta.get("registry")?.map(|b| encoding::decode_registry(&b)).transpose()
     }
 
     /// Replaces the registry and records who did it, in one transaction.
@@ -145,12 +123,8 @@ impl Store {
         what: &str,
     ) -> Result<(), StoreError> {
         let registry = encoding::encode_registry(file);
-        let audit = serde_json::to_vec(&AuditEntry {
-            at,
-            by: by.to_string(),
-            what: what.to_string(),
-        })
-        .expect("serializes");
+        let audit =
+            serde_json::to_vec(&AuditEntry { at, by: by.to_string(), what: what.to_string() }).expect("serializes");
         (&self.meta, &self.audit)
             .transaction(|(meta, log)| {
                 meta.insert("registry", registry.clone())?;
@@ -167,10 +141,7 @@ impl Store {
         self.audit
             .iter()
             .values()
-            .map(|v| {
-                serde_json::from_slice(&v?)
-                    .map_err(|e| StoreError::Corrupt(format!("audit entry: {e}")))
-            })
+            .map(|v| serde_json::from_slice(&v?).map_err(|e| StoreError::Corrupt(format!("audit entry: {e}"))))
             .collect()
     }
 
@@ -179,17 +150,11 @@ impl Store {
     }
 
     pub fn ticket(&self, id: u64) -> Result<Option<Ticket>, StoreError> {
-        self.tickets
-            .get(encoding::ticket_key(id))?
-            .map(|b| encoding::decode_ticket(&b))
-            .transpose()
+        self.tickets.get(encoding::ticket_key(id))?.map(|b| encoding::decode_ticket(&b)).transpose()
     }
 
     pub fn journal(&self, id: u64) -> Result<Vec<JournalEntry>, StoreError> {
-        self.journal
-            .scan_prefix(id.to_be_bytes())
-            .map(|kv| encoding::decode_journal(&kv?.1))
-            .collect()
+        self.journal.scan_prefix(id.to_be_bytes()).map(|kv| encoding::decode_journal(&kv?.1)).collect()
     }
 
     /// Stores a new ticket under the next id; `build` makes it for that id (it may be called again
@@ -198,8 +163,8 @@ impl Store {
         &self,
         build: impl Fn(u64) -> Result<(Ticket, JournalEntry), E>,
     ) -> Result<Result<Ticket, E>, StoreError> {
-        let result = (&self.meta, &self.tickets, &self.journal, &self.index).transaction(
-            |(meta, tickets, journal, index)| {
+        let result =
+            (&self.meta, &self.tickets, &self.journal, &self.index).transaction(|(meta, tickets, journal, index)| {
                 let id = meta
                     .get("next_id")?
                     .map(|v| u64::from_be_bytes(v.as_ref().try_into().unwrap_or([0; 8])))
@@ -209,68 +174,51 @@ impl Store {
                     Err(e) => return Ok(Err(e)),
                 };
                 meta.insert("next_id", &(id + 1).to_be_bytes())?;
-                tickets.insert(
-                    &encoding::ticket_key(id),
-                    encoding::encode(encoding::TICKET_VERSION, &ticket),
-                )?;
-                journal.insert(
-                    &encoding::journal_key(id, 0),
-                    encoding::encode(encoding::JOURNAL_VERSION, &entry),
-                )?;
+                tickets.insert(&encoding::ticket_key(id), encoding::encode(encoding::TICKET_VERSION, &ticket))?;
+                journal.insert(&encoding::journal_key(id, 0), encoding::encode(encoding::JOURNAL_VERSION, &entry))?;
                 for key in index::keys(&ticket) {
                     index.insert(key, &[])?;
                 }
                 Ok(Ok(ticket))
-            },
-        );
+            });
         let made = result.map_err(unwrap_tx)?;
         self.flush()?;
         Ok(made)
     }
 
     /// Replaces `old` by `new` with its journal entries, if nobody changed the ticket since `old`.
-    pub fn update_ticket(
-        &self,
-        old: &Ticket,
-        new: &Ticket,
-        entries: &[JournalEntry],
-    ) -> Result<(), StoreError> {
+    pub fn update_ticket(&self, old: &Ticket, new: &Ticket, entries: &[JournalEntry]) -> Result<(), StoreError> {
         let id = new.id;
-        let result =
-            (&self.tickets, &self.journal, &self.index).transaction(|(tickets, journal, index)| {
-                let current = tickets.get(encoding::ticket_key(id))?.ok_or(
-                    ConflictableTransactionError::Abort(StoreError::NoTicket(id)),
+        let result = (&self.tickets, &self.journal, &self.index).transaction(|(tickets, journal, index)| {
+            let current = tickets
+                .get(encoding::ticket_key(id))?
+                .ok_or(ConflictableTransactionError::Abort(StoreError::NoTicket(id)))?;
+            let current = encoding::decode_ticket(&current).map_err(ConflictableTransactionError::Abort)?;
+            if current.version != old.version {
+                return Err(ConflictableTransactionError::Abort(StoreError::Conflict {
+                    id,
+                    expected: old.version,
+                    current: current.version,
+                    by: current.updated_by.clone(),
+                    at: current.updated_at.to_rfc3339(),
+                }));
+            }
+            for key in index::keys(&current) {
+                index.remove(key)?;
+            }
+            tickets.insert(&encoding::ticket_key(id), encoding::encode(encoding::TICKET_VERSION, new))?;
+            let first = new.journal_len - entries.len() as u32;
+            for (k, entry) in entries.iter().enumerate() {
+                journal.insert(
+                    &encoding::journal_key(id, first + k as u32),
+                    encoding::encode(encoding::JOURNAL_VERSION, entry),
                 )?;
-                let current = encoding::decode_ticket(&current)
-                    .map_err(ConflictableTransactionError::Abort)?;
-                if current.version != old.version {
-                    return Err(ConflictableTransactionError::Abort(StoreError::Conflict {
-                        id,
-                        expected: old.version,
-                        current: current.version,
-                        by: current.updated_by.clone(),
-                        at: current.updated_at.to_rfc3339(),
-                    }));
-                }
-                for key in index::keys(&current) {
-                    index.remove(key)?;
-                }
-                tickets.insert(
-                    &encoding::ticket_key(id),
-                    encoding::encode(encoding::TICKET_VERSION, new),
-                )?;
-                let first = new.journal_len - entries.len() as u32;
-                for (k, entry) in entries.iter().enumerate() {
-                    journal.insert(
-                        &encoding::journal_key(id, first + k as u32),
-                        encoding::encode(encoding::JOURNAL_VERSION, entry),
-                    )?;
-                }
-                for key in index::keys(new) {
-                    index.insert(key, &[])?;
-                }
-                Ok(())
-            });
+            }
+            for key in index::keys(new) {
+                index.insert(key, &[])?;
+            }
+            Ok(())
+        });
         result.map_err(unwrap_tx)?;
         self.flush()
     }
@@ -278,23 +226,13 @@ impl Store {
     /// Writes many new tickets (the demo's history, benchmarks) with one flush at the end.
     /// Tickets must carry their ids; the next id moves past the highest.
     pub fn insert_many(&self, batch: &[(Ticket, Vec<JournalEntry>)]) -> Result<(), StoreError> {
-        let (mut t, mut j, mut i) = (
-            sled::Batch::default(),
-            sled::Batch::default(),
-            sled::Batch::default(),
-        );
+        let (mut t, mut j, mut i) = (sled::Batch::default(), sled::Batch::default(), sled::Batch::default());
         let mut max_id = 0;
         for (ticket, entries) in batch {
             max_id = max_id.max(ticket.id);
-            t.insert(
-                &encoding::ticket_key(ticket.id),
-                encoding::encode(encoding::TICKET_VERSION, ticket),
-            );
+            t.insert(&encoding::ticket_key(ticket.id), encoding::encode(encoding::TICKET_VERSION, ticket));
             for (seq, e) in entries.iter().enumerate() {
-                j.insert(
-                    &encoding::journal_key(ticket.id, seq as u32),
-                    encoding::encode(encoding::JOURNAL_VERSION, e),
-                );
+                j.insert(&encoding::journal_key(ticket.id, seq as u32), encoding::encode(encoding::JOURNAL_VERSION, e));
             }
             for key in index::keys(ticket) {
                 i.insert(key, &[]);
@@ -303,11 +241,8 @@ impl Store {
         self.journal.apply_batch(j)?;
         self.index.apply_batch(i)?;
         self.tickets.apply_batch(t)?;
-        let next = self
-            .meta
-            .get("next_id")?
-            .map(|v| u64::from_be_bytes(v.as_ref().try_into().unwrap_or([0; 8])))
-            .unwrap_or(1);
+        let next =
+            self.meta.get("next_id")?.map(|v| u64::from_be_bytes(v.as_ref().try_into().unwrap_or([0; 8]))).unwrap_or(1);
         if max_id + 1 > next {
             self.meta.insert("next_id", &(max_id + 1).to_be_bytes())?;
         }
@@ -321,11 +256,7 @@ impl Store {
 
     /// Every ticket id, newest first.
     pub fn ids_newest_first(&self) -> impl Iterator<Item = Result<u64, StoreError>> + '_ {
-        self.tickets
-            .iter()
-            .keys()
-            .rev()
-            .map(|k| Ok(u64::from_be_bytes(k?.as_ref().try_into().unwrap_or([0; 8]))))
+        self.tickets.iter().keys().rev().map(|k| Ok(u64::from_be_bytes(k?.as_ref().try_into().unwrap_or([0; 8]))))
     }
 
     pub fn is_empty(&self) -> Result<bool, StoreError> {
@@ -345,19 +276,12 @@ fn is_lock_error(io: &std::io::Error) -> bool {
 }
 
 fn read_pid(dir: &Path) -> Option<u32> {
-    std::fs::read_to_string(dir.join("store.pid"))
-        .ok()?
-        .trim()
-        .parse()
-        .ok()
+    std::fs::read_to_string(dir.join("store.pid")).ok()?.trim().parse().ok()
 }
 
 impl Store {
     /// Every ticket, in id order (reports, backups).
     pub fn all_tickets(&self) -> impl Iterator<Item = Result<Ticket, StoreError>> + '_ {
-        self.tickets
-            .iter()
-            .values()
-            .map(|v| encoding::decode_ticket(&v?))
+        self.tickets.iter().values().map(|v| encoding::decode_ticket(&v?))
     }
 }

@@ -25,11 +25,7 @@ impl fmt::Display for FileError {
         if self.field.is_empty() {
             write!(f, "{}:{}: {}", self.file, self.line, self.message)
         } else {
-            write!(
-                f,
-                "{}:{}: field {}: {}",
-                self.file, self.line, self.field, self.message
-            )
+            write!(f, "{}:{}: field {}: {}", self.file, self.line, self.field, self.message)
         }
     }
 }
@@ -83,17 +79,11 @@ fn parse_spanned(file: &str, text: &str) -> Result<(RegistryFile, Positions), Fi
         let at = e.span().map(|s| s.start).unwrap_or(0);
         let line = line_of(text, at);
         let field = key_on_line(text, at).unwrap_or_default();
-        FileErrors(vec![FileError {
-            file: file.into(),
-            line,
-            field,
-            message: e.message().trim().to_string(),
-        }])
+        FileErrors(vec![FileError { file: file.into(), line, field, message: e.message().trim().to_string() }])
     })?;
     let mut pos = Positions::default();
     fn take<T>(pos: &mut Positions, table: &'static str, items: Vec<Spanned<T>>) -> Vec<T> {
-        pos.0
-            .insert(table, items.iter().map(|s| s.span().start).collect());
+        pos.0.insert(table, items.iter().map(|s| s.span().start).collect());
         items.into_iter().map(Spanned::into_inner).collect()
     }
     let settings_at = parsed.settings.as_ref().map(|s| s.span().start);
@@ -119,13 +109,11 @@ pub fn check_toml(file: &str, text: &str) -> Result<Registry, FileErrors> {
 
 /// Validates `merged` (the store's registry with the file merged in) and maps its errors back to
 /// lines of the file where the entry came from the file.
-pub fn check_merged_toml(
-    file: &str,
-    text: &str,
-    merged: RegistryFile,
-) -> Result<Registry, FileErrors> {
-    let (_, pos) = parse_spanned(file, text)?;
-    Registry::build(merged).map_err(|errors| locate(file, text, &pos, errors))
+pub fn check_merged_toml(file: &str, text: &str, merged: RegistryFile) -> Result<Registry, FileErrors> {
+    let (own, pos) = parse_spanned(file, text)?;
+    let twice = Registry::duplicates_in(&own);
+    let result = if twice.is_empty() { Registry::build(merged) } else { Err(twice) };
+    result.map_err(|errors| locate(file, text, &pos, errors))
 }
 
 fn locate(file: &str, text: &str, pos: &Positions, errors: Vec<RegistryError>) -> FileErrors {
@@ -137,14 +125,8 @@ fn locate(file: &str, text: &str, pos: &Positions, errors: Vec<RegistryError>) -
                     Some(i) => pos.0.get(e.table).and_then(|v| v.get(i)).copied(),
                     None => pos.0.get(e.table).and_then(|v| v.first()).copied(),
                 };
-                let line = start
-                    .map(|s| field_line(text, s, e.table, &e.error.field))
-                    .unwrap_or(0);
-                let entry = if e.entry.is_empty() {
-                    String::new()
-                } else {
-                    format!("[[{}]] {:?}: ", e.table, e.entry)
-                };
+                let line = start.map(|s| field_line(text, s, e.table, &e.error.field)).unwrap_or(0);
+                let entry = if e.entry.is_empty() { String::new() } else { format!("[[{}]] {:?}: ", e.table, e.entry) };
                 FileError {
                     file: file.into(),
                     line,
@@ -157,18 +139,11 @@ fn locate(file: &str, text: &str, pos: &Positions, errors: Vec<RegistryError>) -
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())]
-        .bytes()
-        .filter(|&b| b == b'\n')
-        .count()
-        + 1
+    text[..offset.min(text.len())].bytes().filter(|&b| b == b'\n').count() + 1
 }
 
 fn key_on_line(text: &str, offset: usize) -> Option<String> {
-    let start = text[..offset.min(text.len())]
-        .rfind('\n')
-        .map(|i| i + 1)
-        .unwrap_or(0);
+    let start = text[..offset.min(text.len())].rfind('\n').map(|i| i + 1).unwrap_or(0);
     let line = text[start..].lines().next()?;
     let (k, _) = line.split_once('=')?;
     Some(k.trim().trim_matches('"').to_string())
@@ -184,12 +159,7 @@ fn field_line(text: &str, start: usize, table: &str, field: &str) -> usize {
     for (i, l) in lines.iter().enumerate().skip(header_line) {
         let t = l.trim_start();
         if t.starts_with('[') {
-            let name = t
-                .trim_start_matches('[')
-                .split(']')
-                .next()
-                .unwrap_or("")
-                .trim();
+            let name = t.trim_start_matches('[').split(']').next().unwrap_or("").trim();
             if !name.starts_with(&format!("{table}.")) {
                 end = i;
                 break;
@@ -263,15 +233,9 @@ const PARTICIPANT_COLUMNS: &[&str] = &["code", "name", "kind", "locations"];
 /// Parses a CSV of suppliers (one row per contact; supplier columns repeat or stay empty) or of
 /// participants. Lists in a cell are separated by `;`.
 pub fn parse_csv(file: &str, text: &str) -> Result<CsvFile, FileErrors> {
-    let err = |line: usize, field: &str, message: String| FileError {
-        file: file.into(),
-        line,
-        field: field.into(),
-        message,
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
+    let err =
+        |line: usize, field: &str, message: String| FileError { file: file.into(), line, field: field.into(), message };
+    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
     let headers: Vec<String> = reader
         .headers()
         .map_err(|e| FileErrors(vec![err(1, "", format!("cannot read the header: {e}"))]))?
@@ -286,20 +250,13 @@ pub fn parse_csv(file: &str, text: &str) -> Result<CsvFile, FileErrors> {
         return Err(FileErrors(vec![err(
             1,
             "",
-            "the header names neither a `supplier` column (suppliers with contacts) nor a `code` column (participants)".into(),
+            "the header names neither a `supplier` column (suppliers with contacts) nor a `code` column (participants)"
+                .into(),
         )]));
     };
-    let known = if kind == CsvKind::Suppliers {
-        SUPPLIER_COLUMNS
-    } else {
-        PARTICIPANT_COLUMNS
-    };
+    let known = if kind == CsvKind::Suppliers { SUPPLIER_COLUMNS } else { PARTICIPANT_COLUMNS };
     if let Some(h) = headers.iter().find(|h| !known.contains(&h.as_str())) {
-        return Err(FileErrors(vec![err(
-            1,
-            h,
-            format!("unknown column (expected some of: {})", known.join(", ")),
-        )]));
+        return Err(FileErrors(vec![err(1, h, format!("unknown column (expected some of: {})", known.join(", ")))]));
     }
     let col = |name: &str| headers.iter().position(|h| h == name);
     let mut out = RegistryFile::default();
@@ -316,40 +273,21 @@ pub fn parse_csv(file: &str, text: &str) -> Result<CsvFile, FileErrors> {
             }
         };
         let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
-        let cell = |name: &str| {
-            col(name)
-                .and_then(|i| record.get(i))
-                .map(str::to_string)
-                .filter(|s| !s.is_empty())
-        };
+        let cell = |name: &str| col(name).and_then(|i| record.get(i)).map(str::to_string).filter(|s| !s.is_empty());
         let list = |name: &str| {
             cell(name)
-                .map(|s| {
-                    s.split(';')
-                        .map(|x| x.trim().to_string())
-                        .filter(|x| !x.is_empty())
-                        .collect()
-                })
+                .map(|s| s.split(';').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect())
                 .unwrap_or_default()
         };
         match kind {
             CsvKind::Participants => {
                 let (Some(code), Some(name)) = (cell("code"), cell("name")) else {
-                    let field = if cell("code").is_none() {
-                        "code"
-                    } else {
-                        "name"
-                    };
+                    let field = if cell("code").is_none() { "code" } else { "name" };
                     errors.push(err(line, field, "must not be empty".into()));
                     continue;
                 };
                 lines.entry(code.to_lowercase()).or_insert(line);
-                out.participant.push(Participant {
-                    code,
-                    name,
-                    kind: cell("kind"),
-                    locations: list("locations"),
-                });
+                out.participant.push(Participant { code, name, kind: cell("kind"), locations: list("locations") });
             }
             CsvKind::Suppliers => {
                 let Some(name) = cell("supplier") else {
@@ -427,12 +365,7 @@ pub fn parse_csv(file: &str, text: &str) -> Result<CsvFile, FileErrors> {
         }
     }
     if errors.is_empty() {
-        Ok(CsvFile {
-            kind,
-            registry: out,
-            lines,
-            file: file.into(),
-        })
+        Ok(CsvFile { kind, registry: out, lines, file: file.into() })
     } else {
         Err(FileErrors(errors))
     }
@@ -450,17 +383,15 @@ pub struct CsvFile {
 impl CsvFile {
     /// Validates `merged` (the store's registry with this file merged in), naming CSV lines.
     pub fn check_merged(&self, merged: RegistryFile) -> Result<Registry, FileErrors> {
-        Registry::build(merged).map_err(|errors| {
+        let twice = Registry::duplicates_in(&self.registry);
+        let result = if twice.is_empty() { Registry::build(merged) } else { Err(twice) };
+        result.map_err(|errors| {
             FileErrors(
                 errors
                     .into_iter()
                     .map(|e| FileError {
                         file: self.file.clone(),
-                        line: self
-                            .lines
-                            .get(&e.entry.to_lowercase())
-                            .copied()
-                            .unwrap_or(0),
+                        line: self.lines.get(&e.entry.to_lowercase()).copied().unwrap_or(0),
                         field: e.error.field.clone(),
                         message: format!("{} {:?}: {}", e.table, e.entry, e.error.message),
                     })

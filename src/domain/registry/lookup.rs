@@ -39,12 +39,13 @@ pub fn find(reg: &Registry, query: &str, at: DateTime<Utc>, limit: usize) -> Vec
     let matcher = SkimMatcherV2::default().ignore_case();
     let best = |texts: &mut dyn Iterator<Item = &String>| -> Option<(i64, String)> {
         // The first text wins a tie: a record's own name before its aliases.
-        texts
-            .filter_map(|t| matcher.fuzzy_match(t, query).map(|s| (s, t.clone())))
-            .fold(None, |best, (s, t)| match best {
+        texts.filter_map(|t| matcher.fuzzy_match(t, query).map(|s| (s, t.clone()))).fold(
+            None,
+            |best, (s, t)| match best {
                 Some((b, _)) if b >= s => best,
                 _ => Some((s, t)),
-            })
+            },
+        )
     };
     let mut hits = Vec::new();
     for sup in reg.suppliers() {
@@ -71,21 +72,11 @@ pub fn find(reg: &Registry, query: &str, at: DateTime<Utc>, limit: usize) -> Vec
         }
     }
     for svc in reg.services() {
-        let mut texts = std::iter::once(&svc.name)
-            .chain(&svc.aliases)
-            .chain(&svc.keywords);
+        let mut texts = std::iter::once(&svc.name).chain(&svc.aliases).chain(&svc.keywords);
         if let Some((score, matched)) = best(&mut texts) {
-            let supplier = reg
-                .contracts_for_service(&svc.name)
-                .find(|c| is_valid_at(reg, c, at))
-                .map(|c| c.supplier.clone());
-            hits.push(Hit {
-                kind: HitKind::Service,
-                matched,
-                name: svc.name.clone(),
-                supplier,
-                score: score + 5,
-            });
+            let supplier =
+                reg.contracts_for_service(&svc.name).find(|c| is_valid_at(reg, c, at)).map(|c| c.supplier.clone());
+            hits.push(Hit { kind: HitKind::Service, matched, name: svc.name.clone(), supplier, score: score + 5 });
         }
     }
     for con in reg.contracts() {
@@ -99,31 +90,18 @@ pub fn find(reg: &Registry, query: &str, at: DateTime<Utc>, limit: usize) -> Vec
             });
         }
     }
-    hits.sort_by(|a, b| {
-        b.score
-            .cmp(&a.score)
-            .then(a.kind.cmp(&b.kind))
-            .then(a.name.cmp(&b.name))
-    });
+    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.kind.cmp(&b.kind)).then(a.name.cmp(&b.name)));
     hits.truncate(limit);
     hits
 }
 
 /// The closest of `names` to a misspelt `wanted`, best first (for "did you mean" messages).
-pub fn closest<'a>(
-    wanted: &str,
-    names: impl Iterator<Item = &'a str>,
-    limit: usize,
-) -> Vec<&'a str> {
+pub fn closest<'a>(wanted: &str, names: impl Iterator<Item = &'a str>, limit: usize) -> Vec<&'a str> {
     let w = wanted.to_lowercase();
     let mut scored: Vec<(f64, &str)> = names
         .map(|n| {
             let l = n.to_lowercase();
-            let contains = if l.contains(&w) || w.contains(&l) {
-                0.2
-            } else {
-                0.0
-            };
+            let contains = if l.contains(&w) || w.contains(&l) { 0.2 } else { 0.0 };
             (strsim::jaro_winkler(&w, &l) + contains, n)
         })
         .filter(|(s, _)| *s > 0.7)

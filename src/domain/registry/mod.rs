@@ -11,9 +11,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-pub use model::{
-    Contact, ContactRole, Contract, Coverage, Participant, Service, Supplier, Targets,
-};
+pub use model::{Contact, ContactRole, Contract, Coverage, Participant, Service, Supplier, Targets};
 pub use validate::RegistryError;
 
 use crate::domain::sla::{Calendar, CalendarSpec, SlaDuration};
@@ -50,14 +48,8 @@ fn default_reopen_days() -> u32 {
 fn default_agreement() -> BTreeMap<Priority, Targets> {
     let t = |response, resolve| Targets { response, resolve };
     BTreeMap::from([
-        (
-            Priority::P1,
-            t(SlaDuration::minutes(15), SlaDuration::hours(4)),
-        ),
-        (
-            Priority::P2,
-            t(SlaDuration::minutes(30), SlaDuration::hours(8)),
-        ),
+        (Priority::P1, t(SlaDuration::minutes(15), SlaDuration::hours(4))),
+        (Priority::P2, t(SlaDuration::minutes(30), SlaDuration::hours(8))),
         (Priority::P3, t(SlaDuration::hours(2), SlaDuration::days(3))),
         (Priority::P4, t(SlaDuration::hours(4), SlaDuration::days(5))),
     ])
@@ -99,19 +91,11 @@ impl RegistryFile {
         if settings_too {
             self.settings = other.settings;
         }
-        upsert(&mut self.calendar, other.calendar, |c| {
-            c.name.to_lowercase()
-        });
-        upsert(&mut self.participant, other.participant, |p| {
-            p.code.to_lowercase()
-        });
+        upsert(&mut self.calendar, other.calendar, |c| c.name.to_lowercase());
+        upsert(&mut self.participant, other.participant, |p| p.code.to_lowercase());
         upsert(&mut self.service, other.service, |s| s.name.to_lowercase());
-        upsert(&mut self.supplier, other.supplier, |s| {
-            s.name.to_lowercase()
-        });
-        upsert(&mut self.contract, other.contract, |c| {
-            c.number.to_lowercase()
-        });
+        upsert(&mut self.supplier, other.supplier, |s| s.name.to_lowercase());
+        upsert(&mut self.contract, other.contract, |c| c.number.to_lowercase());
     }
 
     pub fn len(&self) -> usize {
@@ -119,11 +103,7 @@ impl RegistryFile {
             + self.participant.len()
             + self.service.len()
             + self.supplier.len()
-            + self
-                .supplier
-                .iter()
-                .map(|s| s.contacts.len())
-                .sum::<usize>()
+            + self.supplier.iter().map(|s| s.contacts.len()).sum::<usize>()
             + self.contract.len()
     }
 
@@ -164,6 +144,11 @@ impl Registry {
         validate::build(file)
     }
 
+    /// Keys claimed twice within one file.
+    pub fn duplicates_in(file: &RegistryFile) -> Vec<RegistryError> {
+        validate::duplicates(file)
+    }
+
     pub fn empty() -> Registry {
         Registry::build(RegistryFile::default()).expect("the empty registry is valid")
     }
@@ -181,53 +166,35 @@ impl Registry {
     }
 
     pub fn helpdesk_calendar(&self) -> &Arc<Calendar> {
-        self.calendar(&self.file.settings.helpdesk_calendar)
-            .expect("validated at build")
+        self.calendar(&self.file.settings.helpdesk_calendar).expect("validated at build")
     }
 
     pub fn participant(&self, code: &str) -> Option<&Participant> {
-        self.participants
-            .get(&key(code))
-            .map(|&i| &self.file.participant[i])
+        self.participants.get(&key(code)).map(|&i| &self.file.participant[i])
     }
 
     /// A service by name or alias.
     pub fn service(&self, name: &str) -> Option<&Service> {
-        self.services
-            .get(&key(name))
-            .map(|&i| &self.file.service[i])
+        self.services.get(&key(name)).map(|&i| &self.file.service[i])
     }
 
     /// A supplier by name or alias.
     pub fn supplier(&self, name: &str) -> Option<&Supplier> {
-        self.suppliers
-            .get(&key(name))
-            .map(|&i| &self.file.supplier[i])
+        self.suppliers.get(&key(name)).map(|&i| &self.file.supplier[i])
     }
 
     pub fn contract(&self, number: &str) -> Option<&Contract> {
-        self.contracts
-            .get(&key(number))
-            .map(|&i| &self.file.contract[i])
+        self.contracts.get(&key(number)).map(|&i| &self.file.contract[i])
     }
 
     /// Contracts that name this service (by its name or an alias), valid or not.
     pub fn contracts_for_service(&self, service: &str) -> impl Iterator<Item = &Contract> {
-        let idx = self
-            .services
-            .get(&key(service))
-            .and_then(|i| self.contracts_by_service.get(i));
+        let idx = self.services.get(&key(service)).and_then(|i| self.contracts_by_service.get(i));
         idx.into_iter().flatten().map(|&i| &self.file.contract[i])
     }
 
-    pub fn contracts_of_supplier<'a>(
-        &'a self,
-        supplier: &'a str,
-    ) -> impl Iterator<Item = &'a Contract> + 'a {
-        self.file
-            .contract
-            .iter()
-            .filter(move |c| c.supplier.eq_ignore_ascii_case(supplier))
+    pub fn contracts_of_supplier<'a>(&'a self, supplier: &'a str) -> impl Iterator<Item = &'a Contract> + 'a {
+        self.file.contract.iter().filter(move |c| c.supplier.eq_ignore_ascii_case(supplier))
     }
 
     pub fn participants(&self) -> &[Participant] {

@@ -88,14 +88,9 @@ impl ContactRole {
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [
-            Self::ServiceDesk,
-            Self::AccountManager,
-            Self::Escalation,
-            Self::Other,
-        ]
-        .into_iter()
-        .find(|r| r.as_str() == s.trim().to_ascii_lowercase().replace([' ', '-'], "_"))
+        [Self::ServiceDesk, Self::AccountManager, Self::Escalation, Self::Other]
+            .into_iter()
+            .find(|r| r.as_str() == s.trim().to_ascii_lowercase().replace([' ', '-'], "_"))
     }
 }
 
@@ -179,13 +174,13 @@ impl<'de> Deserialize<'de> for Coverage {
             Word(String),
             List(Vec<String>),
         }
-        match Raw::deserialize(d).map_err(|_| {
-            serde::de::Error::custom("expected \"all\" or a list of participant codes")
-        })? {
+        match Raw::deserialize(d)
+            .map_err(|_| serde::de::Error::custom("expected \"all\" or a list of participant codes"))?
+        {
             Raw::Word(w) if w.eq_ignore_ascii_case("all") => Ok(Coverage::All),
-            Raw::Word(w) => Err(serde::de::Error::custom(format!(
-                "expected \"all\" or a list of participant codes, found {w:?}"
-            ))),
+            Raw::Word(w) => {
+                Err(serde::de::Error::custom(format!("expected \"all\" or a list of participant codes, found {w:?}")))
+            }
             Raw::List(codes) => Ok(Coverage::Only(codes)),
         }
     }
@@ -203,10 +198,7 @@ fn date_in<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
             NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d")
                 .map_err(|_| E::custom(format!("{v:?} is not a date (expected YYYY-MM-DD)")))
         }
-        fn visit_map<A: serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<NaiveDate, A::Error> {
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<NaiveDate, A::Error> {
             let Some((_, text)) = map.next_entry::<String, String>()? else {
                 return Err(serde::de::Error::custom("expected a date"));
             };

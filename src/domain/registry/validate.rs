@@ -24,17 +24,9 @@ pub struct RegistryError {
 impl fmt::Display for RegistryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.entry.is_empty() {
-            write!(
-                f,
-                "[{}] field {}: {}",
-                self.table, self.error.field, self.error.message
-            )
+            write!(f, "[{}] field {}: {}", self.table, self.error.field, self.error.message)
         } else {
-            write!(
-                f,
-                "[[{}]] {:?}, field {}: {}",
-                self.table, self.entry, self.error.field, self.error.message
-            )
+            write!(f, "[[{}]] {:?}, field {}: {}", self.table, self.entry, self.error.field, self.error.message)
         }
     }
 }
@@ -83,10 +75,7 @@ impl Check {
                     index,
                     entry,
                     field,
-                    format!(
-                        "{name:?} is already used by another {table} (entry {})",
-                        other + 1
-                    ),
+                    format!("{name:?} is already used by another {table} (entry {})", other + 1),
                 );
             }
             return;
@@ -103,28 +92,15 @@ pub(super) fn build(file: RegistryFile) -> Result<Registry, Vec<RegistryError>> 
     for (i, spec) in file.calendar.iter().enumerate() {
         match spec.build() {
             Ok(cal) if calendars.contains_key(&key(&cal.name)) => {
-                let why = if key(&cal.name) == "24x7" {
-                    "24x7 is built in"
-                } else {
-                    "another calendar has this name"
-                };
-                c.push(
-                    "calendar",
-                    i,
-                    &spec.name,
-                    "name",
-                    format!("{:?}: {why}", cal.name),
-                );
+                let why = if key(&cal.name) == "24x7" { "24x7 is built in" } else { "another calendar has this name" };
+                c.push("calendar", i, &spec.name, "name", format!("{:?}: {why}", cal.name));
             }
             Ok(cal) => {
                 calendars.insert(key(&cal.name), Arc::new(cal));
             }
-            Err(e) => c.errors.push(RegistryError {
-                table: "calendar",
-                index: Some(i),
-                entry: spec.name.clone(),
-                error: e,
-            }),
+            Err(e) => {
+                c.errors.push(RegistryError { table: "calendar", index: Some(i), entry: spec.name.clone(), error: e })
+            }
         }
     }
 
@@ -138,19 +114,10 @@ pub(super) fn build(file: RegistryFile) -> Result<Registry, Vec<RegistryError>> 
         })
     };
     if !calendars.contains_key(&key(&s.helpdesk_calendar)) {
-        settings_error(
-            "helpdesk_calendar",
-            format!("unknown calendar {:?}", s.helpdesk_calendar),
-        );
+        settings_error("helpdesk_calendar", format!("unknown calendar {:?}", s.helpdesk_calendar));
     }
     if !(s.warning_at > 0.0 && s.warning_at <= 1.0) {
-        settings_error(
-            "warning_at",
-            format!(
-                "{} is not a share between 0 and 1 (e.g. 0.75)",
-                s.warning_at
-            ),
-        );
+        settings_error("warning_at", format!("{} is not a share between 0 and 1 (e.g. 0.75)", s.warning_at));
     }
     for p in Priority::ALL {
         match s.agreement.get(&p) {
@@ -165,16 +132,8 @@ pub(super) fn build(file: RegistryFile) -> Result<Registry, Vec<RegistryError>> 
         }
     }
 
-    let mut participants = HashMap::new();
+    let Names { participants, services, suppliers, contracts } = names(&file, &mut c);
     for (i, p) in file.participant.iter().enumerate() {
-        c.unique(
-            &mut participants,
-            "participant",
-            i,
-            &p.code,
-            "code",
-            &p.code,
-        );
         if p.code.chars().any(char::is_whitespace) {
             c.push("participant", i, &p.code, "code", "a code has no spaces");
         }
@@ -183,137 +142,60 @@ pub(super) fn build(file: RegistryFile) -> Result<Registry, Vec<RegistryError>> 
         }
     }
 
-    let mut services = HashMap::new();
-    for (i, svc) in file.service.iter().enumerate() {
-        c.unique(&mut services, "service", i, &svc.name, "name", &svc.name);
-        for alias in &svc.aliases {
-            c.unique(&mut services, "service", i, &svc.name, "aliases", alias);
-        }
-    }
-
-    let mut suppliers = HashMap::new();
     for (i, sup) in file.supplier.iter().enumerate() {
-        c.unique(&mut suppliers, "supplier", i, &sup.name, "name", &sup.name);
-        for alias in &sup.aliases {
-            c.unique(&mut suppliers, "supplier", i, &sup.name, "aliases", alias);
-        }
         if let Some(hours) = &sup.hours
             && !calendars.contains_key(&key(hours))
         {
-            c.push(
-                "supplier",
-                i,
-                &sup.name,
-                "hours",
-                format!("unknown calendar {hours:?}"),
-            );
+            c.push("supplier", i, &sup.name, "hours", format!("unknown calendar {hours:?}"));
         }
         for (k, contact) in sup.contacts.iter().enumerate() {
             let field = |f: &str| format!("contact[{}].{f}", k + 1);
             if contact.name.trim().is_empty() {
                 c.push("supplier", i, &sup.name, field("name"), "must not be empty");
             }
-            if contact.role == super::ContactRole::Escalation
-                && contact.level.is_none_or(|l| l == 0)
-            {
-                c.push(
-                    "supplier",
-                    i,
-                    &sup.name,
-                    field("level"),
-                    "an escalation contact needs a level of 1 or more",
-                );
+            if contact.role == super::ContactRole::Escalation && contact.level.is_none_or(|l| l == 0) {
+                c.push("supplier", i, &sup.name, field("level"), "an escalation contact needs a level of 1 or more");
             }
             if let Some(email) = &contact.email
                 && !email.contains('@')
             {
-                c.push(
-                    "supplier",
-                    i,
-                    &sup.name,
-                    field("email"),
-                    format!("{email:?} is not an email address"),
-                );
+                c.push("supplier", i, &sup.name, field("email"), format!("{email:?} is not an email address"));
             }
         }
     }
 
-    let mut contracts = HashMap::new();
     let mut by_service: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, con) in file.contract.iter().enumerate() {
         let n = con.number.as_str();
-        c.unique(&mut contracts, "contract", i, n, "number", n);
         if !suppliers.contains_key(&key(&con.supplier)) {
-            c.push(
-                "contract",
-                i,
-                n,
-                "supplier",
-                format!("unknown supplier {:?}", con.supplier),
-            );
+            c.push("contract", i, n, "supplier", format!("unknown supplier {:?}", con.supplier));
         }
         if con.services.is_empty() {
-            c.push(
-                "contract",
-                i,
-                n,
-                "services",
-                "a contract covers at least one service",
-            );
+            c.push("contract", i, n, "services", "a contract covers at least one service");
         }
         for name in &con.services {
             match services.get(&key(name)) {
                 Some(&svc) => by_service.entry(svc).or_default().push(i),
-                None => c.push(
-                    "contract",
-                    i,
-                    n,
-                    "services",
-                    format!("unknown service {name:?}"),
-                ),
+                None => c.push("contract", i, n, "services", format!("unknown service {name:?}")),
             }
         }
         if let super::Coverage::Only(codes) = &con.participants {
             if codes.is_empty() {
-                c.push(
-                    "contract",
-                    i,
-                    n,
-                    "participants",
-                    "an empty list covers nobody (write \"all\" for everyone)",
-                );
+                c.push("contract", i, n, "participants", "an empty list covers nobody (write \"all\" for everyone)");
             }
             for code in codes {
                 if !participants.contains_key(&key(code)) {
-                    c.push(
-                        "contract",
-                        i,
-                        n,
-                        "participants",
-                        format!("unknown participant {code:?}"),
-                    );
+                    c.push("contract", i, n, "participants", format!("unknown participant {code:?}"));
                 }
             }
         }
         if let Some(until) = con.valid_until
             && until < con.valid_from
         {
-            c.push(
-                "contract",
-                i,
-                n,
-                "valid_until",
-                format!("{until} is before valid_from {}", con.valid_from),
-            );
+            c.push("contract", i, n, "valid_until", format!("{until} is before valid_from {}", con.valid_from));
         }
         if !calendars.contains_key(&key(&con.window)) {
-            c.push(
-                "contract",
-                i,
-                n,
-                "window",
-                format!("unknown calendar {:?}", con.window),
-            );
+            c.push("contract", i, n, "window", format!("unknown calendar {:?}", con.window));
         }
         for p in Priority::ALL {
             match con.sla.get(&p) {
@@ -324,20 +206,12 @@ pub(super) fn build(file: RegistryFile) -> Result<Registry, Vec<RegistryError>> 
                     format!("sla.{p}"),
                     "a contract needs response and resolve targets for P1..P4",
                 ),
-                Some(t) if t.response.is_zero() => c.push(
-                    "contract",
-                    i,
-                    n,
-                    format!("sla.{p}.response"),
-                    "a target cannot be zero",
-                ),
-                Some(t) if t.resolve.is_zero() => c.push(
-                    "contract",
-                    i,
-                    n,
-                    format!("sla.{p}.resolve"),
-                    "a target cannot be zero",
-                ),
+                Some(t) if t.response.is_zero() => {
+                    c.push("contract", i, n, format!("sla.{p}.response"), "a target cannot be zero")
+                }
+                Some(t) if t.resolve.is_zero() => {
+                    c.push("contract", i, n, format!("sla.{p}.resolve"), "a target cannot be zero")
+                }
                 Some(_) => {}
             }
         }
@@ -350,15 +224,54 @@ pub(super) fn build(file: RegistryFile) -> Result<Registry, Vec<RegistryError>> 
     if !c.errors.is_empty() {
         return Err(c.errors);
     }
-    Ok(Registry {
-        file,
-        calendars,
-        participants,
-        services,
-        suppliers,
-        contracts,
-        contracts_by_service: by_service,
-    })
+    Ok(Registry { file, calendars, participants, services, suppliers, contracts, contracts_by_service: by_service })
+}
+
+struct Names {
+    participants: HashMap<String, usize>,
+    services: HashMap<String, usize>,
+    suppliers: HashMap<String, usize>,
+    contracts: HashMap<String, usize>,
+}
+
+/// Every code, name, alias and number must be unique within its table.
+fn names(file: &RegistryFile, c: &mut Check) -> Names {
+    let mut n = Names {
+        participants: HashMap::new(),
+        services: HashMap::new(),
+        suppliers: HashMap::new(),
+        contracts: HashMap::new(),
+    };
+    for (i, p) in file.participant.iter().enumerate() {
+        c.unique(&mut n.participants, "participant", i, &p.code, "code", &p.code);
+    }
+    for (i, svc) in file.service.iter().enumerate() {
+        c.unique(&mut n.services, "service", i, &svc.name, "name", &svc.name);
+        for alias in &svc.aliases {
+            c.unique(&mut n.services, "service", i, &svc.name, "aliases", alias);
+        }
+    }
+    for (i, sup) in file.supplier.iter().enumerate() {
+        c.unique(&mut n.suppliers, "supplier", i, &sup.name, "name", &sup.name);
+        for alias in &sup.aliases {
+            c.unique(&mut n.suppliers, "supplier", i, &sup.name, "aliases", alias);
+        }
+    }
+    for (i, con) in file.contract.iter().enumerate() {
+        c.unique(&mut n.contracts, "contract", i, &con.number, "number", &con.number);
+    }
+    n
+}
+
+/// Entries of one file that claim the same key (an import merges by key, which would hide them).
+pub fn duplicates(file: &RegistryFile) -> Vec<RegistryError> {
+    let mut c = Check { errors: Vec::new() };
+    names(file, &mut c);
+    let mut calendars = HashMap::new();
+    for (i, cal) in file.calendar.iter().enumerate() {
+        c.unique(&mut calendars, "calendar", i, &cal.name, "name", &cal.name);
+    }
+    c.errors
 }
 
 /// Two contracts that are equally specific for the same service and participant, with validity
@@ -371,17 +284,12 @@ fn check_ambiguity(file: &RegistryFile, by_service: &HashMap<usize, Vec<usize>>,
         for (x, &a) in list.iter().enumerate() {
             for &b in &list[x + 1..] {
                 let (ca, cb) = (&file.contract[a], &file.contract[b]);
-                if ca.participants.specificity() != cb.participants.specificity()
-                    || !periods_overlap(ca, cb)
-                {
+                if ca.participants.specificity() != cb.participants.specificity() || !periods_overlap(ca, cb) {
                     continue;
                 }
                 let shared = match (&ca.participants, &cb.participants) {
                     (super::Coverage::Only(pa), super::Coverage::Only(pb)) => {
-                        match pa
-                            .iter()
-                            .find(|p| pb.iter().any(|q| q.eq_ignore_ascii_case(p)))
-                        {
+                        match pa.iter().find(|p| pb.iter().any(|q| q.eq_ignore_ascii_case(p))) {
                             Some(p) => format!("participant {p}"),
                             None => continue,
                         }

@@ -7,9 +7,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
-use chrono::{
-    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveTime, TimeZone, Timelike, Utc,
-};
+use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 
 use super::SlaDuration;
@@ -24,14 +22,7 @@ pub struct Window {
 
 impl fmt::Display for Window {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:02}:{:02}-{:02}:{:02}",
-            self.open / 60,
-            self.open % 60,
-            self.close / 60,
-            self.close % 60
-        )
+        write!(f, "{:02}:{:02}-{:02}:{:02}", self.open / 60, self.open % 60, self.close / 60, self.close % 60)
     }
 }
 
@@ -54,12 +45,7 @@ impl HolidayRules {
             .filter(|(_, name)| !self.except.contains(*name))
             .map(|(d, n)| (d, n.to_string()))
             .collect();
-        days.extend(
-            self.dates
-                .iter()
-                .filter(|d| d.year() == year)
-                .map(|d| (*d, "closed".to_string())),
-        );
+        days.extend(self.dates.iter().filter(|d| d.year() == year).map(|d| (*d, "closed".to_string())));
         days.sort_by_key(|(d, _)| *d);
         days
     }
@@ -130,38 +116,15 @@ impl YearSpans {
 }
 
 impl Calendar {
-    pub fn new(
-        name: impl Into<String>,
-        timezone: Tz,
-        week: [Vec<Window>; 7],
-        holidays: HolidayRules,
-    ) -> Self {
-        let years = (FIRST_CACHED_YEAR..=LAST_CACHED_YEAR)
-            .map(|_| OnceLock::new())
-            .collect();
-        Self {
-            name: name.into(),
-            timezone,
-            week,
-            holidays,
-            years,
-        }
+    pub fn new(name: impl Into<String>, timezone: Tz, week: [Vec<Window>; 7], holidays: HolidayRules) -> Self {
+        let years = (FIRST_CACHED_YEAR..=LAST_CACHED_YEAR).map(|_| OnceLock::new()).collect();
+        Self { name: name.into(), timezone, week, holidays, years }
     }
 
     /// The built-in round-the-clock calendar.
     pub fn always_open() -> Self {
-        let all_day = || {
-            vec![Window {
-                open: 0,
-                close: 1440,
-            }]
-        };
-        Self::new(
-            "24x7",
-            Tz::UTC,
-            std::array::from_fn(|_| all_day()),
-            HolidayRules::default(),
-        )
+        let all_day = || vec![Window { open: 0, close: 1440 }];
+        Self::new("24x7", Tz::UTC, std::array::from_fn(|_| all_day()), HolidayRules::default())
     }
 
     /// The deadline of a target that starts at `start`: only open time counts, a clock that starts
@@ -208,22 +171,14 @@ impl Calendar {
                 until = spans.ends[j];
                 j += 1;
             }
-            return OpenState::Open {
-                until: to_utc(until),
-            };
+            return OpenState::Open { until: to_utc(until) };
         }
         let opens = (0..=MAX_YEARS_AHEAD).find_map(|k| {
-            let s = if k == 0 {
-                spans.clone()
-            } else {
-                self.year(year + k)
-            };
+            let s = if k == 0 { spans.clone() } else { self.year(year + k) };
             let idx = if k == 0 { i } else { 0 };
             s.starts.get(idx).copied()
         });
-        OpenState::Closed {
-            opens: opens.map(to_utc),
-        }
+        OpenState::Closed { opens: opens.map(to_utc) }
     }
 
     /// The closed days of a year with their names.
@@ -304,10 +259,7 @@ impl Calendar {
 
     fn day_spans(&self, date: NaiveDate) -> Vec<(i64, i64)> {
         let spans = self.year(date.year());
-        spans
-            .day_spans(date)
-            .map(|i| (spans.starts[i], spans.ends[i]))
-            .collect()
+        spans.day_spans(date).map(|i| (spans.starts[i], spans.ends[i])).collect()
     }
 
     /// The year table holding instant t.
@@ -326,10 +278,7 @@ impl Calendar {
     }
 
     fn year(&self, year: i32) -> Arc<YearSpans> {
-        match usize::try_from(year - FIRST_CACHED_YEAR)
-            .ok()
-            .and_then(|i| self.years.get(i))
-        {
+        match usize::try_from(year - FIRST_CACHED_YEAR).ok().and_then(|i| self.years.get(i)) {
             Some(cell) => cell.get_or_init(|| Arc::new(self.build_year(year))).clone(),
             None => Arc::new(self.build_year(year)),
         }
@@ -338,12 +287,7 @@ impl Calendar {
     fn build_year(&self, year: i32) -> YearSpans {
         let first_day = NaiveDate::from_ymd_opt(year, 1, 1).expect("year in chrono's range");
         let next_first = NaiveDate::from_ymd_opt(year + 1, 1, 1).expect("year in chrono's range");
-        let closed: BTreeSet<NaiveDate> = self
-            .holidays
-            .of_year(year)
-            .into_iter()
-            .map(|(d, _)| d)
-            .collect();
+        let closed: BTreeSet<NaiveDate> = self.holidays.of_year(year).into_iter().map(|(d, _)| d).collect();
         let mut out = YearSpans {
             begin: self.local_to_utc(first_day, NaiveTime::MIN, true),
             end: self.local_to_utc(next_first, NaiveTime::MIN, true),
@@ -396,11 +340,7 @@ impl Calendar {
             match self.timezone.from_local_datetime(&naive) {
                 LocalResult::Single(t) => return t.timestamp(),
                 LocalResult::Ambiguous(a, b) => {
-                    return if opening {
-                        a.timestamp()
-                    } else {
-                        b.timestamp()
-                    };
+                    return if opening { a.timestamp() } else { b.timestamp() };
                 }
                 LocalResult::None => naive += Duration::minutes(1),
             }
@@ -416,12 +356,7 @@ fn to_utc(t: i64) -> DateTime<Utc> {
 
 impl Clone for Calendar {
     fn clone(&self) -> Self {
-        Self::new(
-            self.name.clone(),
-            self.timezone,
-            self.week.clone(),
-            self.holidays.clone(),
-        )
+        Self::new(self.name.clone(), self.timezone, self.week.clone(), self.holidays.clone())
     }
 }
 

@@ -95,8 +95,7 @@ impl SlaClock {
         if self.breached_at.is_none() && self.counted + run > self.target_secs {
             let left = (self.target_secs - self.counted).max(0);
             // The first instant past the deadline.
-            let crossed =
-                cal.deadline(since, SlaDuration::seconds(left)) + chrono::Duration::seconds(1);
+            let crossed = cal.deadline(since, SlaDuration::seconds(left)) + chrono::Duration::seconds(1);
             self.breached_at = Some(crossed.min(at));
         }
         self.counted += run;
@@ -138,13 +137,7 @@ impl SlaClock {
 
     /// A new target (priority or contract change) applies to the time already counted.
     /// `cal` is the calendar the clock counted on until now; `new_cal` the one it counts on next.
-    pub fn retarget(
-        &mut self,
-        at: DateTime<Utc>,
-        target: SlaDuration,
-        cal: &Calendar,
-        new_cal: &Calendar,
-    ) {
+    pub fn retarget(&mut self, at: DateTime<Utc>, target: SlaDuration, cal: &Calendar, new_cal: &Calendar) {
         self.settle(at, cal);
         self.target = target;
         if let Some(started) = self.started_at {
@@ -177,7 +170,8 @@ impl SlaClock {
             ClockLevel::Ok
         } else if breached {
             ClockLevel::Breached
-        } else if elapsed as f64 >= warning_at * self.target_secs as f64 {
+        } else if phase != ClockPhase::Stopped && elapsed as f64 >= warning_at * self.target_secs as f64 {
+            // A clock that stopped within its target has met it; warning is for clocks still going.
             ClockLevel::Warning
         } else {
             ClockLevel::Ok
@@ -186,14 +180,7 @@ impl SlaClock {
             ClockPhase::Running => self.due(cal),
             _ => self.breached_at,
         };
-        ClockState {
-            phase,
-            level,
-            elapsed,
-            target_secs: self.target_secs,
-            left: self.target_secs - elapsed,
-            due,
-        }
+        ClockState { phase, level, elapsed, target_secs: self.target_secs, left: self.target_secs - elapsed, due }
     }
 }
 

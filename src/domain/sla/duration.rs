@@ -21,10 +21,7 @@ pub struct DurationError {
 
 impl SlaDuration {
     pub const fn seconds(seconds: i64) -> Self {
-        Self {
-            business_days: 0,
-            seconds,
-        }
+        Self { business_days: 0, seconds }
     }
     pub const fn hours(h: i64) -> Self {
         Self::seconds(h * 3600)
@@ -33,10 +30,7 @@ impl SlaDuration {
         Self::seconds(m * 60)
     }
     pub const fn days(business_days: u32) -> Self {
-        Self {
-            business_days,
-            seconds: 0,
-        }
+        Self { business_days, seconds: 0 }
     }
     pub fn is_zero(&self) -> bool {
         self.business_days == 0 && self.seconds == 0
@@ -47,10 +41,7 @@ impl FromStr for SlaDuration {
     type Err = DurationError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let err = |why| DurationError {
-            text: text.to_string(),
-            why,
-        };
+        let err = |why| DurationError { text: text.to_string(), why };
         let s = text.trim();
         if s.is_empty() {
             return Err(err("it is empty"));
@@ -60,15 +51,11 @@ impl FromStr for SlaDuration {
         // Units must come in this order, each at most once.
         let mut last_rank = 0;
         while !rest.is_empty() {
-            let digits = rest
-                .find(|c: char| !c.is_ascii_digit())
-                .unwrap_or(rest.len());
+            let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
             if digits == 0 {
                 return Err(err("a number must come before each unit"));
             }
-            let n: i64 = rest[..digits]
-                .parse()
-                .map_err(|_| err("the number is too large"))?;
+            let n: i64 = rest[..digits].parse().map_err(|_| err("the number is too large"))?;
             rest = &rest[digits..];
             let (unit, rank, len) = if rest.starts_with("bd") {
                 ("bd", 1, 2)
@@ -113,11 +100,7 @@ impl fmt::Display for SlaDuration {
         if self.business_days > 0 {
             write!(f, "{}bd", self.business_days)?;
         }
-        let (h, m, s) = (
-            self.seconds / 3600,
-            self.seconds % 3600 / 60,
-            self.seconds % 60,
-        );
+        let (h, m, s) = (self.seconds / 3600, self.seconds % 3600 / 60, self.seconds % 60);
         if h > 0 {
             write!(f, "{h}h")?;
         }
@@ -133,11 +116,7 @@ impl fmt::Display for SlaDuration {
 
 impl Serialize for SlaDuration {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if s.is_human_readable() {
-            s.collect_str(self)
-        } else {
-            (self.business_days, self.seconds).serialize(s)
-        }
+        if s.is_human_readable() { s.collect_str(self) } else { (self.business_days, self.seconds).serialize(s) }
     }
 }
 
@@ -148,10 +127,7 @@ impl<'de> Deserialize<'de> for SlaDuration {
             text.parse().map_err(serde::de::Error::custom)
         } else {
             let (business_days, seconds) = <(u32, i64)>::deserialize(d)?;
-            Ok(Self {
-                business_days,
-                seconds,
-            })
+            Ok(Self { business_days, seconds })
         }
     }
 }
@@ -161,11 +137,7 @@ pub fn format_business_seconds(secs: i64) -> String {
     let sign = if secs < 0 { "-" } else { "" };
     let s = secs.unsigned_abs();
     let (h, m) = (s / 3600, s % 3600 / 60);
-    if h > 0 {
-        format!("{sign}{h}h{m:02}m")
-    } else {
-        format!("{sign}{m}m")
-    }
+    if h > 0 { format!("{sign}{h}h{m:02}m") } else { format!("{sign}{m}m") }
 }
 
 #[cfg(test)]
@@ -174,39 +146,17 @@ mod tests {
 
     #[test]
     fn parses_the_written_forms() {
-        assert_eq!(
-            "90m".parse::<SlaDuration>().unwrap(),
-            SlaDuration::minutes(90)
-        );
+        assert_eq!("90m".parse::<SlaDuration>().unwrap(), SlaDuration::minutes(90));
         assert_eq!("4h".parse::<SlaDuration>().unwrap(), SlaDuration::hours(4));
-        assert_eq!(
-            "1h30m".parse::<SlaDuration>().unwrap(),
-            SlaDuration::minutes(90)
-        );
+        assert_eq!("1h30m".parse::<SlaDuration>().unwrap(), SlaDuration::minutes(90));
         assert_eq!("3bd".parse::<SlaDuration>().unwrap(), SlaDuration::days(3));
         let mixed: SlaDuration = "1bd4h".parse().unwrap();
-        assert_eq!(
-            mixed,
-            SlaDuration {
-                business_days: 1,
-                seconds: 4 * 3600
-            }
-        );
+        assert_eq!(mixed, SlaDuration { business_days: 1, seconds: 4 * 3600 });
     }
 
     #[test]
     fn refuses_what_is_not_a_duration() {
-        for bad in [
-            "",
-            "4",
-            "h",
-            "4x",
-            "30m1h",
-            "1h1h",
-            "3d",
-            "-4h",
-            "99999999999999999999h",
-        ] {
+        for bad in ["", "4", "h", "4x", "30m1h", "1h1h", "3d", "-4h", "99999999999999999999h"] {
             assert!(bad.parse::<SlaDuration>().is_err(), "{bad:?} was accepted");
         }
     }

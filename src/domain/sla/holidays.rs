@@ -81,17 +81,9 @@ fn nl(year: i32) -> Vec<(NaiveDate, &'static str)> {
 
 /// King's Day from 2014, Queen's Day before; moved a day earlier when it falls on a Sunday.
 fn monarchs_day(year: i32) -> (NaiveDate, &'static str) {
-    let (day, name) = if year >= 2014 {
-        (27, "King's Day")
-    } else {
-        (30, "Queen's Day")
-    };
+    let (day, name) = if year >= 2014 { (27, "King's Day") } else { (30, "Queen's Day") };
     let d = date(year, 4, day);
-    if d.weekday() == Weekday::Sun {
-        (d - Duration::days(1), name)
-    } else {
-        (d, name)
-    }
+    if d.weekday() == Weekday::Sun { (d - Duration::days(1), name) } else { (d, name) }
 }
 
 /// Gregorian Easter Sunday (the anonymous algorithm of Meeus, Jones and Butcher).
@@ -135,11 +127,7 @@ mod tests {
 
     #[test]
     fn dutch_2025_is_complete_and_ordered() {
-        let got: Vec<String> = Country::Nl
-            .holidays(2025)
-            .iter()
-            .map(|(d, n)| format!("{d} {n}"))
-            .collect();
+        let got: Vec<String> = Country::Nl.holidays(2025).iter().map(|(d, n)| format!("{d} {n}")).collect();
         assert_eq!(
             got,
             [
@@ -164,11 +152,6 @@ mod tests {
         assert!(y2006.contains(&(date(2006, 4, 29), "Queen's Day")));
         let y2013 = Country::Nl.holidays(2013);
         assert!(y2013.contains(&(date(2013, 4, 30), "Queen's Day")));
-        assert!(
-            !Country::Nl
-                .holidays(2026)
-                .iter()
-                .any(|(_, n)| *n == "Liberation Day")
-        );
+        assert!(!Country::Nl.holidays(2026).iter().any(|(_, n)| *n == "Liberation Day"));
     }
 }

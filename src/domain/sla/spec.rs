@@ -49,10 +49,7 @@ impl CalendarSpec {
         let timezone: Tz = self.timezone.parse().map_err(|_| {
             FieldError::new(
                 "timezone",
-                format!(
-                    "unknown time zone {:?} (expected an IANA name such as \"Europe/Amsterdam\")",
-                    self.timezone
-                ),
+                format!("unknown time zone {:?} (expected an IANA name such as \"Europe/Amsterdam\")", self.timezone),
             )
         })?;
         let mut week: [Vec<Window>; 7] = Default::default();
@@ -60,10 +57,7 @@ impl CalendarSpec {
             let Some(day) = DAY_KEYS.iter().position(|d| d == key) else {
                 return Err(FieldError::new(
                     format!("week.{key}"),
-                    format!(
-                        "unknown day {key:?} (expected one of {})",
-                        DAY_KEYS.join(", ")
-                    ),
+                    format!("unknown day {key:?} (expected one of {})", DAY_KEYS.join(", ")),
                 ));
             };
             let field = format!("week.{key}");
@@ -73,26 +67,17 @@ impl CalendarSpec {
                 .collect::<Result<Vec<_>, _>>()?;
             parsed.sort();
             if let Some(pair) = parsed.windows(2).find(|p| p[1].open < p[0].close) {
-                return Err(FieldError::new(
-                    field,
-                    format!("windows {} and {} overlap", pair[0], pair[1]),
-                ));
+                return Err(FieldError::new(field, format!("windows {} and {} overlap", pair[0], pair[1])));
             }
             week[day] = parsed;
         }
         if week.iter().all(Vec::is_empty) {
-            return Err(FieldError::new(
-                "week",
-                "the calendar is never open (give at least one day with a window)",
-            ));
+            return Err(FieldError::new("week", "the calendar is never open (give at least one day with a window)"));
         }
         let country = match &self.holidays.country {
             None => None,
             Some(code) => Some(Country::parse(code).ok_or_else(|| {
-                FieldError::new(
-                    "holidays.country",
-                    format!("no built-in holiday set {code:?} (known: nl)"),
-                )
+                FieldError::new("holidays.country", format!("no built-in holiday set {code:?} (known: nl)"))
             })?),
         };
         let dates = self
@@ -101,10 +86,7 @@ impl CalendarSpec {
             .iter()
             .map(|d| {
                 NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
-                    FieldError::new(
-                        "holidays.dates",
-                        format!("{d:?} is not a date (expected YYYY-MM-DD)"),
-                    )
+                    FieldError::new("holidays.dates", format!("{d:?} is not a date (expected YYYY-MM-DD)"))
                 })
             })
             .collect::<Result<BTreeSet<_>, _>>()?;
@@ -114,26 +96,13 @@ impl CalendarSpec {
             if !known.contains(&name.as_str()) {
                 let why = match country {
                     None => "`except` needs a `country` whose named days it keeps open".to_string(),
-                    Some(c) => format!(
-                        "{name:?} is not a day of the {} set (known: {})",
-                        c.code(),
-                        known.join(", ")
-                    ),
+                    Some(c) => format!("{name:?} is not a day of the {} set (known: {})", c.code(), known.join(", ")),
                 };
                 return Err(FieldError::new("holidays.except", why));
             }
             except.insert(name.clone());
         }
-        Ok(Calendar::new(
-            self.name.trim(),
-            timezone,
-            week,
-            HolidayRules {
-                country,
-                dates,
-                except,
-            },
-        ))
+        Ok(Calendar::new(self.name.trim(), timezone, week, HolidayRules { country, dates, except }))
     }
 
     /// The spec that builds this calendar again (for export).
@@ -160,12 +129,8 @@ impl CalendarSpec {
 
 /// `"08:00-17:00"`; `24:00` is allowed as a closing time.
 pub fn parse_window(text: &str) -> Result<Window, String> {
-    let bad = |why: &str| {
-        format!("bad window {text:?}: {why} (expected HH:MM-HH:MM, e.g. \"08:00-17:00\")")
-    };
-    let (a, b) = text
-        .split_once('-')
-        .ok_or_else(|| bad("no `-` between the times"))?;
+    let bad = |why: &str| format!("bad window {text:?}: {why} (expected HH:MM-HH:MM, e.g. \"08:00-17:00\")");
+    let (a, b) = text.split_once('-').ok_or_else(|| bad("no `-` between the times"))?;
     let open = parse_clock(a.trim()).ok_or_else(|| bad("the opening time is not HH:MM"))?;
     let close = parse_clock(b.trim()).ok_or_else(|| bad("the closing time is not HH:MM"))?;
     if open >= 1440 {
