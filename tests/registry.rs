@@ -1,0 +1,140 @@
+//! Registry files and routing: validation with file and line, export/import round trips, CSV,
+//! and the routing rules of PRODUCT.md.
+
+mod common;
+
+use common::{SMALL, at, small_registry};
+use spoc::domain::Priority;
+use spoc::domain::registry::file::{check_toml, parse_csv, parse_toml, to_toml};
+use spoc::domain::registry::lookup::{HitKind, find};
+use spoc::domain::routing::route;
+
+#[test]
+fn export_then_import_gives_the_same_registry() {
+    let reg = small_registry();
+    let text = to_toml(reg.file());
+    let again = check_toml("exported.toml", &text).unwrap();
+    assert_eq!(again.file(), reg.file());
+    let demo = spoc::demo::registry();
+    let again = parse_toml("demo.toml", &to_toml(demo.file())).unwrap();
+    assert_eq!(&again, demo.file());
+}
+
+#[test]
+fn the_most_specific_valid_contract_wins() {
+    let reg = small_registry();
+    let now = at("2026-11-23T10:00:00+01:00");
+    let obl = route(&reg, "OBL", "Printen", Priority::P2, now);
+    assert_eq!(obl.contract.as_deref(), Some("WP-OBL"), "an explicit participant beats \"all\"");
+    let zyl = route(&reg, "ZYL", "Printen", Priority::P2, now);
+    assert_eq!(zyl.contract.as_deref(), Some("WP-ALL"));
+    assert_eq!(zyl.explanation, "Printen → WPN (contract WP-ALL) · P2: respond 1h, resolve 8h · 24x7");
+}
+
+#[test]
+fn unrouted_says_why() {
+    let reg = small_registry();
+    let now = at("2026-11-23T10:00:00+01:00");
+    assert_eq!(
+        route(&reg, "ZYL", "Parkeren", Priority::P3, now).explanation,
+        "Parkeren → unrouted: no contract for this service"
+    );
+    assert_eq!(
+        route(&reg, "GZW", "Magister", Priority::P3, now).explanation,
+        "Magister → unrouted: participant GZW not covered (ICT-2024-017 covers ZYL)"
+    );
+    assert_eq!(
+        route(&reg, "GZW", "Notubiz", Priority::P3, now).explanation,
+        "Notubiz → unrouted: contract NB-OLD expired on 2026-06-30"
+    );
+    // The same contract was valid before it expired.
+    assert!(route(&reg, "GZW", "Notubiz", Priority::P3, at("2026-06-30T23:00:00+02:00")).is_routed());
+}
+
+#[test]
+fn equally_specific_overlapping_contracts_are_refused() {
+    let text = format!(
+        "{SMALL}\n[[contract]]\nnumber = \"WP-ALL-2\"\nsupplier = \"Iddink\"\nservices = [\"Printen\"]\nparticipants = \"all\"\nvalid_from = 2026-01-01\nwindow = \"office\"\nsla = {{ P1 = {{ response = \"30m\", resolve = \"4h\" }}, P2 = {{ response = \"1h\", resolve = \"8h\" }}, P3 = {{ response = \"4h\", resolve = \"16h\" }}, P4 = {{ response = \"1bd\", resolve = \"10bd\" }} }}\n"
+    );
+    let err = check_toml("r.toml", &text).unwrap_err().to_string();
+    assert!(err.contains("WP-ALL-2"), "{err}");
+    assert!(err.contains("ambiguous"), "{err}");
+    let line: usize = err.split(':').nth(1).unwrap().parse().unwrap();
+    assert_eq!(text.lines().nth(line - 1).unwrap().trim(), "services = [\"Printen\"]");
+    // Not overlapping in time: fine.
+    let later = text.replace("valid_from = 2026-01-01\nwindow", "valid_from = 2026-01-01\nwindow").replace(
+        "number = \"WP-ALL\"\nsupplier = \"WPN\"\nservices = [\"Printen\"]\nparticipants = \"all\"\nvalid_from = 2024-01-01\n",
+        "number = \"WP-ALL\"\nsupplier = \"WPN\"\nservices = [\"Printen\"]\nparticipants = \"all\"\nvalid_from = 2024-01-01\nvalid_until = 2025-12-31\n",
+    );
+    check_toml("r.toml", &later).unwrap();
+}
+
+#[test]
+fn errors_name_file_line_and_field() {
+    let cases = [
+        ("timezone = \"Europe/Amsterdam\"", "timezone = \"Europe/Amsterdm\"", "field timezone", "unknown time zone"),
+        ("mon = [\"09:00-17:00\"]", "mon = [\"09:00-17:00\", \"16:00-18:00\"]", "field week.mon", "overlap"),
+        (
+            "P2 = { response = \"30m\", resolve = \"8h\" }",
+            "P2 = { response = \"30q\", resolve = \"8h\" }",
+            "",
+            "bad duration \"30q\"",
+        ),
+        ("supplier = \"WPN\"", "supplier = \"WPM\"", "field supplier", "unknown supplier \"WPM\""),
+        ("participants = [\"ZYL\"]", "participants = [\"ZYX\"]", "field participants", "unknown participant \"ZYX\""),
+        ("name = \"Printen\"", "name = \"Magister 6\"", "field name", "already used"),
+        ("hours = \"office\"", "hours = \"ofice\"", "field hours", "unknown calendar"),
+        ("country = \"nl\"", "country = \"xx\"", "field holidays.country", "no built-in holiday set"),
+    ];
+    for (from, to, field, message) in cases {
+        let text = SMALL.replacen(from, to, 1);
+        assert_ne!(text, SMALL, "{from} not found");
+        let err = check_toml("small.toml", &text).unwrap_err();
+        let first = &err.0[0];
+        assert_eq!(first.file, "small.toml");
+        assert!(first.to_string().contains(field), "{first}");
+        assert!(first.message.contains(message), "{first}");
+        let line = text.lines().nth(first.line - 1).unwrap();
+        assert!(
+            line.contains(to.split(" = ").next().unwrap().trim_end_matches(['[', '{'])),
+            "line {} is {line:?} for {first}",
+            first.line
+        );
+    }
+}
+
+#[test]
+fn csv_suppliers_with_contacts_and_participants() {
+    let csv = "supplier,phone,hours,contact_name,contact_role,contact_level,contact_phone\n\
+               Iddink,+31 85 000 1010,office,Servicedesk,service_desk,,+31 85 000 1010\n\
+               Iddink,,,Teamleider,escalation,1,+31 85 000 1012\n\
+               Kennisnet,+31 85 000 2000,,Support,service_desk,,\n";
+    let parsed = parse_csv("s.csv", csv).unwrap();
+    let sups = &parsed.registry.supplier;
+    assert_eq!(sups.len(), 2);
+    assert_eq!(sups[0].contacts.len(), 2);
+    assert_eq!(sups[0].contacts[1].level, Some(1));
+    let bad = "supplier,contact_name,contact_role,contact_level\nIddink,Teamleider,boss,1\nIddink,X,escalation,one\n";
+    let err = parse_csv("s.csv", bad).unwrap_err();
+    assert_eq!(err.0.len(), 2);
+    assert_eq!((err.0[0].line, err.0[0].field.as_str()), (2, "contact_role"));
+    assert_eq!((err.0[1].line, err.0[1].field.as_str()), (3, "contact_level"));
+    let people = "code,name,locations\nZYL,Zuyderzee Lyceum,Hoofdgebouw;Dependance\n";
+    let parsed = parse_csv("p.csv", people).unwrap();
+    assert_eq!(parsed.registry.participant[0].locations, ["Hoofdgebouw", "Dependance"]);
+}
+
+#[test]
+fn lookup_finds_services_by_keyword_and_suppliers_by_name() {
+    let reg = spoc::demo::registry();
+    let now = at("2026-11-23T10:00:00+01:00");
+    let hits = find(&reg, "magi", now, 5);
+    assert_eq!(
+        (hits[0].kind, hits[0].name.as_str(), hits[0].supplier.as_deref()),
+        (HitKind::Service, "Magister", Some("Iddink"))
+    );
+    let hits = find(&reg, "ziek melden", now, 3);
+    assert_eq!(hits[0].name, "Youforce");
+    assert_eq!(hits[0].supplier.as_deref(), Some("Visma Raet"));
+    assert!(find(&reg, "", now, 5).is_empty());
+}
