@@ -1,0 +1,256 @@
+//! The command line, run as scripts run it: the real binary, a temporary data folder.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::SMALL;
+
+struct Spoc {
+    dir: tempfile::TempDir,
+}
+
+impl Spoc {
+    fn new() -> Self {
+        Spoc { dir: tempfile::tempdir().unwrap() }
+    }
+
+    fn with_registry() -> Self {
+        let s = Spoc::new();
+        let file = s.file("registry.toml", SMALL);
+        s.ok(&["import", &file]);
+        s
+    }
+
+    fn file(&self, name: &str, text: &str) -> String {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_spoc"))
+            .args(["--data", &self.dir.path().join("data").display().to_string()])
+            .args(args)
+            .env_remove("SPOC_DATA")
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .output()
+            .unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn fails(&self, args: &[&str], code: i32) -> String {
+        let out = self.run(args);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {}", String::from_utf8_lossy(&out.stdout));
+        String::from_utf8(out.stderr).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> serde_json::Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+}
+
+const NEW: &[&str] =
+    &["ticket", "new", "--participant", "ZYL", "--service", "magister 6", "--impact", "2", "--urgency", "2"];
+
+fn new_ticket(s: &Spoc, title: &str) -> serde_json::Value {
+    let mut args = NEW.to_vec();
+    args.extend(["--title", title, "--json"]);
+    s.json(&args)
+}
+
+#[test]
+fn ticket_new_json_has_routing_and_sla_due_instants() {
+    let s = Spoc::with_registry();
+    let t = new_ticket(&s, "Magister is down");
+    assert_eq!(t["id"], 1);
+    assert_eq!(t["priority"], "P2");
+    assert_eq!(t["status"], "new");
+    assert_eq!(t["supplier"], "Iddink");
+    assert_eq!(t["contract"], "ICT-2024-017");
+    assert_eq!(t["routing"], "Magister → Iddink (contract ICT-2024-017) · P2: respond 1h, resolve 8h · office");
+    for clock in ["response", "resolution"] {
+        let due = t["sla"]["helpdesk"][clock]["due"].as_str().unwrap();
+        chrono::DateTime::parse_from_rfc3339(due).unwrap();
+    }
+    assert_eq!(t["sla"]["supplier"]["resolution"]["phase"], "not_started");
+}
+
+#[test]
+fn unknown_names_are_bad_input_with_suggestions() {
+    let s = Spoc::with_registry();
+    let mut args = NEW.to_vec();
+    args[5] = "Magistre";
+    args.extend(["--title", "x"]);
+    let err = s.fails(&args, 2);
+    assert!(err.contains("unknown service \"Magistre\"; did you mean Magister?"), "{err}");
+    let mut args = NEW.to_vec();
+    args[3] = "ZYLL";
+    args.extend(["--title", "x"]);
+    let err = s.fails(&args, 2);
+    assert!(err.contains("did you mean ZYL (Zuyderzee Lyceum)"), "{err}");
+    let mut args = NEW.to_vec();
+    args[7] = "4";
+    args.extend(["--title", "x"]);
+    assert!(s.fails(&args, 2).contains("impact 4 is out of range"));
+}
+
+#[test]
+fn update_list_show_through_a_whole_call() {
+    let s = Spoc::with_registry();
+    new_ticket(&s, "first");
+    new_ticket(&s, "second");
+    s.ok(&["ticket", "update", "1", "--assign", "bram", "--call", "called back"]);
+    s.ok(&["ticket", "update", "1", "--status", "waiting_on_supplier", "--supplier-ref", "INC-4711"]);
+    let err = s.fails(&["ticket", "update", "1", "--status", "closed"], 2);
+    assert!(err.contains("from waiting_on_supplier it can go to: in_progress, waiting_on_caller, resolved"), "{err}");
+    let t = s.json(&["ticket", "show", "1", "--json"]);
+    assert_eq!(t["supplier_ref"], "INC-4711");
+    assert_eq!(t["assignee"], "bram");
+    assert_eq!(t["sla"]["supplier"]["response"]["phase"], "stopped");
+    let kinds: Vec<String> = t["journal"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["event"].as_object().unwrap().keys().next().unwrap().clone())
+        .collect();
+    assert_eq!(kinds, ["created", "assigned", "status_changed", "contact", "status_changed", "supplier_ref"]);
+
+    let list = s.json(&["ticket", "list", "--status", "waiting_on_supplier", "--json"]);
+    assert_eq!(list["items"].as_array().unwrap().len(), 1);
+    let list = s.json(&["ticket", "list", "--supplier", "Iddink", "--limit", "1", "--json"]);
+    assert_eq!((list["items"].as_array().unwrap().len(), list["more"].as_bool()), (1, Some(true)));
+    s.ok(&["ticket", "update", "1", "--status", "resolved"]);
+    s.ok(&["ticket", "update", "1", "--status", "closed", "--satisfaction", "4", "--remark", "quick"]);
+    let open = s.json(&["ticket", "list", "--json"]);
+    assert_eq!(open["items"].as_array().unwrap().iter().map(|r| r["id"].as_u64().unwrap()).collect::<Vec<_>>(), [2]);
+    let all = s.json(&["ticket", "list", "--all", "--json"]);
+    assert_eq!(all["items"].as_array().unwrap().len(), 2);
+    let text = s.ok(&["ticket", "show", "1"]);
+    assert!(text.contains("satisfaction  4/5 quick"), "{text}");
+    assert!(s.fails(&["ticket", "show", "99"], 2).contains("no ticket 99"));
+    assert!(s.fails(&["ticket", "update", "2", "--override-supplier", "WPN"], 2).contains("--reason"));
+}
+
+#[test]
+fn outside_text_cannot_reach_the_terminal_as_escape_sequences() {
+    let s = Spoc::with_registry();
+    new_ticket(&s, "evil \u{1b}]52;c;aGVsbG8=\u{7}\u{1b}[2J title");
+    let text = s.ok(&["ticket", "list"]);
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
+    assert!(text.contains("evil"));
+    let text = s.ok(&["ticket", "show", "1"]);
+    assert!(!text.contains('\u{1b}'), "{text:?}");
+    let json = s.ok(&["ticket", "show", "1", "--json"]);
+    assert!(json.contains("\\u001b"), "JSON escapes control characters");
+}
+
+#[test]
+fn import_is_all_or_nothing_and_export_reads_back() {
+    let s = Spoc::with_registry();
+    let before = s.ok(&["export"]);
+    let bad = SMALL
+        .replace("supplier = \"WPN\"", "supplier = \"WPM\"")
+        .replace("name = \"Parkeren\"", "name = \"Parkeren nieuw\"");
+    let file = s.file("bad.toml", &bad);
+    let err = s.fails(&["import", &file], 2);
+    assert!(err.contains("bad.toml:") && err.contains("field supplier") && err.contains("\"WPM\""), "{err}");
+    assert_eq!(s.ok(&["export"]), before, "nothing of the bad file was imported");
+
+    let exported = s.file("exported.toml", &before);
+    let other = Spoc::new();
+    other.ok(&["import", &exported]);
+    assert_eq!(other.ok(&["export"]), before);
+
+    let csv = s.file(
+        "suppliers.csv",
+        "supplier,phone,contact_name,contact_role\nKennisnet,+31 85 000 2000,Support,service_desk\n",
+    );
+    s.ok(&["import", &csv]);
+    assert!(s.ok(&["export"]).contains("name = \"Kennisnet\""));
+    let bad_csv = s.file("bad.csv", "supplier,hours\nKennisnet2,nope\n");
+    let err = s.fails(&["import", &bad_csv], 2);
+    assert!(err.contains("bad.csv:2") && err.contains("unknown calendar"), "{err}");
+}
+
+#[test]
+fn sla_commands_and_holidays() {
+    let s = Spoc::new();
+    let cal = s.file(
+        "cal.toml",
+        "name = \"kantoortijden\"\ntimezone = \"Europe/Amsterdam\"\n[week]\nmon = [\"08:00-17:00\"]\ntue = [\"08:00-12:00\", \"13:00-17:00\"]\nwed = [\"08:00-17:00\"]\nthu = [\"08:00-17:00\"]\nfri = [\"08:00-17:00\"]\n[holidays]\ncountry = \"nl\"\n",
+    );
+    let out =
+        s.ok(&["sla", "deadline", "--calendar", &cal, "--start", "2026-03-27T16:00:00+01:00", "--duration", "4h"]);
+    assert_eq!(out, "2026-03-30T11:00:00+02:00\n");
+    let out = s.ok(&["sla", "deadline", "--calendar", &cal, "--start", "2026-03-27T15:00:00Z", "--duration", "4h"]);
+    assert_eq!(out, "2026-03-30T09:00:00Z\n");
+    let out = s.ok(&[
+        "sla",
+        "between",
+        "--calendar",
+        &cal,
+        "--from",
+        "2026-11-23T00:00:00+01:00",
+        "--to",
+        "2026-11-25T00:00:00+01:00",
+    ]);
+    assert_eq!(out, format!("{}\n", 17 * 3600));
+    let err = s.fails(&["sla", "deadline", "--calendar", &cal, "--start", "yesterday", "--duration", "4h"], 2);
+    assert!(err.contains("--start"), "{err}");
+    let err = s
+        .fails(&["sla", "deadline", "--calendar", &cal, "--start", "2026-03-27T16:00:00Z", "--duration", "4 hours"], 2);
+    assert!(err.contains("bad duration"), "{err}");
+    let broken = s.file("broken.toml", "name = \"x\"\ntimezone = \"Mars/Olympus\"\n[week]\nmon = [\"08:00-17:00\"]\n");
+    let err = s.fails(
+        &["sla", "between", "--calendar", &broken, "--from", "2026-11-23T00:00:00Z", "--to", "2026-11-24T00:00:00Z"],
+        2,
+    );
+    assert!(err.contains("broken.toml:2: field timezone"), "{err}");
+
+    let out = s.ok(&["calendar", "holidays", "--country", "nl", "--year", "2026"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "2026-01-01\tNew Year's Day");
+    assert_eq!(lines[4], "2026-04-27\tKing's Day");
+    assert_eq!(lines.len(), 10);
+    assert!(
+        s.fails(&["calendar", "holidays", "--country", "be", "--year", "2026"], 2).contains("no built-in holiday set")
+    );
+}
+
+#[test]
+fn check_config_says_where_an_error_is() {
+    let s = Spoc::new();
+    let good = s.file("config.toml", "data = \"/srv/spoc\"\n");
+    assert!(s.ok(&["check-config", "--config", &good]).contains("ok"));
+    let bad = s.file("bad-config.toml", "data = \"/srv/spoc\"\ntheme = 3\n");
+    let err = s.fails(&["check-config", "--config", &bad], 2);
+    assert!(err.contains("bad-config.toml:2:1"), "{err}");
+    let registry = s.file("r.toml", &SMALL.replace("hours = \"office\"", "hours = \"ofice\""));
+    let err = s.fails(&["check-config", "--config", &good, &registry], 2);
+    assert!(err.contains("r.toml:") && err.contains("field hours"), "{err}");
+}
+
+#[test]
+fn demo_fills_a_folder_and_refuses_a_used_one() {
+    let s = Spoc::new();
+    s.ok(&["demo", "--no-ui", "--tickets", "300"]);
+    let list = s.json(&["ticket", "list", "--all", "--limit", "1000", "--json"]);
+    assert_eq!(list["items"].as_array().unwrap().len(), 300);
+    let open = s.json(&["ticket", "list", "--limit", "1000", "--json"]);
+    assert!(!open["items"].as_array().unwrap().is_empty(), "some recent tickets are still open");
+    assert!(s.ok(&["supplier", "find", "magi"]).contains("Iddink"));
+    let report = s.ok(&["report", "suppliers", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "csv"]);
+    assert!(report.starts_with("supplier,contract,dispatched,"));
+    assert!(report.lines().count() > 10, "{report}");
+    assert!(s.fails(&["demo", "--no-ui"], 2).contains("empty data folder"));
+    let backup = s.dir.path().join("b.spoc");
+    s.ok(&["backup", &backup.display().to_string()]);
+    assert!(Path::new(&backup).exists());
+}
