@@ -13,7 +13,7 @@ pub const TICKET_VERSION: u8 = 2;
 pub const JOURNAL_VERSION: u8 = 1;
 pub const REGISTRY_VERSION: u8 = 1;
 
-pub fn encode<T: Serialize>(version: u8, value: &T) -> Vec<u8> {
+pub fn encode<T: Serialize + ?Sized>(version: u8, value: &T) -> Vec<u8> {
     let mut out = vec![version];
     postcard::to_io(value, &mut out).expect("writing to a Vec cannot fail");
     out
@@ -34,9 +34,10 @@ pub fn decode_ticket(bytes: &[u8]) -> Result<Ticket, StoreError> {
     }
 }
 
-pub fn decode_journal(bytes: &[u8]) -> Result<JournalEntry, StoreError> {
+/// A ticket's whole journal is one record: few keys per ticket keep sled small and fast.
+pub fn decode_journal(bytes: &[u8]) -> Result<Vec<JournalEntry>, StoreError> {
     match bytes.split_first() {
-        Some((&JOURNAL_VERSION, body)) => decode_body("journal entry", body),
+        Some((&JOURNAL_VERSION, body)) => decode_body("journal", body),
         Some((v, _)) => Err(StoreError::Corrupt(format!("journal record of unknown version {v}"))),
         None => Err(StoreError::Corrupt("empty journal record".into())),
     }
@@ -66,11 +67,4 @@ pub fn ordered_i64(v: i64) -> [u8; 8] {
 
 pub fn ticket_key(id: u64) -> [u8; 8] {
     id.to_be_bytes()
-}
-
-pub fn journal_key(id: u64, seq: u32) -> [u8; 12] {
-    let mut k = [0u8; 12];
-    k[..8].copy_from_slice(&id.to_be_bytes());
-    k[8..].copy_from_slice(&seq.to_be_bytes());
-    k
 }

@@ -154,7 +154,12 @@ impl Store {
     }
 
     pub fn journal(&self, id: u64) -> Result<Vec<JournalEntry>, StoreError> {
-        self.journal.scan_prefix(id.to_be_bytes()).map(|kv| encoding::decode_journal(&kv?.1)).collect()
+        Ok(self
+            .journal
+            .get(encoding::ticket_key(id))?
+            .map(|b| encoding::decode_journal(&b))
+            .transpose()?
+            .unwrap_or_default())
     }
 
     /// Stores a new ticket under the next id; `build` makes it for that id (it may be called again
@@ -175,7 +180,10 @@ impl Store {
                 };
                 meta.insert("next_id", &(id + 1).to_be_bytes())?;
                 tickets.insert(&encoding::ticket_key(id), encoding::encode(encoding::TICKET_VERSION, &ticket))?;
-                journal.insert(&encoding::journal_key(id, 0), encoding::encode(encoding::JOURNAL_VERSION, &entry))?;
+                journal.insert(
+                    &encoding::ticket_key(id),
+                    encoding::encode(encoding::JOURNAL_VERSION, std::slice::from_ref(&entry)),
+                )?;
                 for key in index::keys(&ticket) {
                     index.insert(key, &[])?;
                 }
@@ -207,13 +215,12 @@ impl Store {
                 index.remove(key)?;
             }
             tickets.insert(&encoding::ticket_key(id), encoding::encode(encoding::TICKET_VERSION, new))?;
-            let first = new.journal_len - entries.len() as u32;
-            for (k, entry) in entries.iter().enumerate() {
-                journal.insert(
-                    &encoding::journal_key(id, first + k as u32),
-                    encoding::encode(encoding::JOURNAL_VERSION, entry),
-                )?;
-            }
+            let mut all = match journal.get(encoding::ticket_key(id))? {
+                Some(b) => encoding::decode_journal(&b).map_err(ConflictableTransactionError::Abort)?,
+                None => Vec::new(),
+            };
+            all.extend_from_slice(entries);
+            journal.insert(&encoding::ticket_key(id), encoding::encode(encoding::JOURNAL_VERSION, &all))?;
             for key in index::keys(new) {
                 index.insert(key, &[])?;
             }
@@ -231,9 +238,7 @@ impl Store {
         for (ticket, entries) in batch {
             max_id = max_id.max(ticket.id);
             t.insert(&encoding::ticket_key(ticket.id), encoding::encode(encoding::TICKET_VERSION, ticket));
-            for (seq, e) in entries.iter().enumerate() {
-                j.insert(&encoding::journal_key(ticket.id, seq as u32), encoding::encode(encoding::JOURNAL_VERSION, e));
-            }
+            j.insert(&encoding::ticket_key(ticket.id), encoding::encode(encoding::JOURNAL_VERSION, entries));
             for key in index::keys(ticket) {
                 i.insert(key, &[]);
             }
