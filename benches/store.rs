@@ -59,6 +59,26 @@ fn pages(c: &mut Criterion) {
     let tickets: usize = std::env::var("SPOC_BENCH_TICKETS").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
     let dir = tempfile::tempdir().unwrap();
     build(dir.path(), tickets);
+    // What an agent (and later the server) sees: a fresh process opening the store.
+    for args in
+        [&["ticket", "list", "--limit", "50"][..], &["ticket", "list", "--status", "closed", "--limit", "50"][..]]
+    {
+        let t = Instant::now();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_spoc"))
+            .arg("--data")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let usage = nix::sys::resource::getrusage(nix::sys::resource::UsageWho::RUSAGE_CHILDREN).unwrap();
+        println!(
+            "store: a fresh `spoc {}` on {tickets} tickets: {:.0} ms, max RSS of the children so far {:.0} MiB",
+            args.join(" "),
+            t.elapsed().as_secs_f64() * 1000.0,
+            usage.max_rss() as f64 / 1024.0
+        );
+    }
     let before = rss_mib();
     let t = Instant::now();
     let desk = Desk::open(dir.path()).unwrap();
