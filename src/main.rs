@@ -5,7 +5,6 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use spoc::cli::{self, Failure, report::Format, ticket};
-use spoc::domain::{Priority, Status, TicketKind};
 
 #[derive(Parser)]
 #[command(
@@ -85,62 +84,9 @@ enum Command {
 #[derive(Subcommand)]
 enum TicketCommand {
     /// Log a ticket; routing and SLA deadlines are filled in.
-    New {
-        #[arg(long)]
-        participant: String,
-        #[arg(long)]
-        service: String,
-        /// 1 whole organisation, 2 department or group, 3 one person.
-        #[arg(long)]
-        impact: u8,
-        /// 1 critical .. 4 low.
-        #[arg(long)]
-        urgency: u8,
-        #[arg(long)]
-        title: String,
-        #[arg(long)]
-        description: Option<String>,
-        #[arg(long)]
-        caller: Option<String>,
-        #[arg(long, default_value = "incident", value_parser = ticket::kind)]
-        kind: TicketKind,
-        #[arg(long)]
-        json: bool,
-    },
+    New(ticket::NewArgs),
     /// Open tickets, most urgent first.
-    List {
-        #[arg(long, value_parser = parse_status)]
-        status: Vec<Status>,
-        #[arg(long)]
-        supplier: Option<String>,
-        #[arg(long)]
-        participant: Option<String>,
-        #[arg(long)]
-        service: Option<String>,
-        /// An agent's login, `me`, or `none` for unassigned.
-        #[arg(long)]
-        assignee: Option<String>,
-        #[arg(long, value_parser = parse_priority)]
-        priority: Option<Priority>,
-        /// Only tickets with a breached clock.
-        #[arg(long)]
-        breaching: bool,
-        /// Only tickets with a clock at warning or breached.
-        #[arg(long, conflicts_with = "breaching")]
-        warning: bool,
-        /// Words that must all occur in the title, description, caller or supplier reference.
-        #[arg(long)]
-        text: Option<String>,
-        /// Resolved and closed tickets too.
-        #[arg(long)]
-        all: bool,
-        #[arg(long, default_value_t = 50)]
-        limit: usize,
-        #[arg(long, default_value_t = 0)]
-        offset: usize,
-        #[arg(long)]
-        json: bool,
-    },
+    List(ticket::ListArgs),
     /// One ticket with its clocks and journal.
     Show {
         id: u64,
@@ -150,50 +96,8 @@ enum TicketCommand {
     /// Change a ticket; all changes apply together or not at all.
     Update {
         id: u64,
-        #[arg(long, value_parser = parse_status)]
-        status: Option<Status>,
-        /// An agent's login, `me`, or `none`.
-        #[arg(long)]
-        assign: Option<String>,
-        #[arg(long, value_parser = parse_priority)]
-        priority: Option<Priority>,
-        #[arg(long)]
-        impact: Option<u8>,
-        #[arg(long)]
-        urgency: Option<u8>,
-        /// The supplier's own reference number (counts as the supplier's response).
-        #[arg(long)]
-        supplier_ref: Option<String>,
-        /// An internal note (not a response to the caller).
-        #[arg(long)]
-        note: Option<String>,
-        /// A reply to the caller (the first contact is the response).
-        #[arg(long)]
-        reply: Option<String>,
-        /// A logged call with the caller.
-        #[arg(long)]
-        call: Option<String>,
-        /// An email to the caller.
-        #[arg(long)]
-        email: Option<String>,
-        /// What the supplier answered (counts as the supplier's response).
-        #[arg(long)]
-        supplier_reply: Option<String>,
-        /// Route to this supplier instead; needs --reason.
-        #[arg(long)]
-        override_supplier: Option<String>,
-        #[arg(long)]
-        reason: Option<String>,
-        /// Satisfaction score 1..5 (at resolve or close).
-        #[arg(long)]
-        satisfaction: Option<u8>,
-        #[arg(long)]
-        remark: Option<String>,
-        /// Refuse the update if the ticket is no longer at this version.
-        #[arg(long)]
-        expect_version: Option<u64>,
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        args: ticket::UpdateArgs,
     },
 }
 
@@ -259,14 +163,6 @@ enum CalendarCommand {
     },
 }
 
-fn parse_status(s: &str) -> Result<Status, String> {
-    s.parse()
-}
-
-fn parse_priority(s: &str) -> Result<Priority, String> {
-    s.parse()
-}
-
 fn main() -> ExitCode {
     let args = Cli::parse();
     match run(args) {
@@ -310,95 +206,10 @@ fn run(args: Cli) -> Result<(), Failure> {
         Command::Ticket(t) => {
             let desk = desk(args.data)?;
             match t {
-                TicketCommand::New {
-                    participant,
-                    service,
-                    impact,
-                    urgency,
-                    title,
-                    description,
-                    caller,
-                    kind,
-                    json,
-                } => ticket::new(
-                    &desk,
-                    ticket::NewArgs { participant, service, impact, urgency, title, description, caller, kind, json },
-                ),
-                TicketCommand::List {
-                    status,
-                    supplier,
-                    participant,
-                    service,
-                    assignee,
-                    priority,
-                    breaching,
-                    warning,
-                    text,
-                    all,
-                    limit,
-                    offset,
-                    json,
-                } => ticket::list(
-                    &desk,
-                    ticket::ListArgs {
-                        status,
-                        supplier,
-                        participant,
-                        service,
-                        assignee,
-                        priority,
-                        breaching,
-                        at_risk: warning,
-                        text,
-                        all,
-                        limit,
-                        offset,
-                        json,
-                    },
-                ),
+                TicketCommand::New(a) => ticket::new(&desk, a),
+                TicketCommand::List(a) => ticket::list(&desk, a),
                 TicketCommand::Show { id, json } => ticket::show(&desk, id, json),
-                TicketCommand::Update {
-                    id,
-                    status,
-                    assign,
-                    priority,
-                    impact,
-                    urgency,
-                    supplier_ref,
-                    note,
-                    reply,
-                    call,
-                    email,
-                    supplier_reply,
-                    override_supplier,
-                    reason,
-                    satisfaction,
-                    remark,
-                    expect_version,
-                    json,
-                } => ticket::update(
-                    &desk,
-                    id,
-                    ticket::UpdateArgs {
-                        status,
-                        assign,
-                        priority,
-                        impact,
-                        urgency,
-                        supplier_ref,
-                        note,
-                        reply,
-                        call,
-                        email,
-                        supplier_reply,
-                        override_supplier,
-                        reason,
-                        satisfaction,
-                        remark,
-                        expect_version,
-                        json,
-                    },
-                ),
+                TicketCommand::Update { id, args } => ticket::update(&desk, id, args),
             }
         }
         Command::Supplier(SupplierCommand::Find { query, limit, json }) => {

@@ -136,6 +136,10 @@ fn update_list_show_through_a_whole_call() {
     assert!(text.contains("satisfaction  4/5 quick"), "{text}");
     assert!(s.fails(&["ticket", "show", "99"], 2).contains("no ticket 99"));
     assert!(s.fails(&["ticket", "update", "2", "--override-supplier", "WPN"], 2).contains("--reason"));
+    // A change based on an old version is refused and says who changed the ticket since.
+    s.ok(&["ticket", "update", "2", "--note", "looked at it", "--expect-version", "1"]);
+    let err = s.fails(&["ticket", "update", "2", "--note", "stale", "--expect-version", "1"], 1);
+    assert!(err.contains("ticket 2 was changed by") && err.contains("now version 2"), "{err}");
 }
 
 #[test]

@@ -5,7 +5,7 @@ mod common;
 
 use chrono::{DateTime, Duration, Utc};
 use common::{SMALL, at};
-use spoc::desk::{Agent, AssigneeFilter, Desk, DeskError, ImportFormat, NewTicketInput, TicketQuery, TicketUpdate};
+use spoc::desk::{Agent, AssigneeFilter, Desk, DeskError, ImportFormat, TicketQuery, TicketUpdate};
 use spoc::domain::ticket::{Change, NewTicket};
 use spoc::domain::{Status, Ticket, TicketKind};
 use spoc::store::migrate::TicketV1;
@@ -19,8 +19,8 @@ fn desk_at(dir: &std::path::Path, now: DateTime<Utc>) -> Desk {
     desk
 }
 
-fn input(service: &str, impact: u8, urgency: u8, title: &str) -> NewTicketInput {
-    NewTicketInput {
+fn input(service: &str, impact: u8, urgency: u8, title: &str) -> NewTicket {
+    NewTicket {
         kind: TicketKind::Incident,
         title: title.into(),
         description: String::new(),

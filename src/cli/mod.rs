@@ -82,7 +82,7 @@ pub fn json<T: serde::Serialize>(value: &T) -> CmdResult {
     out(&format!("{}\n", serde_json::to_string_pretty(value).expect("views serialize")))
 }
 
-/// Parses a moment: RFC 3339, or a date (midnight UTC).
+/// Parses an RFC 3339 instant, naming the flag it came from when it is not one.
 pub fn parse_instant(text: &str, flag: &str) -> Result<chrono::DateTime<chrono::Utc>, Failure> {
     if let Ok(t) = chrono::DateTime::parse_from_rfc3339(text.trim()) {
         return Ok(t.with_timezone(&chrono::Utc));

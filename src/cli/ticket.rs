@@ -4,26 +4,38 @@ use chrono::{DateTime, Utc};
 
 use super::{CmdResult, bad, json, out};
 use crate::desk::views::{ClockView, TicketDetail, TicketRow};
-use crate::desk::{Agent, AssigneeFilter, Desk, LevelFilter, NewTicketInput, TicketQuery, TicketUpdate};
+use crate::desk::{Agent, AssigneeFilter, Desk, LevelFilter, TicketQuery, TicketUpdate};
 use crate::domain::sla::{ClockLevel, ClockPhase, format_business_seconds};
-use crate::domain::ticket::{Change, Channel, Event, JournalEntry};
+use crate::domain::ticket::{Change, Channel, Event, JournalEntry, NewTicket};
 use crate::domain::{Priority, Status, TicketKind, sanitize, sanitize_line};
 
+#[derive(Debug, clap::Args)]
 pub struct NewArgs {
+    #[arg(long)]
     pub participant: String,
+    #[arg(long)]
     pub service: String,
+    /// 1 whole organisation, 2 department or group, 3 one person.
+    #[arg(long)]
     pub impact: u8,
+    /// 1 critical .. 4 low.
+    #[arg(long)]
     pub urgency: u8,
+    #[arg(long)]
     pub title: String,
+    #[arg(long)]
     pub description: Option<String>,
+    #[arg(long)]
     pub caller: Option<String>,
+    #[arg(long, default_value = "incident", value_parser = kind)]
     pub kind: TicketKind,
+    #[arg(long)]
     pub json: bool,
 }
 
 pub fn new(desk: &Desk, a: NewArgs) -> CmdResult {
     crate::domain::ticket::check_impact_urgency(a.impact, a.urgency).map_err(bad)?;
-    let input = NewTicketInput {
+    let input = NewTicket {
         kind: a.kind,
         title: a.title,
         description: a.description.unwrap_or_default(),
@@ -43,23 +55,42 @@ pub fn new(desk: &Desk, a: NewArgs) -> CmdResult {
         t.priority,
         sanitize_line(&t.title),
         sanitize_line(&t.routing),
-        clocks_text(&t)
+        clocks_text(&t, desk.registry().helpdesk_calendar().timezone)
     ))
 }
 
+#[derive(Debug, clap::Args)]
 pub struct ListArgs {
+    #[arg(long, value_parser = parse_status)]
     pub status: Vec<Status>,
+    #[arg(long)]
     pub supplier: Option<String>,
+    #[arg(long)]
     pub participant: Option<String>,
+    #[arg(long)]
     pub service: Option<String>,
+    /// An agent's login, `me`, or `none` for unassigned.
+    #[arg(long)]
     pub assignee: Option<String>,
+    #[arg(long, value_parser = parse_priority)]
     pub priority: Option<Priority>,
+    /// Only tickets with a breached clock.
+    #[arg(long)]
     pub breaching: bool,
+    /// Only tickets with a clock at warning or breached.
+    #[arg(long = "warning", conflicts_with = "breaching")]
     pub at_risk: bool,
+    /// Words that must all occur in the title, description, caller or supplier reference.
+    #[arg(long)]
     pub text: Option<String>,
+    /// Resolved and closed tickets too.
+    #[arg(long)]
     pub all: bool,
+    #[arg(long, default_value_t = 50)]
     pub limit: usize,
+    #[arg(long, default_value_t = 0)]
     pub offset: usize,
+    #[arg(long)]
     pub json: bool,
 }
 
@@ -148,6 +179,9 @@ pub fn show(desk: &Desk, id: u64, as_json: bool) -> CmdResult {
     if as_json {
         return json(&t);
     }
+    // People read times on the helpdesk's clock.
+    let tz = desk.registry().helpdesk_calendar().timezone;
+    let local = |at: chrono::DateTime<Utc>| at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string();
     let mut s = format!("#{} {} · {} · {:?}\n{}\n\n", t.id, t.priority, t.status, t.kind, sanitize_line(&t.title));
     let field = |s: &mut String, k: &str, v: &str| s.push_str(&format!("{k:<14}{}\n", sanitize_line(v)));
     let participant = match &t.participant_name {
@@ -161,7 +195,7 @@ pub fn show(desk: &Desk, id: u64, as_json: bool) -> CmdResult {
     field(&mut s, "assignee", t.assignee.as_deref().unwrap_or("-"));
     field(&mut s, "routing", &t.routing);
     field(&mut s, "supplier ref", t.supplier_ref.as_deref().unwrap_or("-"));
-    field(&mut s, "created", &format!("{} by {}", t.created_at.to_rfc3339(), t.created_by));
+    field(&mut s, "created", &format!("{} by {}", local(t.created_at), t.created_by));
     if let Some(score) = t.satisfaction {
         field(&mut s, "satisfaction", &format!("{score}/5 {}", t.satisfaction_remark.as_deref().unwrap_or("")));
     }
@@ -169,7 +203,7 @@ pub fn show(desk: &Desk, id: u64, as_json: bool) -> CmdResult {
         s.push_str(&format!("\n{}\n", sanitize(&t.description)));
     }
     s.push('\n');
-    s.push_str(&clocks_text(&t));
+    s.push_str(&clocks_text(&t, tz));
     s.push_str("\njournal\n");
     for e in &t.journal {
         s.push_str(&format!(
@@ -182,7 +216,7 @@ pub fn show(desk: &Desk, id: u64, as_json: bool) -> CmdResult {
     out(&s)
 }
 
-fn clock_line(name: &str, c: &ClockView) -> String {
+fn clock_line(name: &str, c: &ClockView, tz: chrono_tz::Tz) -> String {
     let state = match (c.phase, c.level) {
         (ClockPhase::NotStarted, _) => "not started".to_string(),
         (ClockPhase::Stopped, ClockLevel::Breached) => {
@@ -199,18 +233,18 @@ fn clock_line(name: &str, c: &ClockView) -> String {
             format_business_seconds(c.left)
         ),
     };
-    let due = c.due.map(|d| format!(" · due {}", d.to_rfc3339())).unwrap_or_default();
+    let due = c.due.map(|d| format!(" · due {}", d.with_timezone(&tz).format("%a %Y-%m-%d %H:%M"))).unwrap_or_default();
     format!("  {name:<11} {:>6}  {state}{due}\n", c.target)
 }
 
-fn clocks_text(t: &TicketDetail) -> String {
+fn clocks_text(t: &TicketDetail, tz: chrono_tz::Tz) -> String {
     let mut s = format!("helpdesk SLA ({})\n", t.sla.helpdesk.calendar);
-    s.push_str(&clock_line("response", &t.sla.helpdesk.response));
-    s.push_str(&clock_line("resolution", &t.sla.helpdesk.resolution));
+    s.push_str(&clock_line("response", &t.sla.helpdesk.response, tz));
+    s.push_str(&clock_line("resolution", &t.sla.helpdesk.resolution, tz));
     if let Some(l) = &t.sla.supplier {
         s.push_str(&format!("supplier SLA ({})\n", l.calendar));
-        s.push_str(&clock_line("response", &l.response));
-        s.push_str(&clock_line("resolution", &l.resolution));
+        s.push_str(&clock_line("response", &l.response, tz));
+        s.push_str(&clock_line("resolution", &l.resolution, tz));
     }
     s
 }
@@ -247,23 +281,51 @@ pub fn describe(e: &JournalEntry) -> String {
     }
 }
 
+#[derive(Debug, clap::Args)]
 pub struct UpdateArgs {
+    #[arg(long, value_parser = parse_status)]
     pub status: Option<Status>,
+    /// An agent's login, `me`, or `none`.
+    #[arg(long)]
     pub assign: Option<String>,
+    #[arg(long, value_parser = parse_priority)]
     pub priority: Option<Priority>,
+    #[arg(long)]
     pub impact: Option<u8>,
+    #[arg(long)]
     pub urgency: Option<u8>,
+    /// The supplier's own reference number (counts as the supplier's response).
+    #[arg(long)]
     pub supplier_ref: Option<String>,
+    /// An internal note (not a response to the caller).
+    #[arg(long)]
     pub note: Option<String>,
+    /// A reply to the caller (the first contact is the response).
+    #[arg(long)]
     pub reply: Option<String>,
+    /// A logged call with the caller.
+    #[arg(long)]
     pub call: Option<String>,
+    /// An email to the caller.
+    #[arg(long)]
     pub email: Option<String>,
+    /// What the supplier answered (counts as the supplier's response).
+    #[arg(long)]
     pub supplier_reply: Option<String>,
+    /// Route to this supplier instead; needs --reason.
+    #[arg(long)]
     pub override_supplier: Option<String>,
+    #[arg(long)]
     pub reason: Option<String>,
+    /// Satisfaction score 1..5 (at resolve or close).
+    #[arg(long)]
     pub satisfaction: Option<u8>,
+    #[arg(long)]
     pub remark: Option<String>,
+    /// Refuse the update if the ticket is no longer at this version.
+    #[arg(long)]
     pub expect_version: Option<u64>,
+    #[arg(long)]
     pub json: bool,
 }
 
@@ -333,9 +395,18 @@ pub fn update(desk: &Desk, id: u64, a: UpdateArgs) -> CmdResult {
     if a.json {
         return json(&t);
     }
-    out(&format!("#{} {} · {} · version {}\n{}", t.id, t.priority, t.status, t.version, clocks_text(&t)))
+    let tz = desk.registry().helpdesk_calendar().timezone;
+    out(&format!("#{} {} · {} · version {}\n{}", t.id, t.priority, t.status, t.version, clocks_text(&t, tz)))
 }
 
-pub fn kind(s: &str) -> Result<TicketKind, String> {
+fn kind(s: &str) -> Result<TicketKind, String> {
+    s.parse()
+}
+
+fn parse_status(s: &str) -> Result<Status, String> {
+    s.parse()
+}
+
+fn parse_priority(s: &str) -> Result<Priority, String> {
     s.parse()
 }

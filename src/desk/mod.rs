@@ -16,7 +16,7 @@ use chrono::{DateTime, SubsecRound, Utc};
 pub use agent::Agent;
 pub use query::{AssigneeFilter, LevelFilter, TicketQuery};
 pub use registry::{ImportFormat, ImportSummary, SupplierCard};
-pub use tickets::{NewTicketInput, TicketUpdate};
+pub use tickets::TicketUpdate;
 pub use views::{Page, TicketDetail, TicketRow};
 
 use crate::domain::Registry;

@@ -4,21 +4,8 @@ use super::views::TicketDetail;
 use super::{Agent, Desk, DeskError};
 use crate::domain::registry::lookup::closest;
 use crate::domain::ticket::{Change, NewTicket, Refused};
-use crate::domain::{Registry, Ticket, TicketKind};
+use crate::domain::{Registry, Ticket};
 use crate::store::StoreError;
-
-/// A new ticket as an agent types it: names may be codes, names or aliases.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NewTicketInput {
-    pub kind: TicketKind,
-    pub title: String,
-    pub description: String,
-    pub caller: Option<String>,
-    pub participant: String,
-    pub service: String,
-    pub impact: u8,
-    pub urgency: u8,
-}
 
 /// Changes to apply together, all or none; `expected_version` guards against lost updates.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -34,20 +21,11 @@ impl From<Refused> for DeskError {
 }
 
 impl Desk {
-    pub fn create_ticket(&self, agent: &Agent, input: NewTicketInput) -> Result<TicketDetail, DeskError> {
+    /// Logs a ticket; the participant and service may be typed as codes, names or aliases.
+    pub fn create_ticket(&self, agent: &Agent, mut new: NewTicket) -> Result<TicketDetail, DeskError> {
         let reg = self.registry();
-        let participant = resolve_participant(&reg, &input.participant)?;
-        let service = resolve_service(&reg, &input.service)?;
-        let new = NewTicket {
-            kind: input.kind,
-            title: input.title,
-            description: input.description,
-            caller: input.caller,
-            participant,
-            service,
-            impact: input.impact,
-            urgency: input.urgency,
-        };
+        new.participant = resolve_participant(&reg, &new.participant)?;
+        new.service = resolve_service(&reg, &new.service)?;
         let at = self.now();
         let _w = self.write_lock();
         let ticket = self.store.create_ticket(|id| Ticket::open(id, new.clone(), at, agent.login(), &reg))??;
