@@ -48,9 +48,8 @@ impl DeskError {
     pub fn is_bad_input(&self) -> bool {
         match self {
             DeskError::Refused(_) | DeskError::Unknown { .. } | DeskError::BadFile(_) => true,
-            DeskError::Store(e) => {
-                matches!(e, StoreError::NoTicket(_) | StoreError::Conflict { .. })
-            }
+            // A conflict is not bad input: someone else changed the ticket meanwhile.
+            DeskError::Store(e) => matches!(e, StoreError::NoTicket(_)),
             DeskError::Backup(e) => {
                 matches!(
                     e,
