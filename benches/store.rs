@@ -20,6 +20,36 @@ fn rss_mib() -> f64 {
     kb / 1024.0
 }
 
+/// Runs the real binary; returns its wall time and peak RSS (sampled from /proc while it runs).
+fn fresh_process(dir: &std::path::Path, args: &[&str]) -> (f64, f64) {
+    let t = Instant::now();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_spoc"))
+        .arg("--data")
+        .arg(dir)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0.0f64;
+    loop {
+        if let Ok(text) = std::fs::read_to_string(&status_file) {
+            let hwm = text
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok());
+            peak_kb = peak_kb.max(hwm.unwrap_or(0.0));
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success());
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    (t.elapsed().as_secs_f64() * 1000.0, peak_kb / 1024.0)
+}
+
 fn build(dir: &std::path::Path, tickets: usize) {
     let desk = Desk::open(dir).unwrap();
     desk.import_registry(
@@ -59,25 +89,15 @@ fn pages(c: &mut Criterion) {
     let tickets: usize = std::env::var("SPOC_BENCH_TICKETS").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
     let dir = tempfile::tempdir().unwrap();
     build(dir.path(), tickets);
-    // What an agent (and later the server) sees: a fresh process opening the store.
-    for args in
-        [&["ticket", "list", "--limit", "50"][..], &["ticket", "list", "--status", "closed", "--limit", "50"][..]]
-    {
-        let t = Instant::now();
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_spoc"))
-            .arg("--data")
-            .arg(dir.path())
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        let usage = nix::sys::resource::getrusage(nix::sys::resource::UsageWho::RUSAGE_CHILDREN).unwrap();
-        println!(
-            "store: a fresh `spoc {}` on {tickets} tickets: {:.0} ms, max RSS of the children so far {:.0} MiB",
-            args.join(" "),
-            t.elapsed().as_secs_f64() * 1000.0,
-            usage.max_rss() as f64 / 1024.0
-        );
+    // What an agent (and later the server) sees: a fresh process opening the store. The first
+    // one after the bulk load also pays for sled's recovery of the log that the load wrote.
+    for args in [
+        &["ticket", "list", "--limit", "50"][..],
+        &["ticket", "list", "--limit", "50"][..],
+        &["ticket", "list", "--status", "closed", "--limit", "50"][..],
+    ] {
+        let (ms, peak) = fresh_process(dir.path(), args);
+        println!("store: a fresh `spoc {}` on {tickets} tickets: {ms:.0} ms, peak RSS {peak:.0} MiB", args.join(" "));
     }
     let before = rss_mib();
     let t = Instant::now();

@@ -91,7 +91,13 @@ impl<'a> History<'a> {
                     self.rng.random_range(0..24 * 60)
                 };
                 let local = date.and_hms_opt(minute / 60, minute % 60, self.rng.random_range(0..60))?;
-                self.tz.from_local_datetime(&local).earliest().map(|t| t.with_timezone(&Utc))
+                // A minute that the spring DST change skips comes in just after the gap.
+                let gap_free = self
+                    .tz
+                    .from_local_datetime(&local)
+                    .earliest()
+                    .or_else(|| self.tz.from_local_datetime(&(local + Duration::hours(1))).earliest());
+                gap_free.map(|t| t.with_timezone(&Utc))
             })
             .collect();
         // Calls "later today" have not come in yet: move them into the hour before now, so the
