@@ -2,7 +2,9 @@
 //! between instants, and recomputing the SLA state of 100,000 open tickets.
 
 use chrono::{DateTime, Duration, Utc};
-use criterion::{BatchSize, Criterion, black_box, criterion_group, criterion_main};
+use std::hint::black_box;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use spoc::domain::sla::{Calendar, CalendarSpec, SlaDuration};
 use spoc::domain::ticket::{Change, Channel, NewTicket};
 use spoc::domain::{Status, Ticket, TicketKind};
