@@ -236,3 +236,14 @@ fn a_folder_in_use_says_so_plainly() {
     assert!(err.contains("is in use by another spoc process"), "{err}");
     assert!(err.contains(&format!("pid {}", std::process::id())), "{err}");
 }
+
+#[test]
+fn a_registry_import_is_audited_with_who_and_what() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = desk_at(dir.path(), at("2026-11-23T09:00:00+01:00"));
+    let audit = desk.store().audit().unwrap();
+    assert_eq!(audit.len(), 1);
+    assert_eq!((audit[0].by.as_str(), audit[0].at), ("admin", at("2026-11-23T09:00:00+01:00")));
+    assert!(audit[0].what.starts_with("imported small.toml: "), "{}", audit[0].what);
+    assert!(audit[0].what.contains("\"participants\":3"), "{}", audit[0].what);
+}

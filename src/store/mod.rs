@@ -259,11 +259,6 @@ impl Store {
         index::ids(&self.index, scan)
     }
 
-    /// Every ticket id, newest first.
-    pub fn ids_newest_first(&self) -> impl Iterator<Item = Result<u64, StoreError>> + '_ {
-        self.tickets.iter().keys().rev().map(|k| Ok(u64::from_be_bytes(k?.as_ref().try_into().unwrap_or([0; 8]))))
-    }
-
     pub fn is_empty(&self) -> Result<bool, StoreError> {
         Ok(self.tickets.is_empty() && self.meta.get("registry")?.is_none())
     }

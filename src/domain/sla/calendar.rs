@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
-use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveTime, TimeZone, Timelike, Utc};
+use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::SlaDuration;
@@ -378,9 +378,4 @@ impl fmt::Debug for Calendar {
             .field("holidays", &self.holidays)
             .finish()
     }
-}
-
-/// Minutes after midnight of a wall-clock time (used when showing windows).
-pub fn minute_of(time: NaiveTime) -> u32 {
-    time.hour() * 60 + time.minute()
 }
