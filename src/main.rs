@@ -79,6 +79,28 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// The server that owns the data folder (clients start it when needed).
+    Serve {
+        /// Stay in this process and log to stderr (for systemd); otherwise start it in the background.
+        #[arg(long)]
+        foreground: bool,
+        /// Share the servicedesk with this Unix group (default: `group` in the config file).
+        #[arg(long, env = "SPOC_GROUP")]
+        group: Option<String>,
+        /// Leave after this many seconds without clients.
+        #[arg(long, value_name = "SECS")]
+        idle_exit: Option<u64>,
+        /// Started by a client: losing the start race to another server is not an error.
+        #[arg(long, hide = true)]
+        autostarted: bool,
+    },
+    /// Which server serves the data folder: pid, uptime, clients, store size.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print every change as a JSON line as it happens.
+    Watch,
 }
 
 #[derive(Subcommand)]
@@ -174,15 +196,19 @@ fn main() -> ExitCode {
     }
 }
 
-fn data_dir(given: Option<PathBuf>) -> Result<PathBuf, Failure> {
-    if given.is_some() {
-        return Ok(cli::data_dir(given.as_deref()));
-    }
+fn config() -> Result<cli::check_config::Config, Failure> {
     let config = match cli::check_config::config_path() {
         Some(path) => cli::check_config::load(&path)?,
         None => None,
     };
-    Ok(cli::data_dir(config.and_then(|c| c.data).as_deref()))
+    Ok(config.unwrap_or_default())
+}
+
+fn data_dir(given: Option<PathBuf>) -> Result<PathBuf, Failure> {
+    if given.is_some() {
+        return Ok(cli::data_dir(given.as_deref()));
+    }
+    Ok(cli::data_dir(config()?.data.as_deref()))
 }
 
 fn run(args: Cli) -> Result<(), Failure> {
@@ -192,7 +218,9 @@ fn run(args: Cli) -> Result<(), Failure> {
         Cli::command().print_help().ok();
         return Err(Failure::BadInput("no command given".into()));
     };
-    let desk = |data: Option<PathBuf>| -> Result<spoc::desk::Desk, Failure> { cli::open_desk(&data_dir(data)?) };
+    let desk = |data: Option<PathBuf>| -> Result<spoc::client::Client, Failure> {
+        Ok(spoc::client::connect_or_start(&data_dir(data)?)?)
+    };
     match command {
         Command::Demo { no_ui: _, tickets, seed } => {
             let dir = match args.data {
@@ -226,5 +254,15 @@ fn run(args: Cli) -> Result<(), Failure> {
         Command::CheckConfig { config, files } => cli::check_config::run(config.as_deref(), &files),
         Command::Backup { file } => cli::store::backup(&desk(args.data)?, &file),
         Command::Restore { file, force } => cli::store::restore(&desk(args.data)?, &file, force),
+        Command::Serve { foreground, group, idle_exit, autostarted } => {
+            let group = match group {
+                Some(g) => Some(g),
+                None => config()?.group,
+            };
+            let dir = data_dir(args.data)?;
+            cli::serve::serve(cli::serve::ServeArgs { dir: &dir, group, foreground, autostarted, idle_exit })
+        }
+        Command::Status { json } => cli::serve::status(&data_dir(args.data)?, json),
+        Command::Watch => cli::serve::watch(&data_dir(args.data)?),
     }
 }

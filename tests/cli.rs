@@ -3,17 +3,17 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use common::SMALL;
 
 struct Spoc {
-    dir: tempfile::TempDir,
+    folder: common::server::Folder,
 }
 
 impl Spoc {
     fn new() -> Self {
-        Spoc { dir: tempfile::tempdir().unwrap() }
+        Spoc { folder: common::server::Folder::new() }
     }
 
     fn with_registry() -> Self {
@@ -24,19 +24,13 @@ impl Spoc {
     }
 
     fn file(&self, name: &str, text: &str) -> String {
-        let path = self.dir.path().join(name);
+        let path = self.folder.tmp.path().join(name);
         std::fs::write(&path, text).unwrap();
         path.display().to_string()
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_spoc"))
-            .args(["--data", &self.dir.path().join("data").display().to_string()])
-            .args(args)
-            .env_remove("SPOC_DATA")
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .output()
-            .unwrap()
+        self.folder.run(args)
     }
 
     fn ok(&self, args: &[&str]) -> String {
@@ -254,7 +248,7 @@ fn demo_fills_a_folder_and_refuses_a_used_one() {
     assert!(report.starts_with("supplier,contract,dispatched,"));
     assert!(report.lines().count() > 10, "{report}");
     assert!(s.fails(&["demo", "--no-ui"], 2).contains("empty data folder"));
-    let backup = s.dir.path().join("b.spoc");
+    let backup = s.folder.tmp.path().join("b.spoc");
     s.ok(&["backup", &backup.display().to_string()]);
     assert!(Path::new(&backup).exists());
 }

@@ -5,11 +5,11 @@ mod common;
 
 use chrono::{DateTime, Duration, Utc};
 use common::{SMALL, at};
-use spoc::desk::{Agent, AssigneeFilter, Desk, DeskError, ImportFormat, TicketQuery, TicketUpdate};
+use spoc::desk::{Agent, AssigneeFilter, Conflict, Desk, DeskError, ImportFormat, TicketQuery, TicketUpdate};
 use spoc::domain::ticket::{Change, NewTicket};
 use spoc::domain::{Status, Ticket, TicketKind};
 use spoc::store::migrate::TicketV1;
-use spoc::store::{Store, StoreError, encode};
+use spoc::store::{Store, encode};
 
 fn desk_at(dir: &std::path::Path, now: DateTime<Utc>) -> Desk {
     let desk = Desk::open_with_clock(dir, Box::new(move || now)).unwrap();
@@ -166,8 +166,9 @@ fn an_update_from_an_old_version_is_a_conflict_that_names_who() {
             TicketUpdate { changes: vec![Change::Note("late".into())], expected_version: Some(1) },
         )
         .unwrap_err();
-    assert!(matches!(err, DeskError::Store(StoreError::Conflict { current: 2, .. })), "{err}");
+    assert!(matches!(err, DeskError::Conflict(Conflict { current: 2, .. })), "{err}");
     assert!(err.to_string().contains("bram"), "{err}");
+    assert!(err.to_string().contains("note: mine"), "names what changed: {err}");
     assert_eq!(desk.ticket(t.id).unwrap().journal.len(), 2, "the refused note was not written");
 }
 

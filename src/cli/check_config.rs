@@ -14,6 +14,9 @@ use crate::domain::registry::file::{FileError, check_toml, parse_csv};
 pub struct Config {
     /// The data folder, when neither `--data` nor `SPOC_DATA` names one.
     pub data: Option<PathBuf>,
+    /// A Unix group whose members share the servicedesk: the data folder and the socket are
+    /// made readable and connectable for that group, and for nobody else.
+    pub group: Option<String>,
 }
 
 pub fn config_path() -> Option<PathBuf> {

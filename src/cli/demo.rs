@@ -13,6 +13,13 @@ pub fn fresh_dir() -> PathBuf {
 }
 
 pub fn fill(dir: &Path, tickets: usize, seed: u64) -> Result<Desk, Failure> {
+    if let Ok(client) = crate::client::Client::connect(dir) {
+        return Err(bad(format!(
+            "{} is in use by a spoc server (pid {}); the demo needs an empty data folder",
+            dir.display(),
+            client.server().pid
+        )));
+    }
     let desk = Desk::open(dir)?;
     if !desk.store().is_empty()? {
         return Err(bad(format!(

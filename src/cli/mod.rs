@@ -6,6 +6,7 @@ pub mod check_config;
 pub mod demo;
 pub mod registry;
 pub mod report;
+pub mod serve;
 pub mod sla;
 pub mod store;
 pub mod supplier;

@@ -3,12 +3,12 @@
 use std::path::Path;
 
 use super::{CmdResult, Failure, json, out, read_file};
-use crate::desk::{Agent, Desk, ImportFormat};
+use crate::desk::{DeskApi, ImportFormat};
 
-pub fn import(desk: &Desk, path: &Path, replace: bool, as_json: bool) -> CmdResult {
+pub fn import(desk: &dyn DeskApi, path: &Path, replace: bool, as_json: bool) -> CmdResult {
     let text = read_file(path)?;
     let format = ImportFormat::of_path(path);
-    let summary = desk.import_registry(&Agent::current(), &path.display().to_string(), &text, format, replace)?;
+    let summary = desk.import_registry(&path.display().to_string(), &text, format, replace)?;
     if as_json {
         return json(&summary);
     }
@@ -24,8 +24,8 @@ pub fn import(desk: &Desk, path: &Path, replace: bool, as_json: bool) -> CmdResu
     ))
 }
 
-pub fn export(desk: &Desk, output: Option<&Path>) -> CmdResult {
-    let text = desk.export_registry();
+pub fn export(desk: &dyn DeskApi, output: Option<&Path>) -> CmdResult {
+    let text = desk.export_registry()?;
     match output {
         None => out(&text),
         Some(path) => {

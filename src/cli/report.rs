@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 use super::{CmdResult, Failure, bad, json, out};
-use crate::desk::Desk;
+use crate::desk::DeskApi;
 use crate::domain::report::Scorecard;
 use crate::domain::sanitize_line;
 
@@ -15,14 +15,14 @@ pub enum Format {
 }
 
 /// A date is a whole day in the helpdesk's time zone; `--to` includes its day.
-fn bound(desk: &Desk, text: &str, flag: &str, end: bool) -> Result<DateTime<Utc>, Failure> {
+fn bound(desk: &dyn DeskApi, text: &str, flag: &str, end: bool) -> Result<DateTime<Utc>, Failure> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Ok(t.with_timezone(&Utc));
     }
     let day = NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| bad(format!("{flag} {text:?} is not a date (YYYY-MM-DD) or an RFC 3339 instant")))?;
     let day = if end { day.succ_opt().unwrap_or(day) } else { day };
-    let tz = desk.registry().helpdesk_calendar().timezone;
+    let tz = desk.registry()?.helpdesk_calendar().timezone;
     let midnight = day.and_hms_opt(0, 0, 0).expect("midnight");
     Ok(tz
         .from_local_datetime(&midnight)
@@ -35,7 +35,7 @@ fn num(v: Option<f64>) -> String {
     v.map(|x| format!("{x:.1}")).unwrap_or_default()
 }
 
-pub fn suppliers(desk: &Desk, from: &str, to: &str, supplier: Option<&str>, format: Format) -> CmdResult {
+pub fn suppliers(desk: &dyn DeskApi, from: &str, to: &str, supplier: Option<&str>, format: Format) -> CmdResult {
     let (start, end) = (bound(desk, from, "--from", false)?, bound(desk, to, "--to", true)?);
     if end <= start {
         return Err(bad("--to is before --from"));

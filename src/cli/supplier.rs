@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::{CmdResult, json, out};
-use crate::desk::{Desk, SupplierCard};
+use crate::desk::{DeskApi, SupplierCard};
 use crate::domain::registry::lookup::{Hit, HitKind};
 use crate::domain::sanitize_line;
 
@@ -14,8 +14,8 @@ struct Found {
     card: Option<SupplierCard>,
 }
 
-pub fn find(desk: &Desk, query: &str, limit: usize, as_json: bool) -> CmdResult {
-    let hits = desk.lookup(query, limit);
+pub fn find(desk: &dyn DeskApi, query: &str, limit: usize, as_json: bool) -> CmdResult {
+    let hits = desk.lookup(query, limit)?;
     let found: Vec<Found> = hits
         .into_iter()
         .map(|hit| {

@@ -3,10 +3,10 @@
 use chrono::{DateTime, Utc};
 
 use super::{CmdResult, bad, json, out};
-use crate::desk::views::{ClockView, TicketDetail, TicketRow};
-use crate::desk::{Agent, AssigneeFilter, Desk, LevelFilter, TicketQuery, TicketUpdate};
+use crate::desk::views::{ClockView, TicketDetail, TicketRow, describe};
+use crate::desk::{Agent, AssigneeFilter, DeskApi, LevelFilter, TicketQuery, TicketUpdate};
 use crate::domain::sla::{ClockLevel, ClockPhase, format_business_seconds};
-use crate::domain::ticket::{Change, Channel, Event, JournalEntry, NewTicket};
+use crate::domain::ticket::{Change, Channel, NewTicket};
 use crate::domain::{Priority, Status, TicketKind, sanitize, sanitize_line};
 
 #[derive(Debug, clap::Args)]
@@ -33,7 +33,7 @@ pub struct NewArgs {
     pub json: bool,
 }
 
-pub fn new(desk: &Desk, a: NewArgs) -> CmdResult {
+pub fn new(desk: &dyn DeskApi, a: NewArgs) -> CmdResult {
     crate::domain::ticket::check_impact_urgency(a.impact, a.urgency).map_err(bad)?;
     let input = NewTicket {
         kind: a.kind,
@@ -45,7 +45,7 @@ pub fn new(desk: &Desk, a: NewArgs) -> CmdResult {
         impact: a.impact,
         urgency: a.urgency,
     };
-    let t = desk.create_ticket(&Agent::current(), input)?;
+    let t = desk.create_ticket(input)?;
     if a.json {
         return json(&t);
     }
@@ -55,7 +55,7 @@ pub fn new(desk: &Desk, a: NewArgs) -> CmdResult {
         t.priority,
         sanitize_line(&t.title),
         sanitize_line(&t.routing),
-        clocks_text(&t, desk.registry().helpdesk_calendar().timezone)
+        clocks_text(&t, desk.registry()?.helpdesk_calendar().timezone)
     ))
 }
 
@@ -94,7 +94,7 @@ pub struct ListArgs {
     pub json: bool,
 }
 
-pub fn list(desk: &Desk, a: ListArgs) -> CmdResult {
+pub fn list(desk: &dyn DeskApi, a: ListArgs) -> CmdResult {
     let assignee = a.assignee.map(|s| match s.as_str() {
         "-" | "none" | "unassigned" => AssigneeFilter::Unassigned,
         "me" => AssigneeFilter::Agent(Agent::current().login().to_string()),
@@ -174,13 +174,13 @@ fn clip(s: &str, n: usize) -> String {
     if s.chars().count() <= n { s.into_owned() } else { s.chars().take(n - 1).chain(['…']).collect() }
 }
 
-pub fn show(desk: &Desk, id: u64, as_json: bool) -> CmdResult {
+pub fn show(desk: &dyn DeskApi, id: u64, as_json: bool) -> CmdResult {
     let t = desk.ticket(id)?;
     if as_json {
         return json(&t);
     }
     // People read times on the helpdesk's clock.
-    let tz = desk.registry().helpdesk_calendar().timezone;
+    let tz = desk.registry()?.helpdesk_calendar().timezone;
     let local = |at: chrono::DateTime<Utc>| at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string();
     let mut s = format!("#{} {} · {} · {:?}\n{}\n\n", t.id, t.priority, t.status, t.kind, sanitize_line(&t.title));
     let field = |s: &mut String, k: &str, v: &str| s.push_str(&format!("{k:<14}{}\n", sanitize_line(v)));
@@ -210,7 +210,7 @@ pub fn show(desk: &Desk, id: u64, as_json: bool) -> CmdResult {
             "  {} {:<10} {}\n",
             e.at.format("%Y-%m-%d %H:%M"),
             sanitize_line(&e.by),
-            sanitize_line(&describe(e))
+            sanitize_line(&describe(&e.event))
         ));
     }
     out(&s)
@@ -247,38 +247,6 @@ fn clocks_text(t: &TicketDetail, tz: chrono_tz::Tz) -> String {
         s.push_str(&clock_line("resolution", &l.resolution, tz));
     }
     s
-}
-
-pub fn describe(e: &JournalEntry) -> String {
-    match &e.event {
-        Event::Created { routing } => format!("logged · {routing}"),
-        Event::Note { text } => format!("note: {text}"),
-        Event::Contact { channel, text } => {
-            let how = match channel {
-                Channel::Call => "call",
-                Channel::Email => "email",
-                Channel::Reply => "reply",
-            };
-            format!("{how}: {text}")
-        }
-        Event::SupplierReply { text } => format!("supplier replied: {text}"),
-        Event::StatusChanged { from, to } => format!("status {from} → {to}"),
-        Event::Reopened { from } => format!("reopened from {from}"),
-        Event::Assigned { from, to } => {
-            format!("assigned {} → {}", from.as_deref().unwrap_or("nobody"), to.as_deref().unwrap_or("nobody"))
-        }
-        Event::PriorityChanged { from, to } => format!("priority {from} → {to}"),
-        Event::SupplierRef { from, to } => match from {
-            Some(f) => format!("supplier reference {f} → {to}"),
-            None => format!("supplier reference {to}"),
-        },
-        Event::RoutingOverridden { from, to, reason } => {
-            format!("routing overridden {from} → {to}: {reason}")
-        }
-        Event::Satisfaction { score, remark } => {
-            format!("satisfaction {score}/5 {}", remark.as_deref().unwrap_or(""))
-        }
-    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -329,7 +297,7 @@ pub struct UpdateArgs {
     pub json: bool,
 }
 
-pub fn update(desk: &Desk, id: u64, a: UpdateArgs) -> CmdResult {
+pub fn update(desk: &dyn DeskApi, id: u64, a: UpdateArgs) -> CmdResult {
     let mut changes = Vec::new();
     // Order matters: routing and contact before a status change that depends on them.
     if let Some(supplier) = a.override_supplier {
@@ -391,11 +359,11 @@ pub fn update(desk: &Desk, id: u64, a: UpdateArgs) -> CmdResult {
             "nothing to change: give at least one of --status, --assign, --priority, --note, --reply, ...",
         ));
     }
-    let t = desk.update_ticket(&Agent::current(), id, TicketUpdate { changes, expected_version: a.expect_version })?;
+    let t = desk.update_ticket(id, TicketUpdate { changes, expected_version: a.expect_version })?;
     if a.json {
         return json(&t);
     }
-    let tz = desk.registry().helpdesk_calendar().timezone;
+    let tz = desk.registry()?.helpdesk_calendar().timezone;
     out(&format!("#{} {} · {} · version {}\n{}", t.id, t.priority, t.status, t.version, clocks_text(&t, tz)))
 }
 

@@ -2,6 +2,8 @@
 //! server and the TUI all go through here, and nothing else touches the store.
 
 mod agent;
+pub mod api;
+mod conflict;
 mod query;
 mod registry;
 mod report;
@@ -14,6 +16,8 @@ use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use chrono::{DateTime, SubsecRound, Utc};
 
 pub use agent::Agent;
+pub use api::{DeskApi, Session};
+pub use conflict::{Conflict, ErrorKind};
 pub use query::{AssigneeFilter, LevelFilter, TicketQuery};
 pub use registry::{ImportFormat, ImportSummary, SupplierCard};
 pub use tickets::TicketUpdate;
@@ -37,6 +41,15 @@ pub enum DeskError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Backup(#[from] BackupError),
+    /// Someone else changed the ticket since the version the change was based on.
+    #[error("{0}")]
+    Conflict(Conflict),
+    /// The server refused or failed; `kind` keeps the exit code the same as in-process.
+    #[error("{message}")]
+    Remote { kind: ErrorKind, message: String },
+    /// The server cannot be reached or started.
+    #[error("{0}")]
+    Unavailable(String),
 }
 
 fn suggest(s: &[String]) -> String {
@@ -46,9 +59,16 @@ fn suggest(s: &[String]) -> String {
 impl DeskError {
     /// Whether the caller asked for something wrong (exit 2), rather than something failing.
     pub fn is_bad_input(&self) -> bool {
-        match self {
+        self.kind() == ErrorKind::BadInput
+    }
+
+    pub fn kind(&self) -> ErrorKind {
+        let bad_input = match self {
+            DeskError::Conflict(_) => return ErrorKind::Conflict,
+            DeskError::Remote { kind, .. } => return *kind,
+            DeskError::Unavailable(_) => false,
             DeskError::Refused(_) | DeskError::Unknown { .. } | DeskError::BadFile(_) => true,
-            // A conflict is not bad input: someone else changed the ticket meanwhile.
+            DeskError::Store(StoreError::Conflict { .. }) => return ErrorKind::Conflict,
             DeskError::Store(e) => matches!(e, StoreError::NoTicket(_)),
             DeskError::Backup(e) => {
                 matches!(
@@ -59,7 +79,8 @@ impl DeskError {
                         | BackupError::NotEmpty(_)
                 )
             }
-        }
+        };
+        if bad_input { ErrorKind::BadInput } else { ErrorKind::Runtime }
     }
 }
 

@@ -6,13 +6,13 @@ use crate::domain::sla::ClockLevel;
 use crate::domain::{Priority, Status, Ticket};
 use crate::store::IndexScan;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum AssigneeFilter {
     Agent(String),
     Unassigned,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum LevelFilter {
     /// At least one clock breached.
     Breaching,
@@ -20,7 +20,8 @@ pub enum LevelFilter {
     AtRisk,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct TicketQuery {
     pub statuses: Vec<Status>,
     pub assignee: Option<AssigneeFilter>,

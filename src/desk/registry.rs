@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Agent, Desk, DeskError};
 use crate::domain::Registry;
@@ -13,7 +13,7 @@ use crate::domain::registry::{Contract, RegistryFile, Supplier};
 use crate::domain::routing::is_valid_at;
 use crate::domain::sla::OpenState;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ImportFormat {
     Toml,
     Csv,
@@ -29,7 +29,7 @@ impl ImportFormat {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportSummary {
     pub calendars: usize,
     pub participants: usize,
@@ -53,7 +53,7 @@ impl ImportSummary {
 }
 
 /// Everything an agent needs to call a supplier.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SupplierCard {
     pub supplier: Supplier,
     /// Whether its desk is open now; `None` when its hours are not known.

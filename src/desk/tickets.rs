@@ -1,14 +1,14 @@
 //! Ticket commands: log, change, show.
 
 use super::views::TicketDetail;
-use super::{Agent, Desk, DeskError};
+use super::{Agent, Conflict, Desk, DeskError};
 use crate::domain::registry::lookup::closest;
 use crate::domain::ticket::{Change, NewTicket, Refused};
 use crate::domain::{Registry, Ticket};
 use crate::store::StoreError;
 
 /// Changes to apply together, all or none; `expected_version` guards against lost updates.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct TicketUpdate {
     pub changes: Vec<Change>,
     pub expected_version: Option<u64>,
@@ -27,36 +27,39 @@ impl Desk {
         new.participant = resolve_participant(&reg, &new.participant)?;
         new.service = resolve_service(&reg, &new.service)?;
         let at = self.now();
-        let _w = self.write_lock();
-        let ticket = self.store.create_ticket(|id| Ticket::open(id, new.clone(), at, agent.login(), &reg))??;
+        let ticket = {
+            let _w = self.write_lock();
+            self.store.create_ticket(|id| Ticket::open(id, new.clone(), at, agent.login(), &reg))??
+        };
+        // Outside the lock: writers that arrive meanwhile share this fsync (group commit).
+        self.store.flush()?;
         self.detail_of(&reg, &ticket)
     }
 
     pub fn update_ticket(&self, agent: &Agent, id: u64, update: TicketUpdate) -> Result<TicketDetail, DeskError> {
         let reg = self.registry();
-        let _w = self.write_lock();
-        let old = self.store.ticket(id)?.ok_or(StoreError::NoTicket(id))?;
-        if let Some(v) = update.expected_version
-            && v != old.version
-        {
-            return Err(StoreError::Conflict {
-                id,
-                expected: v,
-                current: old.version,
-                by: old.updated_by.clone(),
-                at: old.updated_at.to_rfc3339(),
+        let ticket = {
+            let _w = self.write_lock();
+            let old = self.store.ticket(id)?.ok_or(StoreError::NoTicket(id))?;
+            if let Some(v) = update.expected_version
+                && v != old.version
+            {
+                let journal = self.store.journal(id)?;
+                let c = Conflict::new(id, v, old.version, &old.updated_by, old.updated_at, &journal);
+                return Err(DeskError::Conflict(c));
             }
-            .into());
-        }
-        let at = self.now();
-        let mut ticket = old.clone();
-        let mut entries = Vec::new();
-        for change in update.changes {
-            entries.extend(ticket.apply(change, at, agent.login(), &reg)?);
-        }
-        if !entries.is_empty() {
-            self.store.update_ticket(&old, &ticket, &entries)?;
-        }
+            let at = self.now();
+            let mut ticket = old.clone();
+            let mut entries = Vec::new();
+            for change in update.changes {
+                entries.extend(ticket.apply(change, at, agent.login(), &reg)?);
+            }
+            if !entries.is_empty() {
+                self.store.update_ticket(&old, &ticket, &entries)?;
+            }
+            ticket
+        };
+        self.store.flush()?;
         self.detail_of(&reg, &ticket)
     }
 

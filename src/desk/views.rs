@@ -1,14 +1,14 @@
 //! What queries return: plain, serializable views for the UI, the CLI and `--json`.
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::sla::{ClockLevel, ClockPhase, ClockState, SlaDuration};
-use crate::domain::ticket::{JournalEntry, LayerView, SlaLayer, SlaView};
+use crate::domain::ticket::{Channel, Event, JournalEntry, LayerView, SlaLayer, SlaView};
 use crate::domain::{Priority, Status, Ticket, TicketKind};
 
 /// One page of a list, and whether more follow.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Page<T> {
     pub items: Vec<T>,
     pub offset: usize,
@@ -17,7 +17,7 @@ pub struct Page<T> {
 }
 
 /// A ticket in a list: what the queue shows.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TicketRow {
     pub id: u64,
     pub version: u64,
@@ -60,7 +60,7 @@ impl TicketRow {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClockView {
     pub target: String,
     pub phase: ClockPhase,
@@ -72,14 +72,14 @@ pub struct ClockView {
     pub breached_at: Option<DateTime<Utc>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LayerClocks {
     pub calendar: String,
     pub response: ClockView,
     pub resolution: ClockView,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SlaClocks {
     pub helpdesk: LayerClocks,
     pub supplier: Option<LayerClocks>,
@@ -106,7 +106,7 @@ fn layer(view: &LayerView, layer: &SlaLayer) -> LayerClocks {
 }
 
 /// A whole ticket with its clocks and journal.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TicketDetail {
     pub id: u64,
     pub version: u64,
@@ -185,6 +185,39 @@ impl TicketDetail {
                 },
             },
             journal,
+        }
+    }
+}
+
+/// One line for a journal event, as agents read it.
+pub fn describe(e: &Event) -> String {
+    match e {
+        Event::Created { routing } => format!("logged · {routing}"),
+        Event::Note { text } => format!("note: {text}"),
+        Event::Contact { channel, text } => {
+            let how = match channel {
+                Channel::Call => "call",
+                Channel::Email => "email",
+                Channel::Reply => "reply",
+            };
+            format!("{how}: {text}")
+        }
+        Event::SupplierReply { text } => format!("supplier replied: {text}"),
+        Event::StatusChanged { from, to } => format!("status {from} → {to}"),
+        Event::Reopened { from } => format!("reopened from {from}"),
+        Event::Assigned { from, to } => {
+            format!("assigned {} → {}", from.as_deref().unwrap_or("nobody"), to.as_deref().unwrap_or("nobody"))
+        }
+        Event::PriorityChanged { from, to } => format!("priority {from} → {to}"),
+        Event::SupplierRef { from, to } => match from {
+            Some(f) => format!("supplier reference {f} → {to}"),
+            None => format!("supplier reference {to}"),
+        },
+        Event::RoutingOverridden { from, to, reason } => {
+            format!("routing overridden {from} → {to}: {reason}")
+        }
+        Event::Satisfaction { score, remark } => {
+            format!("satisfaction {score}/5 {}", remark.as_deref().unwrap_or(""))
         }
     }
 }

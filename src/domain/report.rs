@@ -2,14 +2,14 @@
 //! clocks the agents see.
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::Registry;
 use crate::domain::Ticket;
 use crate::domain::sla::{ClockLevel, ClockPhase};
 
 /// The figures of one supplier, or of one of its contracts.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scorecard {
     pub supplier: String,
     /// `None` for the supplier's total over all its contracts.

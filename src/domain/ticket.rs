@@ -149,7 +149,8 @@ pub enum Channel {
 }
 
 /// What an agent asks of a ticket.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Change {
     Status(Status),
     Assign(Option<String>),
@@ -164,7 +165,7 @@ pub enum Change {
 }
 
 /// What is needed to log a ticket.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewTicket {
     pub kind: TicketKind,
     pub title: String,
@@ -186,13 +187,13 @@ fn refuse<T>(why: impl Into<String>) -> Result<T, Refused> {
 }
 
 /// Both layers' clocks at one moment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SlaView {
     pub helpdesk: LayerView,
     pub supplier: Option<LayerView>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LayerView {
     pub calendar: String,
     pub response: ClockState,

@@ -27,7 +27,7 @@ pub enum StoreError {
     #[error(
         "ticket {id} was changed by {by} at {at} (now version {current}, you had version {expected}); reload it and try again"
     )]
-    Conflict { id: u64, expected: u64, current: u64, by: String, at: String },
+    Conflict { id: u64, expected: u64, current: u64, by: String, at: DateTime<Utc> },
     #[error("no ticket {0}")]
     NoTicket(u64),
     #[error("the store is damaged: {0}")]
@@ -163,7 +163,8 @@ impl Store {
     }
 
     /// Stores a new ticket under the next id; `build` makes it for that id (it may be called again
-    /// if the transaction retries, so it must not have side effects).
+    /// if the transaction retries, so it must not have side effects). Not yet durable: call
+    /// [`Store::flush`] before confirming (apart, so that concurrent writers share one fsync).
     pub fn create_ticket<E>(
         &self,
         build: impl Fn(u64) -> Result<(Ticket, JournalEntry), E>,
@@ -189,12 +190,11 @@ impl Store {
                 }
                 Ok(Ok(ticket))
             });
-        let made = result.map_err(unwrap_tx)?;
-        self.flush()?;
-        Ok(made)
+        result.map_err(unwrap_tx)
     }
 
     /// Replaces `old` by `new` with its journal entries, if nobody changed the ticket since `old`.
+    /// Not yet durable: call [`Store::flush`] before confirming.
     pub fn update_ticket(&self, old: &Ticket, new: &Ticket, entries: &[JournalEntry]) -> Result<(), StoreError> {
         let id = new.id;
         let result = (&self.tickets, &self.journal, &self.index).transaction(|(tickets, journal, index)| {
@@ -208,7 +208,7 @@ impl Store {
                     expected: old.version,
                     current: current.version,
                     by: current.updated_by.clone(),
-                    at: current.updated_at.to_rfc3339(),
+                    at: current.updated_at,
                 }));
             }
             for key in index::keys(&current) {
@@ -226,8 +226,7 @@ impl Store {
             }
             Ok(())
         });
-        result.map_err(unwrap_tx)?;
-        self.flush()
+        result.map_err(unwrap_tx)
     }
 
     /// Writes many new tickets (the demo's history, benchmarks) with one flush at the end.

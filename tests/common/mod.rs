@@ -1,6 +1,8 @@
 //! Shared helpers for the integration tests.
 #![allow(dead_code)]
 
+pub mod server;
+
 use chrono::{DateTime, Utc};
 use spoc::domain::Registry;
 use spoc::domain::registry::file::check_toml;

@@ -4,12 +4,12 @@
 use chrono::{DateTime, Utc};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::Registry;
 use crate::domain::routing::is_valid_at;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum HitKind {
     Supplier,
@@ -18,7 +18,7 @@ pub enum HitKind {
     Contact,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hit {
     pub kind: HitKind,
     /// What matched: a name, alias, keyword or number.

@@ -1,0 +1,104 @@
+//! Starting a server when none answers. Several clients may do this at the same moment; the
+//! servers they start race for the folder's lock, one wins, the others exit at once, and every
+//! client connects to the winner.
+
+use std::io::{Read, Seek, SeekFrom};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::os::unix::process::CommandExt;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use super::{Client, ConnectError};
+use crate::desk::DeskError;
+use crate::server::{LOG, SOCKET};
+
+/// How long a client waits for a server to answer after starting one.
+const START_WAIT: Duration = Duration::from_secs(30);
+/// An autostarted server leaves after this long without clients (`SPOC_IDLE_EXIT` seconds).
+const IDLE_EXIT_SECS: u64 = 30 * 60;
+
+/// Connects to the folder's server, starting one (this same program) when none runs.
+pub fn connect_or_start(dir: &Path) -> Result<Client, DeskError> {
+    let exe = std::env::current_exe().map_err(|e| DeskError::Unavailable(format!("cannot find spoc itself: {e}")))?;
+    connect_or_start_with(dir, &exe)
+}
+
+/// As [`connect_or_start`], starting the server from the `spoc` program at `exe`.
+pub fn connect_or_start_with(dir: &Path, exe: &Path) -> Result<Client, DeskError> {
+    match Client::connect(dir) {
+        Ok(c) => return Ok(c),
+        Err(ConnectError::Failed(e)) => return Err(e),
+        Err(ConnectError::NoServer) => {}
+    }
+    let fail = |what: String| DeskError::Unavailable(what);
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(|e| fail(format!("cannot create the data folder {}: {e}", dir.display())))?;
+    let log_path = dir.join(LOG);
+    let mut log = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(0o600)
+        .open(&log_path)
+        .map_err(|e| fail(format!("{}: {e}", log_path.display())))?;
+    let log_start = log.seek(SeekFrom::End(0)).unwrap_or(0);
+    let idle = std::env::var("SPOC_IDLE_EXIT").ok().and_then(|s| s.parse().ok()).unwrap_or(IDLE_EXIT_SECS);
+    let mut child = Command::new(exe)
+        .arg("--data")
+        .arg(dir)
+        .args(["serve", "--foreground", "--autostarted", "--idle-exit", &idle.to_string()])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(log)
+        // Its own process group: a Ctrl-C meant for this client does not stop the server.
+        .process_group(0)
+        .spawn()
+        .map_err(|e| fail(format!("cannot start `{} serve`: {e}", exe.display())))?;
+    let deadline = Instant::now() + START_WAIT;
+    let mut pause = Duration::from_millis(2);
+    let mut exited = None;
+    loop {
+        match Client::connect(dir) {
+            Ok(client) => {
+                // Reap it when it leaves, so a long-lived client does not keep a zombie.
+                std::thread::spawn(move || child.wait());
+                return Ok(client);
+            }
+            Err(ConnectError::Failed(e)) => return Err(e),
+            Err(ConnectError::NoServer) => {}
+        }
+        if exited.is_none()
+            && let Ok(Some(status)) = child.try_wait()
+        {
+            // Exit 0: another client's server won the race and is starting; wait for it.
+            if !status.success() {
+                let said = log_since(&log_path, log_start);
+                return Err(fail(format!("could not start a server for {}: {}", dir.display(), said.trim())));
+            }
+            exited = Some(status);
+        }
+        if Instant::now() >= deadline {
+            return Err(fail(format!(
+                "no server answered on {} within {} s; see {}",
+                dir.join(SOCKET).display(),
+                START_WAIT.as_secs(),
+                log_path.display()
+            )));
+        }
+        std::thread::sleep(pause);
+        pause = (pause * 2).min(Duration::from_millis(50));
+    }
+}
+
+/// What the server wrote to its log since `start`: the reason it could not start.
+fn log_since(path: &Path, start: u64) -> String {
+    let mut text = String::new();
+    if let Ok(mut f) = std::fs::File::open(path) {
+        let _ = f.seek(SeekFrom::Start(start));
+        let _ = f.take(64 * 1024).read_to_string(&mut text);
+    }
+    if text.trim().is_empty() { "it exited without saying why".into() } else { text }
+}

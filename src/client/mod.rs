@@ -1,0 +1,182 @@
+//! The socket client: every CLI command and TUI goes through one, to the server that owns the
+//! data folder, starting that server first when none runs.
+
+mod autostart;
+
+use std::os::unix::net::UnixStream;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use chrono::{DateTime, SubsecRound, Utc};
+use serde::de::DeserializeOwned;
+
+pub use autostart::{connect_or_start, connect_or_start_with};
+
+use crate::desk::views::{Page, TicketDetail, TicketRow};
+use crate::desk::{DeskApi, DeskError, ImportFormat, ImportSummary, SupplierCard, TicketQuery, TicketUpdate};
+use crate::domain::Registry;
+use crate::domain::registry::RegistryFile;
+use crate::domain::registry::lookup::Hit;
+use crate::domain::report::Scorecard;
+use crate::domain::ticket::NewTicket;
+use crate::protocol::{Hello, Notice, Reply, Request, ServerStatus, Welcome, read_frame, write_frame};
+use crate::server::SOCKET;
+use crate::store::backup::BackupSummary;
+
+pub struct Client {
+    dir: PathBuf,
+    stream: Mutex<UnixStream>,
+    welcome: Welcome,
+    registry: OnceLock<Arc<Registry>>,
+}
+
+/// Why a connection could not be made: nobody listens (start a server), or something else.
+#[derive(Debug)]
+pub enum ConnectError {
+    NoServer,
+    Failed(DeskError),
+}
+
+impl Client {
+    /// Connects to the server of `dir`, if one runs.
+    pub fn connect(dir: &Path) -> Result<Client, ConnectError> {
+        let socket = dir.join(SOCKET);
+        let mut stream = match UnixStream::connect(&socket) {
+            Ok(s) => s,
+            Err(e) if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::ConnectionRefused) => {
+                return Err(ConnectError::NoServer);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+                return Err(ConnectError::Failed(DeskError::Unavailable(format!(
+                    "you may not use the servicedesk in {}: {e} (it belongs to another user or group)",
+                    dir.display()
+                ))));
+            }
+            Err(e) => return Err(ConnectError::Failed(unavailable(&socket, e))),
+        };
+        let welcome = exchange::<Welcome>(&mut stream, &Hello::ours(), &socket).map_err(ConnectError::Failed)?;
+        Ok(Client { dir: dir.to_path_buf(), stream: Mutex::new(stream), welcome, registry: OnceLock::new() })
+    }
+
+    pub fn server(&self) -> &Welcome {
+        &self.welcome
+    }
+
+    pub fn status(&self) -> Result<ServerStatus, DeskError> {
+        self.call(&Request::Status)
+    }
+
+    /// Turns this connection into a stream of notices.
+    pub fn subscribe(self) -> Result<Subscription, DeskError> {
+        let () = self.call(&Request::Subscribe)?;
+        let stream = self.stream.into_inner().unwrap_or_else(|e| e.into_inner());
+        Ok(Subscription { stream, socket: self.dir.join(SOCKET) })
+    }
+
+    fn call<T: DeserializeOwned>(&self, request: &Request) -> Result<T, DeskError> {
+        let mut stream = self.stream.lock().unwrap_or_else(|e| e.into_inner());
+        exchange(&mut stream, request, &self.dir.join(SOCKET))
+    }
+}
+
+fn exchange<T: DeserializeOwned>(
+    stream: &mut UnixStream,
+    message: &impl serde::Serialize,
+    socket: &Path,
+) -> Result<T, DeskError> {
+    write_frame(stream, message).map_err(|e| unavailable(socket, e))?;
+    let payload = read_frame(stream)
+        .map_err(|e| DeskError::Unavailable(format!("the server at {} failed: {e}", socket.display())))?
+        .ok_or_else(|| DeskError::Unavailable(format!("the server at {} hung up", socket.display())))?;
+    match serde_json::from_slice::<Reply<T>>(&payload) {
+        Ok(Reply::Ok(v)) => Ok(v),
+        Ok(Reply::Err(e)) => Err(e.into()),
+        Err(e) => Err(DeskError::Unavailable(format!("the server at {} answered nonsense: {e}", socket.display()))),
+    }
+}
+
+fn unavailable(socket: &Path, e: std::io::Error) -> DeskError {
+    DeskError::Unavailable(format!("cannot reach the server at {}: {e}", socket.display()))
+}
+
+/// Notices from the server, as they come.
+pub struct Subscription {
+    stream: UnixStream,
+    socket: PathBuf,
+}
+
+impl Subscription {
+    /// The next notice; `Ok(None)` when the server has gone.
+    pub fn next_notice(&mut self) -> Result<Option<Notice>, DeskError> {
+        let Some(payload) = read_frame(&mut self.stream)
+            .map_err(|e| DeskError::Unavailable(format!("the server at {} failed: {e}", self.socket.display())))?
+        else {
+            return Ok(None);
+        };
+        serde_json::from_slice(&payload).map(Some).map_err(|e| DeskError::Unavailable(format!("bad notice: {e}")))
+    }
+
+    /// For tests of a client that stops reading, and for closing from another thread.
+    pub fn stream(&self) -> &UnixStream {
+        &self.stream
+    }
+}
+
+impl DeskApi for Client {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now().trunc_subsecs(0)
+    }
+    fn registry(&self) -> Result<Arc<Registry>, DeskError> {
+        if let Some(r) = self.registry.get() {
+            return Ok(r.clone());
+        }
+        let file: RegistryFile = self.call(&Request::Registry)?;
+        let reg =
+            Registry::build(file).map_err(|e| DeskError::Unavailable(format!("the server's registry: {}", e[0])))?;
+        Ok(self.registry.get_or_init(|| Arc::new(reg)).clone())
+    }
+    fn create_ticket(&self, ticket: NewTicket) -> Result<TicketDetail, DeskError> {
+        self.call(&Request::CreateTicket { ticket })
+    }
+    fn update_ticket(&self, id: u64, update: TicketUpdate) -> Result<TicketDetail, DeskError> {
+        self.call(&Request::UpdateTicket { id, update })
+    }
+    fn ticket(&self, id: u64) -> Result<TicketDetail, DeskError> {
+        self.call(&Request::Ticket { id })
+    }
+    fn list_tickets(&self, query: &TicketQuery) -> Result<Page<TicketRow>, DeskError> {
+        self.call(&Request::ListTickets { query: query.clone() })
+    }
+    fn lookup(&self, query: &str, limit: usize) -> Result<Vec<Hit>, DeskError> {
+        self.call(&Request::Lookup { query: query.into(), limit })
+    }
+    fn supplier_card(&self, supplier: &str) -> Result<SupplierCard, DeskError> {
+        self.call(&Request::SupplierCard { supplier: supplier.into() })
+    }
+    fn import_registry(
+        &self,
+        source: &str,
+        text: &str,
+        format: ImportFormat,
+        replace: bool,
+    ) -> Result<ImportSummary, DeskError> {
+        self.call(&Request::ImportRegistry { source: source.into(), text: text.into(), format, replace })
+    }
+    fn export_registry(&self) -> Result<String, DeskError> {
+        self.call(&Request::ExportRegistry)
+    }
+    fn supplier_report(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        supplier: Option<&str>,
+    ) -> Result<Vec<Scorecard>, DeskError> {
+        self.call(&Request::SupplierReport { from, to, supplier: supplier.map(Into::into) })
+    }
+    fn backup(&self, path: &Path) -> Result<BackupSummary, DeskError> {
+        self.call(&Request::Backup { path: path.into() })
+    }
+    fn restore(&self, path: &Path, force: bool) -> Result<BackupSummary, DeskError> {
+        self.call(&Request::Restore { path: path.into(), force })
+    }
+}

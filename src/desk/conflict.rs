@@ -1,0 +1,49 @@
+//! A lost update refused: who changed the ticket, when, and what, so the agent can look and retry.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::views::describe;
+use crate::domain::ticket::JournalEntry;
+
+/// How a request failed, as the exit code and the socket protocol tell it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The caller asked for something wrong (exit 2).
+    BadInput,
+    /// Someone else changed it first (exit 1; reload and retry).
+    Conflict,
+    /// Something failed (exit 1).
+    Runtime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conflict {
+    pub id: u64,
+    /// The version the refused change was based on.
+    pub expected: u64,
+    pub current: u64,
+    pub by: String,
+    pub at: DateTime<Utc>,
+    /// The last change, one line per journal entry.
+    pub changes: Vec<String>,
+}
+
+impl Conflict {
+    /// `journal` is the ticket's whole journal; the entries of its last change are named.
+    pub fn new(id: u64, expected: u64, current: u64, by: &str, at: DateTime<Utc>, journal: &[JournalEntry]) -> Self {
+        let changes = journal.iter().filter(|e| e.at == at && e.by == by).map(|e| describe(&e.event)).collect();
+        Conflict { id, expected, current, by: by.to_string(), at, changes }
+    }
+}
+
+impl std::fmt::Display for Conflict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ticket {} was changed by {} at {}", self.id, self.by, self.at.to_rfc3339())?;
+        if !self.changes.is_empty() {
+            write!(f, " ({})", crate::domain::sanitize_line(&self.changes.join("; ")))?;
+        }
+        write!(f, "; it is now version {}, you had version {}: reload it and try again", self.current, self.expected)
+    }
+}

@@ -1,0 +1,154 @@
+//! What clients and the server say to each other over the Unix socket: length-prefixed JSON
+//! frames, a hello that names the protocol version, requests, replies and live notices.
+
+pub mod frame;
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+pub use frame::{FrameError, MAX_FRAME, frame_len, read_frame, write_frame};
+
+use crate::desk::{Conflict, DeskError, ErrorKind, ImportFormat, TicketQuery, TicketUpdate};
+use crate::domain::ticket::NewTicket;
+
+/// Bumped whenever a message changes shape. `Hello` itself never changes, so that a client and
+/// a server of different versions can always tell each other so.
+pub const PROTOCOL: u32 = 1;
+
+/// The first frame a client sends.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hello {
+    pub protocol: u32,
+    /// The spoc version, for the message when protocols differ.
+    pub version: String,
+}
+
+impl Hello {
+    pub fn ours() -> Self {
+        Hello { protocol: PROTOCOL, version: env!("CARGO_PKG_VERSION").to_string() }
+    }
+}
+
+/// The server's answer to a hello it accepts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Welcome {
+    pub protocol: u32,
+    pub version: String,
+    pub pid: u32,
+    /// The login the server knows this client as (from the socket's peer credentials).
+    pub agent: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Request {
+    CreateTicket {
+        ticket: NewTicket,
+    },
+    UpdateTicket {
+        id: u64,
+        update: TicketUpdate,
+    },
+    Ticket {
+        id: u64,
+    },
+    ListTickets {
+        query: TicketQuery,
+    },
+    Lookup {
+        query: String,
+        limit: usize,
+    },
+    SupplierCard {
+        supplier: String,
+    },
+    /// The registry as a file, for clients that look things up themselves.
+    Registry,
+    ImportRegistry {
+        source: String,
+        text: String,
+        format: ImportFormat,
+        replace: bool,
+    },
+    ExportRegistry,
+    SupplierReport {
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        supplier: Option<String>,
+    },
+    Backup {
+        path: PathBuf,
+    },
+    Restore {
+        path: PathBuf,
+        force: bool,
+    },
+    Status,
+    /// From now on this connection only carries [`Notice`]s from the server.
+    Subscribe,
+}
+
+/// The answer to every frame a client sends: `{"ok": ...}` or `{"err": ...}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reply<T> {
+    Ok(T),
+    Err(WireError),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WireError {
+    pub kind: ErrorKind,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<Conflict>,
+}
+
+impl From<&DeskError> for WireError {
+    fn from(e: &DeskError) -> Self {
+        let conflict = match e {
+            DeskError::Conflict(c) => Some(c.clone()),
+            _ => None,
+        };
+        WireError { kind: e.kind(), message: e.to_string(), conflict }
+    }
+}
+
+impl From<WireError> for DeskError {
+    fn from(e: WireError) -> Self {
+        match e.conflict {
+            Some(c) => DeskError::Conflict(c),
+            None => DeskError::Remote { kind: e.kind, message: e.message },
+        }
+    }
+}
+
+/// What the server pushes to subscribers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Notice {
+    /// A ticket was logged or changed; `version` is its new version.
+    Ticket { id: u64, version: u64, by: String, at: DateTime<Utc> },
+    /// The registry was imported or restored.
+    Registry { by: String, at: DateTime<Utc> },
+    /// Notices were dropped because this client fell behind: reload everything shown.
+    Resync,
+}
+
+/// `spoc status`: who serves this folder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServerStatus {
+    pub pid: u32,
+    pub version: String,
+    pub protocol: u32,
+    pub data: PathBuf,
+    pub started_at: DateTime<Utc>,
+    pub uptime_secs: u64,
+    /// Connections open now, this one included.
+    pub clients: usize,
+    pub subscribers: usize,
+    pub tickets: usize,
+    pub store_bytes: u64,
+}

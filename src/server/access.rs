@@ -1,0 +1,94 @@
+//! Who may use the servicedesk: the owner of the data folder and, when configured, the members
+//! of one group. The folder and socket modes say the same to the kernel; this is the second lock.
+
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::Path;
+
+use nix::unistd::{Gid, Group, Uid, User};
+
+use crate::desk::Agent;
+
+#[derive(Debug, Clone)]
+pub struct Access {
+    owner: u32,
+    group: Option<SharedGroup>,
+}
+
+#[derive(Debug, Clone)]
+struct SharedGroup {
+    gid: u32,
+    name: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccessError {
+    #[error("there is no group {0:?} on this host (config `group`, or --group)")]
+    NoGroup(String),
+    #[error("cannot set up the data folder {path}: {source}")]
+    Io { path: String, source: std::io::Error },
+}
+
+impl Access {
+    /// The server's own user, and the group named in the config (if any).
+    pub fn new(group: Option<&str>) -> Result<Access, AccessError> {
+        let group = match group {
+            None => None,
+            Some(name) => {
+                let g = Group::from_name(name).ok().flatten().ok_or_else(|| AccessError::NoGroup(name.to_string()))?;
+                Some(SharedGroup { gid: g.gid.as_raw(), name: g.name })
+            }
+        };
+        Ok(Access { owner: Uid::effective().as_raw(), group })
+    }
+
+    /// The agent at the other end of a connection, or why they may not come in.
+    pub fn admit(&self, uid: u32, gid: u32) -> Result<Agent, String> {
+        let user = User::from_uid(Uid::from_raw(uid)).ok().flatten();
+        let name = user.as_ref().map(|u| u.name.clone()).unwrap_or_else(|| format!("uid{uid}"));
+        let member = |g: &SharedGroup| {
+            gid == g.gid
+                || Group::from_gid(Gid::from_raw(g.gid)).ok().flatten().is_some_and(|grp| grp.mem.contains(&name))
+        };
+        if uid == self.owner || self.group.as_ref().is_some_and(member) {
+            return Ok(Agent::new(name));
+        }
+        Err(match &self.group {
+            Some(g) => {
+                format!("{name} (uid {uid}) is not a member of the group {} that shares this servicedesk", g.name)
+            }
+            None => format!("{name} (uid {uid}) may not use this servicedesk: it belongs to another user"),
+        })
+    }
+
+    /// What new files may be: private to the owner, or to the owner and the group.
+    pub fn umask(&self) -> u32 {
+        if self.group.is_some() { 0o007 } else { 0o077 }
+    }
+
+    /// Creates the data folder, or tightens one we own, to 0700 (or 2770 for the group, so that
+    /// files made inside it belong to the group).
+    pub fn prepare_folder(&self, dir: &Path) -> Result<(), AccessError> {
+        let io = |source| AccessError::Io { path: dir.display().to_string(), source };
+        std::fs::create_dir_all(dir).map_err(io)?;
+        let meta = std::fs::metadata(dir).map_err(io)?;
+        if meta.uid() != self.owner {
+            // Only the owner may change modes; a shared folder set up by a colleague stays as it is.
+            return Ok(());
+        }
+        if let Some(g) = &self.group {
+            nix::unistd::chown(dir, None, Some(Gid::from_raw(g.gid))).map_err(|e| io(e.into()))?;
+        }
+        let mode = if self.group.is_some() { 0o2770 } else { 0o700 };
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(mode)).map_err(io)
+    }
+
+    /// The socket: 0600, or 0660 and the group's.
+    pub fn prepare_socket(&self, path: &Path) -> Result<(), AccessError> {
+        let io = |source| AccessError::Io { path: path.display().to_string(), source };
+        if let Some(g) = &self.group {
+            nix::unistd::chown(path, None, Some(Gid::from_raw(g.gid))).map_err(|e| io(e.into()))?;
+        }
+        let mode = if self.group.is_some() { 0o660 } else { 0o600 };
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).map_err(io)
+    }
+}

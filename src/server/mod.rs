@@ -1,0 +1,221 @@
+//! `spoc serve`: the one process that owns a data folder's store, serving the desk to every
+//! TUI and CLI on the host over a Unix socket inside that folder.
+//!
+//! Start-up order decides races: the folder's `serve.lock` first (exactly one server wins; the
+//! others leave), then the store, then the socket. A socket left by a killed server is stale by
+//! then, since its owner no longer holds the lock, and is replaced.
+
+mod access;
+mod conn;
+mod dispatch;
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, SubsecRound, Utc};
+use nix::fcntl::{Flock, FlockArg};
+use tokio::net::UnixListener;
+use tokio::signal::unix::{SignalKind, signal};
+use tokio::sync::broadcast;
+use tracing::{info, warn};
+
+pub use access::{Access, AccessError};
+
+use crate::desk::{Desk, DeskError};
+use crate::protocol::{Notice, PROTOCOL, ServerStatus};
+use crate::store::StoreError;
+
+pub const SOCKET: &str = "spoc.sock";
+pub const LOCK: &str = "serve.lock";
+pub const PID: &str = "serve.pid";
+/// Where an autostarted server writes its log.
+pub const LOG: &str = "serve.log";
+
+/// Notices a subscriber may fall behind before it is told to resync.
+const NOTICE_QUEUE: usize = 1024;
+/// How long to wait for a store that another process is still letting go of.
+const STORE_WAIT: Duration = Duration::from_secs(10);
+
+pub struct ServeOptions {
+    pub dir: PathBuf,
+    /// The Unix group that shares this servicedesk, if any.
+    pub group: Option<String>,
+    /// Exit after this long without any client (servers that clients started themselves).
+    pub idle_exit: Option<Duration>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("{} is already served by spoc{}", dir.display(), pid.map(|p| format!(" (pid {p})")).unwrap_or_default())]
+    AlreadyServed { dir: PathBuf, pid: Option<u32> },
+    #[error(transparent)]
+    Access(#[from] AccessError),
+    #[error(transparent)]
+    Desk(#[from] DeskError),
+    #[error("{what}: {source}")]
+    Io { what: String, source: std::io::Error },
+}
+
+fn io(what: impl Into<String>) -> impl FnOnce(std::io::Error) -> ServeError {
+    let what = what.into();
+    move |source| ServeError::Io { what, source }
+}
+
+/// What every connection shares.
+pub(crate) struct Shared {
+    desk: Arc<Desk>,
+    access: Access,
+    notices: broadcast::Sender<Notice>,
+    started_at: DateTime<Utc>,
+    started: Instant,
+    clients: AtomicUsize,
+    subscribers: AtomicUsize,
+    /// Requests hold it for reading; shutdown takes it for writing, and so waits for them.
+    gate: tokio::sync::RwLock<()>,
+    last_activity: Mutex<Instant>,
+}
+
+impl Shared {
+    fn touch(&self) {
+        *self.last_activity.lock().unwrap_or_else(|e| e.into_inner()) = Instant::now();
+    }
+
+    fn idle_for(&self) -> Option<Duration> {
+        if self.clients.load(Ordering::SeqCst) > 0 {
+            return None;
+        }
+        Some(self.last_activity.lock().unwrap_or_else(|e| e.into_inner()).elapsed())
+    }
+
+    /// Counts tickets: call from a blocking thread.
+    fn status(&self) -> ServerStatus {
+        let store = self.desk.store();
+        ServerStatus {
+            pid: std::process::id(),
+            version: env!("CARGO_PKG_VERSION").into(),
+            protocol: PROTOCOL,
+            data: store.dir().to_path_buf(),
+            started_at: self.started_at,
+            uptime_secs: self.started.elapsed().as_secs(),
+            clients: self.clients.load(Ordering::SeqCst),
+            subscribers: self.subscribers.load(Ordering::SeqCst),
+            tickets: store.ticket_count(),
+            store_bytes: store.size_on_disk(),
+        }
+    }
+}
+
+/// Serves until SIGTERM or SIGINT (or the idle time), then flushes and returns.
+pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
+    let access = Access::new(opts.group.as_deref())?;
+    nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(access.umask() as _));
+    access.prepare_folder(&opts.dir)?;
+    let _lock = take_lock(&opts.dir)?;
+    let pid_file = opts.dir.join(PID);
+    std::fs::write(&pid_file, std::process::id().to_string()).map_err(io(pid_file.display().to_string()))?;
+    let desk = open_desk(&opts.dir)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("spoc-serve")
+        .build()
+        .map_err(io("cannot start the server runtime"))?;
+    let shared = Arc::new(Shared {
+        desk: Arc::new(desk),
+        access,
+        notices: broadcast::channel(NOTICE_QUEUE).0,
+        started_at: Utc::now().trunc_subsecs(0),
+        started: Instant::now(),
+        clients: AtomicUsize::new(0),
+        subscribers: AtomicUsize::new(0),
+        gate: tokio::sync::RwLock::new(()),
+        last_activity: Mutex::new(Instant::now()),
+    });
+    let result = runtime.block_on(serve(shared.clone(), &opts));
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    let _ = std::fs::remove_file(&pid_file);
+    result
+}
+
+async fn serve(shared: Arc<Shared>, opts: &ServeOptions) -> Result<(), ServeError> {
+    let socket = opts.dir.join(SOCKET);
+    let listener = bind(&socket, &shared.access)?;
+    let mut term = signal(SignalKind::terminate()).map_err(io("SIGTERM handler"))?;
+    let mut int = signal(SignalKind::interrupt()).map_err(io("SIGINT handler"))?;
+    info!("serving {} on {} (pid {})", opts.dir.display(), socket.display(), std::process::id());
+    let why = loop {
+        tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => {
+                    shared.touch();
+                    tokio::spawn(conn::serve(shared.clone(), stream));
+                }
+                Err(e) => warn!("accept failed: {e}"),
+            },
+            _ = term.recv() => break "SIGTERM",
+            _ = int.recv() => break "SIGINT",
+            _ = idle(&shared, opts.idle_exit) => break "idle",
+        }
+    };
+    info!("stopping ({why})");
+    drop(listener);
+    let _ = std::fs::remove_file(&socket);
+    // New requests now wait for ever; those under way finish and flush first.
+    let _closed = shared.gate.write().await;
+    shared.desk.store().flush().map_err(DeskError::from)?;
+    info!("stopped; everything confirmed is on disk");
+    Ok(())
+}
+
+/// Resolves once no client has been connected for `limit`; never without a limit.
+async fn idle(shared: &Shared, limit: Option<Duration>) {
+    let Some(limit) = limit else { return std::future::pending().await };
+    loop {
+        match shared.idle_for() {
+            Some(d) if d >= limit => return,
+            Some(d) => tokio::time::sleep(limit - d).await,
+            None => tokio::time::sleep(limit).await,
+        }
+    }
+}
+
+fn take_lock(dir: &Path) -> Result<Flock<std::fs::File>, ServeError> {
+    let path = dir.join(LOCK);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io(path.display().to_string()))?;
+    Flock::lock(file, FlockArg::LockExclusiveNonblock).map_err(|_| ServeError::AlreadyServed {
+        dir: dir.to_path_buf(),
+        pid: std::fs::read_to_string(dir.join(PID)).ok().and_then(|p| p.trim().parse().ok()),
+    })
+}
+
+/// The store may still be held for a moment by a process that is letting go of it (a demo that
+/// just filled it, or a server that is exiting); wait for that rather than fail.
+fn open_desk(dir: &Path) -> Result<Desk, ServeError> {
+    let deadline = Instant::now() + STORE_WAIT;
+    loop {
+        match Desk::open(dir) {
+            Err(DeskError::Store(StoreError::InUse { .. })) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            other => return Ok(other?),
+        }
+    }
+}
+
+fn bind(socket: &Path, access: &Access) -> Result<UnixListener, ServeError> {
+    // We hold the lock, so a socket file here was left by a server that is gone.
+    match std::fs::remove_file(socket) {
+        Ok(()) => info!("replaced the stale socket {}", socket.display()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(io(format!("cannot remove the stale socket {}", socket.display()))(e)),
+    }
+    let listener = UnixListener::bind(socket).map_err(io(format!("cannot listen on {}", socket.display())))?;
+    access.prepare_socket(socket)?;
+    Ok(listener)
+}
