@@ -58,6 +58,10 @@ impl Folder {
 
 impl Drop for Folder {
     fn drop(&mut self) {
+        if std::thread::panicking() {
+            let log = std::fs::read_to_string(self.data().join("serve.log")).unwrap_or_default();
+            eprintln!("--- serve.log of the failed test ---\n{log}---");
+        }
         kill_server(&self.data(), Signal::SIGKILL);
     }
 }
