@@ -243,7 +243,7 @@ fn serve_processes(data: &std::path::Path) -> Vec<u32> {
         let args: Vec<String> = cmd.split(|b| *b == 0).map(|a| String::from_utf8_lossy(a).into_owned()).collect();
         let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
         let zombie = stat.rsplit(')').next().is_some_and(|s| s.trim_start().starts_with('Z'));
-        if !zombie && args.iter().any(|a| a == "serve") && args.iter().any(|a| *a == want) {
+        if !zombie && args.iter().any(|a| a == "serve") && args.contains(&want) {
             pids.push(pid);
         }
     }
