@@ -92,7 +92,7 @@ impl Desk {
             Page { items: Vec::with_capacity(q.limit.min(1000)), offset: q.offset, limit: q.limit, more: false };
         let mut skipped = 0;
         for id in self.store.scan(&scan) {
-            let Some(t) = self.store.ticket(id?)? else {
+            let Some(t) = self.store.shared_ticket(id?)? else {
                 continue;
             };
             if !matches(&t, q, supplier.as_deref(), participant.as_deref(), service.as_deref(), &words) {

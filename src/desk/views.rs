@@ -28,11 +28,13 @@ pub struct TicketRow {
     pub service: String,
     pub supplier: Option<String>,
     pub assignee: Option<String>,
+    #[serde(with = "crate::domain::instant")]
     pub created_at: DateTime<Utc>,
     /// The worst level of any clock.
     pub sla_level: ClockLevel,
     pub sla_paused: bool,
     /// The nearest deadline of a running clock.
+    #[serde(with = "crate::domain::instant::option")]
     pub sla_due: Option<DateTime<Utc>>,
     /// Business seconds left on the most urgent running clock.
     pub sla_left: Option<i64>,
@@ -68,7 +70,9 @@ pub struct ClockView {
     /// Business seconds counted so far.
     pub elapsed: i64,
     pub left: i64,
+    #[serde(with = "crate::domain::instant::option")]
     pub due: Option<DateTime<Utc>>,
+    #[serde(with = "crate::domain::instant::option")]
     pub breached_at: Option<DateTime<Utc>>,
 }
 
@@ -127,13 +131,19 @@ pub struct TicketDetail {
     pub routing: String,
     pub routing_overridden: bool,
     pub supplier_ref: Option<String>,
+    #[serde(with = "crate::domain::instant")]
     pub created_at: DateTime<Utc>,
     pub created_by: String,
+    #[serde(with = "crate::domain::instant")]
     pub updated_at: DateTime<Utc>,
     pub updated_by: String,
+    #[serde(with = "crate::domain::instant::option")]
     pub first_response_at: Option<DateTime<Utc>>,
+    #[serde(with = "crate::domain::instant::option")]
     pub dispatched_at: Option<DateTime<Utc>>,
+    #[serde(with = "crate::domain::instant::option")]
     pub resolved_at: Option<DateTime<Utc>>,
+    #[serde(with = "crate::domain::instant::option")]
     pub closed_at: Option<DateTime<Utc>>,
     pub reopened: u32,
     pub satisfaction: Option<u8>,

@@ -1,5 +1,6 @@
 //! The servicedesk's domain: pure data and rules, no I/O.
 
+pub mod instant;
 pub mod priority;
 pub mod registry;
 pub mod report;

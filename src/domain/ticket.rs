@@ -66,13 +66,19 @@ pub struct Ticket {
     pub assignee: Option<String>,
     pub routing: RoutingDecision,
     pub supplier_ref: Option<String>,
+    #[serde(with = "crate::domain::instant")]
     pub created_at: DateTime<Utc>,
     pub created_by: String,
+    #[serde(with = "crate::domain::instant")]
     pub updated_at: DateTime<Utc>,
     pub updated_by: String,
+    #[serde(with = "crate::domain::instant::option")]
     pub first_response_at: Option<DateTime<Utc>>,
+    #[serde(with = "crate::domain::instant::option")]
     pub dispatched_at: Option<DateTime<Utc>>,
+    #[serde(with = "crate::domain::instant::option")]
     pub resolved_at: Option<DateTime<Utc>>,
+    #[serde(with = "crate::domain::instant::option")]
     pub closed_at: Option<DateTime<Utc>>,
     pub reopened: u32,
     pub satisfaction: Option<u8>,
@@ -82,12 +88,14 @@ pub struct Ticket {
     /// Towards the supplier, on the contract's service window, from dispatch.
     pub supplier_sla: Option<SlaLayer>,
     /// The earliest deadline of a running clock, for ordering by urgency.
+    #[serde(with = "crate::domain::instant::option")]
     pub sla_due: Option<DateTime<Utc>>,
     pub journal_len: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JournalEntry {
+    #[serde(with = "crate::domain::instant")]
     pub at: DateTime<Utc>,
     pub by: String,
     pub event: Event,

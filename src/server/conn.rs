@@ -90,11 +90,10 @@ async fn session(shared: &Arc<Shared>, stream: &mut UnixStream, agent: &Agent) -
                 let reply = {
                     // Held while the desk works, so that shutdown waits for the change to be flushed.
                     let _open = shared.gate.read().await;
-                    let desk = shared.desk.clone();
-                    let agent = agent.clone();
-                    let (reply, notice) = tokio::task::spawn_blocking(move || dispatch::handle(&desk, agent, request))
-                        .await
-                        .map_err(|e| format!("the request failed: {e}"))?;
+                    // The desk blocks (store reads, fsync). In place rather than on a blocking
+                    // thread: the hand-over to another thread and back cost more than a query.
+                    let (reply, notice) =
+                        tokio::task::block_in_place(|| dispatch::handle(&shared.desk, agent.clone(), request));
                     if let Some(n) = notice {
                         // No receivers is fine; a full queue drops for the laggard only.
                         let _ = shared.notices.send(n);

@@ -183,6 +183,7 @@ pub fn restore(store: &Store, path: &Path, force: bool) -> Result<BackupSummary,
     // Marked, so that a restore cut short is noticed at the next open instead of half-used.
     store.meta.insert("restoring", &[1]).map_err(StoreError::from)?;
     store.flush()?;
+    store.cache.clear();
     for tree in [&store.tickets, &store.journal, &store.index] {
         tree.clear().map_err(StoreError::from)?;
     }

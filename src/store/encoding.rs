@@ -6,11 +6,14 @@ use serde::de::DeserializeOwned;
 use super::StoreError;
 use super::migrate;
 use crate::domain::Ticket;
+use crate::domain::instant::with_text_instants;
 use crate::domain::ticket::JournalEntry;
 
-/// Version 1 had no satisfaction score; version 2 added it (see `migrate`).
-pub const TICKET_VERSION: u8 = 2;
-pub const JOURNAL_VERSION: u8 = 1;
+/// Version 1 had no satisfaction score; version 2 added it (see `migrate`); version 3 keeps
+/// instants as seconds and nanoseconds instead of text (see `domain::instant`).
+pub const TICKET_VERSION: u8 = 3;
+/// Version 2: instants as seconds and nanoseconds.
+pub const JOURNAL_VERSION: u8 = 2;
 pub const REGISTRY_VERSION: u8 = 1;
 
 pub fn encode<T: Serialize + ?Sized>(version: u8, value: &T) -> Vec<u8> {
@@ -26,7 +29,8 @@ fn decode_body<T: DeserializeOwned>(what: &str, bytes: &[u8]) -> Result<T, Store
 pub fn decode_ticket(bytes: &[u8]) -> Result<Ticket, StoreError> {
     match bytes.split_first() {
         Some((&TICKET_VERSION, body)) => decode_body("ticket", body),
-        Some((&1, body)) => Ok(migrate::ticket_v1(decode_body("ticket (version 1)", body)?)),
+        Some((&2, body)) => with_text_instants(|| decode_body("ticket (version 2)", body)),
+        Some((&1, body)) => Ok(migrate::ticket_v1(with_text_instants(|| decode_body("ticket (version 1)", body))?)),
         Some((v, _)) => {
             Err(StoreError::Corrupt(format!("ticket record of unknown version {v}: is this store from a newer spoc?")))
         }
@@ -38,6 +42,7 @@ pub fn decode_ticket(bytes: &[u8]) -> Result<Ticket, StoreError> {
 pub fn decode_journal(bytes: &[u8]) -> Result<Vec<JournalEntry>, StoreError> {
     match bytes.split_first() {
         Some((&JOURNAL_VERSION, body)) => decode_body("journal", body),
+        Some((&1, body)) => with_text_instants(|| decode_body("journal (version 1)", body)),
         Some((v, _)) => Err(StoreError::Corrupt(format!("journal record of unknown version {v}"))),
         None => Err(StoreError::Corrupt("empty journal record".into())),
     }

@@ -2,11 +2,13 @@
 //! transaction as the record, and a flush before any change is confirmed.
 
 pub mod backup;
+mod cache;
 mod encoding;
 mod index;
 pub mod migrate;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
@@ -50,6 +52,7 @@ pub struct Store {
     journal: sled::Tree,
     index: sled::Tree,
     audit: sled::Tree,
+    cache: cache::TicketCache,
 }
 
 /// Who changed the registry, when, and how.
@@ -79,6 +82,7 @@ impl Store {
             journal: db.open_tree("journal")?,
             index: db.open_tree("index")?,
             audit: db.open_tree("audit")?,
+            cache: Default::default(),
             db,
         };
         if store.meta.get("restoring")?.is_some() {
@@ -150,7 +154,19 @@ impl Store {
     }
 
     pub fn ticket(&self, id: u64) -> Result<Option<Ticket>, StoreError> {
-        self.tickets.get(encoding::ticket_key(id))?.map(|b| encoding::decode_ticket(&b)).transpose()
+        Ok(self.shared_ticket(id)?.map(Arc::unwrap_or_clone))
+    }
+
+    /// A ticket to read, not to change: from the cache of recently read tickets when it is there.
+    pub fn shared_ticket(&self, id: u64) -> Result<Option<Arc<Ticket>>, StoreError> {
+        if let Some(t) = self.cache.get(id) {
+            return Ok(Some(t));
+        }
+        let epoch = self.cache.epoch();
+        let Some(bytes) = self.tickets.get(encoding::ticket_key(id))? else { return Ok(None) };
+        let ticket = Arc::new(encoding::decode_ticket(&bytes)?);
+        self.cache.offer(ticket.clone(), epoch);
+        Ok(Some(ticket))
     }
 
     pub fn journal(&self, id: u64) -> Result<Vec<JournalEntry>, StoreError> {
@@ -190,7 +206,11 @@ impl Store {
                 }
                 Ok(Ok(ticket))
             });
-        result.map_err(unwrap_tx)
+        let made = result.map_err(unwrap_tx)?;
+        if let Ok(t) = &made {
+            self.cache.written(t.clone());
+        }
+        Ok(made)
     }
 
     /// Replaces `old` by `new` with its journal entries, if nobody changed the ticket since `old`.
@@ -226,7 +246,9 @@ impl Store {
             }
             Ok(())
         });
-        result.map_err(unwrap_tx)
+        result.map_err(unwrap_tx)?;
+        self.cache.written(new.clone());
+        Ok(())
     }
 
     /// Writes many new tickets (the demo's history, benchmarks) with one flush at the end.
@@ -245,6 +267,8 @@ impl Store {
         self.journal.apply_batch(j)?;
         self.index.apply_batch(i)?;
         self.tickets.apply_batch(t)?;
+        // Bulk loads (the demo, a restore) may replace anything.
+        self.cache.clear();
         let next =
             self.meta.get("next_id")?.map(|v| u64::from_be_bytes(v.as_ref().try_into().unwrap_or([0; 8]))).unwrap_or(1);
         if max_id + 1 > next {

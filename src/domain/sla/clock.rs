@@ -13,12 +13,16 @@ pub struct SlaClock {
     pub target: SlaDuration,
     /// The target in business seconds, measured from `started_at` on the clock's calendar.
     pub target_secs: i64,
+    #[serde(with = "crate::domain::instant::option")]
     pub started_at: Option<DateTime<Utc>>,
     /// Business seconds counted up to `running_since` (or in all, when not running).
     pub counted: i64,
+    #[serde(with = "crate::domain::instant::option")]
     pub running_since: Option<DateTime<Utc>>,
+    #[serde(with = "crate::domain::instant::option")]
     pub stopped_at: Option<DateTime<Utc>>,
     /// When the target was first exceeded; kept for good.
+    #[serde(with = "crate::domain::instant::option")]
     pub breached_at: Option<DateTime<Utc>>,
 }
 
@@ -49,6 +53,7 @@ pub struct ClockState {
     /// Business seconds left; negative once breached.
     pub left: i64,
     /// When the target is (or was) due, if the clock runs or has breached.
+    #[serde(with = "crate::domain::instant::option")]
     pub due: Option<DateTime<Utc>>,
 }
 
