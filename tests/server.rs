@@ -269,25 +269,9 @@ fn another_user_is_refused() {
         return;
     }
     use std::os::unix::fs::PermissionsExt;
-    use std::os::unix::process::CommandExt;
     let f = with_registry();
-    // A copy of spoc that the other user may run.
-    let bin_dir = tempfile::tempdir().unwrap();
-    std::fs::set_permissions(bin_dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    let bin = bin_dir.path().join("spoc");
-    std::fs::copy(SPOC, &bin).unwrap();
-    let as_nobody = || {
-        std::process::Command::new(&bin)
-            .arg("--data")
-            .arg(f.data())
-            .args(["ticket", "list"])
-            .env("HOME", "/nonexistent")
-            .env("XDG_CONFIG_HOME", "/nonexistent")
-            .uid(65534)
-            .gid(65534)
-            .output()
-            .unwrap()
-    };
+    let other = OtherUser::new();
+    let as_nobody = || other.run(65534, 65534, &f.data(), &["ticket", "list"]);
     let mode = std::fs::metadata(f.data()).unwrap().permissions().mode() & 0o7777;
     assert_eq!(mode, 0o700, "the data folder is private");
     let socket_mode = std::fs::metadata(f.data().join("spoc.sock")).unwrap().permissions().mode() & 0o777;
@@ -306,6 +290,92 @@ fn another_user_is_refused() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("belongs to another user"), "{err}");
     assert!(std::fs::read_to_string(f.data().join("serve.log")).unwrap().contains("refused"));
+}
+
+/// A copy of spoc that other users may run, and a way to run it as one of them.
+struct OtherUser {
+    _dir: tempfile::TempDir,
+    bin: std::path::PathBuf,
+}
+
+impl OtherUser {
+    fn new() -> Self {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        let bin = dir.path().join("spoc");
+        std::fs::copy(SPOC, &bin).unwrap();
+        OtherUser { _dir: dir, bin }
+    }
+
+    fn run(&self, uid: u32, gid: u32, data: &std::path::Path, args: &[&str]) -> std::process::Output {
+        use std::os::unix::process::CommandExt;
+        let mut cmd = std::process::Command::new(&self.bin);
+        cmd.arg("--data")
+            .arg(data)
+            .args(args)
+            .env("HOME", "/nonexistent")
+            .env("XDG_CONFIG_HOME", "/nonexistent")
+            .env_remove("SPOC_GROUP");
+        let (uid, gid) = (nix::unistd::Uid::from_raw(uid), nix::unistd::Gid::from_raw(gid));
+        // SAFETY: only async-signal-safe calls between fork and exec. Done here rather than with
+        // `uid`/`gid`, which would keep root's supplementary groups.
+        unsafe {
+            cmd.pre_exec(move || {
+                nix::unistd::setgroups(&[gid])?;
+                nix::unistd::setgid(gid)?;
+                nix::unistd::setuid(uid)?;
+                Ok(())
+            });
+        }
+        cmd.output().unwrap()
+    }
+}
+
+/// A servicedesk shared with a group: its members get in as themselves, others do not.
+#[test]
+fn a_group_shares_the_servicedesk() {
+    if !nix::unistd::Uid::effective().is_root() {
+        eprintln!("skipped: acting as other users needs root (CI runs as root)");
+        return;
+    }
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let f = Folder::new();
+    std::fs::set_permissions(f.tmp.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    // nobody's own group (gid 65534, "nogroup") plays the servicedesk group.
+    let mut server = f
+        .command()
+        .args(["serve", "--foreground", "--group", "nogroup"])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let c = loop {
+        // Not `client`: that would start a server of its own while this one is starting.
+        match Client::connect(&f.data()) {
+            Ok(c) => break c,
+            Err(_) => std::thread::sleep(Duration::from_millis(10)),
+        }
+    };
+    c.import_registry("small.toml", SMALL, ImportFormat::Toml, false).unwrap();
+    let meta = std::fs::metadata(f.data()).unwrap();
+    assert_eq!((meta.permissions().mode() & 0o7777, meta.gid()), (0o2770, 65534), "folder 2770, the group's");
+    let sock = std::fs::metadata(f.data().join("spoc.sock")).unwrap();
+    assert_eq!((sock.permissions().mode() & 0o777, sock.gid()), (0o660, 65534), "socket 0660, the group's");
+
+    let other = OtherUser::new();
+    let args = ["ticket", "new", "--participant", "ZYL", "--service", "Magister", "--impact", "2", "--urgency", "2"];
+    let out = other.run(65534, 65534, &f.data(), &[&args[..], &["--title", "from nobody", "--json"]].concat());
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let made: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let id = made["id"].as_u64().unwrap();
+    assert_eq!(c.ticket(id).unwrap().created_by, "nobody", "a member acts as themselves");
+
+    // daemon (uid 1, group 1) is not a member.
+    let out = other.run(1, 1, &f.data(), &["ticket", "list"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("may not use the servicedesk"));
+    common::server::kill_server(&f.data(), nix::sys::signal::Signal::SIGTERM);
+    assert!(server.wait().unwrap().success());
 }
 
 fn raw(f: &Folder) -> UnixStream {
