@@ -502,3 +502,24 @@ fn a_server_that_cannot_start_says_why() {
     assert!(err.to_string().contains("in use by another spoc process"), "{err}");
     assert!(started.elapsed() >= Duration::from_secs(9), "it waited for the store to be let go");
 }
+
+#[test]
+fn a_server_started_by_a_client_leaves_when_idle_and_one_started_by_hand_stays() {
+    let f = Folder::new();
+    let out = f.command().env("SPOC_IDLE_EXIT", "1").args(["ticket", "list"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !serve_processes(&f.data()).is_empty() {
+        assert!(Instant::now() < deadline, "the idle server left");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(std::fs::read_to_string(f.data().join("serve.log")).unwrap().contains("stopping (idle)"));
+
+    let out = f.command().env("SPOC_IDLE_EXIT", "1").arg("serve").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let said = String::from_utf8_lossy(&out.stdout);
+    let pid = f.server_pid().unwrap();
+    assert!(said.contains(&format!("pid {pid}")), "{said}");
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(serve_processes(&f.data()), vec![pid as u32], "started by hand: no idle exit");
+}

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use super::{CmdResult, Failure, json, out};
-use crate::client::{Client, ConnectError, connect_or_start};
+use crate::client::{Client, ConnectError, connect_or_start, serve_in_background};
 use crate::desk::DeskError;
 use crate::protocol::Notice;
 use crate::server::{self, ServeError, ServeOptions};
@@ -21,7 +21,7 @@ pub struct ServeArgs<'a> {
 pub fn serve(a: ServeArgs) -> CmdResult {
     if !a.foreground {
         // In the background, as a client would start it; return once it answers.
-        let client = connect_or_start(a.dir)?;
+        let client = serve_in_background(a.dir, a.idle_exit)?;
         return out(&format!("{} is served by spoc (pid {})\n", a.dir.display(), client.server().pid));
     }
     tracing_subscriber::fmt()

@@ -20,12 +20,26 @@ const IDLE_EXIT_SECS: u64 = 30 * 60;
 
 /// Connects to the folder's server, starting one (this same program) when none runs.
 pub fn connect_or_start(dir: &Path) -> Result<Client, DeskError> {
-    let exe = std::env::current_exe().map_err(|e| DeskError::Unavailable(format!("cannot find spoc itself: {e}")))?;
-    connect_or_start_with(dir, &exe)
+    connect_or_start_with(dir, &own_exe()?)
 }
 
 /// As [`connect_or_start`], starting the server from the `spoc` program at `exe`.
 pub fn connect_or_start_with(dir: &Path, exe: &Path) -> Result<Client, DeskError> {
+    let idle = std::env::var("SPOC_IDLE_EXIT").ok().and_then(|s| s.parse().ok()).unwrap_or(IDLE_EXIT_SECS);
+    start(dir, exe, Some(idle))
+}
+
+/// `spoc serve` without `--foreground`: a server in the background that stays (unless
+/// `idle_exit` is given), or the one that already serves `dir`.
+pub fn serve_in_background(dir: &Path, idle_exit: Option<u64>) -> Result<Client, DeskError> {
+    start(dir, &own_exe()?, idle_exit)
+}
+
+fn own_exe() -> Result<std::path::PathBuf, DeskError> {
+    std::env::current_exe().map_err(|e| DeskError::Unavailable(format!("cannot find spoc itself: {e}")))
+}
+
+fn start(dir: &Path, exe: &Path, idle_exit: Option<u64>) -> Result<Client, DeskError> {
     match Client::connect(dir) {
         Ok(c) => return Ok(c),
         Err(ConnectError::Failed(e)) => return Err(e),
@@ -45,11 +59,12 @@ pub fn connect_or_start_with(dir: &Path, exe: &Path) -> Result<Client, DeskError
         .open(&log_path)
         .map_err(|e| fail(format!("{}: {e}", log_path.display())))?;
     let log_start = log.seek(SeekFrom::End(0)).unwrap_or(0);
-    let idle = std::env::var("SPOC_IDLE_EXIT").ok().and_then(|s| s.parse().ok()).unwrap_or(IDLE_EXIT_SECS);
-    let mut child = Command::new(exe)
-        .arg("--data")
-        .arg(dir)
-        .args(["serve", "--foreground", "--autostarted", "--idle-exit", &idle.to_string()])
+    let mut command = Command::new(exe);
+    command.arg("--data").arg(dir).args(["serve", "--foreground", "--autostarted"]);
+    if let Some(secs) = idle_exit {
+        command.args(["--idle-exit", &secs.to_string()]);
+    }
+    let mut child = command
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(log)

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use chrono::{DateTime, SubsecRound, Utc};
 use serde::de::DeserializeOwned;
 
-pub use autostart::{connect_or_start, connect_or_start_with};
+pub use autostart::{connect_or_start, connect_or_start_with, serve_in_background};
 
 use crate::desk::views::{Page, TicketDetail, TicketRow};
 use crate::desk::{DeskApi, DeskError, ImportFormat, ImportSummary, SupplierCard, TicketQuery, TicketUpdate};
