@@ -3,10 +3,10 @@ fn main() {
     let desk = spoc::desk::Desk::open(std::path::Path::new(&dir)).unwrap();
     let q = spoc::desk::TicketQuery::default();
     let t = std::time::Instant::now();
-    for _ in 0..3000 {
+    for _ in 0..30000 {
         std::hint::black_box(desk.list_tickets(&q).unwrap());
     }
-    eprintln!("{:?} per page", t.elapsed() / 3000);
+    eprintln!("{:?} per page", t.elapsed() / 30000);
     let page = desk.list_tickets(&q).unwrap();
     let t = std::time::Instant::now();
     for _ in 0..3000 {

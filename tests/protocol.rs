@@ -5,7 +5,7 @@ use std::io::Cursor;
 
 use proptest::prelude::*;
 use spoc::protocol::frame::encode;
-use spoc::protocol::{FrameError, Hello, MAX_FRAME, Notice, Reply, Request, read_frame};
+use spoc::protocol::{FrameError, Hello, MAX_FRAME, Notice, Reply, Request, decode, read_frame};
 
 /// What the server does with bytes from a client: frames, then messages, until an error.
 fn consume(bytes: &[u8]) -> Result<usize, FrameError> {
@@ -13,9 +13,9 @@ fn consume(bytes: &[u8]) -> Result<usize, FrameError> {
     let mut messages = 0;
     while let Some(payload) = read_frame(&mut r)? {
         assert!(payload.len() <= MAX_FRAME);
-        let _ = serde_json::from_slice::<Request>(&payload);
-        let _ = serde_json::from_slice::<Hello>(&payload);
-        let _ = serde_json::from_slice::<Reply<Notice>>(&payload);
+        let _ = decode::<Request>(&payload);
+        let _ = decode::<Hello>(&payload);
+        let _ = decode::<Reply<Notice>>(&payload);
         messages += 1;
     }
     Ok(messages)
@@ -60,7 +60,7 @@ proptest! {
         let mut r = Cursor::new(&bytes);
         for want in &reqs {
             let payload = read_frame(&mut r).unwrap().unwrap();
-            prop_assert_eq!(&serde_json::from_slice::<Request>(&payload).unwrap(), want);
+            prop_assert_eq!(&decode::<Request>(&payload).unwrap(), want);
         }
         prop_assert!(read_frame(&mut r).unwrap().is_none());
     }

@@ -289,7 +289,20 @@ fn another_user_is_refused() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("belongs to another user"), "{err}");
-    assert!(std::fs::read_to_string(f.data().join("serve.log")).unwrap().contains("refused"));
+    wait_for_log(&f, "refused: nobody");
+}
+
+/// The server logs a closed connection just after closing it: wait a moment for the line.
+fn wait_for_log(f: &Folder, text: &str) {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let log = std::fs::read_to_string(f.data().join("serve.log")).unwrap_or_default();
+        if log.contains(text) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "the log names {text:?}:\n{log}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
 }
 
 /// A copy of spoc that other users may run, and a way to run it as one of them.
@@ -394,7 +407,7 @@ fn hello(s: &mut UnixStream) {
 fn closed(s: &mut UnixStream) -> Option<WireError> {
     let mut reply = None;
     if let Ok(Some(payload)) = read_frame(s)
-        && let Ok(Reply::<()>::Err(e)) = serde_json::from_slice(&payload)
+        && let Ok(Reply::<()>::Err(e)) = spoc::protocol::decode(&payload)
     {
         reply = Some(e);
     }
@@ -441,9 +454,8 @@ fn hostile_frames_close_one_connection_and_the_server_serves_on() {
     s.write_all(b"GET / HTTP/1.1\r\n\r\n").unwrap();
     closed(&mut s);
     assert_eq!(all_tickets(&bystander).len(), 5);
-    let log = std::fs::read_to_string(f.data().join("serve.log")).unwrap();
     for reason in ["larger than", "empty frame", "not a valid request", "in the middle of a frame"] {
-        assert!(log.contains(reason), "the log names {reason:?}:\n{log}");
+        wait_for_log(&f, reason);
     }
 }
 
@@ -522,4 +534,26 @@ fn a_server_started_by_a_client_leaves_when_idle_and_one_started_by_hand_stays()
     assert!(said.contains(&format!("pid {pid}")), "{said}");
     std::thread::sleep(Duration::from_millis(1500));
     assert_eq!(serve_processes(&f.data()), vec![pid as u32], "started by hand: no idle exit");
+}
+
+#[test]
+fn watch_prints_each_change_as_a_json_line() {
+    let f = with_registry();
+    let mut watch = f.command().arg("watch").stdout(std::process::Stdio::piped()).spawn().unwrap();
+    let mut lines = std::io::BufRead::lines(std::io::BufReader::new(watch.stdout.take().unwrap()));
+    // The watcher is subscribed once the server counts it.
+    let c = client(&f);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while c.status().unwrap().subscribers == 0 {
+        assert!(Instant::now() < deadline, "spoc watch subscribed");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let t = c.create_ticket(call("watched")).unwrap();
+    let line: serde_json::Value = serde_json::from_str(&lines.next().unwrap().unwrap()).unwrap();
+    assert_eq!(line["type"], "ticket");
+    assert_eq!(line["id"], t.id);
+    assert_eq!(line["version"], 1);
+    assert_eq!(line["by"], spoc::desk::Agent::current().login());
+    watch.kill().unwrap();
+    watch.wait().unwrap();
 }

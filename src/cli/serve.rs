@@ -77,8 +77,18 @@ pub fn status(dir: &Path, as_json: bool) -> CmdResult {
 pub fn watch(dir: &Path) -> CmdResult {
     let mut subscription = connect_or_start(dir)?.subscribe()?;
     while let Some(notice) = subscription.next_notice()? {
-        let line: &Notice = &notice;
-        out(&format!("{}\n", serde_json::to_string(line).expect("notices serialize")))?;
+        out(&format!("{}\n", watch_line(&notice)))?;
     }
     Err(DeskError::Unavailable("the server stopped".into()).into())
+}
+
+/// One JSON object per notice, with its kind in `type`, for scripts.
+fn watch_line(notice: &Notice) -> serde_json::Value {
+    match notice {
+        Notice::Ticket { id, version, by, at } => serde_json::json!({
+            "type": "ticket", "id": id, "version": version, "by": by, "at": at.to_rfc3339(),
+        }),
+        Notice::Registry { by, at } => serde_json::json!({ "type": "registry", "by": by, "at": at.to_rfc3339() }),
+        Notice::Resync => serde_json::json!({ "type": "resync" }),
+    }
 }

@@ -19,7 +19,7 @@ use crate::domain::registry::RegistryFile;
 use crate::domain::registry::lookup::Hit;
 use crate::domain::report::Scorecard;
 use crate::domain::ticket::NewTicket;
-use crate::protocol::{Hello, Notice, Reply, Request, ServerStatus, Welcome, read_frame, write_frame};
+use crate::protocol::{Hello, Json, Notice, Reply, Request, ServerStatus, Welcome, decode, read_frame, write_frame};
 use crate::server::SOCKET;
 use crate::store::backup::BackupSummary;
 
@@ -84,11 +84,20 @@ fn exchange<T: DeserializeOwned>(
     message: &impl serde::Serialize,
     socket: &Path,
 ) -> Result<T, DeskError> {
-    write_frame(stream, message).map_err(|e| unavailable(socket, e))?;
+    if let Err(e) = write_frame(stream, message) {
+        // The server may have hung up after saying why (a refusal): read that if it is there.
+        return match read_frame(stream) {
+            Ok(Some(payload)) => match decode::<Reply<T>>(&payload) {
+                Ok(Reply::Err(why)) => Err(why.into()),
+                _ => Err(unavailable(socket, e)),
+            },
+            _ => Err(unavailable(socket, e)),
+        };
+    }
     let payload = read_frame(stream)
         .map_err(|e| DeskError::Unavailable(format!("the server at {} failed: {e}", socket.display())))?
         .ok_or_else(|| DeskError::Unavailable(format!("the server at {} hung up", socket.display())))?;
-    match serde_json::from_slice::<Reply<T>>(&payload) {
+    match decode::<Reply<T>>(&payload) {
         Ok(Reply::Ok(v)) => Ok(v),
         Ok(Reply::Err(e)) => Err(e.into()),
         Err(e) => Err(DeskError::Unavailable(format!("the server at {} answered nonsense: {e}", socket.display()))),
@@ -113,7 +122,7 @@ impl Subscription {
         else {
             return Ok(None);
         };
-        serde_json::from_slice(&payload).map(Some).map_err(|e| DeskError::Unavailable(format!("bad notice: {e}")))
+        decode(&payload).map(Some).map_err(|e| DeskError::Unavailable(format!("bad notice: {e}")))
     }
 
     /// For tests of a client that stops reading, and for closing from another thread.
@@ -130,7 +139,7 @@ impl DeskApi for Client {
         if let Some(r) = self.registry.get() {
             return Ok(r.clone());
         }
-        let file: RegistryFile = self.call(&Request::Registry)?;
+        let Json(file): Json<RegistryFile> = self.call(&Request::Registry)?;
         let reg =
             Registry::build(file).map_err(|e| DeskError::Unavailable(format!("the server's registry: {}", e[0])))?;
         Ok(self.registry.get_or_init(|| Arc::new(reg)).clone())
@@ -151,7 +160,7 @@ impl DeskApi for Client {
         self.call(&Request::Lookup { query: query.into(), limit })
     }
     fn supplier_card(&self, supplier: &str) -> Result<SupplierCard, DeskError> {
-        self.call(&Request::SupplierCard { supplier: supplier.into() })
+        self.call::<Json<SupplierCard>>(&Request::SupplierCard { supplier: supplier.into() }).map(|j| j.0)
     }
     fn import_registry(
         &self,

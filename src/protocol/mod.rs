@@ -1,5 +1,5 @@
-//! What clients and the server say to each other over the Unix socket: length-prefixed JSON
-//! frames, a hello that names the protocol version, requests, replies and live notices.
+//! What clients and the server say to each other over the Unix socket: length-prefixed
+//! postcard frames, a hello that names the protocol version, requests, replies and live notices.
 
 pub mod frame;
 
@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-pub use frame::{FrameError, MAX_FRAME, frame_len, read_frame, write_frame};
+pub use frame::{FrameError, MAX_FRAME, decode, frame_len, read_frame, write_frame};
 
 use crate::desk::{Conflict, DeskError, ErrorKind, ImportFormat, TicketQuery, TicketUpdate};
 use crate::domain::ticket::NewTicket;
@@ -41,8 +41,8 @@ pub struct Welcome {
     pub agent: String,
 }
 
+/// Every enum here is externally tagged: postcard cannot read internally tagged ones.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case")]
 pub enum Request {
     CreateTicket {
         ticket: NewTicket,
@@ -90,9 +90,8 @@ pub enum Request {
     Subscribe,
 }
 
-/// The answer to every frame a client sends: `{"ok": ...}` or `{"err": ...}`.
+/// The answer to every frame a client sends.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
 pub enum Reply<T> {
     Ok(T),
     Err(WireError),
@@ -102,7 +101,6 @@ pub enum Reply<T> {
 pub struct WireError {
     pub kind: ErrorKind,
     pub message: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conflict: Option<Conflict>,
 }
 
@@ -127,7 +125,6 @@ impl From<WireError> for DeskError {
 
 /// What the server pushes to subscribers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
 pub enum Notice {
     /// A ticket was logged or changed; `version` is its new version.
     Ticket { id: u64, version: u64, by: String, at: DateTime<Utc> },
@@ -151,4 +148,22 @@ pub struct ServerStatus {
     pub subscribers: usize,
     pub tickets: usize,
     pub store_bytes: u64,
+}
+
+/// A value sent as JSON text inside a frame: for the registry's types, whose serde form
+/// (optional fields left out, coverage as "all" or a list) needs a self-describing format.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Json<T>(pub T);
+
+impl<T: Serialize> Serialize for Json<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&serde_json::to_string(&self.0).map_err(serde::ser::Error::custom)?)
+    }
+}
+
+impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for Json<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        serde_json::from_str(&text).map(Json).map_err(serde::de::Error::custom)
+    }
 }

@@ -1,53 +1,73 @@
 //! One client connection: admission by peer credentials, the hello, then requests one at a
 //! time, or, after `subscribe`, a stream of notices. Whatever goes wrong here ends this
 //! connection only, with the reason logged.
+//!
+//! Requests are answered on a thread of the connection's own, with blocking reads and writes:
+//! the desk blocks anyway (store reads, fsync), and a thread that sleeps in `read` is woken
+//! straight by the client, with no hand-over between threads in between. Fifty agents make
+//! fifty threads. Subscriptions, which mostly wait, are tokio tasks.
 
+use std::io::Write;
+use std::os::unix::net::UnixStream as StdStream;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::UnixStream;
 use tokio::sync::broadcast::error::RecvError;
 use tracing::{debug, info, warn};
 
 use super::{Shared, dispatch};
 use crate::desk::{Agent, ErrorKind};
-use crate::protocol::{FrameError, Hello, Notice, PROTOCOL, Reply, Request, Welcome, WireError, frame, frame_len};
+use crate::protocol::{Hello, Notice, PROTOCOL, Reply, Request, Welcome, WireError, decode, frame, read_frame};
 
 /// A client that connects must say hello within this time.
 const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
 
-pub async fn serve(shared: Arc<Shared>, mut stream: UnixStream) {
+pub async fn serve(shared: Arc<Shared>, stream: UnixStream) {
     let who = match stream.peer_cred() {
         Ok(c) => (c.uid(), c.gid(), c.pid()),
         Err(e) => return warn!("connection without peer credentials refused: {e}"),
     };
-    let agent = match shared.access.admit(who.0, who.1) {
-        Ok(agent) => agent,
-        Err(why) => {
-            warn!("refused pid {:?}: {why}", who.2);
-            let _ = stream.write_all(&runtime_error(&why)).await;
-            return;
-        }
+    let counted = Counted::new(shared.clone(), false);
+    let stream = match stream.into_std().and_then(|s| s.set_nonblocking(false).map(|_| s)) {
+        Ok(s) => s,
+        Err(e) => return warn!("cannot take over a connection: {e}"),
     };
-    let _counted = Counted::new(&shared, false);
-    match session(&shared, &mut stream, &agent).await {
-        Ok(()) => debug!("{agent} (pid {:?}) disconnected", who.2),
-        Err(why) => warn!("closed the connection of {agent} (pid {:?}): {why}", who.2),
+    let (uid, gid, pid) = who;
+    let spawned = std::thread::Builder::new().name(format!("spoc-uid{uid}")).spawn(move || {
+        match session(&shared, stream, (uid, gid), counted) {
+            Ok(agent) => debug!("{agent} (pid {pid:?}) disconnected"),
+            Err(why) => warn!("closed a connection of uid {uid} (pid {pid:?}): {why}"),
+        }
+    });
+    if let Err(e) = spawned {
+        warn!("no thread for a connection: {e}");
     }
 }
 
-async fn session(shared: &Arc<Shared>, stream: &mut UnixStream, agent: &Agent) -> Result<(), String> {
-    let hello = match tokio::time::timeout(HELLO_TIMEOUT, read_frame(stream)).await {
-        Err(_) => return Err("no hello within 10 s".into()),
-        Ok(Ok(Some(payload))) => payload,
-        Ok(Ok(None)) => return Ok(()),
-        Ok(Err(e)) => return Err(e.to_string()),
+/// Returns who it was, or why the connection was closed.
+fn session(shared: &Arc<Shared>, mut stream: StdStream, peer: (u32, u32), counted: Counted) -> Result<Agent, String> {
+    stream.set_read_timeout(Some(HELLO_TIMEOUT)).map_err(|e| e.to_string())?;
+    let hello = match read_frame(&mut stream) {
+        Ok(Some(payload)) => payload,
+        Ok(None) => return Err("hung up before saying hello".into()),
+        Err(crate::protocol::FrameError::Io(e)) if e.kind() == std::io::ErrorKind::WouldBlock => {
+            return Err("no hello within 10 s".into());
+        }
+        Err(e) => return Err(e.to_string()),
     };
-    let hello: Hello = match serde_json::from_slice(&hello) {
+    stream.set_read_timeout(None).map_err(|e| e.to_string())?;
+    // Admission after the hello is read, so that the refusal reaches the client: closing on
+    // unread data would reset the connection instead.
+    let agent = &match shared.access.admit(peer.0, peer.1) {
+        Ok(agent) => agent,
+        Err(why) => return refuse(&mut stream, format!("refused: {why}")),
+    };
+    let hello: Hello = match decode(&hello) {
         Ok(h) => h,
-        Err(e) => return refuse(stream, format!("not a spoc client (bad hello: {e})")).await,
+        Err(e) => return refuse(&mut stream, format!("not a spoc client (bad hello: {e})")),
     };
     if hello.protocol != PROTOCOL {
         let why = format!(
@@ -59,7 +79,7 @@ async fn session(shared: &Arc<Shared>, stream: &mut UnixStream, agent: &Agent) -
             hello.protocol,
             std::process::id()
         );
-        return refuse(stream, why).await;
+        return refuse(&mut stream, why);
     }
     let welcome = Welcome {
         protocol: PROTOCOL,
@@ -67,51 +87,57 @@ async fn session(shared: &Arc<Shared>, stream: &mut UnixStream, agent: &Agent) -
         pid: std::process::id(),
         agent: agent.login().into(),
     };
-    write(stream, &frame::encode(&Reply::Ok(welcome))).await?;
+    write(&mut stream, &frame::encode(&Reply::Ok(welcome)))?;
     loop {
-        let payload = match read_frame(stream).await {
+        let payload = match read_frame(&mut stream) {
             Ok(Some(p)) => p,
-            Ok(None) => return Ok(()),
+            Ok(None) => return Ok(agent.clone()),
             Err(e) => return Err(e.to_string()),
         };
-        let request: Request = match serde_json::from_slice(&payload) {
+        let request: Request = match decode(&payload) {
             Ok(r) => r,
-            Err(e) => return refuse(stream, format!("not a valid request: {e}")).await,
+            Err(e) => return refuse(&mut stream, format!("not a valid request: {e}")),
         };
-        match request {
-            Request::Status => {
-                let shared = shared.clone();
-                // Counting a million tickets takes a while; not on the event loop.
-                let status = tokio::task::spawn_blocking(move || shared.status()).await.map_err(|e| e.to_string())?;
-                write(stream, &frame::encode(&Reply::Ok(status))).await?
-            }
-            Request::Subscribe => return subscribed(shared, stream).await,
-            request => {
-                let reply = {
-                    // Held while the desk works, so that shutdown waits for the change to be flushed.
-                    let _open = shared.gate.read().await;
-                    // The desk blocks (store reads, fsync). In place rather than on a blocking
-                    // thread: the hand-over to another thread and back cost more than a query.
-                    let (reply, notice) =
-                        tokio::task::block_in_place(|| dispatch::handle(&shared.desk, agent.clone(), request));
-                    if let Some(n) = notice {
-                        // No receivers is fine; a full queue drops for the laggard only.
-                        let _ = shared.notices.send(n);
+        let reply = match request {
+            Request::Subscribe => {
+                // Notices are pushed by a tokio task from here on.
+                let shared2 = shared.clone();
+                shared.runtime.spawn(async move {
+                    if let Err(why) = subscribed(shared2, stream, counted).await {
+                        info!("a subscription ended: {why}");
                     }
-                    reply
-                };
-                write(stream, &reply).await?;
+                });
+                return Ok(agent.clone());
             }
-        }
+            request => {
+                // Held while the desk works, so that shutdown waits for the change to be flushed.
+                let open = shared.gate.read().unwrap_or_else(|e| e.into_inner());
+                if !*open {
+                    return refuse(&mut stream, "the server is stopping; try again in a moment".into());
+                }
+                let (reply, notice) = match request {
+                    Request::Status => (frame::encode(&Reply::Ok(shared.status())), None),
+                    request => dispatch::handle(&shared.desk, agent.clone(), request),
+                };
+                if let Some(n) = notice {
+                    // No receivers is fine; a full queue drops for the laggard only.
+                    let _ = shared.notices.send(n);
+                }
+                reply
+            }
+        };
+        write(&mut stream, &reply)?;
     }
 }
 
 /// Pushes every notice until the client goes away. A client that stops reading only blocks its
 /// own task; the queue is bounded, and on its next read it learns it must resync.
-async fn subscribed(shared: &Arc<Shared>, stream: &mut UnixStream) -> Result<(), String> {
+async fn subscribed(shared: Arc<Shared>, stream: StdStream, _counted: Counted) -> Result<(), String> {
     let mut notices = shared.notices.subscribe();
-    let _counted = Counted::new(shared, true);
-    write(stream, &frame::encode(&Reply::Ok(()))).await?;
+    let _subscriber = Counted::new(shared.clone(), true);
+    stream.set_nonblocking(true).map_err(|e| e.to_string())?;
+    let mut stream = UnixStream::from_std(stream).map_err(|e| e.to_string())?;
+    stream.write_all(&frame::encode(&Reply::Ok(()))).await.map_err(|e| e.to_string())?;
     let (mut reader, mut writer) = stream.split();
     let mut byte = [0u8; 1];
     loop {
@@ -135,23 +161,8 @@ async fn subscribed(shared: &Arc<Shared>, stream: &mut UnixStream) -> Result<(),
     }
 }
 
-async fn read_frame(r: &mut (impl AsyncRead + Unpin)) -> Result<Option<Vec<u8>>, FrameError> {
-    let mut header = [0u8; 4];
-    let mut got = 0;
-    while got < 4 {
-        match r.read(&mut header[got..]).await? {
-            0 if got == 0 => return Ok(None),
-            0 => return Err(FrameError::Truncated),
-            n => got += n,
-        }
-    }
-    let mut payload = vec![0; frame_len(header)?];
-    r.read_exact(&mut payload).await?;
-    Ok(Some(payload))
-}
-
-async fn write(stream: &mut UnixStream, bytes: &[u8]) -> Result<(), String> {
-    stream.write_all(bytes).await.map_err(|e| format!("cannot answer: {e}"))
+fn write(stream: &mut StdStream, bytes: &[u8]) -> Result<(), String> {
+    stream.write_all(bytes).map_err(|e| format!("cannot answer: {e}"))
 }
 
 fn runtime_error(message: &str) -> Vec<u8> {
@@ -159,26 +170,26 @@ fn runtime_error(message: &str) -> Vec<u8> {
 }
 
 /// Tells the client why, then ends the connection with that reason.
-async fn refuse(stream: &mut UnixStream, why: String) -> Result<(), String> {
-    let _ = stream.write_all(&runtime_error(&why)).await;
+fn refuse<T>(stream: &mut StdStream, why: String) -> Result<T, String> {
+    let _ = stream.write_all(&runtime_error(&why));
     Err(why)
 }
 
 /// Counts a connection (or a subscription) while it lives.
-struct Counted<'a> {
-    shared: &'a Shared,
+struct Counted {
+    shared: Arc<Shared>,
     subscriber: bool,
 }
 
-impl<'a> Counted<'a> {
-    fn new(shared: &'a Shared, subscriber: bool) -> Self {
+impl Counted {
+    fn new(shared: Arc<Shared>, subscriber: bool) -> Self {
         let counter = if subscriber { &shared.subscribers } else { &shared.clients };
         counter.fetch_add(1, Ordering::SeqCst);
         Counted { shared, subscriber }
     }
 }
 
-impl Drop for Counted<'_> {
+impl Drop for Counted {
     fn drop(&mut self) {
         let counter = if self.subscriber { &self.shared.subscribers } else { &self.shared.clients };
         counter.fetch_sub(1, Ordering::SeqCst);

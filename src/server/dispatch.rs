@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::desk::views::TicketDetail;
 use crate::desk::{Agent, Desk, DeskApi, DeskError, Session};
-use crate::protocol::{Notice, Reply, Request, WireError, frame};
+use crate::protocol::{Json, Notice, Reply, Request, WireError, frame};
 
 /// Runs on a blocking thread: desk calls read and flush the store.
 pub fn handle(desk: &Desk, agent: Agent, request: Request) -> (Vec<u8>, Option<Notice>) {
@@ -19,8 +19,8 @@ pub fn handle(desk: &Desk, agent: Agent, request: Request) -> (Vec<u8>, Option<N
         Request::Ticket { id } => (answer(api.ticket(id)), None),
         Request::ListTickets { query } => (answer(api.list_tickets(&query)), None),
         Request::Lookup { query, limit } => (answer(api.lookup(&query, limit)), None),
-        Request::SupplierCard { supplier } => (answer(api.supplier_card(&supplier)), None),
-        Request::Registry => (answer(Ok::<_, DeskError>(desk.registry().file())), None),
+        Request::SupplierCard { supplier } => (answer(api.supplier_card(&supplier).map(Json)), None),
+        Request::Registry => (answer(Ok::<_, DeskError>(Json(desk.registry().file()))), None),
         Request::ImportRegistry { source, text, format, replace } => {
             let at = desk.now();
             with_notice(api.import_registry(&source, &text, format, replace), |_| Notice::Registry { by, at })

@@ -72,8 +72,11 @@ pub(crate) struct Shared {
     started: Instant,
     clients: AtomicUsize,
     subscribers: AtomicUsize,
-    /// Requests hold it for reading; shutdown takes it for writing, and so waits for them.
-    gate: tokio::sync::RwLock<()>,
+    /// Whether requests are taken. Requests hold it for reading while the desk works; shutdown
+    /// takes it for writing, and so waits for them, and closes it.
+    gate: std::sync::RwLock<bool>,
+    /// For connection threads that hand a subscription to a task.
+    runtime: tokio::runtime::Handle,
     last_activity: Mutex<Instant>,
 }
 
@@ -89,7 +92,7 @@ impl Shared {
         Some(self.last_activity.lock().unwrap_or_else(|e| e.into_inner()).elapsed())
     }
 
-    /// Counts tickets: call from a blocking thread.
+    /// Counts tickets: not on the event loop.
     fn status(&self) -> ServerStatus {
         let store = self.desk.store();
         ServerStatus {
@@ -129,7 +132,8 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
         started: Instant::now(),
         clients: AtomicUsize::new(0),
         subscribers: AtomicUsize::new(0),
-        gate: tokio::sync::RwLock::new(()),
+        gate: std::sync::RwLock::new(true),
+        runtime: runtime.handle().clone(),
         last_activity: Mutex::new(Instant::now()),
     });
     let result = runtime.block_on(serve(shared.clone(), &opts));
@@ -161,8 +165,11 @@ async fn serve(shared: Arc<Shared>, opts: &ServeOptions) -> Result<(), ServeErro
     info!("stopping ({why})");
     drop(listener);
     let _ = std::fs::remove_file(&socket);
-    // New requests now wait for ever; those under way finish and flush first.
-    let _closed = shared.gate.write().await;
+    // Requests under way finish first; later ones are turned away.
+    let closing = shared.clone();
+    tokio::task::spawn_blocking(move || *closing.gate.write().unwrap_or_else(|e| e.into_inner()) = false)
+        .await
+        .map_err(|e| io("shutdown")(std::io::Error::other(e)))?;
     shared.desk.store().flush().map_err(DeskError::from)?;
     info!("stopped; everything confirmed is on disk");
     Ok(())
