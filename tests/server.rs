@@ -294,7 +294,7 @@ fn another_user_is_refused() {
 
 /// The server logs a closed connection just after closing it: wait a moment for the line.
 fn wait_for_log(f: &Folder, text: &str) {
-    let deadline = Instant::now() + Duration::from_secs(5);
+    let deadline = Instant::now() + Duration::from_secs(15);
     loop {
         let log = std::fs::read_to_string(f.data().join("serve.log")).unwrap_or_default();
         if log.contains(text) {
@@ -556,4 +556,37 @@ fn watch_prints_each_change_as_a_json_line() {
     assert_eq!(line["by"], spoc::desk::Agent::current().login());
     watch.kill().unwrap();
     watch.wait().unwrap();
+}
+
+#[test]
+fn a_checkpoint_reopens_the_store_at_a_quiet_moment_and_loses_nothing() {
+    let f = Folder::new();
+    std::fs::create_dir_all(f.data()).unwrap();
+    let log = std::fs::File::create(f.data().join("serve.log")).unwrap();
+    let mut server = f
+        .command()
+        .env("SPOC_CHECKPOINT_WRITES", "5")
+        .env("SPOC_CHECKPOINT_QUIET", "1")
+        .args(["serve", "--foreground"])
+        .stderr(log)
+        .spawn()
+        .unwrap();
+    let c = loop {
+        match Client::connect(&f.data()) {
+            Ok(c) => break c,
+            Err(_) => std::thread::sleep(Duration::from_millis(10)),
+        }
+    };
+    c.import_registry("small.toml", SMALL, ImportFormat::Toml, false).unwrap();
+    let made: Vec<u64> = (0..10).map(|i| c.create_ticket(call(&format!("before {i}"))).unwrap().id).collect();
+    wait_for_log(&f, "checkpoint: reopened the store after 11 writes");
+    // The same connection goes on, on the reopened store.
+    let t = c.create_ticket(call("after")).unwrap();
+    assert_eq!(all_tickets(&c).len(), 11);
+    f.kill_server();
+    let _ = server.wait();
+    let c = client(&f);
+    for id in made.into_iter().chain([t.id]) {
+        c.ticket(id).unwrap();
+    }
 }

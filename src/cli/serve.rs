@@ -8,7 +8,7 @@ use super::{CmdResult, Failure, json, out};
 use crate::client::{Client, ConnectError, connect_or_start, serve_in_background};
 use crate::desk::DeskError;
 use crate::protocol::Notice;
-use crate::server::{self, ServeError, ServeOptions};
+use crate::server::{self, Checkpoints, ServeError, ServeOptions};
 
 pub struct ServeArgs<'a> {
     pub dir: &'a Path,
@@ -29,8 +29,12 @@ pub fn serve(a: ServeArgs) -> CmdResult {
         .with_writer(std::io::stderr)
         .with_ansi(false)
         .init();
-    let opts =
-        ServeOptions { dir: a.dir.to_path_buf(), group: a.group, idle_exit: a.idle_exit.map(Duration::from_secs) };
+    let opts = ServeOptions {
+        dir: a.dir.to_path_buf(),
+        group: a.group,
+        idle_exit: a.idle_exit.map(Duration::from_secs),
+        checkpoints: checkpoints(),
+    };
     match server::run(opts) {
         Ok(()) => Ok(()),
         // A server started by a client that lost the start race: the winner serves; all is well.
@@ -90,5 +94,15 @@ fn watch_line(notice: &Notice) -> serde_json::Value {
         }),
         Notice::Registry { by, at } => serde_json::json!({ "type": "registry", "by": by, "at": at.to_rfc3339() }),
         Notice::Resync => serde_json::json!({ "type": "resync" }),
+    }
+}
+
+/// `SPOC_CHECKPOINT_WRITES` and `SPOC_CHECKPOINT_QUIET` (seconds) override the defaults.
+fn checkpoints() -> Checkpoints {
+    let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<u64>().ok());
+    let default = Checkpoints::default();
+    Checkpoints {
+        after_writes: env("SPOC_CHECKPOINT_WRITES").unwrap_or(default.after_writes),
+        quiet: env("SPOC_CHECKPOINT_QUIET").map(Duration::from_secs).unwrap_or(default.quiet),
     }
 }

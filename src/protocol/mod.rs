@@ -134,6 +134,16 @@ pub enum Notice {
     Resync,
 }
 
+impl Notice {
+    /// Roughly how many records the change wrote (a restore rewrote everything).
+    pub fn writes(&self) -> u64 {
+        match self {
+            Notice::Ticket { .. } | Notice::Registry { .. } => 1,
+            Notice::Resync => 1_000_000,
+        }
+    }
+}
+
 /// `spoc status`: who serves this folder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServerStatus {

@@ -110,16 +110,16 @@ fn session(shared: &Arc<Shared>, mut stream: StdStream, peer: (u32, u32), counte
                 return Ok(agent.clone());
             }
             request => {
-                // Held while the desk works, so that shutdown waits for the change to be flushed.
-                let open = shared.gate.read().unwrap_or_else(|e| e.into_inner());
-                if !*open {
+                // The keeper holds the desk while it works, so that shutdown waits for the change.
+                let answered = shared.keeper.with(|desk| match request {
+                    Request::Status => (frame::encode(&Reply::Ok(shared.status(desk))), None),
+                    request => dispatch::handle(desk, agent.clone(), request),
+                });
+                let Some((reply, notice)) = answered else {
                     return refuse(&mut stream, "the server is stopping; try again in a moment".into());
-                }
-                let (reply, notice) = match request {
-                    Request::Status => (frame::encode(&Reply::Ok(shared.status())), None),
-                    request => dispatch::handle(&shared.desk, agent.clone(), request),
                 };
                 if let Some(n) = notice {
+                    shared.keeper.wrote(n.writes());
                     // No receivers is fine; a full queue drops for the laggard only.
                     let _ = shared.notices.send(n);
                 }

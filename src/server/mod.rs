@@ -8,6 +8,7 @@
 mod access;
 mod conn;
 mod dispatch;
+mod keeper;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -22,10 +23,11 @@ use tokio::sync::broadcast;
 use tracing::{info, warn};
 
 pub use access::{Access, AccessError};
+pub use keeper::Checkpoints;
+use keeper::Keeper;
 
 use crate::desk::{Desk, DeskError};
 use crate::protocol::{Notice, PROTOCOL, ServerStatus};
-use crate::store::StoreError;
 
 pub const SOCKET: &str = "spoc.sock";
 pub const LOCK: &str = "serve.lock";
@@ -33,17 +35,19 @@ pub const PID: &str = "serve.pid";
 /// Where an autostarted server writes its log.
 pub const LOG: &str = "serve.log";
 
+/// How often to see whether a checkpoint is due.
+const CHECKPOINT_LOOK: Duration = Duration::from_secs(5);
 /// Notices a subscriber may fall behind before it is told to resync.
 const NOTICE_QUEUE: usize = 1024;
-/// How long to wait for a store that another process is still letting go of.
-const STORE_WAIT: Duration = Duration::from_secs(10);
 
+#[derive(Clone)]
 pub struct ServeOptions {
     pub dir: PathBuf,
     /// The Unix group that shares this servicedesk, if any.
     pub group: Option<String>,
     /// Exit after this long without any client (servers that clients started themselves).
     pub idle_exit: Option<Duration>,
+    pub checkpoints: Checkpoints,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -65,16 +69,13 @@ fn io(what: impl Into<String>) -> impl FnOnce(std::io::Error) -> ServeError {
 
 /// What every connection shares.
 pub(crate) struct Shared {
-    desk: Arc<Desk>,
+    keeper: Keeper,
     access: Access,
     notices: broadcast::Sender<Notice>,
     started_at: DateTime<Utc>,
     started: Instant,
     clients: AtomicUsize,
     subscribers: AtomicUsize,
-    /// Whether requests are taken. Requests hold it for reading while the desk works; shutdown
-    /// takes it for writing, and so waits for them, and closes it.
-    gate: std::sync::RwLock<bool>,
     /// For connection threads that hand a subscription to a task.
     runtime: tokio::runtime::Handle,
     last_activity: Mutex<Instant>,
@@ -93,8 +94,8 @@ impl Shared {
     }
 
     /// Counts tickets: not on the event loop.
-    fn status(&self) -> ServerStatus {
-        let store = self.desk.store();
+    fn status(&self, desk: &Desk) -> ServerStatus {
+        let store = desk.store();
         ServerStatus {
             pid: std::process::id(),
             version: env!("CARGO_PKG_VERSION").into(),
@@ -118,21 +119,20 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
     let _lock = take_lock(&opts.dir)?;
     let pid_file = opts.dir.join(PID);
     std::fs::write(&pid_file, std::process::id().to_string()).map_err(io(pid_file.display().to_string()))?;
-    let desk = open_desk(&opts.dir)?;
+    let keeper = Keeper::open(&opts.dir, opts.checkpoints.clone())?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("spoc-serve")
         .build()
         .map_err(io("cannot start the server runtime"))?;
     let shared = Arc::new(Shared {
-        desk: Arc::new(desk),
+        keeper,
         access,
         notices: broadcast::channel(NOTICE_QUEUE).0,
         started_at: Utc::now().trunc_subsecs(0),
         started: Instant::now(),
         clients: AtomicUsize::new(0),
         subscribers: AtomicUsize::new(0),
-        gate: std::sync::RwLock::new(true),
         runtime: runtime.handle().clone(),
         last_activity: Mutex::new(Instant::now()),
     });
@@ -160,6 +160,15 @@ async fn serve(shared: Arc<Shared>, opts: &ServeOptions) -> Result<(), ServeErro
             _ = term.recv() => break "SIGTERM",
             _ = int.recv() => break "SIGINT",
             _ = idle(&shared, opts.idle_exit) => break "idle",
+            _ = tokio::time::sleep(CHECKPOINT_LOOK) => {
+                let keeper = shared.clone();
+                // A failed reopen leaves no store to serve: stop, and let the next client restart.
+                let done = tokio::task::spawn_blocking(move || keeper.keeper.checkpoint_if_due()).await;
+                if let Ok(Err(e)) = done {
+                    tracing::error!("checkpoint failed: {e}");
+                    break "a failed checkpoint";
+                }
+            }
         }
     };
     info!("stopping ({why})");
@@ -167,10 +176,9 @@ async fn serve(shared: Arc<Shared>, opts: &ServeOptions) -> Result<(), ServeErro
     let _ = std::fs::remove_file(&socket);
     // Requests under way finish first; later ones are turned away.
     let closing = shared.clone();
-    tokio::task::spawn_blocking(move || *closing.gate.write().unwrap_or_else(|e| e.into_inner()) = false)
+    tokio::task::spawn_blocking(move || closing.keeper.close())
         .await
-        .map_err(|e| io("shutdown")(std::io::Error::other(e)))?;
-    shared.desk.store().flush().map_err(DeskError::from)?;
+        .map_err(|e| io("shutdown")(std::io::Error::other(e)))??;
     info!("stopped; everything confirmed is on disk");
     Ok(())
 }
@@ -199,20 +207,6 @@ fn take_lock(dir: &Path) -> Result<Flock<std::fs::File>, ServeError> {
         dir: dir.to_path_buf(),
         pid: std::fs::read_to_string(dir.join(PID)).ok().and_then(|p| p.trim().parse().ok()),
     })
-}
-
-/// The store may still be held for a moment by a process that is letting go of it (a demo that
-/// just filled it, or a server that is exiting); wait for that rather than fail.
-fn open_desk(dir: &Path) -> Result<Desk, ServeError> {
-    let deadline = Instant::now() + STORE_WAIT;
-    loop {
-        match Desk::open(dir) {
-            Err(DeskError::Store(StoreError::InUse { .. })) if Instant::now() < deadline => {
-                std::thread::sleep(Duration::from_millis(50));
-            }
-            other => return Ok(other?),
-        }
-    }
 }
 
 fn bind(socket: &Path, access: &Access) -> Result<UnixListener, ServeError> {
