@@ -68,12 +68,22 @@ impl Store {
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir { dir: dir.to_path_buf(), source })?;
         let path = dir.join("store");
-        let db = sled::Config::new().path(&path).cache_capacity(256 * 1024 * 1024).open().map_err(|e| match e {
-            sled::Error::Io(ref io) if is_lock_error(io) => {
-                StoreError::InUse { dir: dir.to_path_buf(), pid: read_pid(dir) }
+        let open = || sled::Config::new().path(&path).cache_capacity(256 * 1024 * 1024).open();
+        // sled lets go of a closed store's lock from a thread of its own, a moment later: when
+        // this process itself held it, wait for that rather than report it in use.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        let db = loop {
+            match open() {
+                Err(sled::Error::Io(ref io)) if is_lock_error(io) => {
+                    let pid = read_pid(dir);
+                    if pid != Some(std::process::id()) || std::time::Instant::now() > deadline {
+                        return Err(StoreError::InUse { dir: dir.to_path_buf(), pid });
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                other => break other?,
             }
-            other => StoreError::Sled(other),
-        })?;
+        };
         let _ = std::fs::write(dir.join("store.pid"), std::process::id().to_string());
         let store = Store {
             dir: dir.to_path_buf(),
