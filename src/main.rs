@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use spoc::cli::{self, Failure, report::Format, ticket};
+use spoc::cli::{self, Failure, report, ticket};
 
 #[derive(Parser)]
 #[command(
@@ -137,17 +137,34 @@ enum SupplierCommand {
 
 #[derive(Subcommand)]
 enum ReportCommand {
-    /// Supplier scorecards for tickets dispatched in a period.
+    /// Supplier scorecards (per contract too) for tickets dispatched in a period.
     Suppliers {
-        #[arg(long)]
-        from: String,
-        /// The last day included.
-        #[arg(long)]
-        to: String,
+        #[command(flatten)]
+        period: report::PeriodArgs,
         #[arg(long)]
         supplier: Option<String>,
+    },
+    /// The helpdesk agreement per participant, with its top services, for tickets logged in a period.
+    Participants {
+        #[command(flatten)]
+        period: report::PeriodArgs,
+        #[arg(long)]
+        participant: Option<String>,
+    },
+    /// The helpdesk agreement per service, for tickets logged in a period.
+    Services {
+        #[command(flatten)]
+        period: report::PeriodArgs,
+        #[arg(long)]
+        service: Option<String>,
+    },
+    /// Contracts ending or passing their notice date soon; uncovered services; missing escalation.
+    Contracts {
+        /// How many days ahead to look.
+        #[arg(long, default_value_t = 90)]
+        within: u32,
         #[arg(long, value_enum, default_value = "table")]
-        format: Format,
+        format: report::Format,
     },
 }
 
@@ -243,8 +260,14 @@ fn run(args: Cli) -> Result<(), Failure> {
         Command::Supplier(SupplierCommand::Find { query, limit, json }) => {
             cli::supplier::find(&desk(args.data)?, &query, limit, json)
         }
-        Command::Report(ReportCommand::Suppliers { from, to, supplier, format }) => {
-            cli::report::suppliers(&desk(args.data)?, &from, &to, supplier.as_deref(), format)
+        Command::Report(r) => {
+            let desk = desk(args.data)?;
+            match r {
+                ReportCommand::Suppliers { period, supplier } => report::suppliers(&desk, period, supplier),
+                ReportCommand::Participants { period, participant } => report::participants(&desk, period, participant),
+                ReportCommand::Services { period, service } => report::services(&desk, period, service),
+                ReportCommand::Contracts { within, format } => report::contracts(&desk, within, format),
+            }
         }
         Command::Sla(SlaCommand::Deadline { calendar, start, duration }) => {
             cli::sla::deadline(&calendar, &start, &duration)

@@ -252,3 +252,37 @@ fn demo_fills_a_folder_and_refuses_a_used_one() {
     s.ok(&["backup", &backup.display().to_string()]);
     assert!(Path::new(&backup).exists());
 }
+
+#[test]
+fn regie_reports_as_csv_json_and_tables_with_the_tickets_behind_them() {
+    let s = Spoc::new();
+    s.ok(&["demo", "--no-ui", "--tickets", "800"]);
+    let year = ["--from", "2026-01-01", "--to", "2026-12-31"];
+    let csv = s.ok(&[&["report", "suppliers", "--monthly", "--format", "csv"][..], &year[..]].concat());
+    let header = csv.lines().next().unwrap();
+    assert!(header.starts_with("supplier,contract,month,dispatched,response_met_pct,"), "{header}");
+    // Every figure traces to its tickets: the detail rows of one supplier add up to its count.
+    let summary =
+        s.json(&[&["report", "suppliers", "--supplier", "cloudwerk", "--format", "json"][..], &year[..]].concat());
+    let total = &summary["rows"][0];
+    assert_eq!(total["supplier"], "CloudWerk");
+    assert!(total["contract"].is_null());
+    let detail =
+        s.ok(&[&["report", "suppliers", "--supplier", "CloudWerk", "--detail", "--format", "csv"][..], &year[..]]
+            .concat());
+    assert!(detail.starts_with("ticket,priority,participant,service,supplier,contract,from,response,resolution,"));
+    assert_eq!(detail.lines().count() as u64 - 1, total["figures"]["tickets"].as_u64().unwrap());
+    let met = detail.lines().filter(|l| l.split(',').nth(7) == Some("met")).count() as u64;
+    assert_eq!(met, total["figures"]["response_met"].as_u64().unwrap());
+
+    let table = s.ok(&[&["report", "participants"][..], &year[..]].concat());
+    assert!(table.starts_with("participant") && table.contains("top services"), "{table}");
+    let services =
+        s.json(&[&["report", "services", "--service", "magister", "--format", "json"][..], &year[..]].concat());
+    assert_eq!(services["rows"].as_array().unwrap().len(), 1);
+    let watch = s.json(&["report", "contracts", "--within", "400", "--format", "json"]);
+    assert!(!watch["contracts"].as_array().unwrap().is_empty());
+    assert!(watch["uncovered_services"].as_array().unwrap().iter().any(|v| v == "Parkeervergunningen"));
+    let err = s.fails(&[&["report", "suppliers", "--supplier", "Idink"][..], &year[..]].concat(), 2);
+    assert!(err.contains("did you mean Iddink"), "{err}");
+}

@@ -1,11 +1,26 @@
-//! Supplier scorecards over a small history whose answers are worked out by hand.
+//! Regie reports over small histories whose answers are worked out by hand: supplier
+//! scorecards, the helpdesk agreement per participant and service, monthly trends, the tickets
+//! behind the figures, and the contract watch.
 
 mod common;
 
+use chrono::{DateTime, NaiveDate, Utc};
 use common::{at, small_registry};
-use spoc::domain::report::{quantile, supplier_scorecards};
-use spoc::domain::ticket::{Change, NewTicket};
-use spoc::domain::{Registry, Status, Ticket, TicketKind};
+use spoc::domain::report::{
+    Facts, Layer, Outcome, Period, contract_watch, facts_in, participant_rows, quantile, service_rows,
+    supplier_scorecards,
+};
+use spoc::domain::ticket::{Change, Channel, NewTicket};
+use spoc::domain::{Priority, Registry, Status, Ticket, TicketKind};
+
+fn period(layer: Layer, monthly: bool) -> Period {
+    Period {
+        from: at("2026-10-01T00:00:00+02:00"),
+        to: at("2026-12-01T00:00:00+01:00"),
+        layer,
+        months: monthly.then_some(chrono_tz::Europe::Amsterdam),
+    }
+}
 
 fn dispatched(reg: &Registry, id: u64, created: &str) -> Ticket {
     let new = NewTicket {
@@ -58,26 +73,202 @@ fn scorecard_figures_match_a_known_history() {
 
     let now = at("2026-11-20T12:00:00+01:00");
     let tickets = [a, b, c, d];
-    let cards = supplier_scorecards(
-        tickets.iter(),
-        &reg,
-        at("2026-11-01T00:00:00+01:00"),
-        at("2026-12-01T00:00:00+01:00"),
-        now,
-    );
+    let facts = facts_in(tickets.iter(), period(Layer::Supplier, false), &reg, now);
+    let cards = supplier_scorecards(&facts);
     assert_eq!(cards.len(), 2, "Iddink in all, and per contract");
-    let total = &cards[0];
+    let (total, f) = (&cards[0], &cards[0].figures);
     assert_eq!((total.supplier.as_str(), total.contract.as_deref()), ("Iddink", None));
-    assert_eq!(total.dispatched, 3);
-    assert_eq!((total.response_met, total.response_measured), (2, 3));
-    assert_eq!((total.resolution_met, total.resolution_measured), (2, 3), "the open breach counts as not met");
-    assert_eq!(total.resolution_hours, [2.0, 7.0]);
-    assert_eq!((total.median_resolution_hours, total.p90_resolution_hours), (Some(2.0), Some(7.0)));
-    assert_eq!(total.open_breaches, 1);
-    assert_eq!(total.reopened, 1);
-    assert_eq!(total.satisfaction_avg, Some(3.5));
-    assert_eq!(total.tickets, [1, 2, 3]);
+    assert_eq!(f.tickets, 3);
+    assert_eq!((f.response_met, f.response_measured), (2, 3));
+    assert_eq!((f.resolution_met, f.resolution_measured), (2, 3), "the open breach counts as not met");
+    assert_eq!(f.resolution_hours(), [2.0, 7.0]);
+    assert_eq!((f.median_resolution_hours, f.p90_resolution_hours), (Some(2.0), Some(7.0)));
+    assert_eq!(f.open_breaches, 1);
+    assert_eq!(f.reopened, 1);
+    assert_eq!((f.satisfaction_avg, f.satisfaction_count), (Some(3.5), 2));
+    assert_eq!(f.ids, [1, 2, 3]);
     assert_eq!(cards[1].contract.as_deref(), Some("ICT-2024-017"));
+    assert_eq!(cards[1].figures, cards[0].figures, "one contract: the same figures");
+
+    // The tickets behind the figures, each with what it added.
+    let outcomes: Vec<(u64, Outcome, Outcome, Option<f64>, bool, bool)> =
+        facts.iter().map(|f| (f.id, f.response, f.resolution, f.resolution_hours, f.open_breach, f.reopened)).collect();
+    assert_eq!(
+        outcomes,
+        [
+            (1, Outcome::Met, Outcome::Met, Some(2.0), false, false),
+            (2, Outcome::Breached, Outcome::Met, Some(7.0), false, true),
+            (3, Outcome::Met, Outcome::Breached, None, true, false),
+        ]
+    );
+}
+
+fn logged(reg: &Registry, id: u64, participant: &str, service: &str, impact: u8, urgency: u8, created: &str) -> Ticket {
+    let new = NewTicket {
+        kind: TicketKind::Incident,
+        title: format!("t{id}"),
+        description: String::new(),
+        caller: Some("caller".into()),
+        participant: participant.into(),
+        service: service.into(),
+        impact,
+        urgency,
+    };
+    Ticket::open(id, new, at(created), "anouk", reg).unwrap().0
+}
+
+fn reply(t: &mut Ticket, reg: &Registry, when: &str) {
+    step(t, reg, Change::Contact(Channel::Reply, "on it".into()), when);
+}
+
+/// The helpdesk agreement (office hours; P2: respond 30m, resolve 8h; P4: 4h and 5bd), from
+/// creation, over five tickets in October and November 2026.
+fn helpdesk_history(reg: &Registry) -> Vec<Ticket> {
+    // 1: ZYL Magister, October: reply after 20m, resolved after 4h: both met; score 4.
+    let mut t1 = logged(reg, 1, "ZYL", "Magister", 2, 2, "2026-10-30T10:00:00+01:00");
+    reply(&mut t1, reg, "2026-10-30T10:20:00+01:00");
+    step(&mut t1, reg, Change::Status(Status::InProgress), "2026-10-30T10:20:00+01:00");
+    step(&mut t1, reg, Change::Status(Status::Resolved), "2026-10-30T14:00:00+01:00");
+    step(&mut t1, reg, Change::Satisfaction { score: 4, remark: None }, "2026-10-30T14:00:00+01:00");
+    // 2: ZYL Printen: a call after 1h (response breached); waits on the caller from Monday 11:00
+    // to Wednesday 09:00 (not counted); resolved Wednesday 14:00: 2h + 5h = 7h, met.
+    let mut t2 = logged(reg, 2, "ZYL", "Printen", 2, 2, "2026-11-02T09:00:00+01:00");
+    step(&mut t2, reg, Change::Contact(Channel::Call, "called back".into()), "2026-11-02T10:00:00+01:00");
+    step(&mut t2, reg, Change::Status(Status::WaitingOnCaller), "2026-11-02T11:00:00+01:00");
+    step(&mut t2, reg, Change::Status(Status::InProgress), "2026-11-04T09:00:00+01:00");
+    step(&mut t2, reg, Change::Status(Status::Resolved), "2026-11-04T14:00:00+01:00");
+    // 3: GZW Printen, logged as P4 (4h, 5bd), raised to P2 (30m, 8h) after 2h; resolved the next
+    // day at 10:00: 9h counted, over the new target: breached (as P4 it would have been met).
+    // The reply after 1h is measured against the new target too: breached.
+    let mut t3 = logged(reg, 3, "GZW", "Printen", 3, 4, "2026-11-03T09:00:00+01:00");
+    reply(&mut t3, reg, "2026-11-03T10:00:00+01:00");
+    step(&mut t3, reg, Change::Priority(Priority::P2), "2026-11-03T11:00:00+01:00");
+    step(&mut t3, reg, Change::Status(Status::InProgress), "2026-11-03T11:00:00+01:00");
+    step(&mut t3, reg, Change::Status(Status::Resolved), "2026-11-04T10:00:00+01:00");
+    // 4: ZYL Magister: resolved after 1h, reopened the next morning, resolved 3h later: the
+    // clock continues, 4h in all, met; score 2.
+    let mut t4 = logged(reg, 4, "ZYL", "Magister", 2, 2, "2026-11-10T09:00:00+01:00");
+    reply(&mut t4, reg, "2026-11-10T09:10:00+01:00");
+    step(&mut t4, reg, Change::Status(Status::Resolved), "2026-11-10T10:00:00+01:00");
+    step(&mut t4, reg, Change::Status(Status::InProgress), "2026-11-11T09:00:00+01:00");
+    step(&mut t4, reg, Change::Status(Status::Resolved), "2026-11-11T12:00:00+01:00");
+    step(&mut t4, reg, Change::Satisfaction { score: 2, remark: Some("twice".into()) }, "2026-11-11T12:00:00+01:00");
+    // 5: OBL Printen, still open at noon with no contact: response breached, resolution 3h of 8h.
+    let t5 = logged(reg, 5, "OBL", "Printen", 2, 2, "2026-11-20T09:00:00+01:00");
+    // 6: logged in December: outside the period.
+    let t6 = logged(reg, 6, "OBL", "Printen", 2, 2, "2026-12-01T09:00:00+01:00");
+    vec![t1, t2, t3, t4, t5, t6]
+}
+
+fn now() -> DateTime<Utc> {
+    at("2026-11-20T12:00:00+01:00")
+}
+
+#[test]
+fn participant_figures_follow_the_helpdesk_clocks() {
+    let reg = small_registry();
+    let history = helpdesk_history(&reg);
+    let facts = facts_in(history.iter(), period(Layer::Helpdesk, false), &reg, now());
+    assert_eq!(facts.iter().map(|f| f.id).collect::<Vec<_>>(), [1, 2, 3, 4, 5]);
+    let t3 = &facts[2];
+    assert_eq!((t3.priority, t3.resolution, t3.resolution_hours), (Priority::P2, Outcome::Breached, Some(9.0)));
+    let rows = participant_rows(&facts);
+    let names: Vec<&str> = rows.iter().map(|r| r.participant.as_str()).collect();
+    assert_eq!(names, ["GZW", "OBL", "ZYL"]);
+    let zyl = &rows[2].figures;
+    assert_eq!(zyl.tickets, 3);
+    assert_eq!((zyl.response_met, zyl.response_measured), (2, 3));
+    assert_eq!((zyl.resolution_met, zyl.resolution_measured), (3, 3));
+    assert_eq!(zyl.resolution_hours(), [4.0, 4.0, 7.0]);
+    assert_eq!((zyl.median_resolution_hours, zyl.p90_resolution_hours), (Some(4.0), Some(7.0)));
+    assert_eq!((zyl.open_breaches, zyl.reopened), (0, 1));
+    assert_eq!((zyl.satisfaction_avg, zyl.satisfaction_count), (Some(3.0), 2));
+    let top: Vec<(&str, u64)> = rows[2].top_services.iter().map(|s| (s.service.as_str(), s.tickets)).collect();
+    assert_eq!(top, [("Magister", 2), ("Printen", 1)]);
+    let obl = &rows[1].figures;
+    assert_eq!((obl.tickets, obl.response_met, obl.response_measured), (1, 0, 1));
+    assert_eq!(obl.resolution_measured, 0, "a running clock within its target is not counted yet");
+    assert_eq!((obl.resolution_met_pct(), obl.open_breaches), (None, 1));
+    let gzw = &rows[0].figures;
+    assert_eq!((gzw.resolution_met, gzw.resolution_measured, gzw.median_resolution_hours), (0, 1, Some(9.0)));
+}
+
+#[test]
+fn service_figures_and_the_monthly_trend() {
+    let reg = small_registry();
+    let history = helpdesk_history(&reg);
+    let facts = facts_in(history.iter(), period(Layer::Helpdesk, false), &reg, now());
+    let rows = service_rows(&facts);
+    assert_eq!(rows.iter().map(|r| r.service.as_str()).collect::<Vec<_>>(), ["Magister", "Printen"]);
+    let printen = &rows[1].figures;
+    assert_eq!(printen.tickets, 3);
+    // 3's reply came after 1h: within P4's 4h, over the 30m of the P2 it was raised to.
+    assert_eq!((printen.response_met, printen.response_measured), (0, 3));
+    assert_eq!((printen.resolution_met, printen.resolution_measured), (1, 2));
+    assert_eq!((printen.median_resolution_hours, printen.p90_resolution_hours), (Some(7.0), Some(9.0)));
+    assert_eq!(printen.open_breaches, 1);
+
+    // Per month: ZYL has one ticket in October and two in November.
+    let monthly = facts_in(history.iter(), period(Layer::Helpdesk, true), &reg, now());
+    let rows = participant_rows(&monthly);
+    let keys: Vec<(&str, Option<&str>, u64)> =
+        rows.iter().map(|r| (r.participant.as_str(), r.month.as_deref(), r.figures.tickets)).collect();
+    assert_eq!(
+        keys,
+        [
+            ("GZW", Some("2026-11"), 1),
+            ("OBL", Some("2026-11"), 1),
+            ("ZYL", Some("2026-10"), 1),
+            ("ZYL", Some("2026-11"), 2)
+        ]
+    );
+    let (oct, nov) = (&rows[2].figures, &rows[3].figures);
+    assert_eq!((oct.response_met, oct.resolution_met, oct.median_resolution_hours), (1, 1, Some(4.0)));
+    assert_eq!((nov.response_met, nov.response_measured), (1, 2));
+    assert_eq!((nov.median_resolution_hours, nov.p90_resolution_hours), (Some(4.0), Some(7.0)));
+    assert_eq!((nov.satisfaction_avg, nov.satisfaction_count), (Some(2.0), 1));
+    // The months add up to the whole.
+    let whole = participant_rows(&facts);
+    assert_eq!(oct.tickets + nov.tickets, whole[2].figures.tickets);
+    // The month is the helpdesk's: the last half hour of October local time is October...
+    let late = logged(&reg, 7, "ZYL", "Magister", 2, 2, "2026-10-31T23:30:00+01:00");
+    let f = facts_in(std::iter::once(&late), period(Layer::Helpdesk, true), &reg, now());
+    assert_eq!(f[0].month.as_deref(), Some("2026-10"));
+    let early = logged(&reg, 8, "ZYL", "Magister", 2, 2, "2026-11-01T00:30:00+01:00");
+    let f: Vec<Facts> = facts_in(std::iter::once(&early), period(Layer::Helpdesk, true), &reg, now());
+    // ...and the first half hour of November local time is November, though in UTC still October.
+    assert_eq!(f[0].month.as_deref(), Some("2026-11"));
+}
+
+#[test]
+fn the_contract_watch_names_what_needs_attention() {
+    let reg = common::registry_with(
+        r#"
+[[contract]]
+number = "SOON"
+supplier = "WPN"
+services = ["Parkeren"]
+participants = "all"
+valid_from = 2024-01-01
+valid_until = 2027-01-31
+notice_months = 3
+window = "24x7"
+sla = { P1 = { response = "30m", resolve = "4h" }, P2 = { response = "1h", resolve = "8h" }, P3 = { response = "4h", resolve = "24h" }, P4 = { response = "1bd", resolve = "5bd" } }
+"#,
+    );
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let w = contract_watch(&reg, today, 90);
+    // SOON ends 31 January (70 days); notice had to be given by 31 October (passed).
+    // ICT-2024-017 ends in 2027-12: not within 90 days. NB-OLD ended in June: not ahead.
+    assert_eq!(w.contracts.len(), 1);
+    let c = &w.contracts[0];
+    assert_eq!((c.contract.as_str(), c.days_left), ("SOON", 70));
+    assert_eq!(c.notice_by, NaiveDate::from_ymd_opt(2026, 10, 31));
+    let w = contract_watch(&reg, NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(), 45);
+    assert_eq!(w.contracts[0].days_left, 30, "the notice date is the nearer one ahead");
+    // Notubiz's only contract expired; Parkeren is covered by SOON.
+    assert_eq!(w.uncovered_services, ["Notubiz"]);
+    assert_eq!(w.suppliers_without_escalation, ["Iddink", "WPN", "Notubiz BV"]);
 }
 
 #[test]

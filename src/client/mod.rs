@@ -13,11 +13,13 @@ use serde::de::DeserializeOwned;
 pub use autostart::{connect_or_start, connect_or_start_with, serve_in_background};
 
 use crate::desk::views::{Page, TicketDetail, TicketRow};
-use crate::desk::{DeskApi, DeskError, ImportFormat, ImportSummary, SupplierCard, TicketQuery, TicketUpdate};
+use crate::desk::{
+    DeskApi, DeskError, ImportFormat, ImportSummary, Report, ReportQuery, SupplierCard, TicketQuery, TicketUpdate,
+};
 use crate::domain::Registry;
 use crate::domain::registry::RegistryFile;
 use crate::domain::registry::lookup::Hit;
-use crate::domain::report::Scorecard;
+use crate::domain::report::{ContractWatch, ParticipantRow, Scorecard, ServiceRow};
 use crate::domain::ticket::NewTicket;
 use crate::protocol::{Hello, Json, Notice, Reply, Request, ServerStatus, Welcome, decode, read_frame, write_frame};
 use crate::server::SOCKET;
@@ -174,13 +176,17 @@ impl DeskApi for Client {
     fn export_registry(&self) -> Result<String, DeskError> {
         self.call(&Request::ExportRegistry)
     }
-    fn supplier_report(
-        &self,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-        supplier: Option<&str>,
-    ) -> Result<Vec<Scorecard>, DeskError> {
-        self.call(&Request::SupplierReport { from, to, supplier: supplier.map(Into::into) })
+    fn supplier_report(&self, query: &ReportQuery) -> Result<Report<Scorecard>, DeskError> {
+        self.call(&Request::SupplierReport { query: query.clone() })
+    }
+    fn participant_report(&self, query: &ReportQuery) -> Result<Report<ParticipantRow>, DeskError> {
+        self.call(&Request::ParticipantReport { query: query.clone() })
+    }
+    fn service_report(&self, query: &ReportQuery) -> Result<Report<ServiceRow>, DeskError> {
+        self.call(&Request::ServiceReport { query: query.clone() })
+    }
+    fn contract_watch(&self, within_days: u32) -> Result<ContractWatch, DeskError> {
+        self.call(&Request::ContractWatch { within_days })
     }
     fn backup(&self, path: &Path) -> Result<BackupSummary, DeskError> {
         self.call(&Request::Backup { path: path.into() })

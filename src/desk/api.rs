@@ -7,10 +7,12 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 
 use super::views::{Page, TicketDetail, TicketRow};
-use super::{Agent, Desk, DeskError, ImportFormat, ImportSummary, SupplierCard, TicketQuery, TicketUpdate};
+use super::{
+    Agent, Desk, DeskError, ImportFormat, ImportSummary, Report, ReportQuery, SupplierCard, TicketQuery, TicketUpdate,
+};
 use crate::domain::Registry;
 use crate::domain::registry::lookup::Hit;
-use crate::domain::report::Scorecard;
+use crate::domain::report::{ContractWatch, ParticipantRow, Scorecard, ServiceRow};
 use crate::domain::ticket::NewTicket;
 use crate::store::backup::BackupSummary;
 
@@ -33,12 +35,10 @@ pub trait DeskApi {
         replace: bool,
     ) -> Result<ImportSummary, DeskError>;
     fn export_registry(&self) -> Result<String, DeskError>;
-    fn supplier_report(
-        &self,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-        supplier: Option<&str>,
-    ) -> Result<Vec<Scorecard>, DeskError>;
+    fn supplier_report(&self, query: &ReportQuery) -> Result<Report<Scorecard>, DeskError>;
+    fn participant_report(&self, query: &ReportQuery) -> Result<Report<ParticipantRow>, DeskError>;
+    fn service_report(&self, query: &ReportQuery) -> Result<Report<ServiceRow>, DeskError>;
+    fn contract_watch(&self, within_days: u32) -> Result<ContractWatch, DeskError>;
     /// `path` is read or written by the process that owns the store: give it absolute.
     fn backup(&self, path: &Path) -> Result<BackupSummary, DeskError>;
     fn restore(&self, path: &Path, force: bool) -> Result<BackupSummary, DeskError>;
@@ -87,13 +87,17 @@ impl DeskApi for Session<'_> {
     fn export_registry(&self) -> Result<String, DeskError> {
         Ok(self.desk.export_registry())
     }
-    fn supplier_report(
-        &self,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-        supplier: Option<&str>,
-    ) -> Result<Vec<Scorecard>, DeskError> {
-        self.desk.supplier_report(from, to, supplier)
+    fn supplier_report(&self, query: &ReportQuery) -> Result<Report<Scorecard>, DeskError> {
+        self.desk.supplier_report(query)
+    }
+    fn participant_report(&self, query: &ReportQuery) -> Result<Report<ParticipantRow>, DeskError> {
+        self.desk.participant_report(query)
+    }
+    fn service_report(&self, query: &ReportQuery) -> Result<Report<ServiceRow>, DeskError> {
+        self.desk.service_report(query)
+    }
+    fn contract_watch(&self, within_days: u32) -> Result<ContractWatch, DeskError> {
+        self.desk.contract_watch(within_days)
     }
     fn backup(&self, path: &Path) -> Result<BackupSummary, DeskError> {
         self.desk.backup(path)

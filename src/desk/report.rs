@@ -1,36 +1,113 @@
-//! Regie reports from the store.
+//! Regie reports from the store: the facts of the tickets in a period, grouped.
 
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 
+use super::tickets::{resolve_participant, resolve_service};
 use super::{Desk, DeskError};
-use crate::domain::report::{Scorecard, supplier_scorecards};
+use crate::domain::report::{
+    ContractWatch, Facts, Layer, ParticipantRow, Period, Scorecard, ServiceRow, contract_watch, facts_in,
+    participant_rows, service_rows, supplier_scorecards,
+};
+use crate::domain::{Registry, Ticket};
+
+/// Which tickets a report is over, and how it is cut.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportQuery {
+    /// Tickets dispatched (supplier reports) or logged (participants, services) in `[from, to)`.
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+    pub supplier: Option<String>,
+    pub participant: Option<String>,
+    pub service: Option<String>,
+    /// One row per month too (in the helpdesk's time zone): the trend.
+    pub monthly: bool,
+    /// With the facts of every ticket behind the figures.
+    pub detail: bool,
+}
+
+impl ReportQuery {
+    pub fn new(from: DateTime<Utc>, to: DateTime<Utc>) -> Self {
+        ReportQuery { from, to, supplier: None, participant: None, service: None, monthly: false, detail: false }
+    }
+}
+
+/// The rows of a report, and (with `detail`) the tickets behind them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report<R> {
+    pub rows: Vec<R>,
+    pub tickets: Vec<Facts>,
+}
 
 impl Desk {
-    /// Supplier scorecards for tickets dispatched in `[from, to)`; one supplier if named.
-    pub fn supplier_report(
-        &self,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-        supplier: Option<&str>,
-    ) -> Result<Vec<Scorecard>, DeskError> {
+    /// Per supplier and contract, for tickets dispatched in the period.
+    pub fn supplier_report(&self, q: &ReportQuery) -> Result<Report<Scorecard>, DeskError> {
         let reg = self.registry();
-        let wanted = match supplier {
+        let facts = self.facts(q, Layer::Supplier, &reg)?;
+        let rows = supplier_scorecards(&facts);
+        Ok(Report { rows, tickets: if q.detail { facts } else { Vec::new() } })
+    }
+
+    /// Per participant, the helpdesk agreement, for tickets logged in the period.
+    pub fn participant_report(&self, q: &ReportQuery) -> Result<Report<ParticipantRow>, DeskError> {
+        let reg = self.registry();
+        let facts = self.facts(q, Layer::Helpdesk, &reg)?;
+        let rows = participant_rows(&facts);
+        Ok(Report { rows, tickets: if q.detail { facts } else { Vec::new() } })
+    }
+
+    /// Per service, the helpdesk agreement, for tickets logged in the period.
+    pub fn service_report(&self, q: &ReportQuery) -> Result<Report<ServiceRow>, DeskError> {
+        let reg = self.registry();
+        let facts = self.facts(q, Layer::Helpdesk, &reg)?;
+        let rows = service_rows(&facts);
+        Ok(Report { rows, tickets: if q.detail { facts } else { Vec::new() } })
+    }
+
+    /// Contracts that end or pass their notice date within `within_days` of today (in the
+    /// helpdesk's zone), services no valid contract covers, suppliers without escalation.
+    pub fn contract_watch(&self, within_days: u32) -> Result<ContractWatch, DeskError> {
+        let reg = self.registry();
+        let today = self.now().with_timezone(&reg.helpdesk_calendar().timezone).date_naive();
+        Ok(contract_watch(&reg, today, within_days))
+    }
+
+    fn facts(&self, q: &ReportQuery, layer: Layer, reg: &Registry) -> Result<Vec<Facts>, DeskError> {
+        let supplier = match &q.supplier {
             None => None,
-            Some(s) => Some(reg.supplier(s).map(|x| x.name.clone()).ok_or_else(|| DeskError::Unknown {
-                what: "supplier",
-                given: s.to_string(),
-                suggestions: Vec::new(),
+            Some(s) => Some(reg.supplier(s).map(|x| x.name.clone()).ok_or_else(|| {
+                DeskError::Unknown {
+                    what: "supplier",
+                    given: s.to_string(),
+                    suggestions: crate::domain::registry::lookup::closest(
+                        s,
+                        reg.suppliers().iter().map(|x| x.name.as_str()),
+                        3,
+                    )
+                    .into_iter()
+                    .map(String::from)
+                    .collect(),
+                }
             })?),
         };
-        let mut tickets = Vec::new();
+        let participant = q.participant.as_deref().map(|p| resolve_participant(reg, p)).transpose()?;
+        let service = q.service.as_deref().map(|s| resolve_service(reg, s)).transpose()?;
+        let wanted = |t: &Ticket| {
+            supplier.as_deref().is_none_or(|s| t.routing.supplier.as_deref() == Some(s))
+                && participant.as_deref().is_none_or(|p| t.participant == p)
+                && service.as_deref().is_none_or(|s| t.service == s)
+        };
+        let now = self.now();
+        let months = q.monthly.then(|| reg.helpdesk_calendar().timezone);
+        let period = Period { from: q.from, to: q.to, layer, months };
+        let mut facts = Vec::new();
+        // One ticket at a time: a year of a million tickets need not be in memory at once.
         for t in self.store.all_tickets() {
             let t = t?;
-            if t.dispatched_at.is_some_and(|d| d >= from && d < to)
-                && wanted.as_deref().is_none_or(|w| t.routing.supplier.as_deref() == Some(w))
-            {
-                tickets.push(t);
+            if wanted(&t) {
+                facts.extend(facts_in(std::iter::once(&t), period, reg, now));
             }
         }
-        Ok(supplier_scorecards(tickets.iter(), &reg, from, to, self.now()))
+        Ok(facts)
     }
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 pub use frame::{FrameError, MAX_FRAME, decode, frame_len, read_frame, write_frame};
 
-use crate::desk::{Conflict, DeskError, ErrorKind, ImportFormat, TicketQuery, TicketUpdate};
+use crate::desk::{Conflict, DeskError, ErrorKind, ImportFormat, ReportQuery, TicketQuery, TicketUpdate};
 use crate::domain::ticket::NewTicket;
 
 /// Bumped whenever a message changes shape. `Hello` itself never changes, so that a client and
@@ -74,9 +74,16 @@ pub enum Request {
     },
     ExportRegistry,
     SupplierReport {
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-        supplier: Option<String>,
+        query: ReportQuery,
+    },
+    ParticipantReport {
+        query: ReportQuery,
+    },
+    ServiceReport {
+        query: ReportQuery,
+    },
+    ContractWatch {
+        within_days: u32,
     },
     Backup {
         path: PathBuf,

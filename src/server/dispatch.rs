@@ -26,9 +26,10 @@ pub fn handle(desk: &Desk, agent: Agent, request: Request) -> (Vec<u8>, Option<N
             with_notice(api.import_registry(&source, &text, format, replace), |_| Notice::Registry { by, at })
         }
         Request::ExportRegistry => (answer(api.export_registry()), None),
-        Request::SupplierReport { from, to, supplier } => {
-            (answer(api.supplier_report(from, to, supplier.as_deref())), None)
-        }
+        Request::SupplierReport { query } => (answer(api.supplier_report(&query)), None),
+        Request::ParticipantReport { query } => (answer(api.participant_report(&query)), None),
+        Request::ServiceReport { query } => (answer(api.service_report(&query)), None),
+        Request::ContractWatch { within_days } => (answer(api.contract_watch(within_days)), None),
         Request::Backup { path } => (answer(api.backup(&path)), None),
         Request::Restore { path, force } => {
             let at = desk.now();

@@ -111,3 +111,8 @@ sla = { P1 = { response = "30m", resolve = "4h" }, P2 = { response = "1h", resol
 pub fn small_registry() -> Registry {
     check_toml("small.toml", SMALL).unwrap()
 }
+
+/// The small registry with more TOML tables added.
+pub fn registry_with(extra: &str) -> Registry {
+    check_toml("small.toml", &format!("{SMALL}\n{extra}")).unwrap()
+}

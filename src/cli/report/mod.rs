@@ -1,0 +1,212 @@
+//! `spoc report suppliers|participants|services|contracts`: regie reports as a table, CSV or
+//! JSON. With `--monthly` a row per month (the trend); with `--detail` the tickets behind
+//! every figure.
+
+mod table;
+mod watch;
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+
+pub use watch::contracts;
+
+use super::{CmdResult, Failure, bad, json, out};
+use crate::desk::{DeskApi, Report, ReportQuery};
+use crate::domain::report::{Facts, Figures};
+use table::Table;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+}
+
+/// The flags every period report shares.
+#[derive(Debug, clap::Args)]
+pub struct PeriodArgs {
+    /// The first day (YYYY-MM-DD, in the helpdesk's time zone) or an RFC 3339 instant.
+    #[arg(long)]
+    pub from: String,
+    /// The last day included.
+    #[arg(long)]
+    pub to: String,
+    /// A row per month as well: the trend.
+    #[arg(long)]
+    pub monthly: bool,
+    /// List the tickets behind the figures (with CSV: instead of the figures).
+    #[arg(long)]
+    pub detail: bool,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+/// A date is a whole day in the helpdesk's time zone; `--to` includes its day.
+fn bound(desk: &dyn DeskApi, text: &str, flag: &str, end: bool) -> Result<DateTime<Utc>, Failure> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    let day = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| bad(format!("{flag} {text:?} is not a date (YYYY-MM-DD) or an RFC 3339 instant")))?;
+    let day = if end { day.succ_opt().unwrap_or(day) } else { day };
+    let tz = desk.registry()?.helpdesk_calendar().timezone;
+    let midnight = day.and_hms_opt(0, 0, 0).expect("midnight");
+    Ok(tz
+        .from_local_datetime(&midnight)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_else(|| midnight.and_utc()))
+}
+
+fn query(desk: &dyn DeskApi, a: &PeriodArgs) -> Result<ReportQuery, Failure> {
+    let (from, to) = (bound(desk, &a.from, "--from", false)?, bound(desk, &a.to, "--to", true)?);
+    if to <= from {
+        return Err(bad("--to is before --from"));
+    }
+    Ok(ReportQuery { monthly: a.monthly, detail: a.detail, ..ReportQuery::new(from, to) })
+}
+
+pub fn suppliers(desk: &dyn DeskApi, a: PeriodArgs, supplier: Option<String>) -> CmdResult {
+    let q = ReportQuery { supplier, ..query(desk, &a)? };
+    let report = desk.supplier_report(&q)?;
+    let rows = report.rows.iter().map(|c| {
+        let contract = c.contract.clone().unwrap_or_else(|| "(all)".into());
+        (vec![c.supplier.clone(), contract], c.month.clone(), &c.figures)
+    });
+    print(
+        &a,
+        &["supplier", "contract"],
+        "dispatched",
+        rows.collect(),
+        &report,
+        "no tickets were dispatched in this period",
+    )
+}
+
+pub fn participants(desk: &dyn DeskApi, a: PeriodArgs, participant: Option<String>) -> CmdResult {
+    let q = ReportQuery { participant, ..query(desk, &a)? };
+    let report = desk.participant_report(&q)?;
+    let rows = report.rows.iter().map(|r| {
+        let top: Vec<String> = r.top_services.iter().map(|s| format!("{} ({})", s.service, s.tickets)).collect();
+        (vec![r.participant.clone(), top.join("; ")], r.month.clone(), &r.figures)
+    });
+    print(
+        &a,
+        &["participant", "top services"],
+        "logged",
+        rows.collect(),
+        &report,
+        "no tickets were logged in this period",
+    )
+}
+
+pub fn services(desk: &dyn DeskApi, a: PeriodArgs, service: Option<String>) -> CmdResult {
+    let q = ReportQuery { service, ..query(desk, &a)? };
+    let report = desk.service_report(&q)?;
+    let rows = report.rows.iter().map(|r| (vec![r.service.clone()], r.month.clone(), &r.figures));
+    print(&a, &["service"], "logged", rows.collect(), &report, "no tickets were logged in this period")
+}
+
+type Row<'a> = (Vec<String>, Option<String>, &'a Figures);
+
+fn print<R: serde::Serialize>(
+    a: &PeriodArgs,
+    keys: &[&str],
+    counted: &str,
+    rows: Vec<Row>,
+    report: &Report<R>,
+    nothing: &str,
+) -> CmdResult {
+    if a.format == Format::Json {
+        return json(report);
+    }
+    let figures = figures_table(a.monthly, keys, counted, &rows);
+    let detail = a.detail.then(|| detail_table(a.monthly, &report.tickets));
+    match (a.format, detail) {
+        (Format::Csv, Some(d)) => out(&d.csv()?),
+        (Format::Csv, None) => out(&figures.csv()?),
+        (_, detail) => {
+            let mut s = if rows.is_empty() { format!("{nothing}\n") } else { figures.text() };
+            if let Some(d) = detail {
+                s.push_str(&format!("\ntickets behind these figures:\n{}", d.text()));
+            }
+            out(&s)
+        }
+    }
+}
+
+fn num(v: Option<f64>) -> String {
+    v.map(|x| format!("{x:.1}")).unwrap_or_default()
+}
+
+fn figures_table(monthly: bool, keys: &[&str], counted: &str, rows: &[Row]) -> Table {
+    let mut header: Vec<&str> = keys.to_vec();
+    if monthly {
+        header.push("month");
+    }
+    header.extend([
+        counted,
+        "response_met_pct",
+        "resolution_met_pct",
+        "median_resolution_hours",
+        "p90_resolution_hours",
+        "open_breaches",
+        "reopened",
+        "satisfaction_avg",
+        "satisfaction_count",
+    ]);
+    let mut t = Table::new(&header);
+    for (key, month, f) in rows {
+        let mut row = key.clone();
+        if monthly {
+            row.push(month.clone().unwrap_or_default());
+        }
+        row.extend([
+            f.tickets.to_string(),
+            num(f.response_met_pct()),
+            num(f.resolution_met_pct()),
+            num(f.median_resolution_hours),
+            num(f.p90_resolution_hours),
+            f.open_breaches.to_string(),
+            f.reopened.to_string(),
+            num(f.satisfaction_avg),
+            f.satisfaction_count.to_string(),
+        ]);
+        t.push(row);
+    }
+    t
+}
+
+/// One row per ticket: what it added to the figures of its supplier, contract, participant,
+/// service and month.
+fn detail_table(monthly: bool, tickets: &[Facts]) -> Table {
+    let mut header = vec!["ticket", "priority", "participant", "service", "supplier", "contract", "from"];
+    if monthly {
+        header.push("month");
+    }
+    header.extend(["response", "resolution", "resolution_hours", "open_breach", "reopened", "satisfaction"]);
+    let mut t = Table::new(&header);
+    for f in tickets {
+        let mut row = vec![
+            f.id.to_string(),
+            f.priority.to_string(),
+            f.participant.clone(),
+            f.service.clone(),
+            f.supplier.clone().unwrap_or_default(),
+            f.contract.clone().unwrap_or_default(),
+            f.from.to_rfc3339(),
+        ];
+        if monthly {
+            row.push(f.month.clone().unwrap_or_default());
+        }
+        row.extend([
+            f.response.as_str().to_string(),
+            f.resolution.as_str().to_string(),
+            f.resolution_hours.map(|h| format!("{h:.2}")).unwrap_or_default(),
+            f.open_breach.to_string(),
+            f.reopened.to_string(),
+            f.satisfaction.map(|s| s.to_string()).unwrap_or_default(),
+        ]);
+        t.push(row);
+    }
+    t
+}

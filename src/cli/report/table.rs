@@ -1,0 +1,77 @@
+//! Rows of text as CSV for spreadsheets, or as aligned columns for people.
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::cli::Failure;
+use crate::domain::sanitize_line;
+
+pub struct Table {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+/// Columns wider than this are cut in the text form (never in CSV).
+const MAX_WIDTH: usize = 32;
+
+impl Table {
+    pub fn new(header: &[&str]) -> Self {
+        Table { header: header.iter().map(|h| h.to_string()).collect(), rows: Vec::new() }
+    }
+
+    pub fn push(&mut self, row: Vec<String>) {
+        self.rows.push(row);
+    }
+
+    pub fn csv(&self) -> Result<String, Failure> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let fail = |e: csv::Error| Failure::Runtime(e.to_string());
+        w.write_record(&self.header).map_err(fail)?;
+        for row in &self.rows {
+            w.write_record(row).map_err(fail)?;
+        }
+        let bytes = w.into_inner().map_err(|e| Failure::Runtime(e.to_string()))?;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    /// Left-aligned columns, numbers on the right; outside text has its control characters shown.
+    pub fn text(&self) -> String {
+        let cells: Vec<Vec<String>> = std::iter::once(&self.header)
+            .chain(&self.rows)
+            .map(|r| r.iter().map(|c| clip(&sanitize_line(c))).collect())
+            .collect();
+        let widths: Vec<usize> =
+            (0..self.header.len()).map(|i| cells.iter().map(|r| r[i].width()).max().unwrap_or(0)).collect();
+        let numeric: Vec<bool> = (0..self.header.len())
+            .map(|i| self.rows.iter().all(|r| r[i].is_empty() || r[i].parse::<f64>().is_ok()))
+            .collect();
+        let mut s = String::new();
+        for row in &cells {
+            let line: Vec<String> = row
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let pad = " ".repeat(widths[i] - c.width());
+                    if numeric[i] { format!("{pad}{c}") } else { format!("{c}{pad}") }
+                })
+                .collect();
+            s.push_str(line.join("  ").trim_end());
+            s.push('\n');
+        }
+        s
+    }
+}
+
+fn clip(s: &str) -> String {
+    if s.width() <= MAX_WIDTH {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        if out.width() + 1 >= MAX_WIDTH {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}

@@ -1,0 +1,108 @@
+//! What one ticket contributes to a report, for one SLA layer. Every figure is a sum of these,
+//! and `--detail` prints them, so each number can be traced to its tickets.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::sla::{ClockLevel, ClockPhase, ClockState};
+use crate::domain::{Priority, Registry, Ticket};
+
+/// Which agreement a report measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layer {
+    /// Towards the participants: the helpdesk's targets, from creation.
+    Helpdesk,
+    /// Towards the suppliers: the contract's targets, from dispatch.
+    Supplier,
+}
+
+/// How a clock ended up, as the report sees it at the moment it is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Met,
+    /// Over its target, whether or not it has stopped since: a breach counts for good.
+    Breached,
+    /// Still running within its target: not counted yet.
+    Pending,
+}
+
+impl Outcome {
+    fn of(clock: &ClockState) -> Outcome {
+        if clock.level == ClockLevel::Breached {
+            Outcome::Breached
+        } else if clock.phase == ClockPhase::Stopped {
+            Outcome::Met
+        } else {
+            Outcome::Pending
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Met => "met",
+            Outcome::Breached => "breached",
+            Outcome::Pending => "pending",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Facts {
+    pub id: u64,
+    pub priority: Priority,
+    pub participant: String,
+    pub service: String,
+    pub supplier: Option<String>,
+    pub contract: Option<String>,
+    /// When the layer's clocks started: creation, or dispatch to the supplier.
+    #[serde(with = "crate::domain::instant")]
+    pub from: DateTime<Utc>,
+    /// `YYYY-MM` of `from` in the helpdesk's zone, when the report is a monthly trend.
+    pub month: Option<String>,
+    pub response: Outcome,
+    pub resolution: Outcome,
+    /// Business hours the resolution clock counted, on the layer's calendar, once it stopped.
+    pub resolution_hours: Option<f64>,
+    /// Open, with a clock of this layer breached.
+    pub open_breach: bool,
+    pub reopened: bool,
+    pub satisfaction: Option<u8>,
+}
+
+impl Facts {
+    /// When the layer's clocks started: `None` for a ticket never dispatched to a supplier.
+    pub fn start(t: &Ticket, layer: Layer) -> Option<DateTime<Utc>> {
+        match layer {
+            Layer::Helpdesk => Some(t.created_at),
+            Layer::Supplier => t.dispatched_at,
+        }
+    }
+
+    /// `None` for the supplier layer of a ticket that was never dispatched.
+    pub fn of(t: &Ticket, layer: Layer, reg: &Registry, now: DateTime<Utc>) -> Option<Facts> {
+        let sla = t.sla(now, reg);
+        let (view, from) = match layer {
+            Layer::Helpdesk => (sla.helpdesk, t.created_at),
+            Layer::Supplier => (sla.supplier?, t.dispatched_at?),
+        };
+        let (response, resolution) = (Outcome::of(&view.response), Outcome::of(&view.resolution));
+        Some(Facts {
+            id: t.id,
+            priority: t.priority,
+            participant: t.participant.clone(),
+            service: t.service.clone(),
+            supplier: t.routing.supplier.clone(),
+            contract: t.routing.contract.clone(),
+            from,
+            month: None,
+            response,
+            resolution,
+            resolution_hours: (view.resolution.phase == ClockPhase::Stopped)
+                .then(|| view.resolution.elapsed as f64 / 3600.0),
+            open_breach: t.status.is_open() && (response == Outcome::Breached || resolution == Outcome::Breached),
+            reopened: t.reopened > 0,
+            satisfaction: t.satisfaction,
+        })
+    }
+}

@@ -1,0 +1,89 @@
+//! The figures of a group of tickets: the sums of their facts.
+
+use serde::{Deserialize, Serialize};
+
+use super::facts::{Facts, Outcome};
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Figures {
+    /// Tickets in the group (dispatched in the period, or logged in it).
+    pub tickets: u64,
+    /// Response clocks decided (met or breached); pending ones are not counted yet.
+    pub response_measured: u64,
+    pub response_met: u64,
+    pub resolution_measured: u64,
+    pub resolution_met: u64,
+    /// Business hours of the resolution clocks that stopped.
+    pub median_resolution_hours: Option<f64>,
+    pub p90_resolution_hours: Option<f64>,
+    pub open_breaches: u64,
+    pub reopened: u64,
+    pub satisfaction_count: u64,
+    pub satisfaction_avg: Option<f64>,
+    /// The tickets behind these figures, in the order they were added.
+    #[serde(skip)]
+    pub ids: Vec<u64>,
+    #[serde(skip)]
+    hours: Vec<f64>,
+    #[serde(skip)]
+    satisfaction_sum: u64,
+}
+
+impl Figures {
+    pub fn add(&mut self, f: &Facts) {
+        self.tickets += 1;
+        self.ids.push(f.id);
+        for (outcome, measured, met) in [
+            (f.response, &mut self.response_measured, &mut self.response_met),
+            (f.resolution, &mut self.resolution_measured, &mut self.resolution_met),
+        ] {
+            if outcome != Outcome::Pending {
+                *measured += 1;
+            }
+            if outcome == Outcome::Met {
+                *met += 1;
+            }
+        }
+        self.hours.extend(f.resolution_hours);
+        self.open_breaches += u64::from(f.open_breach);
+        self.reopened += u64::from(f.reopened);
+        if let Some(score) = f.satisfaction {
+            self.satisfaction_count += 1;
+            self.satisfaction_sum += u64::from(score);
+        }
+    }
+
+    /// Works out the medians and averages once everything is added.
+    pub fn finish(&mut self) {
+        self.hours.sort_by(f64::total_cmp);
+        self.median_resolution_hours = quantile(&self.hours, 0.5);
+        self.p90_resolution_hours = quantile(&self.hours, 0.9);
+        self.satisfaction_avg =
+            (self.satisfaction_count > 0).then(|| self.satisfaction_sum as f64 / self.satisfaction_count as f64);
+    }
+
+    pub fn resolution_hours(&self) -> &[f64] {
+        &self.hours
+    }
+
+    pub fn response_met_pct(&self) -> Option<f64> {
+        pct(self.response_met, self.response_measured)
+    }
+
+    pub fn resolution_met_pct(&self) -> Option<f64> {
+        pct(self.resolution_met, self.resolution_measured)
+    }
+}
+
+fn pct(part: u64, whole: u64) -> Option<f64> {
+    (whole > 0).then(|| part as f64 * 100.0 / whole as f64)
+}
+
+/// Nearest-rank quantile of sorted values.
+pub fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
+    if sorted.is_empty() {
+        return None;
+    }
+    let rank = (q * sorted.len() as f64).ceil() as usize;
+    Some(sorted[rank.clamp(1, sorted.len()) - 1])
+}
