@@ -264,3 +264,36 @@ fn a_registry_import_is_audited_with_who_and_what() {
     assert!(audit[0].what.starts_with("imported small.toml: "), "{}", audit[0].what);
     assert!(audit[0].what.contains("\"participants\":3"), "{}", audit[0].what);
 }
+
+#[test]
+fn time_ranges_come_from_an_index_that_older_stores_get_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let times = ["2026-11-02T09:00:00+01:00", "2026-11-03T09:00:00+01:00", "2026-11-04T09:00:00+01:00"];
+    for t in times {
+        let desk = desk_at(dir.path(), at(t));
+        desk.create_ticket(&Agent::new("a"), input("Magister", 2, 2, t)).unwrap();
+    }
+    let ids = |store: &Store, from: &str, to: &str| -> Vec<u64> {
+        store.between(spoc::store::When::Created, at(from), at(to)).map(Result::unwrap).collect()
+    };
+    {
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(ids(&store, times[0], times[2]), [1, 2], "from included, to not");
+        assert_eq!(ids(&store, "2026-11-02T09:00:01+01:00", "2026-12-01T00:00:00+01:00"), [2, 3]);
+    }
+    // A store written before the time index: no such keys, no index version.
+    {
+        let db = sled::open(dir.path().join("store")).unwrap();
+        let index = db.open_tree("index").unwrap();
+        for key in index.iter().keys() {
+            let key = key.unwrap();
+            if key[0] == b'C' || key[0] == b'X' {
+                index.remove(key).unwrap();
+            }
+        }
+        db.open_tree("meta").unwrap().remove("index_version").unwrap();
+        db.flush().unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(ids(&store, times[0], "2026-12-01T00:00:00+01:00"), [1, 2, 3], "reindexed on open");
+}

@@ -7,6 +7,8 @@
 //! A lane assignee 0 due id              by assignee ("" = unassigned)
 //! U lane supplier 0 due id              by supplier ("" = unrouted)
 //! P lane participant 0 due id           by participant
+//! C created id                          by when logged (reports over a period)
+//! X dispatched id                       by when dispatched to the supplier
 //! ```
 
 use std::iter::Peekable;
@@ -55,7 +57,45 @@ pub fn keys(t: &Ticket) -> Vec<Vec<u8>> {
     for k in &mut out {
         k.extend_from_slice(&sfx);
     }
+    out.push(time_key(b'C', t.created_at.timestamp(), t.id));
+    if let Some(d) = t.dispatched_at {
+        out.push(time_key(b'X', d.timestamp(), t.id));
+    }
     out
+}
+
+/// Written with the others; a store whose indexes are of an older version is reindexed on open.
+pub const INDEX_VERSION: u32 = 2;
+
+fn time_key(kind: u8, secs: i64, id: u64) -> Vec<u8> {
+    let mut k = vec![kind];
+    k.extend_from_slice(&ordered_i64(secs));
+    k.extend_from_slice(&id.to_be_bytes());
+    k
+}
+
+/// Which instant of a ticket a time range is over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Created,
+    Dispatched,
+}
+
+/// Ids of the tickets logged (or dispatched) at whole seconds in `[from, to)`, in that order.
+pub fn ids_between(
+    tree: &sled::Tree,
+    when: When,
+    from: i64,
+    to: i64,
+) -> impl Iterator<Item = Result<u64, StoreError>> + '_ {
+    let kind = match when {
+        When::Created => b'C',
+        When::Dispatched => b'X',
+    };
+    tree.range(time_key(kind, from, 0)..time_key(kind, to, 0)).map(|entry| {
+        let (key, _) = entry?;
+        key[9..].try_into().map(u64::from_be_bytes).map_err(|_| StoreError::Corrupt("short index key".into()))
+    })
 }
 
 /// Which index entries to read: groups one after another; within a group, prefixes merged by

@@ -16,7 +16,7 @@ use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 
 pub use encoding::{TICKET_VERSION, encode};
-pub use index::{IndexScan, Lane};
+pub use index::{IndexScan, Lane, When};
 
 use crate::domain::Ticket;
 use crate::domain::registry::RegistryFile;
@@ -101,11 +101,16 @@ impl Store {
         match store.meta.get("schema")? {
             None => {
                 store.meta.insert("schema", &SCHEMA.to_be_bytes())?;
+                store.meta.insert("index_version", &index::INDEX_VERSION.to_be_bytes())?;
             }
             Some(v) if v.as_ref() == SCHEMA.to_be_bytes() => {}
             Some(v) => {
                 return Err(StoreError::Corrupt(format!("store schema {v:?} is not one this spoc knows ({SCHEMA})")));
             }
+        }
+        let indexed = store.meta.get("index_version")?.and_then(|v| v.as_ref().try_into().ok()).map(u32::from_be_bytes);
+        if indexed != Some(index::INDEX_VERSION) {
+            store.reindex()?;
         }
         Ok(store)
     }
@@ -285,6 +290,47 @@ impl Store {
             self.meta.insert("next_id", &(max_id + 1).to_be_bytes())?;
         }
         self.flush()
+    }
+
+    /// A ticket for a report: from the cache if it is there, but not kept in it, so that a
+    /// scan over a year does not push out the tickets agents are looking at.
+    pub fn scanned_ticket(&self, id: u64) -> Result<Option<Arc<Ticket>>, StoreError> {
+        if let Some(t) = self.cache.get(id) {
+            return Ok(Some(t));
+        }
+        self.tickets.get(encoding::ticket_key(id))?.map(|b| encoding::decode_ticket(&b).map(Arc::new)).transpose()
+    }
+
+    /// Writes every index entry anew, for a store whose indexes are of an older version (once,
+    /// when a newer spoc opens it; about a minute for a million tickets).
+    fn reindex(&self) -> Result<(), StoreError> {
+        self.index.clear()?;
+        let mut batch = sled::Batch::default();
+        let mut n = 0;
+        for t in self.all_tickets() {
+            for key in index::keys(&t?) {
+                batch.insert(key, &[]);
+            }
+            n += 1;
+            if n % 10_000 == 0 {
+                self.index.apply_batch(std::mem::take(&mut batch))?;
+            }
+        }
+        self.index.apply_batch(batch)?;
+        self.meta.insert("index_version", &index::INDEX_VERSION.to_be_bytes())?;
+        self.flush()
+    }
+
+    /// Ids of the tickets logged (or dispatched) in `[from, to)`, oldest first.
+    pub fn between(
+        &self,
+        when: When,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> impl Iterator<Item = Result<u64, StoreError>> + '_ {
+        // Keys hold whole seconds: round the end up so that `to` itself stays out and all before it in.
+        let end = to.timestamp() + i64::from(to.timestamp_subsec_nanos() > 0);
+        index::ids_between(&self.index, when, from.timestamp(), end)
     }
 
     /// Ticket ids from an index, in the order of the scan (see [`IndexScan`]).
