@@ -11,10 +11,13 @@ use std::time::{Duration, Instant};
 
 use super::{Client, ConnectError};
 use crate::desk::DeskError;
-use crate::server::{LOG, SOCKET};
+use crate::server::{LOG, PID, SOCKET};
 
-/// How long a client waits for a server to answer after starting one.
+/// How long a client waits for a server to answer after starting one...
 const START_WAIT: Duration = Duration::from_secs(30);
+/// ...or, while the server it started is still at work (opening a large store, reindexing it
+/// after an upgrade), this long.
+const START_WAIT_BUSY: Duration = Duration::from_secs(15 * 60);
 /// An autostarted server leaves after this long without clients (`SPOC_IDLE_EXIT` seconds).
 const IDLE_EXIT_SECS: u64 = 30 * 60;
 
@@ -72,7 +75,8 @@ fn start(dir: &Path, exe: &Path, idle_exit: Option<u64>) -> Result<Client, DeskE
         .process_group(0)
         .spawn()
         .map_err(|e| fail(format!("cannot start `{} serve`: {e}", exe.display())))?;
-    let deadline = Instant::now() + START_WAIT;
+    let started = Instant::now();
+    let deadline = started + START_WAIT;
     let mut pause = Duration::from_millis(2);
     let mut exited = None;
     loop {
@@ -95,17 +99,25 @@ fn start(dir: &Path, exe: &Path, idle_exit: Option<u64>) -> Result<Client, DeskE
             }
             exited = Some(status);
         }
-        if Instant::now() >= deadline {
+        let busy = server_running(dir) && Instant::now() < started + START_WAIT_BUSY;
+        if Instant::now() >= deadline && !busy {
             return Err(fail(format!(
                 "no server answered on {} within {} s; see {}",
                 dir.join(SOCKET).display(),
-                START_WAIT.as_secs(),
+                started.elapsed().as_secs(),
                 log_path.display()
             )));
         }
         std::thread::sleep(pause);
         pause = (pause * 2).min(Duration::from_millis(50));
     }
+}
+
+/// Whether the process that holds the folder's server lock (it writes its pid) is alive: then
+/// it is still opening the store, and worth waiting for.
+fn server_running(dir: &Path) -> bool {
+    let pid = std::fs::read_to_string(dir.join(PID)).ok().and_then(|p| p.trim().parse::<i32>().ok());
+    pid.is_some_and(|p| nix::sys::signal::kill(nix::unistd::Pid::from_raw(p), None).is_ok())
 }
 
 /// What the server wrote to its log since `start`: the reason it could not start.

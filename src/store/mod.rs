@@ -302,8 +302,9 @@ impl Store {
     }
 
     /// Writes every index entry anew, for a store whose indexes are of an older version (once,
-    /// when a newer spoc opens it; about a minute for a million tickets).
+    /// when a newer spoc opens it; a few minutes for a million tickets).
     fn reindex(&self) -> Result<(), StoreError> {
+        tracing::info!("the store's indexes are of an older version: reindexing {} tickets", self.tickets.len());
         self.index.clear()?;
         let mut batch = sled::Batch::default();
         let mut n = 0;
