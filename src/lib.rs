@@ -6,3 +6,4 @@ pub mod domain;
 pub mod protocol;
 pub mod server;
 pub mod store;
+pub mod ui;

@@ -24,7 +24,7 @@ struct Cli {
 enum Command {
     /// A fresh data folder with the demo registry and a ticket history.
     Demo {
-        /// Fill the data folder and exit (the terminal UI is a later issue).
+        /// Fill the data folder, print the most urgent tickets and exit, instead of opening the UI.
         #[arg(long)]
         no_ui: bool,
         /// How many tickets of history to generate.
@@ -230,21 +230,22 @@ fn data_dir(given: Option<PathBuf>) -> Result<PathBuf, Failure> {
 
 fn run(args: Cli) -> Result<(), Failure> {
     let Some(command) = args.command else {
-        use clap::CommandFactory;
-        eprintln!("The terminal UI is not part of this build yet; these are the commands:\n");
-        Cli::command().print_help().ok();
-        return Err(Failure::BadInput("no command given".into()));
+        return Ok(spoc::ui::run(&data_dir(args.data)?)?);
     };
     let desk = |data: Option<PathBuf>| -> Result<spoc::client::Client, Failure> {
         Ok(spoc::client::connect_or_start(&data_dir(data)?)?)
     };
     match command {
-        Command::Demo { no_ui: _, tickets, seed } => {
+        Command::Demo { no_ui, tickets, seed } => {
             let dir = match args.data {
                 Some(d) => d,
                 None => cli::demo::fresh_dir(),
             };
-            cli::demo::run(&dir, tickets, seed)
+            if no_ui {
+                return cli::demo::run(&dir, tickets, seed);
+            }
+            drop(cli::demo::fill(&dir, tickets, seed)?);
+            Ok(spoc::ui::run(&dir)?)
         }
         Command::Import { file, replace, json } => cli::registry::import(&desk(args.data)?, &file, replace, json),
         Command::Export { output } => cli::registry::export(&desk(args.data)?, output.as_deref()),

@@ -1,0 +1,225 @@
+//! Keys to actions, per mode: `keymaps/default.toml` built in, a user's file over it key by key.
+//! A bad key or action is reported with file, line and column before the screen is taken.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::action::Action;
+
+pub const DEFAULT: &str = include_str!("../../keymaps/default.toml");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// Keys that work everywhere unless a mode binds them.
+    Global,
+    Queue,
+    Ticket,
+    Lookup,
+    Help,
+}
+
+impl Mode {
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Global => "global",
+            Mode::Queue => "queue",
+            Mode::Ticket => "ticket",
+            Mode::Lookup => "lookup",
+            Mode::Help => "help",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    code: KeyCode,
+    mods: KeyModifiers,
+}
+
+impl Key {
+    pub fn of(event: &KeyEvent) -> Key {
+        // Shift is in the character itself ("G"), not a modifier of its own.
+        let mods = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+        Key { code: event.code, mods }
+    }
+
+    pub fn parse(text: &str) -> Option<Key> {
+        let mut mods = KeyModifiers::NONE;
+        let mut rest = text;
+        loop {
+            if let Some(r) = rest.strip_prefix("ctrl-") {
+                mods |= KeyModifiers::CONTROL;
+                rest = r;
+            } else if let Some(r) = rest.strip_prefix("alt-") {
+                mods |= KeyModifiers::ALT;
+                rest = r;
+            } else {
+                break;
+            }
+        }
+        let code = match rest {
+            "enter" => KeyCode::Enter,
+            "esc" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "backtab" => KeyCode::BackTab,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "pageup" => KeyCode::PageUp,
+            "pagedown" => KeyCode::PageDown,
+            "backspace" => KeyCode::Backspace,
+            "delete" => KeyCode::Delete,
+            "space" => KeyCode::Char(' '),
+            f if f.starts_with('f') && f.len() > 1 => KeyCode::F(f[1..].parse().ok().filter(|n| (1..=12).contains(n))?),
+            c if c.chars().count() == 1 => KeyCode::Char(c.chars().next()?),
+            _ => return None,
+        };
+        Some(Key { code, mods })
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            f.write_str("ctrl-")?;
+        }
+        if self.mods.contains(KeyModifiers::ALT) {
+            f.write_str("alt-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::F(n) => write!(f, "f{n}"),
+            KeyCode::PageUp => f.write_str("pageup"),
+            KeyCode::PageDown => f.write_str("pagedown"),
+            other => write!(f, "{}", format!("{other:?}").to_lowercase()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}:{column}: {message}")]
+pub struct KeymapError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Keymap {
+    maps: BTreeMap<Mode, HashMap<Key, Action>>,
+}
+
+type KeyFile = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<String>>>;
+
+impl Keymap {
+    /// The built-in keys, with the user's file (name, text) over them.
+    pub fn load(user: Option<(&str, &str)>) -> Result<Keymap, KeymapError> {
+        let mut map = Keymap::default();
+        map.layer("keymaps/default.toml", DEFAULT)?;
+        if let Some((file, text)) = user {
+            map.layer(file, text)?;
+        }
+        Ok(map)
+    }
+
+    pub fn builtin() -> Keymap {
+        Keymap::load(None).expect("the built-in keymap is valid")
+    }
+
+    fn layer(&mut self, file: &str, text: &str) -> Result<(), KeymapError> {
+        let at = |offset: usize, message: String| {
+            let before = &text[..offset.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.len() - before.rfind('\n').map(|i| i + 1).unwrap_or(0) + 1;
+            KeymapError { file: file.to_string(), line, column, message }
+        };
+        let parsed: KeyFile =
+            toml::from_str(text).map_err(|e| at(e.span().map(|s| s.start).unwrap_or(0), e.message().to_string()))?;
+        for (mode, keys) in parsed {
+            let m: Mode = Mode::deserialize(toml::Value::String(mode.get_ref().clone())).map_err(|_| {
+                at(
+                    mode.span().start,
+                    format!("unknown mode {:?}: global, queue, ticket, lookup or help", mode.get_ref()),
+                )
+            })?;
+            let table = self.maps.entry(m).or_default();
+            for (key, action) in keys {
+                let k = Key::parse(key.get_ref())
+                    .ok_or_else(|| at(key.span().start, format!("unknown key {:?}", key.get_ref())))?;
+                let a = Action::deserialize(toml::Value::String(action.get_ref().clone()))
+                    .map_err(|_| at(action.span().start, format!("unknown action {:?}", action.get_ref())))?;
+                table.insert(k, a);
+            }
+        }
+        Ok(())
+    }
+
+    /// The mode's binding, else the global one; `noop` unbinds.
+    pub fn action(&self, mode: Mode, key: &KeyEvent) -> Option<Action> {
+        let k = Key::of(key);
+        let found = self.maps.get(&mode).and_then(|m| m.get(&k)).or_else(|| self.maps.get(&Mode::Global)?.get(&k));
+        found.copied().filter(|a| *a != Action::Noop)
+    }
+
+    /// What the help screen lists: every bound key of a mode, then the global ones.
+    pub fn bindings(&self, mode: Mode) -> Vec<(String, Action)> {
+        let mut out: Vec<(String, Action)> = Vec::new();
+        for m in [mode, Mode::Global] {
+            let mut these: Vec<(String, Action)> =
+                self.maps.get(&m).into_iter().flatten().map(|(k, a)| (k.to_string(), *a)).collect();
+            these.sort();
+            for (k, a) in these {
+                if a != Action::Noop && !out.iter().any(|(key, _)| *key == k) {
+                    out.push((k, a));
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_users_file_overrides_key_by_key_and_noop_unbinds() {
+        let user = "[queue]\nx = \"open\"\nq = \"noop\"\n";
+        let map = Keymap::load(Some(("mine.toml", user))).unwrap();
+        let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(map.action(Mode::Queue, &key('x')), Some(Action::Open));
+        assert_eq!(map.action(Mode::Queue, &key('q')), None);
+        assert_eq!(map.action(Mode::Queue, &key('j')), Some(Action::Down), "the rest stays");
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(map.action(Mode::Queue, &ctrl_c), Some(Action::Quit), "global keys reach every mode");
+    }
+
+    #[test]
+    fn a_bad_key_or_action_says_where() {
+        let e = Keymap::load(Some(("mine.toml", "[queue]\nj = \"down\"\nx = \"opne\"\n"))).unwrap_err();
+        assert_eq!((e.line, e.column), (3, 5), "{e}");
+        assert!(e.message.contains("unknown action \"opne\""), "{e}");
+        let e = Keymap::load(Some(("mine.toml", "[queue]\nhyper-x = \"down\"\n"))).unwrap_err();
+        assert_eq!((e.line, e.column, e.message.as_str()), (2, 1, "unknown key \"hyper-x\""));
+        let e = Keymap::load(Some(("mine.toml", "[qeue]\n"))).unwrap_err();
+        assert_eq!(e.line, 1);
+    }
+
+    #[test]
+    fn help_lists_what_is_bound() {
+        let map = Keymap::builtin();
+        let b = map.bindings(Mode::Ticket);
+        assert!(b.contains(&("a".to_string(), Action::AssignMe)));
+        assert!(b.contains(&("ctrl-c".to_string(), Action::Quit)));
+    }
+}

@@ -1,0 +1,162 @@
+//! The terminal UI: the queue, a ticket, the quick lookup and the help, over the server.
+//!
+//! One loop: messages (keys, answers, colleagues' changes, a minute passing) go through
+//! `update`, whose effects are asked of the desk, and the screen is drawn once everything
+//! pending is handled. There is no redraw timer; the SLA column is refreshed once a minute.
+
+pub mod action;
+pub mod keymap;
+pub mod state;
+pub mod theme;
+pub mod update;
+pub mod view;
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use chrono::{SubsecRound, Timelike, Utc};
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+
+use crate::client::{Client, connect_or_start};
+use crate::desk::{DeskApi, DeskError};
+pub use keymap::{Keymap, KeymapError};
+pub use state::State;
+pub use theme::Theme;
+pub use update::{Effect, Msg, update};
+
+/// The user's keymap file: `$XDG_CONFIG_HOME/spoc/keymap.toml`.
+pub fn keymap_path() -> Option<PathBuf> {
+    dirs::config_dir().map(|d| d.join("spoc").join("keymap.toml"))
+}
+
+/// The built-in keys with the user's file over them.
+pub fn load_keymap() -> Result<Keymap, String> {
+    let Some(path) = keymap_path().filter(|p| p.exists()) else { return Ok(Keymap::builtin()) };
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Keymap::load(Some((&path.display().to_string(), &text))).map_err(|e| e.to_string())
+}
+
+/// Asks the desk what an effect needs; the answer comes back as a message.
+pub fn perform(api: &dyn DeskApi, effect: Effect) -> Msg {
+    let text = |e: DeskError| e.to_string();
+    match effect {
+        Effect::LoadQueue(q) => Msg::Queue(api.list_tickets(&q).map_err(text)),
+        Effect::LoadTicket(id) => Msg::Ticket(api.ticket(id).map_err(text)),
+        Effect::Lookup(q) => Msg::Hits(api.lookup(&q, 30).map_err(text)),
+        Effect::LoadCard(s) => Msg::Card(api.supplier_card(&s).map_err(text)),
+        Effect::Change(id, u) => Msg::Changed(api.update_ticket(id, u).map_err(text)),
+    }
+}
+
+/// Handles a message and everything it leads to, until nothing is left to ask.
+pub fn handle(s: &mut State, keys: &Keymap, api: &dyn DeskApi, msg: Msg) {
+    let mut pending = update(s, keys, msg);
+    while !pending.is_empty() {
+        let mut next = Vec::new();
+        for effect in dedup(pending) {
+            next.extend(update(s, keys, perform(api, effect)));
+        }
+        pending = next;
+    }
+}
+
+/// A burst of colleagues' changes asks for the queue once, not once per change.
+fn dedup(effects: Vec<Effect>) -> Vec<Effect> {
+    let mut out: Vec<Effect> = Vec::new();
+    for e in effects {
+        if !out.contains(&e) {
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// Runs the UI on the server of `dir` until the agent quits.
+pub fn run(dir: &Path) -> Result<(), DeskError> {
+    let keys = load_keymap().map_err(DeskError::Refused)?;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = Theme::builtin(no_color);
+    let client = connect_or_start(dir)?;
+    let tz = client.registry()?.helpdesk_calendar().timezone;
+    let mut s = State::new(&client.server().agent, Utc::now().trunc_subsecs(0), tz);
+    let (tx, rx) = mpsc::channel();
+    let keys_tx = tx.clone();
+    std::thread::spawn(move || {
+        while let Ok(ev) = event::read() {
+            let msg = match ev {
+                Event::Key(k) if k.kind != KeyEventKind::Release => Msg::Key(k),
+                Event::Resize(..) => Msg::Tick(Utc::now().trunc_subsecs(0)),
+                _ => continue,
+            };
+            if keys_tx.send(msg).is_err() {
+                break;
+            }
+        }
+    });
+    let watch_dir = dir.to_path_buf();
+    std::thread::spawn(move || follow(&watch_dir, &tx));
+    let mut terminal = ratatui::init();
+    let mut api = Some(client);
+    handle_with(&mut s, &keys, &mut api, dir, Msg::Tick(Utc::now().trunc_subsecs(0)));
+    let result = loop {
+        if let Err(e) = terminal.draw(|f| view::draw(f, &s, &theme, &keys)) {
+            break Err(DeskError::Unavailable(format!("cannot draw: {e}")));
+        }
+        if s.quit {
+            break Ok(());
+        }
+        let to_next_minute = Duration::from_secs(60 - u64::from(Utc::now().second()));
+        let first = match rx.recv_timeout(to_next_minute) {
+            Ok(m) => m,
+            Err(mpsc::RecvTimeoutError::Timeout) => Msg::Tick(Utc::now().trunc_subsecs(0)),
+            Err(mpsc::RecvTimeoutError::Disconnected) => break Ok(()),
+        };
+        // Everything that is waiting, before the next frame.
+        for msg in std::iter::once(first).chain(rx.try_iter()) {
+            handle_with(&mut s, &keys, &mut api, dir, msg);
+        }
+    };
+    ratatui::restore();
+    result
+}
+
+/// As `handle`, over a connection that is made again when the server went away: what the agent
+/// was typing stays in the state meanwhile.
+fn handle_with(s: &mut State, keys: &Keymap, api: &mut Option<Client>, dir: &Path, msg: Msg) {
+    if api.is_none() {
+        *api = connect_or_start(dir).ok();
+    }
+    match api {
+        Some(c) => handle(s, keys, c, msg),
+        None => {
+            let _ = update(s, keys, msg);
+        }
+    }
+    if s.message.as_deref().is_some_and(|m| m.contains("the server at")) {
+        *api = None;
+    }
+}
+
+/// Colleagues' changes, as they come; reconnects (starting a server) when the server goes away.
+fn follow(dir: &Path, tx: &mpsc::Sender<Msg>) {
+    let mut lost = false;
+    loop {
+        if let Ok(mut sub) = connect_or_start(dir).and_then(Client::subscribe) {
+            if lost && tx.send(Msg::Reconnected).is_err() {
+                return;
+            }
+            lost = false;
+            while let Ok(Some(n)) = sub.next_notice() {
+                if tx.send(Msg::Notice(n)).is_err() {
+                    return;
+                }
+            }
+        }
+        if !lost && tx.send(Msg::Lost("the connection closed".into())).is_err() {
+            return;
+        }
+        lost = true;
+        std::thread::sleep(Duration::from_secs(1));
+    }
+}

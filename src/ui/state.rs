@@ -1,0 +1,214 @@
+//! Everything the screen shows, and nothing else: views draw from this alone.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use crate::desk::views::{TicketDetail, TicketRow};
+use crate::desk::{AssigneeFilter, LevelFilter, SupplierCard, TicketQuery};
+use crate::domain::Status;
+use crate::domain::registry::lookup::Hit;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Queue,
+    Ticket,
+    Lookup,
+    Help,
+}
+
+/// The saved views of the queue, one key each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Open,
+    Mine,
+    Unassigned,
+    AtRisk,
+    WaitingOnSupplier,
+}
+
+impl View {
+    pub fn name(self) -> &'static str {
+        match self {
+            View::Open => "all open",
+            View::Mine => "mine",
+            View::Unassigned => "unassigned",
+            View::AtRisk => "breaching soon",
+            View::WaitingOnSupplier => "waiting on supplier",
+        }
+    }
+}
+
+/// Columns the queue can be sorted by; `Urgency` is the server's order (nearest SLA deadline).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Urgency,
+    Priority,
+    Age,
+    Status,
+    Supplier,
+    Assignee,
+}
+
+impl Sort {
+    pub fn next(self) -> Sort {
+        match self {
+            Sort::Urgency => Sort::Priority,
+            Sort::Priority => Sort::Age,
+            Sort::Age => Sort::Status,
+            Sort::Status => Sort::Supplier,
+            Sort::Supplier => Sort::Assignee,
+            Sort::Assignee => Sort::Urgency,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Sort::Urgency => "SLA urgency",
+            Sort::Priority => "priority",
+            Sort::Age => "age",
+            Sort::Status => "status",
+            Sort::Supplier => "supplier",
+            Sort::Assignee => "assignee",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Queue {
+    pub rows: Vec<TicketRow>,
+    pub more: bool,
+    pub selected: usize,
+    pub filter: String,
+    pub filtering: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Lookup {
+    pub query: String,
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+    pub card: Option<SupplierCard>,
+}
+
+/// Text the agent is typing for a change to the open ticket.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptKind {
+    Note,
+    Reply,
+    SupplierRef,
+    /// Picks one of these by its number.
+    Status(Vec<Status>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct State {
+    pub screens: Vec<Screen>,
+    pub view: View,
+    pub sort: Sort,
+    pub queue: Queue,
+    pub ticket: Option<TicketDetail>,
+    pub scroll: u16,
+    pub lookup: Lookup,
+    pub prompt: Option<Prompt>,
+    /// The last thing that happened, or went wrong, in a line.
+    pub message: Option<String>,
+    /// Shown over everything while the server cannot be reached.
+    pub banner: Option<String>,
+    /// The agent's login.
+    pub me: String,
+    pub now: DateTime<Utc>,
+    pub tz: Tz,
+    pub quit: bool,
+}
+
+/// Rows the queue asks for at once: sorting and filtering work on these.
+pub const QUEUE_ROWS: usize = 500;
+
+impl State {
+    pub fn new(me: &str, now: DateTime<Utc>, tz: Tz) -> State {
+        State {
+            screens: vec![Screen::Queue],
+            view: View::Open,
+            sort: Sort::Urgency,
+            queue: Queue::default(),
+            ticket: None,
+            scroll: 0,
+            lookup: Lookup::default(),
+            prompt: None,
+            message: None,
+            banner: None,
+            me: me.to_string(),
+            now,
+            tz,
+            quit: false,
+        }
+    }
+
+    pub fn screen(&self) -> Screen {
+        *self.screens.last().unwrap_or(&Screen::Queue)
+    }
+
+    pub fn selected_row(&self) -> Option<&TicketRow> {
+        self.queue.rows.get(self.queue.selected)
+    }
+
+    /// The queue's query: its view, and the filter typed (`status:` `supplier:` `assignee:`
+    /// `prio:` `participant:` `service:` terms, other words in the text).
+    pub fn queue_query(&self) -> TicketQuery {
+        let mut q = TicketQuery { limit: QUEUE_ROWS, ..Default::default() };
+        match self.view {
+            View::Open => {}
+            View::Mine => q.assignee = Some(AssigneeFilter::Agent(self.me.clone())),
+            View::Unassigned => q.assignee = Some(AssigneeFilter::Unassigned),
+            View::AtRisk => q.level = Some(LevelFilter::AtRisk),
+            View::WaitingOnSupplier => q.statuses = vec![Status::WaitingOnSupplier],
+        }
+        let mut words = Vec::new();
+        for term in self.queue.filter.split_whitespace() {
+            let (name, value) = term.split_once(':').unwrap_or(("", term));
+            match name {
+                "status" => {
+                    if let Ok(s) = value.parse() {
+                        q.statuses.push(s);
+                    }
+                }
+                "supplier" => q.supplier = Some(value.to_string()),
+                "participant" => q.participant = Some(value.to_string()),
+                "service" => q.service = Some(value.to_string()),
+                "prio" | "priority" => q.priority = value.to_uppercase().parse().ok(),
+                "assignee" => {
+                    q.assignee = Some(match value {
+                        "none" => AssigneeFilter::Unassigned,
+                        "me" => AssigneeFilter::Agent(self.me.clone()),
+                        other => AssigneeFilter::Agent(other.to_string()),
+                    })
+                }
+                _ => words.push(term),
+            }
+        }
+        if !words.is_empty() {
+            q.text = Some(words.join(" "));
+        }
+        q
+    }
+
+    /// Orders the loaded rows by the chosen column; the server's order breaks ties.
+    pub fn sort_rows(&mut self) {
+        let key = self.sort;
+        let rows = &mut self.queue.rows;
+        match key {
+            Sort::Urgency => rows.sort_by_key(|r| (r.sla_due.is_none(), r.sla_due, r.id)),
+            Sort::Priority => rows.sort_by_key(|r| r.priority),
+            Sort::Age => rows.sort_by_key(|r| r.created_at),
+            Sort::Status => rows.sort_by_key(|r| r.status),
+            Sort::Supplier => rows.sort_by(|a, b| a.supplier.cmp(&b.supplier)),
+            Sort::Assignee => rows.sort_by(|a, b| a.assignee.cmp(&b.assignee)),
+        }
+    }
+}

@@ -1,0 +1,313 @@
+//! `update`: a key or an answer in, the new state and what to ask the desk out. No I/O here.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+use super::keymap::{Keymap, Mode};
+use super::state::{Prompt, PromptKind, Screen, State, View};
+use crate::desk::views::{Page, TicketDetail, TicketRow};
+use crate::desk::{SupplierCard, TicketQuery, TicketUpdate};
+use crate::domain::registry::lookup::Hit;
+use crate::domain::ticket::{Change, Channel};
+use crate::protocol::Notice;
+
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Key(KeyEvent),
+    Queue(Result<Page<TicketRow>, String>),
+    Ticket(Result<TicketDetail, String>),
+    Hits(Result<Vec<Hit>, String>),
+    Card(Result<SupplierCard, String>),
+    /// The answer to a change of the open ticket.
+    Changed(Result<TicketDetail, String>),
+    Notice(Notice),
+    /// The server went away; the text says why.
+    Lost(String),
+    Reconnected,
+    /// A minute passed: the SLA columns count down.
+    Tick(chrono::DateTime<chrono::Utc>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    LoadQueue(TicketQuery),
+    LoadTicket(u64),
+    Lookup(String),
+    LoadCard(String),
+    Change(u64, TicketUpdate),
+}
+
+fn mode(s: &State) -> Mode {
+    match s.screen() {
+        Screen::Queue => Mode::Queue,
+        Screen::Ticket => Mode::Ticket,
+        Screen::Lookup => Mode::Lookup,
+        Screen::Help => Mode::Help,
+    }
+}
+
+pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Key(key) => on_key(s, keys, key),
+        Msg::Queue(Ok(page)) => {
+            let keep = s.selected_row().map(|r| r.id);
+            s.queue.rows = page.items;
+            s.queue.more = page.more;
+            s.sort_rows();
+            // The selection stays on the same ticket when a colleague's change reorders the queue.
+            s.queue.selected = keep
+                .and_then(|id| s.queue.rows.iter().position(|r| r.id == id))
+                .unwrap_or(s.queue.selected)
+                .min(s.queue.rows.len().saturating_sub(1));
+            vec![]
+        }
+        Msg::Ticket(Ok(t)) => {
+            s.ticket = Some(t);
+            vec![]
+        }
+        Msg::Hits(Ok(hits)) => {
+            s.lookup.hits = hits;
+            s.lookup.selected = 0;
+            card_of_selected(s)
+        }
+        Msg::Card(Ok(card)) => {
+            s.lookup.card = Some(card);
+            vec![]
+        }
+        Msg::Changed(Ok(t)) => {
+            s.message = Some(format!("ticket {} saved (version {})", t.id, t.version));
+            s.ticket = Some(t);
+            vec![Effect::LoadQueue(s.queue_query())]
+        }
+        Msg::Changed(Err(e)) => {
+            s.message = Some(e);
+            // Show what the colleague changed, so the agent can look and try again.
+            s.ticket.as_ref().map(|t| vec![Effect::LoadTicket(t.id)]).unwrap_or_default()
+        }
+        Msg::Queue(Err(e)) | Msg::Ticket(Err(e)) | Msg::Hits(Err(e)) | Msg::Card(Err(e)) => {
+            s.message = Some(e);
+            vec![]
+        }
+        Msg::Notice(n) => {
+            let mut effects = vec![Effect::LoadQueue(s.queue_query())];
+            let open = s.ticket.as_ref().filter(|_| s.screens.contains(&Screen::Ticket)).map(|t| (t.id, t.version));
+            match (n, open) {
+                (Notice::Ticket { id, version, by, .. }, Some((open_id, v))) if id == open_id && version > v => {
+                    if by != s.me {
+                        s.message = Some(format!("{by} just changed this ticket"));
+                    }
+                    effects.push(Effect::LoadTicket(id));
+                }
+                (Notice::Resync, Some((id, _))) => effects.push(Effect::LoadTicket(id)),
+                _ => {}
+            }
+            effects
+        }
+        Msg::Lost(why) => {
+            s.banner = Some(format!("the server cannot be reached ({why}); reconnecting…"));
+            vec![]
+        }
+        Msg::Reconnected => {
+            s.banner = None;
+            let mut effects = vec![Effect::LoadQueue(s.queue_query())];
+            effects.extend(s.ticket.as_ref().map(|t| Effect::LoadTicket(t.id)));
+            effects
+        }
+        Msg::Tick(now) => {
+            s.now = now;
+            vec![Effect::LoadQueue(s.queue_query())]
+        }
+    }
+}
+
+fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
+    if s.prompt.is_some() {
+        return on_prompt_key(s, key);
+    }
+    if s.screen() == Screen::Queue && s.queue.filtering {
+        return on_filter_key(s, key);
+    }
+    if s.screen() == Screen::Lookup && is_typing(&key) {
+        s.lookup.query.push(char_of(&key));
+        return vec![Effect::Lookup(s.lookup.query.clone())];
+    }
+    if s.screen() == Screen::Lookup && key.code == KeyCode::Backspace {
+        s.lookup.query.pop();
+        return vec![Effect::Lookup(s.lookup.query.clone())];
+    }
+    let Some(action) = keys.action(mode(s), &key) else { return vec![] };
+    s.message = None;
+    act(s, action)
+}
+
+fn is_typing(key: &KeyEvent) -> bool {
+    matches!(key.code, KeyCode::Char(_)) && !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+}
+
+fn char_of(key: &KeyEvent) -> char {
+    match key.code {
+        KeyCode::Char(c) => c,
+        _ => ' ',
+    }
+}
+
+fn act(s: &mut State, action: Action) -> Vec<Effect> {
+    let page = 20;
+    match action {
+        Action::Quit => s.quit = true,
+        Action::Noop => {}
+        Action::Back => {
+            if s.screens.len() > 1 {
+                s.screens.pop();
+            }
+        }
+        Action::Help => s.screens.push(Screen::Help),
+        Action::Lookup => {
+            if s.screen() != Screen::Lookup {
+                s.screens.push(Screen::Lookup);
+            }
+        }
+        Action::Refresh => {
+            let mut e = vec![Effect::LoadQueue(s.queue_query())];
+            e.extend(s.ticket.as_ref().filter(|_| s.screen() == Screen::Ticket).map(|t| Effect::LoadTicket(t.id)));
+            return e;
+        }
+        Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {
+            if s.screen() == Screen::Lookup {
+                let n = s.lookup.hits.len();
+                s.lookup.selected = moved(s.lookup.selected, n, action, page);
+                return card_of_selected(s);
+            }
+            let n = s.queue.rows.len();
+            s.queue.selected = moved(s.queue.selected, n, action, page);
+        }
+        Action::Open => {
+            if s.screen() == Screen::Lookup {
+                return card_of_selected(s);
+            }
+            if let Some(id) = s.selected_row().map(|r| r.id) {
+                s.screens.push(Screen::Ticket);
+                s.scroll = 0;
+                if s.ticket.as_ref().is_some_and(|t| t.id != id) {
+                    s.ticket = None;
+                }
+                return vec![Effect::LoadTicket(id)];
+            }
+        }
+        Action::Filter => s.queue.filtering = true,
+        Action::SortNext => {
+            s.sort = s.sort.next();
+            s.sort_rows();
+            s.message = Some(format!("sorted by {}", s.sort.name()));
+        }
+        Action::ViewOpen
+        | Action::ViewMine
+        | Action::ViewUnassigned
+        | Action::ViewAtRisk
+        | Action::ViewWaitingOnSupplier => {
+            s.view = match action {
+                Action::ViewMine => View::Mine,
+                Action::ViewUnassigned => View::Unassigned,
+                Action::ViewAtRisk => View::AtRisk,
+                Action::ViewWaitingOnSupplier => View::WaitingOnSupplier,
+                _ => View::Open,
+            };
+            s.queue.selected = 0;
+            return vec![Effect::LoadQueue(s.queue_query())];
+        }
+        Action::ScrollUp => s.scroll = s.scroll.saturating_sub(1),
+        Action::ScrollDown => s.scroll = s.scroll.saturating_add(1),
+        Action::AssignMe => {
+            if let Some(t) = &s.ticket {
+                return vec![change(t, Change::Assign(Some(s.me.clone())))];
+            }
+        }
+        Action::ChangeStatus => {
+            if let Some(t) = &s.ticket {
+                s.prompt =
+                    Some(Prompt { kind: PromptKind::Status(t.status.allowed_next().to_vec()), text: String::new() });
+            }
+        }
+        Action::Note | Action::Reply | Action::SupplierRef => {
+            if s.ticket.is_some() {
+                let kind = match action {
+                    Action::Note => PromptKind::Note,
+                    Action::Reply => PromptKind::Reply,
+                    _ => PromptKind::SupplierRef,
+                };
+                s.prompt = Some(Prompt { kind, text: String::new() });
+            }
+        }
+    }
+    vec![]
+}
+
+/// A change based on the version on screen: if a colleague got there first, it is refused.
+fn change(t: &TicketDetail, c: Change) -> Effect {
+    Effect::Change(t.id, TicketUpdate { changes: vec![c], expected_version: Some(t.version) })
+}
+
+fn moved(at: usize, len: usize, action: Action, page: usize) -> usize {
+    let last = len.saturating_sub(1);
+    match action {
+        Action::Up => at.saturating_sub(1),
+        Action::Down => (at + 1).min(last),
+        Action::PageUp => at.saturating_sub(page),
+        Action::PageDown => (at + page).min(last),
+        Action::Top => 0,
+        _ => last,
+    }
+}
+
+fn card_of_selected(s: &mut State) -> Vec<Effect> {
+    s.lookup.card = None;
+    s.lookup.hits.get(s.lookup.selected).and_then(|h| h.supplier.clone()).map(Effect::LoadCard).into_iter().collect()
+}
+
+fn on_filter_key(s: &mut State, key: KeyEvent) -> Vec<Effect> {
+    match key.code {
+        KeyCode::Enter | KeyCode::Esc => s.queue.filtering = false,
+        KeyCode::Backspace => {
+            s.queue.filter.pop();
+        }
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => s.queue.filter.push(c),
+        _ => return vec![],
+    }
+    if key.code == KeyCode::Esc {
+        s.queue.filter.clear();
+    }
+    s.queue.selected = 0;
+    vec![Effect::LoadQueue(s.queue_query())]
+}
+
+fn on_prompt_key(s: &mut State, key: KeyEvent) -> Vec<Effect> {
+    let Some(prompt) = s.prompt.as_mut() else { return vec![] };
+    match (&prompt.kind, key.code) {
+        (_, KeyCode::Esc) => s.prompt = None,
+        (PromptKind::Status(allowed), KeyCode::Char(c)) => {
+            let picked = c.to_digit(10).and_then(|d| allowed.get((d as usize).checked_sub(1)?)).copied();
+            if let (Some(status), Some(t)) = (picked, &s.ticket) {
+                let effect = change(t, Change::Status(status));
+                s.prompt = None;
+                return vec![effect];
+            }
+        }
+        (_, KeyCode::Backspace) => {
+            prompt.text.pop();
+        }
+        (_, KeyCode::Char(c)) if !key.modifiers.contains(KeyModifiers::CONTROL) => prompt.text.push(c),
+        (kind, KeyCode::Enter) if !prompt.text.trim().is_empty() => {
+            let text = prompt.text.trim().to_string();
+            let c = match kind {
+                PromptKind::Note => Change::Note(text),
+                PromptKind::Reply => Change::Contact(Channel::Reply, text),
+                _ => Change::SupplierRef(text),
+            };
+            let effect = s.ticket.as_ref().map(|t| change(t, c));
+            s.prompt = None;
+            return effect.into_iter().collect();
+        }
+        _ => {}
+    }
+    vec![]
+}

@@ -1,0 +1,95 @@
+//! "Who do we call?": what the agent types, the hits, and the card of the selected supplier.
+
+use chrono::{DateTime, Utc};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+
+use super::clean;
+use crate::desk::SupplierCard;
+use crate::domain::registry::lookup::HitKind;
+use crate::ui::state::State;
+use crate::ui::theme::Theme;
+
+pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
+    let [input, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(r);
+    f.render_widget(Paragraph::new(format!("find: {}▏", clean(&s.lookup.query))), input);
+    let [hits, card] = Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(rest);
+    let items: Vec<ListItem> = s
+        .lookup
+        .hits
+        .iter()
+        .map(|h| {
+            let kind = match h.kind {
+                HitKind::Supplier => "supplier",
+                HitKind::Service => "service",
+                HitKind::Contract => "contract",
+                HitKind::Contact => "contact",
+            };
+            ListItem::new(Line::from(vec![
+                Span::styled(format!("{kind:<9}"), theme.style("ui.dim")),
+                Span::raw(clean(&h.name)),
+                Span::styled(
+                    format!(" → {}", clean(h.supplier.as_deref().unwrap_or("no contract"))),
+                    theme.style("ui.dim"),
+                ),
+            ]))
+        })
+        .collect();
+    let mut list_state = ListState::default().with_selected((!items.is_empty()).then_some(s.lookup.selected));
+    let list =
+        List::new(items).highlight_style(theme.style("ui.selected")).block(Block::default().borders(Borders::RIGHT));
+    f.render_stateful_widget(list, hits, &mut list_state);
+    if let Some(c) = &s.lookup.card {
+        f.render_widget(Paragraph::new(card_lines(c, s.now, theme)).wrap(Wrap { trim: false }), card);
+    } else if s.lookup.query.is_empty() {
+        f.render_widget(Paragraph::new("type a supplier, service, alias, keyword, contract or contact"), card);
+    }
+}
+
+fn card_lines<'a>(c: &SupplierCard, now: DateTime<Utc>, theme: &Theme) -> Vec<Line<'a>> {
+    let s = &c.supplier;
+    let tz: Option<chrono_tz::Tz> = c.timezone.as_deref().and_then(|z| z.parse().ok());
+    let when = |t: DateTime<Utc>| match tz {
+        Some(tz) => t.with_timezone(&tz).format("%a %H:%M").to_string(),
+        None => t.format("%a %H:%M UTC").to_string(),
+    };
+    let open = match (c.open_now, c.open_change) {
+        (Some(true), Some(t)) => Span::styled(format!("open now, until {}", when(t)), theme.style("open.now")),
+        (Some(true), None) => Span::styled("open now", theme.style("open.now")),
+        (Some(false), Some(t)) => Span::styled(format!("closed now, opens {}", when(t)), theme.style("open.closed")),
+        (Some(false), None) => Span::styled("closed", theme.style("open.closed")),
+        (None, _) => Span::styled("hours not known", theme.style("ui.dim")),
+    };
+    let _ = now;
+    let mut lines = vec![Line::from(Span::styled(clean(&s.name), theme.style("ui.title"))), Line::from(open)];
+    for (label, value) in [("phone", &s.phone), ("email", &s.email), ("portal", &s.portal)] {
+        if let Some(v) = value {
+            lines.push(Line::raw(format!("{label:<9}{}", clean(v))));
+        }
+    }
+    for contact in &s.contacts {
+        let level = contact.level.map(|l| format!(" {l}")).unwrap_or_default();
+        let reach: Vec<&str> = [contact.phone.as_deref(), contact.email.as_deref()].into_iter().flatten().collect();
+        lines.push(Line::raw(clean(&format!(
+            "{}{level}: {} {}",
+            contact.role.as_str(),
+            contact.name,
+            reach.join(" · ")
+        ))));
+    }
+    if let Some(p) = &s.procedure {
+        lines.push(Line::raw(""));
+        lines.extend(crate::domain::sanitize(p).lines().map(|l| Line::raw(l.to_string())));
+    }
+    for k in &c.contracts {
+        let valid = if c.valid_now.contains(&k.number) { "valid" } else { "not valid now" };
+        let until = k.valid_until.map(|d| format!(" until {d}")).unwrap_or_default();
+        lines.push(Line::raw(clean(&format!("contract {} ({valid}{until}), window {}", k.number, k.window))));
+        for (p, t) in &k.sla {
+            lines.push(Line::raw(format!("  {p}: respond {}, resolve {}", t.response, t.resolve)));
+        }
+    }
+    lines
+}

@@ -1,0 +1,98 @@
+//! Drawing: a pure function of the state. Outside text has its control characters replaced.
+
+mod help;
+mod lookup;
+mod queue;
+mod ticket;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::keymap::Keymap;
+use super::state::{PromptKind, Screen, State};
+use super::theme::Theme;
+use crate::domain::sla::ClockLevel;
+
+/// Smaller than this, the screen says so instead of drawing.
+pub const MIN: (u16, u16) = (40, 8);
+
+pub fn draw(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap) {
+    let area = f.area();
+    if area.width < MIN.0 || area.height < MIN.1 {
+        let text = format!("spoc needs {}×{}; this is {}×{}", MIN.0, MIN.1, area.width, area.height);
+        f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let [top, body, bottom] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    title(f, s, theme, top);
+    match s.screen() {
+        Screen::Queue => queue::draw(f, s, theme, body),
+        Screen::Ticket => ticket::draw(f, s, theme, body),
+        Screen::Lookup => lookup::draw(f, s, theme, body),
+        Screen::Help => help::draw(f, s, theme, keys, body),
+    }
+    status_line(f, s, theme, bottom);
+    if let Some(banner) = &s.banner {
+        let r = Rect { height: 1, ..body };
+        f.render_widget(Clear, r);
+        f.render_widget(Paragraph::new(banner.as_str()).style(theme.style("ui.banner")), r);
+    }
+}
+
+fn title(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
+    let what = match s.screen() {
+        Screen::Queue => format!("queue · {} · sorted by {}", s.view.name(), s.sort.name()),
+        Screen::Ticket => s.ticket.as_ref().map(|t| format!("ticket #{}", t.id)).unwrap_or_else(|| "ticket".into()),
+        Screen::Lookup => "who do we call?".into(),
+        Screen::Help => "keys".into(),
+    };
+    let line = Line::from(vec![Span::styled(" spoc ", theme.style("ui.title")), Span::raw(what)]);
+    f.render_widget(Paragraph::new(line).style(theme.style("ui.status")), r);
+}
+
+fn status_line(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
+    let text = if let Some(p) = &s.prompt {
+        match &p.kind {
+            PromptKind::Status(allowed) => {
+                let options: Vec<String> =
+                    allowed.iter().enumerate().map(|(i, st)| format!("{} {st}", i + 1)).collect();
+                format!("new status: {}  (esc: cancel)", options.join("  "))
+            }
+            kind => {
+                let what = match kind {
+                    PromptKind::Note => "note",
+                    PromptKind::Reply => "reply to the caller",
+                    _ => "supplier's reference",
+                };
+                format!("{what}: {}▏", p.text)
+            }
+        }
+    } else if s.queue.filtering && s.screen() == Screen::Queue {
+        format!("filter: {}▏  (enter: keep, esc: clear)", s.queue.filter)
+    } else if let Some(m) = &s.message {
+        m.clone()
+    } else {
+        format!("{} · f1 or ? for keys", s.me)
+    };
+    let clean = crate::domain::sanitize_line(&text).into_owned();
+    f.render_widget(Paragraph::new(clean).style(theme.style("ui.dim")), r);
+}
+
+/// The style and sign of a clock level.
+pub fn level(theme: &Theme, level: ClockLevel, paused: bool) -> (ratatui::style::Style, &'static str) {
+    if paused {
+        return (theme.style("sla.paused"), "‖");
+    }
+    match level {
+        ClockLevel::Ok => (theme.style("sla.ok"), "✓"),
+        ClockLevel::Warning => (theme.style("sla.warning"), "!"),
+        ClockLevel::Breached => (theme.style("sla.breached"), "✗"),
+    }
+}
+
+pub fn clean(text: &str) -> String {
+    crate::domain::sanitize_line(text).into_owned()
+}

@@ -1,0 +1,82 @@
+//! The queue: one row per ticket, most urgent first, with a live SLA column.
+
+use chrono::{DateTime, Utc};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Span;
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
+
+use super::{clean, level};
+use crate::domain::sla::format_business_seconds;
+use crate::ui::state::State;
+use crate::ui::theme::Theme;
+
+pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
+    if s.queue.rows.is_empty() {
+        let text = if s.queue.filter.is_empty() { "no tickets in this view" } else { "no tickets match the filter" };
+        f.render_widget(Paragraph::new(text), r);
+        return;
+    }
+    // Only the rows that fit are built.
+    let visible = r.height.saturating_sub(1) as usize;
+    let first = (s.queue.selected + 1).saturating_sub(visible);
+    // Narrow terminals keep what an agent needs first: id, priority, SLA, status, supplier, title.
+    let wide = r.width >= 110;
+    let rows = s.queue.rows.iter().enumerate().skip(first).take(visible).map(|(i, t)| {
+        let (sla_style, sign) = level(theme, t.sla_level, t.sla_paused);
+        let left = match (t.sla_paused, t.sla_left) {
+            (true, _) => "paused".to_string(),
+            (_, Some(l)) => format_business_seconds(l),
+            _ => "-".into(),
+        };
+        let prio = theme.style(&format!("priority.{}", t.priority.as_str().to_lowercase()));
+        let mut cells = vec![
+            Cell::from(format!("#{}", t.id)),
+            Cell::from(Span::styled(t.priority.to_string(), prio)),
+            Cell::from(Span::styled(format!("{sign} {left}"), sla_style)),
+            Cell::from(t.status.as_str()),
+        ];
+        if wide {
+            cells.push(Cell::from(clean(&t.participant)));
+            cells.push(Cell::from(clean(&t.service)));
+        }
+        cells.push(Cell::from(clean(t.supplier.as_deref().unwrap_or("unrouted"))));
+        if wide {
+            cells.push(Cell::from(clean(t.assignee.as_deref().unwrap_or("-"))));
+            cells.push(Cell::from(age(t.created_at, s.now)));
+        }
+        cells.push(Cell::from(clean(&t.title)));
+        let row = Row::new(cells);
+        if i == s.queue.selected { row.style(theme.style("ui.selected")) } else { row }
+    });
+    let columns: &[(&str, u16)] = if wide {
+        &[
+            ("id", 7),
+            ("P", 2),
+            ("SLA left", 10),
+            ("status", 19),
+            ("part.", 5),
+            ("service", 14),
+            ("supplier", 14),
+            ("assignee", 8),
+            ("age", 4),
+            ("title", 0),
+        ]
+    } else {
+        &[("id", 7), ("P", 2), ("SLA left", 10), ("status", 11), ("supplier", 12), ("title", 0)]
+    };
+    let widths: Vec<Constraint> =
+        columns.iter().map(|(_, w)| if *w == 0 { Constraint::Min(8) } else { Constraint::Length(*w) }).collect();
+    let header = Row::new(columns.iter().map(|(n, _)| *n)).style(theme.style("ui.header"));
+    f.render_widget(Table::new(rows, widths).header(header).column_spacing(1), r);
+}
+
+/// How long ago a ticket was logged, in the largest unit that fits in four characters.
+fn age(created: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let m = (now - created).num_minutes().max(0);
+    match m {
+        0..60 => format!("{m}m"),
+        60..1440 => format!("{}h", m / 60),
+        _ => format!("{}d", m / 1440),
+    }
+}

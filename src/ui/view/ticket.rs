@@ -1,0 +1,95 @@
+//! One ticket: its fields, both SLA layers, the routing explanation and the journal.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::{clean, level};
+use crate::desk::views::{ClockView, LayerClocks, describe};
+use crate::domain::sla::{ClockPhase, format_business_seconds};
+use crate::ui::state::State;
+use crate::ui::theme::Theme;
+
+pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
+    let Some(t) = &s.ticket else {
+        f.render_widget(Paragraph::new("loading…"), r);
+        return;
+    };
+    let local = |at: chrono::DateTime<chrono::Utc>| at.with_timezone(&s.tz).format("%a %d %b %H:%M").to_string();
+    let field = |name: &str, value: String| {
+        Line::from(vec![Span::styled(format!("{name:<13}"), theme.style("ui.dim")), Span::raw(clean(&value))])
+    };
+    let mut lines = vec![
+        Line::from(Span::styled(clean(&t.title), theme.style("ui.title"))),
+        field("status", format!("{} · {} · {:?}", t.status, t.priority, t.kind).to_lowercase()),
+        field(
+            "participant",
+            format!(
+                "{} {}",
+                t.participant,
+                t.participant_name.as_deref().map(|n| format!("({n})")).unwrap_or_default()
+            ),
+        ),
+        field("service", t.service.clone()),
+        field("caller", t.caller.clone().unwrap_or_else(|| "-".into())),
+        field("assignee", t.assignee.clone().unwrap_or_else(|| "nobody".into())),
+        field(
+            "supplier",
+            format!(
+                "{} {}",
+                t.supplier.as_deref().unwrap_or("unrouted"),
+                t.contract.as_deref().map(|c| format!("({c})")).unwrap_or_default()
+            ),
+        ),
+        field("supplier ref", t.supplier_ref.clone().unwrap_or_else(|| "-".into())),
+        field("routing", format!("{}{}", t.routing, if t.routing_overridden { " (overridden)" } else { "" })),
+        field("logged", format!("{} by {}", local(t.created_at), t.created_by)),
+        Line::raw(""),
+    ];
+    let mut layer = |name: &str, l: &LayerClocks| {
+        lines.push(Line::from(Span::styled(format!("{name} SLA ({})", l.calendar), theme.style("ui.header"))));
+        for (what, c) in [("response", &l.response), ("resolution", &l.resolution)] {
+            lines.push(clock_line(theme, what, c, &local));
+        }
+    };
+    layer("helpdesk", &t.sla.helpdesk);
+    if let Some(sup) = &t.sla.supplier {
+        layer("supplier", sup);
+    }
+    lines.push(Line::raw(""));
+    if !t.description.is_empty() {
+        lines.extend(crate::domain::sanitize(&t.description).lines().map(|l| Line::raw(l.to_string())));
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::from(Span::styled("journal", theme.style("ui.header"))));
+    for e in t.journal.iter().rev() {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} {:<8} ", local(e.at), clean(&e.by)), theme.style("ui.dim")),
+            Span::raw(clean(&describe(&e.event))),
+        ]));
+    }
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((s.scroll, 0)), r);
+}
+
+fn clock_line<'a>(
+    theme: &Theme,
+    what: &str,
+    c: &ClockView,
+    local: &dyn Fn(chrono::DateTime<chrono::Utc>) -> String,
+) -> Line<'a> {
+    let paused = c.phase == ClockPhase::Paused;
+    let (style, sign) = level(theme, c.level, paused);
+    let state = match c.phase {
+        ClockPhase::Stopped => format!("done after {}", format_business_seconds(c.elapsed)),
+        ClockPhase::Paused => format!("paused, {} left", format_business_seconds(c.left)),
+        _ => match c.due {
+            Some(due) => format!("{} left, due {}", format_business_seconds(c.left), local(due)),
+            None => format!("{} left", format_business_seconds(c.left)),
+        },
+    };
+    Line::from(vec![
+        Span::raw(format!("  {what:<11} {:<6} ", c.target)),
+        Span::styled(format!("{sign} {state}"), style),
+    ])
+}
