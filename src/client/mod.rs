@@ -5,7 +5,7 @@ mod autostart;
 
 use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, SubsecRound, Utc};
 use serde::de::DeserializeOwned;
@@ -29,7 +29,6 @@ pub struct Client {
     dir: PathBuf,
     stream: Mutex<UnixStream>,
     welcome: Welcome,
-    registry: OnceLock<Arc<Registry>>,
 }
 
 /// Why a connection could not be made: nobody listens (start a server), or something else.
@@ -57,7 +56,7 @@ impl Client {
             Err(e) => return Err(ConnectError::Failed(unavailable(&socket, e))),
         };
         let welcome = exchange::<Welcome>(&mut stream, &Hello::ours(), &socket).map_err(ConnectError::Failed)?;
-        Ok(Client { dir: dir.to_path_buf(), stream: Mutex::new(stream), welcome, registry: OnceLock::new() })
+        Ok(Client { dir: dir.to_path_buf(), stream: Mutex::new(stream), welcome })
     }
 
     pub fn server(&self) -> &Welcome {
@@ -137,14 +136,12 @@ impl DeskApi for Client {
     fn now(&self) -> DateTime<Utc> {
         Utc::now().trunc_subsecs(0)
     }
+    /// Fetched anew each time: an import may have changed it.
     fn registry(&self) -> Result<Arc<Registry>, DeskError> {
-        if let Some(r) = self.registry.get() {
-            return Ok(r.clone());
-        }
         let Json(file): Json<RegistryFile> = self.call(&Request::Registry)?;
         let reg =
             Registry::build(file).map_err(|e| DeskError::Unavailable(format!("the server's registry: {}", e[0])))?;
-        Ok(self.registry.get_or_init(|| Arc::new(reg)).clone())
+        Ok(Arc::new(reg))
     }
     fn create_ticket(&self, ticket: NewTicket) -> Result<TicketDetail, DeskError> {
         self.call(&Request::CreateTicket { ticket })

@@ -18,6 +18,7 @@ pub enum Mode {
     /// Keys that work everywhere unless a mode binds them.
     Global,
     Queue,
+    Intake,
     Ticket,
     Lookup,
     Help,
@@ -28,6 +29,7 @@ impl Mode {
         match self {
             Mode::Global => "global",
             Mode::Queue => "queue",
+            Mode::Intake => "intake",
             Mode::Ticket => "ticket",
             Mode::Lookup => "lookup",
             Mode::Help => "help",
@@ -149,7 +151,7 @@ impl Keymap {
             let m: Mode = Mode::deserialize(toml::Value::String(mode.get_ref().clone())).map_err(|_| {
                 at(
                     mode.span().start,
-                    format!("unknown mode {:?}: global, queue, ticket, lookup or help", mode.get_ref()),
+                    format!("unknown mode {:?}: global, queue, intake, ticket, lookup or help", mode.get_ref()),
                 )
             })?;
             let table = self.maps.entry(m).or_default();

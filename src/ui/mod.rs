@@ -5,6 +5,7 @@
 //! pending is handled. There is no redraw timer; the SLA column is refreshed once a minute.
 
 pub mod action;
+pub mod intake;
 pub mod keymap;
 pub mod state;
 pub mod theme;
@@ -46,6 +47,8 @@ pub fn perform(api: &dyn DeskApi, effect: Effect) -> Msg {
         Effect::Lookup(q) => Msg::Hits(api.lookup(&q, 30).map_err(text)),
         Effect::LoadCard(s) => Msg::Card(api.supplier_card(&s).map_err(text)),
         Effect::Change(id, u) => Msg::Changed(api.update_ticket(id, u).map_err(text)),
+        Effect::Create(new) => Msg::Created(api.create_ticket(new).map_err(text)),
+        Effect::LoadRegistry => Msg::Registry(api.registry().map_err(text)),
     }
 }
 

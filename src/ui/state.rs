@@ -1,16 +1,20 @@
 //! Everything the screen shows, and nothing else: views draw from this alone.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
+use super::intake::Intake;
 use crate::desk::views::{TicketDetail, TicketRow};
 use crate::desk::{AssigneeFilter, LevelFilter, SupplierCard, TicketQuery};
-use crate::domain::Status;
 use crate::domain::registry::lookup::Hit;
+use crate::domain::{Registry, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Queue,
+    Intake,
     Ticket,
     Lookup,
     Help,
@@ -115,6 +119,9 @@ pub struct State {
     pub ticket: Option<TicketDetail>,
     pub scroll: u16,
     pub lookup: Lookup,
+    pub intake: Intake,
+    /// For the intake's suggestions and routing preview.
+    pub registry: Option<Arc<Registry>>,
     pub prompt: Option<Prompt>,
     /// The last thing that happened, or went wrong, in a line.
     pub message: Option<String>,
@@ -140,6 +147,8 @@ impl State {
             ticket: None,
             scroll: 0,
             lookup: Lookup::default(),
+            intake: Intake::default(),
+            registry: None,
             prompt: None,
             message: None,
             banner: None,

@@ -20,6 +20,8 @@ pub enum Msg {
     Card(Result<SupplierCard, String>),
     /// The answer to a change of the open ticket.
     Changed(Result<TicketDetail, String>),
+    Created(Result<TicketDetail, String>),
+    Registry(Result<std::sync::Arc<crate::domain::Registry>, String>),
     Notice(Notice),
     /// The server went away; the text says why.
     Lost(String),
@@ -35,11 +37,14 @@ pub enum Effect {
     Lookup(String),
     LoadCard(String),
     Change(u64, TicketUpdate),
+    Create(crate::domain::ticket::NewTicket),
+    LoadRegistry,
 }
 
 fn mode(s: &State) -> Mode {
     match s.screen() {
         Screen::Queue => Mode::Queue,
+        Screen::Intake => Mode::Intake,
         Screen::Ticket => Mode::Ticket,
         Screen::Lookup => Mode::Lookup,
         Screen::Help => Mode::Help,
@@ -79,6 +84,27 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
             s.ticket = Some(t);
             vec![Effect::LoadQueue(s.queue_query())]
         }
+        Msg::Created(Ok(t)) => {
+            s.message = Some(format!("ticket #{} logged · {}", t.id, t.routing));
+            s.intake = Default::default();
+            s.screens.pop();
+            s.screens.push(Screen::Ticket);
+            s.scroll = 0;
+            s.ticket = Some(t);
+            vec![Effect::LoadQueue(s.queue_query())]
+        }
+        Msg::Created(Err(e)) => {
+            s.message = Some(e);
+            vec![]
+        }
+        Msg::Registry(Ok(reg)) => {
+            s.registry = Some(reg);
+            vec![]
+        }
+        Msg::Registry(Err(e)) => {
+            s.message = Some(e);
+            vec![]
+        }
         Msg::Changed(Err(e)) => {
             s.message = Some(e);
             // Show what the colleague changed, so the agent can look and try again.
@@ -90,6 +116,9 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
         }
         Msg::Notice(n) => {
             let mut effects = vec![Effect::LoadQueue(s.queue_query())];
+            if matches!(n, Notice::Registry { .. } | Notice::Resync) {
+                effects.push(Effect::LoadRegistry);
+            }
             let open = s.ticket.as_ref().filter(|_| s.screens.contains(&Screen::Ticket)).map(|t| (t.id, t.version));
             match (n, open) {
                 (Notice::Ticket { id, version, by, .. }, Some((open_id, v))) if id == open_id && version > v => {
@@ -115,7 +144,11 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
         }
         Msg::Tick(now) => {
             s.now = now;
-            vec![Effect::LoadQueue(s.queue_query())]
+            let mut effects = vec![Effect::LoadQueue(s.queue_query())];
+            if s.registry.is_none() {
+                effects.push(Effect::LoadRegistry);
+            }
+            effects
         }
     }
 }
@@ -126,6 +159,16 @@ fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
     }
     if s.screen() == Screen::Queue && s.queue.filtering {
         return on_filter_key(s, key);
+    }
+    if s.screen() == Screen::Intake && is_typing(&key) {
+        s.intake.value_mut().push(char_of(&key));
+        s.intake.pick = 0;
+        return vec![];
+    }
+    if s.screen() == Screen::Intake && key.code == KeyCode::Backspace {
+        s.intake.value_mut().pop();
+        s.intake.pick = 0;
+        return vec![];
     }
     if s.screen() == Screen::Lookup && is_typing(&key) {
         s.lookup.query.push(char_of(&key));
@@ -173,6 +216,14 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
             return e;
         }
         Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {
+            if s.screen() == Screen::Intake {
+                s.intake.pick = match action {
+                    Action::Up => s.intake.pick.saturating_sub(1),
+                    Action::Down => (s.intake.pick + 1).min(4),
+                    _ => s.intake.pick,
+                };
+                return vec![];
+            }
             if s.screen() == Screen::Lookup {
                 let n = s.lookup.hits.len();
                 s.lookup.selected = moved(s.lookup.selected, n, action, page);
@@ -214,6 +265,26 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
             };
             s.queue.selected = 0;
             return vec![Effect::LoadQueue(s.queue_query())];
+        }
+        Action::NewTicket => s.screens.push(Screen::Intake),
+        Action::NextField | Action::PreviousField => {
+            // Leaving a participant or service field fixes the suggestion picked.
+            if let Some(reg) = &s.registry
+                && let Some((value, _)) = s.intake.suggestions(reg, s.now).get(s.intake.pick).cloned()
+            {
+                *s.intake.value_mut() = value;
+            }
+            let n = crate::ui::intake::FIELDS.len();
+            s.intake.focus =
+                if action == Action::NextField { (s.intake.focus + 1) % n } else { (s.intake.focus + n - 1) % n };
+            s.intake.pick = 0;
+        }
+        Action::Save => {
+            let Some(reg) = &s.registry else { return vec![] };
+            match s.intake.ticket(reg, s.now) {
+                Ok(new) => return vec![Effect::Create(new)],
+                Err(missing) => s.message = Some(missing),
+            }
         }
         Action::ScrollUp => s.scroll = s.scroll.saturating_sub(1),
         Action::ScrollDown => s.scroll = s.scroll.saturating_add(1),

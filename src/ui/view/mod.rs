@@ -1,6 +1,7 @@
 //! Drawing: a pure function of the state. Outside text has its control characters replaced.
 
 mod help;
+mod intake;
 mod lookup;
 mod queue;
 mod ticket;
@@ -30,6 +31,7 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap) {
     title(f, s, theme, top);
     match s.screen() {
         Screen::Queue => queue::draw(f, s, theme, body),
+        Screen::Intake => intake::draw(f, s, theme, body),
         Screen::Ticket => ticket::draw(f, s, theme, body),
         Screen::Lookup => lookup::draw(f, s, theme, body),
         Screen::Help => help::draw(f, s, theme, keys, body),
@@ -47,6 +49,7 @@ fn title(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
         Screen::Queue => format!("queue · {} · sorted by {}", s.view.name(), s.sort.name()),
         Screen::Ticket => s.ticket.as_ref().map(|t| format!("ticket #{}", t.id)).unwrap_or_else(|| "ticket".into()),
         Screen::Lookup => "who do we call?".into(),
+        Screen::Intake => "new call".into(),
         Screen::Help => "keys".into(),
     };
     let line = Line::from(vec![Span::styled(" spoc ", theme.style("ui.title")), Span::raw(what)]);

@@ -79,8 +79,12 @@ fn clock_line<'a>(
     local: &dyn Fn(chrono::DateTime<chrono::Utc>) -> String,
 ) -> Line<'a> {
     let paused = c.phase == ClockPhase::Paused;
-    let (style, sign) = level(theme, c.level, paused);
+    let (style, sign) = match c.phase {
+        ClockPhase::NotStarted => (theme.style("ui.dim"), "·"),
+        _ => level(theme, c.level, paused),
+    };
     let state = match c.phase {
+        ClockPhase::NotStarted => "starts when dispatched to the supplier".to_string(),
         ClockPhase::Stopped => format!("done after {}", format_business_seconds(c.elapsed)),
         ClockPhase::Paused => format!("paused, {} left", format_business_seconds(c.left)),
         _ => match c.due {

@@ -1,0 +1,160 @@
+//! Call intake: the form an agent fills while the caller talks, and the routing preview it
+//! shows before saving. The preview is the domain's own `Ticket::open` on the registry, so it
+//! says exactly what saving will do.
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::registry::lookup::{self, HitKind, closest};
+use crate::domain::ticket::{NewTicket, SlaView};
+use crate::domain::{Priority, Registry, Ticket, TicketKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Caller,
+    Participant,
+    Service,
+    Impact,
+    Urgency,
+    Title,
+    Description,
+}
+
+pub const FIELDS: [Field; 7] = [
+    Field::Caller,
+    Field::Participant,
+    Field::Service,
+    Field::Impact,
+    Field::Urgency,
+    Field::Title,
+    Field::Description,
+];
+
+impl Field {
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Caller => "caller",
+            Field::Participant => "participant",
+            Field::Service => "service",
+            Field::Impact => "impact 1-3",
+            Field::Urgency => "urgency 1-4",
+            Field::Title => "title",
+            Field::Description => "description",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Intake {
+    pub values: [String; 7],
+    pub focus: usize,
+    /// The suggestion chosen with up/down in the participant or service field.
+    pub pick: usize,
+}
+
+/// What saving would do.
+#[derive(Debug, Clone)]
+pub struct Preview {
+    pub participant: String,
+    pub service: String,
+    pub priority: Priority,
+    pub routing: String,
+    pub supplier: Option<String>,
+    pub sla: SlaView,
+}
+
+impl Intake {
+    pub fn field(&self) -> Field {
+        FIELDS[self.focus.min(FIELDS.len() - 1)]
+    }
+
+    pub fn value(&self, f: Field) -> &str {
+        &self.values[FIELDS.iter().position(|x| *x == f).unwrap_or(0)]
+    }
+
+    pub fn value_mut(&mut self) -> &mut String {
+        &mut self.values[self.focus.min(FIELDS.len() - 1)]
+    }
+
+    /// Suggestions for the focused field: (the value saved, what the agent sees).
+    pub fn suggestions(&self, reg: &Registry, now: DateTime<Utc>) -> Vec<(String, String)> {
+        let typed = self.value(self.field()).trim();
+        if typed.is_empty() {
+            return Vec::new();
+        }
+        match self.field() {
+            Field::Participant => {
+                let names = reg.participants().iter().flat_map(|p| [p.code.as_str(), p.name.as_str()]);
+                let mut out: Vec<(String, String)> = Vec::new();
+                for n in closest(typed, names, 8) {
+                    let p = reg.participant(n).or_else(|| reg.participants().iter().find(|p| p.name == n));
+                    if let Some(p) = p
+                        && !out.iter().any(|(c, _)| *c == p.code)
+                    {
+                        out.push((p.code.clone(), format!("{} {}", p.code, p.name)));
+                    }
+                }
+                out.truncate(5);
+                out
+            }
+            Field::Service => lookup::find(reg, typed, now, 20)
+                .into_iter()
+                .filter(|h| h.kind == HitKind::Service)
+                .take(5)
+                .map(|h| {
+                    let label =
+                        if h.matched != h.name { format!("{} ({})", h.name, h.matched) } else { h.name.clone() };
+                    (h.name, label)
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The participant or service as it will be saved: the suggestion picked, or the first.
+    fn resolved(&self, f: Field, reg: &Registry, now: DateTime<Utc>) -> Option<String> {
+        let typed = self.value(f).trim();
+        let exact = match f {
+            Field::Participant => reg.participant(typed).map(|p| p.code.clone()),
+            _ => reg.service(typed).map(|s| s.name.clone()),
+        };
+        exact.or_else(|| {
+            let probe = Intake { focus: FIELDS.iter().position(|x| *x == f).unwrap_or(0), ..self.clone() };
+            let list = probe.suggestions(reg, now);
+            let pick = if self.field() == f { self.pick } else { 0 };
+            list.get(pick).or(list.first()).map(|(v, _)| v.clone())
+        })
+    }
+
+    /// The ticket as saving would log it, or what is still missing.
+    pub fn ticket(&self, reg: &Registry, now: DateTime<Utc>) -> Result<NewTicket, String> {
+        let participant = self.resolved(Field::Participant, reg, now).ok_or("which participant?")?;
+        let service = self.resolved(Field::Service, reg, now).ok_or("which service?")?;
+        let number = |f: Field| self.value(f).trim().parse::<u8>().map_err(|_| format!("{} is a number", f.label()));
+        let (impact, urgency) = (number(Field::Impact)?, number(Field::Urgency)?);
+        let title = self.value(Field::Title).trim();
+        let title = if title.is_empty() { service.clone() } else { title.to_string() };
+        Ok(NewTicket {
+            kind: TicketKind::Incident,
+            title,
+            description: self.value(Field::Description).to_string(),
+            caller: Some(self.value(Field::Caller).trim().to_string()).filter(|c| !c.is_empty()),
+            participant,
+            service,
+            impact,
+            urgency,
+        })
+    }
+
+    pub fn preview(&self, reg: &Registry, now: DateTime<Utc>, me: &str) -> Result<Preview, String> {
+        let new = self.ticket(reg, now)?;
+        let (t, _) = Ticket::open(0, new, now, me, reg).map_err(|e| e.0)?;
+        Ok(Preview {
+            participant: t.participant.clone(),
+            service: t.service.clone(),
+            priority: t.priority,
+            routing: t.routing.explanation.clone(),
+            supplier: t.routing.supplier.clone(),
+            sla: t.sla(now, reg),
+        })
+    }
+}

@@ -1,0 +1,70 @@
+//! The intake form, its suggestions, and the routing preview with the actual due times.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::clean;
+use crate::ui::intake::FIELDS;
+use crate::ui::state::State;
+use crate::ui::theme::Theme;
+
+pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
+    let [form, preview] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(r);
+    let intake = &s.intake;
+    let mut lines = Vec::new();
+    for (i, field) in FIELDS.iter().enumerate() {
+        let focused = i == intake.focus;
+        let value = clean(intake.value(*field));
+        let style = if focused { theme.style("ui.selected") } else { theme.style("ui") };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<13}", field.label()), theme.style("ui.dim")),
+            Span::styled(if focused { format!("{value}▏") } else { value }, style),
+        ]));
+        if focused && let Some(reg) = &s.registry {
+            for (n, (_, label)) in intake.suggestions(reg, s.now).iter().enumerate() {
+                let mark = if n == intake.pick { "›" } else { " " };
+                lines.push(Line::raw(format!("             {mark} {}", clean(label))));
+            }
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled(
+        "tab: next field · up/down: pick · ctrl-s: log it · esc: leave",
+        theme.style("ui.dim"),
+    )));
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), form);
+
+    let block = Block::default().borders(Borders::LEFT).title(" routing preview ");
+    let inner = block.inner(preview);
+    f.render_widget(block, preview);
+    let Some(reg) = &s.registry else { return };
+    let local = |at: chrono::DateTime<chrono::Utc>| at.with_timezone(&s.tz).format("%a %d %b %H:%M").to_string();
+    let text = match intake.preview(reg, s.now, &s.me) {
+        Err(missing) => vec![Line::from(Span::styled(missing, theme.style("ui.dim")))],
+        Ok(p) => {
+            let mut l = vec![
+                Line::raw(clean(&format!("{} · {}", p.participant, p.service))),
+                Line::from(Span::styled(
+                    p.priority.to_string(),
+                    theme.style(&format!("priority.{}", p.priority.as_str().to_lowercase())),
+                )),
+                Line::raw(clean(&p.routing)),
+                Line::raw(""),
+                Line::from(Span::styled("helpdesk", theme.style("ui.header"))),
+            ];
+            for (what, c) in [("respond", &p.sla.helpdesk.response), ("resolve", &p.sla.helpdesk.resolution)] {
+                l.push(Line::raw(format!("  {what:<8} by {}", c.due.map(local).unwrap_or_else(|| "-".into()))));
+            }
+            if let Some(sup) = &p.supplier {
+                l.push(Line::from(Span::styled(format!("supplier {}", clean(sup)), theme.style("ui.header"))));
+                l.push(Line::raw("  clocks start when dispatched"));
+            } else {
+                l.push(Line::from(Span::styled("unrouted: the helpdesk handles it", theme.style("sla.warning"))));
+            }
+            l
+        }
+    };
+    f.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
+}

@@ -1,0 +1,260 @@
+//! The terminal UI through the same `update` and `perform` the app uses, on a real store in a
+//! temporary folder, drawn on ratatui's TestBackend: snapshots at 80×24 and 200×50, key
+//! sequences, a colleague's conflicting change, outside text, and every size down to 1×1.
+
+mod common;
+
+use chrono::{DateTime, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use spoc::desk::{Agent, Desk, ImportFormat, Session, TicketUpdate};
+use spoc::domain::ticket::{Change, NewTicket};
+use spoc::domain::{Status, TicketKind};
+use spoc::ui::state::Screen;
+use spoc::ui::{Keymap, Msg, State, Theme, handle};
+
+struct Ui {
+    _dir: tempfile::TempDir,
+    desk: Desk,
+    state: State,
+    keys: Keymap,
+}
+
+fn now() -> DateTime<Utc> {
+    common::at("2026-11-23T11:00:00+01:00")
+}
+
+fn call(title: &str, service: &str, participant: &str, impact: u8, urgency: u8) -> NewTicket {
+    NewTicket {
+        kind: TicketKind::Incident,
+        title: title.into(),
+        description: "Sinds vanochtend.".into(),
+        caller: Some("Sanne de Boer".into()),
+        participant: participant.into(),
+        service: service.into(),
+        impact,
+        urgency,
+    }
+}
+
+impl Ui {
+    fn new() -> Ui {
+        let dir = tempfile::tempdir().unwrap();
+        let desk = Desk::open_with_clock(dir.path(), Box::new(now)).unwrap();
+        let admin = Agent::new("admin");
+        desk.import_registry(&admin, "small.toml", common::SMALL, ImportFormat::Toml, false).unwrap();
+        let logged = |new: NewTicket| desk.create_ticket(&Agent::new("bram"), new).unwrap();
+        logged(call("Magister is down for the whole school", "Magister", "ZYL", 1, 1));
+        logged(call("Printer on the second floor jams", "Printen", "GZW", 3, 3));
+        logged(call("Notubiz agenda not published", "Notubiz", "GZW", 2, 2));
+        let t = logged(call("Cijfers not visible", "Magister", "ZYL", 2, 2));
+        desk.update_ticket(
+            &Agent::new("bram"),
+            t.id,
+            TicketUpdate { changes: vec![Change::Status(Status::WaitingOnSupplier)], expected_version: None },
+        )
+        .unwrap();
+        let state = State::new("anouk", now(), chrono_tz::Europe::Amsterdam);
+        let mut ui = Ui { _dir: dir, desk, state, keys: Keymap::builtin() };
+        ui.send(Msg::Tick(now()));
+        ui
+    }
+
+    fn send(&mut self, msg: Msg) {
+        let api = Session { desk: &self.desk, agent: Agent::new("anouk") };
+        handle(&mut self.state, &self.keys, &api, msg);
+    }
+
+    fn keys(&mut self, keys: &str) {
+        for c in keys.chars() {
+            self.send(Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+        }
+    }
+
+    fn key(&mut self, code: KeyCode) {
+        self.send(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    fn screen(&self, w: u16, h: u16) -> String {
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| spoc::ui::view::draw(f, &self.state, &Theme::builtin(true), &self.keys)).unwrap();
+        let buffer = t.backend().buffer();
+        (0..h)
+            .map(|y| {
+                let line: String = (0..w).map(|x| buffer[(x, y)].symbol().to_string()).collect();
+                line.trim_end().to_string()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+#[test]
+fn the_queue_comes_most_urgent_first() {
+    let ui = Ui::new();
+    insta::assert_snapshot!("queue_80x24", ui.screen(80, 24));
+    insta::assert_snapshot!("queue_200x50", ui.screen(200, 50));
+    let ids: Vec<u64> = ui.state.queue.rows.iter().map(|r| r.id).collect();
+    assert_eq!(ids[0], 1, "the P1 with the nearest deadline first: {ids:?}");
+}
+
+#[test]
+fn a_ticket_shows_both_layers_routing_and_journal() {
+    let mut ui = Ui::new();
+    ui.key(KeyCode::Down);
+    ui.key(KeyCode::Down);
+    ui.key(KeyCode::Down);
+    ui.key(KeyCode::Enter);
+    assert_eq!(ui.state.screen(), Screen::Ticket);
+    insta::assert_snapshot!("ticket_80x24", ui.screen(80, 24));
+    insta::assert_snapshot!("ticket_200x50", ui.screen(200, 50));
+}
+
+#[test]
+fn filter_as_you_type_and_saved_views() {
+    let mut ui = Ui::new();
+    ui.keys("/prio:P1");
+    assert!(ui.state.queue.rows.iter().all(|r| r.priority == spoc::domain::Priority::P1));
+    assert_eq!(ui.state.queue.rows.len(), 1);
+    ui.key(KeyCode::Esc);
+    assert_eq!(ui.state.queue.rows.len(), 4, "esc clears the filter");
+    ui.keys("/supplier:iddink notubiz");
+    assert!(ui.state.queue.rows.is_empty(), "words and terms together");
+    ui.key(KeyCode::Esc);
+    ui.keys("5");
+    assert_eq!(ui.state.queue.rows.len(), 1, "waiting on supplier");
+    insta::assert_snapshot!("queue_waiting_80x24", ui.screen(80, 24));
+    ui.keys("3");
+    assert_eq!(ui.state.queue.rows.len(), 4, "unassigned");
+}
+
+#[test]
+fn an_agent_works_a_ticket_from_the_keyboard() {
+    let mut ui = Ui::new();
+    ui.key(KeyCode::Enter);
+    ui.keys("a");
+    ui.keys("c");
+    ui.keys("Wij kijken ernaar");
+    ui.key(KeyCode::Enter);
+    ui.keys("s");
+    insta::assert_snapshot!("status_prompt_80x24", ui.screen(80, 24));
+    ui.keys("2"); // the second allowed status from assigned: waiting_on_supplier
+    let t = ui.desk.ticket(1).unwrap();
+    assert_eq!(t.assignee.as_deref(), Some("anouk"));
+    assert_eq!(t.status, Status::WaitingOnSupplier);
+    assert!(t.first_response_at.is_some(), "the reply is the first response");
+    ui.keys("d");
+    ui.keys("INC-4711");
+    ui.key(KeyCode::Enter);
+    assert_eq!(ui.desk.ticket(1).unwrap().supplier_ref.as_deref(), Some("INC-4711"));
+    assert!(ui.state.message.as_deref().unwrap().contains("saved"));
+}
+
+#[test]
+fn a_colleagues_change_first_is_a_conflict_shown_and_reloaded() {
+    let mut ui = Ui::new();
+    ui.key(KeyCode::Enter);
+    let seen = ui.state.ticket.as_ref().unwrap().version;
+    ui.desk
+        .update_ticket(
+            &Agent::new("bram"),
+            1,
+            TicketUpdate { changes: vec![Change::Note("I'll call Iddink".into())], expected_version: None },
+        )
+        .unwrap();
+    ui.keys("n");
+    ui.keys("mine");
+    ui.key(KeyCode::Enter);
+    let message = ui.state.message.clone().unwrap();
+    assert!(message.contains("changed by bram") && message.contains("note: I'll call Iddink"), "{message}");
+    assert_eq!(ui.state.ticket.as_ref().unwrap().version, seen + 1, "reloaded to show the colleague's change");
+    assert_eq!(ui.desk.ticket(1).unwrap().journal.len(), 2, "the agent's note was not saved over it");
+}
+
+#[test]
+fn quick_lookup_shows_whom_to_call() {
+    let mut ui = Ui::new();
+    ui.keys("f");
+    ui.keys("magi");
+    assert_eq!(ui.state.lookup.card.as_ref().map(|c| c.supplier.name.as_str()), Some("Iddink"));
+    insta::assert_snapshot!("lookup_80x24", ui.screen(80, 24));
+    insta::assert_snapshot!("lookup_200x50", ui.screen(200, 50));
+}
+
+#[test]
+fn help_is_the_live_keymap() {
+    let mut ui = Ui::new();
+    ui.keys("?");
+    let screen = ui.screen(80, 24);
+    assert!(screen.contains("enter open") && screen.contains("ctrl-c quit"), "{screen}");
+    insta::assert_snapshot!("help_80x24", screen);
+}
+
+#[test]
+fn outside_text_never_reaches_the_terminal_as_control_sequences() {
+    let mut ui = Ui::new();
+    ui.desk
+        .create_ticket(&Agent::new("bram"), call("evil \u{1b}[2J\u{1b}]52;c;aGk=\u{7} title", "Printen", "ZYL", 1, 1))
+        .unwrap();
+    ui.send(Msg::Tick(now()));
+    ui.keys("/evil");
+    ui.key(KeyCode::Enter);
+    ui.key(KeyCode::Enter);
+    for (w, h) in [(80, 24), (200, 50)] {
+        let screen = ui.screen(w, h);
+        assert!(screen.contains("evil"), "{screen}");
+        assert!(!screen.chars().any(|c| c.is_control() && c != '\n'), "{screen:?}");
+    }
+}
+
+#[test]
+fn every_size_down_to_one_by_one_draws_without_panicking() {
+    let mut ui = Ui::new();
+    let screens: [&dyn Fn(&mut Ui); 4] = [&|_| {}, &|u| u.key(KeyCode::Enter), &|u| u.keys("fmagi"), &|u| u.keys("?")];
+    for go in screens {
+        go(&mut ui);
+        for w in [1, 2, 5, 20, 39, 40, 41, 79, 80, 109, 110, 300] {
+            for h in [1, 2, 3, 7, 8, 9, 24, 100] {
+                let screen = ui.screen(w, h);
+                if w < 40 || h < 8 {
+                    assert!(w < 10 || h < 2 || screen.contains("spoc"), "{w}×{h}: {screen}");
+                }
+            }
+        }
+    }
+    assert_eq!(ui.screen(30, 5).lines().next(), Some("spoc needs 40×8; this is 30×5"));
+}
+
+#[test]
+fn call_intake_previews_routing_and_due_times_before_saving() {
+    let mut ui = Ui::new();
+    ui.keys("n");
+    assert_eq!(ui.state.screen(), Screen::Intake);
+    ui.keys("Sanne de Boer");
+    ui.key(KeyCode::Tab);
+    ui.keys("zuyderzee");
+    ui.key(KeyCode::Tab);
+    ui.keys("cijfers"); // a keyword of Magister
+    ui.key(KeyCode::Tab);
+    ui.keys("2");
+    ui.key(KeyCode::Tab);
+    ui.keys("2");
+    ui.key(KeyCode::Tab);
+    ui.keys("Cijfers weg");
+    insta::assert_snapshot!("intake_80x24", ui.screen(80, 24));
+    let screen = ui.screen(200, 50);
+    assert!(screen.contains("Magister → Iddink (contract ICT-2024-017)"), "{screen}");
+    // P2 on the helpdesk's office hours from Monday 11:00: respond in 30m, resolve in 8h.
+    assert!(
+        screen.contains("respond  by Mon 23 Nov 11:30") && screen.contains("resolve  by Tue 24 Nov 11:00"),
+        "{screen}"
+    );
+    ui.send(Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)));
+    assert_eq!(ui.state.screen(), Screen::Ticket);
+    let t = ui.state.ticket.clone().unwrap();
+    assert_eq!((t.participant.as_str(), t.service.as_str(), t.title.as_str()), ("ZYL", "Magister", "Cijfers weg"));
+    assert_eq!(t.supplier.as_deref(), Some("Iddink"));
+    assert_eq!(t.caller.as_deref(), Some("Sanne de Boer"));
+    assert_eq!(t.created_by, "anouk");
+}
