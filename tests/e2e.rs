@@ -1,0 +1,171 @@
+//! The real binary in a pseudo-terminal, read back through a terminal emulator (vt100): what
+//! an agent sees over SSH. Call intake with its routing preview, the quick lookup, dispatch to
+//! a supplier, and a colleague's change appearing without a keystroke.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::unix::process::CommandExt;
+use std::process::{Child, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use common::server::Folder;
+
+struct Screen {
+    master: std::fs::File,
+    child: Child,
+    parser: vt100::Parser,
+    output: mpsc::Receiver<Vec<u8>>,
+}
+
+impl Screen {
+    /// `spoc` (the UI) on the folder, in a terminal of `cols`×`rows`.
+    fn open(f: &Folder, cols: u16, rows: u16) -> Screen {
+        let size = nix::pty::Winsize { ws_row: rows, ws_col: cols, ws_xpixel: 0, ws_ypixel: 0 };
+        let pty = nix::pty::openpty(Some(&size), None).unwrap();
+        let slave: OwnedFd = pty.slave;
+        let mut cmd = f.command();
+        cmd.env("TERM", "xterm-256color")
+            .env_remove("COLORTERM")
+            .stdin(Stdio::from(slave.try_clone().unwrap()))
+            .stdout(Stdio::from(slave.try_clone().unwrap()))
+            .stderr(Stdio::from(slave));
+        // SAFETY: only async-signal-safe calls between fork and exec: a session of its own, with
+        // the pty as its controlling terminal, as a login over SSH has.
+        unsafe {
+            cmd.pre_exec(|| {
+                nix::unistd::setsid()?;
+                if libc::ioctl(0, libc::TIOCSCTTY as _, 0) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+        let child = cmd.spawn().unwrap();
+        let master = std::fs::File::from(pty.master);
+        let mut reader = master.try_clone().unwrap();
+        let (tx, output) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 65536];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Screen { master, child, parser: vt100::Parser::new(rows, cols, 0), output }
+    }
+
+    fn text(&mut self) -> String {
+        while let Ok(bytes) = self.output.try_recv() {
+            self.parser.process(&bytes);
+        }
+        self.parser.screen().contents()
+    }
+
+    /// Waits (up to 10 s) until the screen shows `what`.
+    fn wait_for(&mut self, what: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let text = self.text();
+            if text.contains(what) {
+                return text;
+            }
+            assert!(Instant::now() < deadline, "the screen never showed {what:?}:\n{text}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn type_text(&mut self, text: &str) {
+        self.master.write_all(text.as_bytes()).unwrap();
+        self.master.flush().unwrap();
+        // One burst per field, as a person types: the UI handles each before the next.
+        std::thread::sleep(Duration::from_millis(60));
+    }
+}
+
+impl Drop for Screen {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = self.master.as_raw_fd();
+    }
+}
+
+const TAB: &str = "\t";
+const ESC: &str = "\x1b";
+const ENTER: &str = "\r";
+const CTRL_S: &str = "\x13";
+
+fn demo() -> Folder {
+    let f = Folder::new();
+    f.ok(&["demo", "--no-ui", "--tickets", "200"]);
+    f
+}
+
+#[test]
+fn a_whole_call_from_lookup_to_dispatch() {
+    let f = demo();
+    let mut s = Screen::open(&f, 120, 40);
+    s.wait_for("queue · all open");
+    // Who do we call for Magister?
+    s.type_text("f");
+    s.type_text("magi");
+    let card = s.wait_for("+31 85 000 1010");
+    assert!(card.contains("Iddink") && card.contains("escalation 1"), "{card}");
+    s.type_text(ESC);
+    // Log the call: the preview shows the routing and the due times before saving.
+    s.type_text("n");
+    s.wait_for("new call");
+    for field in ["Sanne de Boer", TAB, "ZYL", TAB, "magister", TAB, "2", TAB, "2", TAB, "Cijfers weg"] {
+        s.type_text(field);
+    }
+    let preview = s.wait_for("Magister → Iddink (contract ICT-2024-017)");
+    assert!(preview.contains("respond  by") && preview.contains("resolve  by"), "{preview}");
+    s.type_text(CTRL_S);
+    let logged = s.wait_for("logged ·");
+    let id: u64 =
+        logged.split("ticket #").nth(1).unwrap().split(|c: char| !c.is_ascii_digit()).next().unwrap().parse().unwrap();
+    // Dispatch: the supplier's reference, then waiting on the supplier.
+    s.type_text("d");
+    s.type_text("INC-4711");
+    s.type_text(ENTER);
+    s.wait_for("supplier ref INC-4711");
+    s.type_text("s");
+    let prompt = s.wait_for("new status:");
+    let choice = prompt.split("new status:").nth(1).unwrap().split("waiting_on_supplier").next().unwrap();
+    let digit = choice.trim().chars().rev().find(char::is_ascii_digit).unwrap();
+    s.type_text(&digit.to_string());
+    s.wait_for("status       waiting_on_supplier");
+    let shown: serde_json::Value = serde_json::from_str(&f.ok(&["ticket", "show", &id.to_string(), "--json"])).unwrap();
+    assert_eq!(shown["status"], "waiting_on_supplier");
+    assert_eq!(shown["supplier_ref"], "INC-4711");
+    assert!(shown["dispatched_at"].is_string(), "the supplier's clocks started");
+}
+
+#[test]
+fn a_colleagues_change_appears_without_a_keystroke() {
+    let f = demo();
+    let mut s = Screen::open(&f, 100, 30);
+    s.wait_for("queue · all open");
+    s.type_text(ENTER);
+    let ticket = s.wait_for("journal");
+    let id = ticket.split("ticket #").nth(1).unwrap().split(|c: char| !c.is_ascii_digit()).next().unwrap().to_string();
+    f.ok(&["ticket", "update", &id, "--note", "Iddink belt om 14:00 terug"]);
+    s.wait_for("note: Iddink belt om 14:00 terug");
+}
+
+#[test]
+fn a_small_terminal_says_so_and_recovers() {
+    let f = demo();
+    let mut s = Screen::open(&f, 30, 6);
+    s.wait_for("spoc needs 40×8; this is 30×6");
+    let size = nix::pty::Winsize { ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0 };
+    // SAFETY: TIOCSWINSZ on our own pty master with a valid winsize.
+    unsafe { libc::ioctl(s.master.as_raw_fd(), libc::TIOCSWINSZ as _, &size) };
+    let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(s.child.id() as i32), nix::sys::signal::Signal::SIGWINCH);
+    s.parser.screen_mut().set_size(24, 80);
+    s.wait_for("queue · all open");
+}
