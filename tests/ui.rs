@@ -258,3 +258,49 @@ fn call_intake_previews_routing_and_due_times_before_saving() {
     assert_eq!(t.caller.as_deref(), Some("Sanne de Boer"));
     assert_eq!(t.created_by, "anouk");
 }
+
+#[test]
+fn priority_call_override_satisfaction_and_copy_from_the_ticket_screen() {
+    let mut ui = Ui::new();
+    ui.keys("/Printer");
+    ui.key(KeyCode::Enter);
+    ui.key(KeyCode::Enter);
+    ui.keys("p2");
+    assert_eq!(ui.desk.ticket(2).unwrap().priority, spoc::domain::Priority::P2);
+    ui.keys("l");
+    ui.keys("Teruggebeld");
+    ui.key(KeyCode::Enter);
+    assert!(ui.desk.ticket(2).unwrap().first_response_at.is_some(), "a logged call is a response");
+    ui.keys("o");
+    ui.keys("Iddink zonder reden");
+    ui.key(KeyCode::Enter);
+    assert!(ui.state.message.as_deref().unwrap().contains("SUPPLIER: reason"));
+    ui.key(KeyCode::Esc);
+    ui.keys("o");
+    ui.keys("Iddink: WPN is failliet");
+    ui.key(KeyCode::Enter);
+    let t = ui.desk.ticket(2).unwrap();
+    assert_eq!(t.supplier.as_deref(), Some("Iddink"));
+    assert!(t.routing_overridden);
+    ui.keys("s");
+    let resolved = ui.state.prompt.clone().unwrap();
+    let spoc::ui::state::PromptKind::Status(allowed) = resolved.kind else { panic!("a status prompt") };
+    let n = allowed.iter().position(|s| *s == Status::Resolved).unwrap() + 1;
+    ui.keys(&n.to_string());
+    ui.keys("v");
+    ui.keys("4 snel geholpen");
+    ui.key(KeyCode::Enter);
+    let t = ui.desk.ticket(2).unwrap();
+    assert_eq!((t.status, t.satisfaction), (Status::Resolved, Some(4)));
+    assert_eq!(t.satisfaction_remark.as_deref(), Some("snel geholpen"));
+    ui.keys("d");
+    ui.keys("REF-9");
+    ui.key(KeyCode::Enter);
+    ui.keys("y");
+    assert_eq!(ui.state.clipboard.as_deref(), Some("REF-9"));
+    // In the lookup, ctrl-y copies the supplier's phone number.
+    ui.keys("f");
+    ui.keys("magi");
+    ui.send(Msg::Key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::CONTROL)));
+    assert_eq!(ui.state.clipboard.as_deref(), Some("+31 85 000 1010"));
+}

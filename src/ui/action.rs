@@ -34,7 +34,13 @@ pub enum Action {
     ChangeStatus,
     Note,
     Reply,
+    Call,
     SupplierRef,
+    OverrideRouting,
+    Satisfaction,
+    ChangePriority,
+    CopyPhone,
+    CopyReference,
     /// Unbinds a key that a lower layer (the defaults) binds.
     Noop,
 }
@@ -73,6 +79,12 @@ impl Action {
             Action::Note => "add an internal note",
             Action::Reply => "reply to the caller (first response)",
             Action::SupplierRef => "record the supplier's reference (dispatch)",
+            Action::Call => "log a call with the caller (first response)",
+            Action::OverrideRouting => "route to another supplier, with a reason",
+            Action::Satisfaction => "record the caller's satisfaction (1-5 and a remark)",
+            Action::ChangePriority => "change the priority",
+            Action::CopyPhone => "copy the supplier's phone number (OSC 52: works over SSH and in tmux)",
+            Action::CopyReference => "copy the supplier's reference (OSC 52)",
             Action::Noop => "nothing",
         }
     }

@@ -18,6 +18,7 @@ use std::time::Duration;
 
 use chrono::{SubsecRound, Timelike, Utc};
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
 use crate::client::{Client, connect_or_start};
 use crate::desk::{DeskApi, DeskError};
@@ -103,7 +104,11 @@ pub fn run(dir: &Path) -> Result<(), DeskError> {
     let mut api = Some(client);
     handle_with(&mut s, &keys, &mut api, dir, Msg::Tick(Utc::now().trunc_subsecs(0)));
     let result = loop {
-        if let Err(e) = terminal.draw(|f| view::draw(f, &s, &theme, &keys)) {
+        // One synchronized update per frame: the terminal shows it whole, never half drawn.
+        let _ = ratatui::crossterm::execute!(terminal.backend_mut(), BeginSynchronizedUpdate);
+        let drawn = terminal.draw(|f| view::draw(f, &s, &theme, &keys)).map(|_| ());
+        let _ = ratatui::crossterm::execute!(terminal.backend_mut(), EndSynchronizedUpdate);
+        if let Err(e) = drawn {
             break Err(DeskError::Unavailable(format!("cannot draw: {e}")));
         }
         if s.quit {
@@ -119,9 +124,20 @@ pub fn run(dir: &Path) -> Result<(), DeskError> {
         for msg in std::iter::once(first).chain(rx.try_iter()) {
             handle_with(&mut s, &keys, &mut api, dir, msg);
         }
+        if let Some(text) = s.clipboard.take() {
+            copy(terminal.backend_mut(), &text);
+        }
     };
     ratatui::restore();
     result
+}
+
+/// OSC 52: the terminal puts the text on the clipboard of the agent's own machine, also over
+/// SSH and inside tmux (with `set-clipboard on`, its default for this).
+fn copy(out: &mut impl std::io::Write, text: &str) {
+    use base64::Engine;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let _ = write!(out, "\x1b]52;c;{encoded}\x07").and_then(|_| out.flush());
 }
 
 /// As `handle`, over a connection that is made again when the server went away: what the agent

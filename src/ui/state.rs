@@ -99,7 +99,14 @@ pub struct Lookup {
 pub enum PromptKind {
     Note,
     Reply,
+    Call,
     SupplierRef,
+    /// "SUPPLIER: reason".
+    Override,
+    /// "SCORE remark", the score 1 to 5.
+    Satisfaction,
+    /// P1 to P4 by its digit.
+    Priority,
     /// Picks one of these by its number.
     Status(Vec<Status>),
 }
@@ -123,6 +130,8 @@ pub struct State {
     /// For the intake's suggestions and routing preview.
     pub registry: Option<Arc<Registry>>,
     pub prompt: Option<Prompt>,
+    /// Text to put on the agent's clipboard (OSC 52) when the screen is next written.
+    pub clipboard: Option<String>,
     /// The last thing that happened, or went wrong, in a line.
     pub message: Option<String>,
     /// Shown over everything while the server cannot be reached.
@@ -150,6 +159,7 @@ impl State {
             intake: Intake::default(),
             registry: None,
             prompt: None,
+            clipboard: None,
             message: None,
             banner: None,
             me: me.to_string(),

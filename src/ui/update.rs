@@ -286,6 +286,19 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
                 Err(missing) => s.message = Some(missing),
             }
         }
+        Action::CopyPhone | Action::CopyReference => {
+            let text = match action {
+                Action::CopyPhone => s.lookup.card.as_ref().and_then(|c| c.supplier.phone.clone()),
+                _ => s.ticket.as_ref().and_then(|t| t.supplier_ref.clone()),
+            };
+            match text {
+                Some(t) => {
+                    s.message = Some(format!("copied {t}"));
+                    s.clipboard = Some(t);
+                }
+                None => s.message = Some("nothing to copy".into()),
+            }
+        }
         Action::ScrollUp => s.scroll = s.scroll.saturating_sub(1),
         Action::ScrollDown => s.scroll = s.scroll.saturating_add(1),
         Action::AssignMe => {
@@ -299,11 +312,21 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
                     Some(Prompt { kind: PromptKind::Status(t.status.allowed_next().to_vec()), text: String::new() });
             }
         }
-        Action::Note | Action::Reply | Action::SupplierRef => {
+        Action::Note
+        | Action::Reply
+        | Action::Call
+        | Action::SupplierRef
+        | Action::OverrideRouting
+        | Action::Satisfaction
+        | Action::ChangePriority => {
             if s.ticket.is_some() {
                 let kind = match action {
                     Action::Note => PromptKind::Note,
                     Action::Reply => PromptKind::Reply,
+                    Action::Call => PromptKind::Call,
+                    Action::OverrideRouting => PromptKind::Override,
+                    Action::Satisfaction => PromptKind::Satisfaction,
+                    Action::ChangePriority => PromptKind::Priority,
                     _ => PromptKind::SupplierRef,
                 };
                 s.prompt = Some(Prompt { kind, text: String::new() });
@@ -363,6 +386,14 @@ fn on_prompt_key(s: &mut State, key: KeyEvent) -> Vec<Effect> {
                 return vec![effect];
             }
         }
+        (PromptKind::Priority, KeyCode::Char(c)) => {
+            let picked = c.to_string().parse::<u8>().ok().and_then(|d| format!("P{d}").parse().ok());
+            if let (Some(p), Some(t)) = (picked, &s.ticket) {
+                let effect = change(t, Change::Priority(p));
+                s.prompt = None;
+                return vec![effect];
+            }
+        }
         (_, KeyCode::Backspace) => {
             prompt.text.pop();
         }
@@ -372,6 +403,29 @@ fn on_prompt_key(s: &mut State, key: KeyEvent) -> Vec<Effect> {
             let c = match kind {
                 PromptKind::Note => Change::Note(text),
                 PromptKind::Reply => Change::Contact(Channel::Reply, text),
+                PromptKind::Call => Change::Contact(Channel::Call, text),
+                PromptKind::Override => match text.split_once(':') {
+                    Some((supplier, reason)) if !reason.trim().is_empty() => {
+                        Change::OverrideRouting { supplier: supplier.trim().into(), reason: reason.trim().into() }
+                    }
+                    _ => {
+                        s.message = Some("write it as SUPPLIER: reason".into());
+                        return vec![];
+                    }
+                },
+                PromptKind::Satisfaction => {
+                    let (score, remark) = text.split_once(' ').unwrap_or((&text, ""));
+                    match score.parse::<u8>() {
+                        Ok(score) => Change::Satisfaction {
+                            score,
+                            remark: Some(remark.trim().to_string()).filter(|r| !r.is_empty()),
+                        },
+                        Err(_) => {
+                            s.message = Some("start with the score, 1 to 5".into());
+                            return vec![];
+                        }
+                    }
+                }
                 _ => Change::SupplierRef(text),
             };
             let effect = s.ticket.as_ref().map(|t| change(t, c));

@@ -59,6 +59,7 @@ fn title(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
 fn status_line(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     let text = if let Some(p) = &s.prompt {
         match &p.kind {
+            PromptKind::Priority => "new priority: 1 P1  2 P2  3 P3  4 P4  (esc: cancel)".to_string(),
             PromptKind::Status(allowed) => {
                 let options: Vec<String> =
                     allowed.iter().enumerate().map(|(i, st)| format!("{} {st}", i + 1)).collect();
@@ -68,6 +69,9 @@ fn status_line(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
                 let what = match kind {
                     PromptKind::Note => "note",
                     PromptKind::Reply => "reply to the caller",
+                    PromptKind::Call => "call with the caller",
+                    PromptKind::Override => "route to (SUPPLIER: reason)",
+                    PromptKind::Satisfaction => "satisfaction (SCORE remark)",
                     _ => "supplier's reference",
                 };
                 format!("{what}: {}▏", p.text)
