@@ -92,7 +92,13 @@ impl Desk {
             Page { items: Vec::with_capacity(q.limit.min(1000)), offset: q.offset, limit: q.limit, more: false };
         let mut skipped = 0;
         for id in self.store.scan(&scan) {
-            let Some(t) = self.store.shared_ticket(id?)? else {
+            let id = id?;
+            // Filtering as the agent types: the search texts of open tickets are kept, so most
+            // tickets are ruled out without being read.
+            if !words.is_empty() && self.store.text_matches(id, &words) == Some(false) {
+                continue;
+            }
+            let Some(t) = self.store.shared_ticket(id)? else {
                 continue;
             };
             if !matches(&t, q, supplier.as_deref(), participant.as_deref(), service.as_deref(), &words) {
@@ -153,15 +159,7 @@ fn matches(
         return false;
     }
     if !words.is_empty() {
-        let hay = format!(
-            "{} {} {} {} #{}",
-            t.title,
-            t.description,
-            t.caller.as_deref().unwrap_or(""),
-            t.supplier_ref.as_deref().unwrap_or(""),
-            t.id
-        )
-        .to_lowercase();
+        let hay = t.search_text();
         if !words.iter().all(|w| hay.contains(w.as_str())) {
             return false;
         }

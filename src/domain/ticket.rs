@@ -550,6 +550,20 @@ impl Ticket {
     }
 
     /// Both layers as they stand at `at`.
+    /// What a text filter searches, lowercased: title, description, caller, the supplier's
+    /// reference and `#id`.
+    pub fn search_text(&self) -> String {
+        format!(
+            "{} {} {} {} #{}",
+            self.title,
+            self.description,
+            self.caller.as_deref().unwrap_or(""),
+            self.supplier_ref.as_deref().unwrap_or(""),
+            self.id
+        )
+        .to_lowercase()
+    }
+
     pub fn sla(&self, at: DateTime<Utc>, reg: &Registry) -> SlaView {
         let warn = reg.settings().warning_at;
         let layer = |l: &SlaLayer| {

@@ -136,6 +136,8 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
         runtime: runtime.handle().clone(),
         last_activity: Mutex::new(Instant::now()),
     });
+    let warming = shared.clone();
+    std::thread::spawn(move || warming.keeper.warm_up());
     let result = runtime.block_on(serve(shared.clone(), &opts));
     runtime.shutdown_timeout(Duration::from_secs(1));
     let _ = std::fs::remove_file(&pid_file);

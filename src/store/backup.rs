@@ -184,6 +184,7 @@ pub fn restore(store: &Store, path: &Path, force: bool) -> Result<BackupSummary,
     store.meta.insert("restoring", &[1]).map_err(StoreError::from)?;
     store.flush()?;
     store.cache.clear();
+    store.texts.clear();
     for tree in [&store.tickets, &store.journal, &store.index] {
         tree.clear().map_err(StoreError::from)?;
     }

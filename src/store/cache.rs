@@ -141,3 +141,37 @@ mod tests {
         assert!(g.young.len() + g.old.len() <= 2 * GENERATION);
     }
 }
+
+/// The search texts of open tickets (a few hundred bytes each; of a done ticket only its
+/// version is kept, so that an older read cannot bring its text back), so that filtering a large
+/// queue as the agent types reads these rather than the tickets.
+#[derive(Default)]
+pub struct SearchTexts {
+    inner: std::sync::RwLock<HashMap<u64, Known>>,
+}
+
+/// A ticket's version, and its search text while it is open.
+type Known = (u64, Option<Box<str>>);
+
+impl SearchTexts {
+    /// Whether every word occurs in the ticket's text; `None` when it is not known here.
+    pub fn matches(&self, id: u64, words: &[String]) -> Option<bool> {
+        let texts = self.inner.read().unwrap_or_else(|e| e.into_inner());
+        let text = texts.get(&id)?.1.as_deref()?;
+        Some(words.iter().all(|w| text.contains(w.as_str())))
+    }
+
+    /// A ticket read or written; never replaces a newer version.
+    pub fn note(&self, t: &Ticket) {
+        let mut texts = self.inner.write().unwrap_or_else(|e| e.into_inner());
+        if texts.get(&t.id).is_some_and(|(v, _)| *v > t.version) {
+            return;
+        }
+        let text = t.status.is_open().then(|| t.search_text().into());
+        texts.insert(t.id, (t.version, text));
+    }
+
+    pub fn clear(&self) {
+        self.inner.write().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+}

@@ -53,6 +53,7 @@ pub struct Store {
     index: sled::Tree,
     audit: sled::Tree,
     cache: cache::TicketCache,
+    texts: cache::SearchTexts,
 }
 
 /// Who changed the registry, when, and how.
@@ -93,6 +94,7 @@ impl Store {
             index: db.open_tree("index")?,
             audit: db.open_tree("audit")?,
             cache: Default::default(),
+            texts: Default::default(),
             db,
         };
         if store.meta.get("restoring")?.is_some() {
@@ -180,6 +182,7 @@ impl Store {
         let epoch = self.cache.epoch();
         let Some(bytes) = self.tickets.get(encoding::ticket_key(id))? else { return Ok(None) };
         let ticket = Arc::new(encoding::decode_ticket(&bytes)?);
+        self.texts.note(&ticket);
         self.cache.offer(ticket.clone(), epoch);
         Ok(Some(ticket))
     }
@@ -223,6 +226,7 @@ impl Store {
             });
         let made = result.map_err(unwrap_tx)?;
         if let Ok(t) = &made {
+            self.texts.note(t);
             self.cache.written(t.clone());
         }
         Ok(made)
@@ -262,6 +266,7 @@ impl Store {
             Ok(())
         });
         result.map_err(unwrap_tx)?;
+        self.texts.note(new);
         self.cache.written(new.clone());
         Ok(())
     }
@@ -284,12 +289,30 @@ impl Store {
         self.tickets.apply_batch(t)?;
         // Bulk loads (the demo, a restore) may replace anything.
         self.cache.clear();
+        self.texts.clear();
         let next =
             self.meta.get("next_id")?.map(|v| u64::from_be_bytes(v.as_ref().try_into().unwrap_or([0; 8]))).unwrap_or(1);
         if max_id + 1 > next {
             self.meta.insert("next_id", &(max_id + 1).to_be_bytes())?;
         }
         self.flush()
+    }
+
+    /// Whether a ticket's search text holds every (lowercase) word, if its text is kept.
+    pub fn text_matches(&self, id: u64, words: &[String]) -> Option<bool> {
+        self.texts.matches(id, words)
+    }
+
+    /// Reads the open tickets once, so that the first filter typed is as fast as the next.
+    pub fn warm_up(&self) -> Result<usize, StoreError> {
+        let mut n = 0;
+        for id in self.scan(&IndexScan::by_due(false)) {
+            if let Some(bytes) = self.tickets.get(encoding::ticket_key(id?))? {
+                self.texts.note(&encoding::decode_ticket(&bytes)?);
+                n += 1;
+            }
+        }
+        Ok(n)
     }
 
     /// A ticket for a report: from the cache if it is there, but not kept in it, so that a

@@ -36,16 +36,17 @@ pub fn find(reg: &Registry, query: &str, at: DateTime<Utc>, limit: usize) -> Vec
     if query.is_empty() {
         return Vec::new();
     }
-    let matcher = SkimMatcherV2::default().ignore_case();
+    let skim = SkimMatcherV2::default().ignore_case();
+    let wanted: Vec<char> = query.chars().flat_map(char::to_lowercase).collect();
+    // Most of a large registry does not hold the query's letters in order at all; saying so is
+    // far cheaper than scoring it.
+    let score = |text: &str| if in_order(text, &wanted) { skim.fuzzy_match(text, query) } else { None };
     let best = |texts: &mut dyn Iterator<Item = &String>| -> Option<(i64, String)> {
         // The first text wins a tie: a record's own name before its aliases.
-        texts.filter_map(|t| matcher.fuzzy_match(t, query).map(|s| (s, t.clone()))).fold(
-            None,
-            |best, (s, t)| match best {
-                Some((b, _)) if b >= s => best,
-                _ => Some((s, t)),
-            },
-        )
+        texts.filter_map(|t| score(t).map(|s| (s, t.clone()))).fold(None, |best, (s, t)| match best {
+            Some((b, _)) if b >= s => best,
+            _ => Some((s, t)),
+        })
     };
     let mut hits = Vec::new();
     for sup in reg.suppliers() {
@@ -59,7 +60,7 @@ pub fn find(reg: &Registry, query: &str, at: DateTime<Utc>, limit: usize) -> Vec
             });
         }
         for c in &sup.contacts {
-            if let Some(score) = matcher.fuzzy_match(&c.name, query) {
+            if let Some(score) = score(&c.name) {
                 // A person's name is a weaker answer to "who do we call for X" than X itself.
                 hits.push(Hit {
                     kind: HitKind::Contact,
@@ -80,7 +81,7 @@ pub fn find(reg: &Registry, query: &str, at: DateTime<Utc>, limit: usize) -> Vec
         }
     }
     for con in reg.contracts() {
-        if let Some(score) = matcher.fuzzy_match(&con.number, query) {
+        if let Some(score) = score(&con.number) {
             hits.push(Hit {
                 kind: HitKind::Contract,
                 matched: con.number.clone(),
@@ -93,6 +94,33 @@ pub fn find(reg: &Registry, query: &str, at: DateTime<Utc>, limit: usize) -> Vec
     hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.kind.cmp(&b.kind)).then(a.name.cmp(&b.name)));
     hits.truncate(limit);
     hits
+}
+
+/// Whether `text` holds the (lowercase) `wanted` characters in this order, case ignored.
+fn in_order(text: &str, wanted: &[char]) -> bool {
+    if wanted.iter().all(char::is_ascii) {
+        // Bytes will do: a non-ASCII character of the text can never be one of the query's.
+        let mut rest = wanted.iter().map(|c| *c as u8);
+        let mut next = rest.next();
+        for b in text.bytes() {
+            match next {
+                None => return true,
+                Some(w) if b.to_ascii_lowercase() == w => next = rest.next(),
+                _ => {}
+            }
+        }
+        return next.is_none();
+    }
+    let mut rest = wanted.iter().peekable();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if rest.peek() == Some(&&c) {
+            rest.next();
+        }
+        if rest.peek().is_none() {
+            return true;
+        }
+    }
+    rest.peek().is_none()
 }
 
 /// The closest of `names` to a misspelt `wanted`, best first (for "did you mean" messages).
@@ -109,4 +137,22 @@ pub fn closest<'a>(wanted: &str, names: impl Iterator<Item = &'a str>, limit: us
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
     scored.dedup_by(|a, b| a.1 == b.1);
     scored.into_iter().take(limit).map(|(_, n)| n).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_order;
+
+    fn lower(q: &str) -> Vec<char> {
+        q.chars().flat_map(char::to_lowercase).collect()
+    }
+
+    #[test]
+    fn letters_in_order_case_ignored_ascii_or_not() {
+        assert!(in_order("Magister 6", &lower("MAG6")));
+        assert!(!in_order("Magister 6", &lower("6mag")));
+        assert!(in_order("Één loket", &lower("één")));
+        assert!(!in_order("Een loket", &lower("één")));
+        assert!(in_order("anything", &lower("")));
+    }
 }

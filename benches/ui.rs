@@ -1,0 +1,182 @@
+//! The terminal UI's speed (plain timing, printed; `cargo bench --bench ui`): a frame of the
+//! queue, the bytes a selection move sends, a keystroke of filtering with 100,000 open tickets,
+//! the first frame, and the quick lookup over a 10,000-entry registry.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use chrono::{SubsecRound, Utc};
+use ratatui::Terminal;
+use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use spoc::desk::{Agent, Desk, ImportFormat, Session};
+use spoc::domain::ticket::NewTicket;
+use spoc::domain::{Ticket, TicketKind};
+use spoc::ui::{Keymap, Msg, State, Theme, handle};
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn timed(n: usize, mut f: impl FnMut(usize)) -> Duration {
+    median(
+        (0..n)
+            .map(|i| {
+                let t = Instant::now();
+                f(i);
+                t.elapsed()
+            })
+            .collect(),
+    )
+}
+
+/// A store with `n` open tickets, all logged now.
+fn open_tickets(dir: &std::path::Path, n: usize) -> Desk {
+    let desk = Desk::open(dir).unwrap();
+    let admin = Agent::new("bench");
+    desk.import_registry(&admin, spoc::demo::REGISTRY_NAME, spoc::demo::REGISTRY_TOML, ImportFormat::Toml, false)
+        .unwrap();
+    let reg = desk.registry();
+    let now = Utc::now().trunc_subsecs(0);
+    let services = ["Magister", "AFAS", "Youforce", "Microsoft 365", "Printen", "Zermelo"];
+    let participants = ["ZYL", "HVD", "LBK", "OBL", "SGH"];
+    let mut batch = Vec::new();
+    for id in 1..=n as u64 {
+        let new = NewTicket {
+            kind: TicketKind::Incident,
+            title: format!("Melding {id}: {} werkt niet op locatie {}", services[id as usize % 6], id % 97),
+            description: "Sinds vanochtend.".into(),
+            caller: Some(format!("Beller {}", id % 1000)),
+            participant: participants[id as usize % 5].into(),
+            service: services[id as usize % 6].into(),
+            impact: 1 + (id % 3) as u8,
+            urgency: 1 + (id % 4) as u8,
+        };
+        let at = now - chrono::Duration::minutes((n as i64 - id as i64) % 10_000);
+        let (t, entry): (Ticket, _) = Ticket::open(id, new, at, "bench", &reg).unwrap();
+        batch.push((t, vec![entry]));
+        if batch.len() == 10_000 {
+            desk.store().insert_many(&batch).unwrap();
+            batch.clear();
+        }
+    }
+    desk.store().insert_many(&batch).unwrap();
+    desk
+}
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        return;
+    }
+    let tickets: usize = std::env::var("SPOC_BENCH_OPEN").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let dir = tempfile::tempdir().unwrap();
+    let desk = open_tickets(dir.path(), tickets);
+    // As the server does when it starts (in the background).
+    let t = Instant::now();
+    let warmed = desk.store().warm_up().unwrap();
+    println!("ui: the server reads {warmed} open tickets' search texts at start in {:?}", t.elapsed());
+    let keys = Keymap::builtin();
+    let theme = Theme::builtin(false);
+    let api = Session { desk: &desk, agent: Agent::new("bench") };
+    let tz = chrono_tz::Europe::Amsterdam;
+
+    // Start to first frame: the state, the first page of the queue, the registry, one frame.
+    let mut first = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        let mut s = State::new("bench", Utc::now().trunc_subsecs(0), tz);
+        let now = s.now;
+        handle(&mut s, &keys, &api, Msg::Tick(now));
+        let mut term = Terminal::new(TestBackend::new(200, 50)).unwrap();
+        term.draw(|f| spoc::ui::view::draw(f, &s, &theme, &keys)).unwrap();
+        first.push(t.elapsed());
+    }
+    println!("ui: start to first frame with {tickets} open tickets (in process): {:?}", median(first));
+
+    let mut s = State::new("bench", Utc::now().trunc_subsecs(0), tz);
+    let now = s.now;
+    handle(&mut s, &keys, &api, Msg::Tick(now));
+    let mut term = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    let frame = timed(2000, |_| {
+        term.draw(|f| spoc::ui::view::draw(f, &s, &theme, &keys)).unwrap();
+    });
+    println!("ui: drawing a 200×50 queue frame: {frame:?}");
+
+    // Bytes to the terminal when the selection moves one row: the real crossterm backend.
+    let sent = Arc::new(AtomicUsize::new(0));
+    let mut term = Terminal::new(CrosstermBackend::new(Counter(sent.clone()))).unwrap();
+    term.resize(ratatui::layout::Rect::new(0, 0, 200, 50)).unwrap();
+    term.draw(|f| spoc::ui::view::draw(f, &s, &theme, &keys)).unwrap();
+    let before = sent.load(Ordering::SeqCst);
+    handle(&mut s, &keys, &api, Msg::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)));
+    term.draw(|f| spoc::ui::view::draw(f, &s, &theme, &keys)).unwrap();
+    println!("ui: bytes sent when the selection moves one row: {}", sent.load(Ordering::SeqCst) - before);
+
+    // Filtering as you type: each keystroke asks the desk for the queue anew, then a frame.
+    let mut term = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    for (what, text) in [("a word in many titles", "/werkt"), ("a rare word", "/locatie 96"), ("a term", "/prio:P1")] {
+        let mut s = State::new("bench", Utc::now().trunc_subsecs(0), tz);
+        let now = s.now;
+        handle(&mut s, &keys, &api, Msg::Tick(now));
+        let mut per_key = Vec::new();
+        for c in text.chars() {
+            let t = Instant::now();
+            handle(&mut s, &keys, &api, Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+            term.draw(|f| spoc::ui::view::draw(f, &s, &theme, &keys)).unwrap();
+            per_key.push(t.elapsed());
+        }
+        let worst = per_key.iter().max().copied().unwrap_or_default();
+        println!(
+            "ui: keystroke to frame, filtering {tickets} open tickets by {what} ({text:?}): median {:?}, worst {worst:?} ({} rows)",
+            median(per_key),
+            s.queue.rows.len()
+        );
+    }
+
+    // The quick lookup over a registry of 10,000 entries.
+    let reg = big_registry();
+    let entries = reg.suppliers().len()
+        + reg.services().len()
+        + reg.suppliers().iter().map(|s| s.contacts.len()).sum::<usize>()
+        + reg.contracts().len();
+    let now = Utc::now();
+    for typed in ["magi", "youforce", "escal 12", "supp 17"] {
+        let mut query = String::new();
+        let mut per_key = Vec::new();
+        for c in typed.chars() {
+            query.push(c);
+            per_key.push(timed(50, |_| drop(spoc::domain::registry::lookup::find(&reg, &query, now, 30))));
+        }
+        println!(
+            "ui: quick lookup over {entries} registry entries, per keystroke of {typed:?}: median {:?}, worst {:?}",
+            median(per_key.clone()),
+            per_key.iter().max().unwrap()
+        );
+    }
+}
+
+fn big_registry() -> spoc::domain::Registry {
+    let mut toml = String::from(spoc::demo::REGISTRY_TOML);
+    for i in 0..2500 {
+        toml.push_str(&format!(
+            "\n[[supplier]]\nname = \"Supplier {i}\"\naliases = [\"Leverancier {i}\"]\nphone = \"+31 20 {i:06}\"\n[[supplier.contact]]\nname = \"Desk {i}\"\nrole = \"service_desk\"\n[[supplier.contact]]\nname = \"Escalation {i}\"\nrole = \"escalation\"\nlevel = 1\n"
+        ));
+        toml.push_str(&format!("\n[[service]]\nname = \"Service {i}\"\naliases = [\"App {i}\"]\nkeywords = [\"storing {i}\", \"inloggen {i}\"]\n"));
+    }
+    spoc::domain::registry::file::check_toml("big.toml", &toml).unwrap()
+}
+
+/// Counts what would be sent to the terminal.
+struct Counter(Arc<AtomicUsize>);
+
+impl std::io::Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.fetch_add(buf.len(), Ordering::SeqCst);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
