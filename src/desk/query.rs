@@ -95,7 +95,9 @@ impl Desk {
             let id = id?;
             // Filtering as the agent types: the search texts of open tickets are kept, so most
             // tickets are ruled out without being read.
-            if !words.is_empty() && self.store.text_matches(id, &words) == Some(false) {
+            if (!words.is_empty() || q.priority.is_some())
+                && self.store.text_matches(id, &words, q.priority) == Some(false)
+            {
                 continue;
             }
             let Some(t) = self.store.shared_ticket(id)? else {

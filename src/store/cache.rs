@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use crate::domain::Ticket;
+use crate::domain::{Priority, Ticket};
 
 /// Tickets per generation: at most twice this many are kept (about 1 KiB each).
 const GENERATION: usize = 10_000;
@@ -150,15 +150,16 @@ pub struct SearchTexts {
     inner: std::sync::RwLock<HashMap<u64, Known>>,
 }
 
-/// A ticket's version, and its search text while it is open.
-type Known = (u64, Option<Box<str>>);
+/// A ticket's version, and while it is open its search text and priority.
+type Known = (u64, Option<(Box<str>, Priority)>);
 
 impl SearchTexts {
-    /// Whether every word occurs in the ticket's text; `None` when it is not known here.
-    pub fn matches(&self, id: u64, words: &[String]) -> Option<bool> {
+    /// Whether every word occurs in the ticket's text and it has the priority (if one is
+    /// asked for); `None` when the ticket is not known here.
+    pub fn matches(&self, id: u64, words: &[String], priority: Option<Priority>) -> Option<bool> {
         let texts = self.inner.read().unwrap_or_else(|e| e.into_inner());
-        let text = texts.get(&id)?.1.as_deref()?;
-        Some(words.iter().all(|w| text.contains(w.as_str())))
+        let (text, p) = texts.get(&id)?.1.as_ref()?;
+        Some(priority.is_none_or(|want| want == *p) && words.iter().all(|w| text.contains(w.as_str())))
     }
 
     /// A ticket read or written; never replaces a newer version.
@@ -167,7 +168,7 @@ impl SearchTexts {
         if texts.get(&t.id).is_some_and(|(v, _)| *v > t.version) {
             return;
         }
-        let text = t.status.is_open().then(|| t.search_text().into());
+        let text = t.status.is_open().then(|| (t.search_text().into(), t.priority));
         texts.insert(t.id, (t.version, text));
     }
 

@@ -298,9 +298,10 @@ impl Store {
         self.flush()
     }
 
-    /// Whether a ticket's search text holds every (lowercase) word, if its text is kept.
-    pub fn text_matches(&self, id: u64, words: &[String]) -> Option<bool> {
-        self.texts.matches(id, words)
+    /// Whether a ticket's search text holds every (lowercase) word and it has the priority
+    /// asked for, if it is kept (open tickets).
+    pub fn text_matches(&self, id: u64, words: &[String], priority: Option<crate::domain::Priority>) -> Option<bool> {
+        self.texts.matches(id, words, priority)
     }
 
     /// Reads the open tickets once, so that the first filter typed is as fast as the next.
