@@ -227,9 +227,23 @@ fn check_config_says_where_an_error_is() {
     let s = Spoc::new();
     let good = s.file("config.toml", "data = \"/srv/spoc\"\n");
     assert!(s.ok(&["check-config", "--config", &good]).contains("ok"));
-    let bad = s.file("bad-config.toml", "data = \"/srv/spoc\"\ntheme = 3\n");
+    let bad = s.file("bad-config.toml", "data = \"/srv/spoc\"\ncolour = 3\n");
     let err = s.fails(&["check-config", "--config", &bad], 2);
     assert!(err.contains("bad-config.toml:2:1"), "{err}");
+    // The keymap and the themes in the config folder, checked before any screen is taken.
+    let spoc_config = s.folder.tmp.path().join("config").join("spoc");
+    std::fs::create_dir_all(spoc_config.join("themes")).unwrap();
+    std::fs::write(spoc_config.join("keymap.toml"), "[queue]\nj = \"down\"\nx = \"opne\"\n").unwrap();
+    std::fs::write(spoc_config.join("themes").join("mine.toml"), "inherits = \"dark\"\n[roles]\nsla = \"orange\"\n")
+        .unwrap();
+    let with_theme = s.file("themed.toml", "theme = \"mine\"\n");
+    let err = s.fails(&["check-config", "--config", &with_theme], 2);
+    assert!(err.contains("keymap.toml:3:5: unknown action \"opne\""), "{err}");
+    assert!(err.contains("mine.toml:3:7") && err.contains("orange"), "{err}");
+    std::fs::write(spoc_config.join("keymap.toml"), "[queue]\nx = \"open\"\n").unwrap();
+    std::fs::write(spoc_config.join("themes").join("mine.toml"), "inherits = \"dark\"\n").unwrap();
+    let ok = s.ok(&["check-config", "--config", &with_theme]);
+    assert!(ok.contains("keymap.toml") && ok.contains("ok  theme mine"), "{ok}");
     let registry = s.file("r.toml", &SMALL.replace("hours = \"office\"", "hours = \"ofice\""));
     let err = s.fails(&["check-config", "--config", &good, &registry], 2);
     assert!(err.contains("r.toml:") && err.contains("field hours"), "{err}");

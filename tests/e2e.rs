@@ -169,3 +169,13 @@ fn a_small_terminal_says_so_and_recovers() {
     s.parser.screen_mut().set_size(24, 80);
     s.wait_for("queue · all open");
 }
+
+#[test]
+fn a_true_colour_theme_where_colorterm_is_unset_falls_back_and_says_so() {
+    let f = demo();
+    let config = f.tmp.path().join("config").join("spoc");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "theme = \"dark\"\n").unwrap();
+    let mut s = Screen::open(&f, 120, 30);
+    s.wait_for("needs a true-colour terminal");
+}

@@ -17,6 +17,9 @@ pub struct Config {
     /// A Unix group whose members share the servicedesk: the data folder and the socket are
     /// made readable and connectable for that group, and for nobody else.
     pub group: Option<String>,
+    /// The terminal UI's theme: a built-in one (default, dark, light, high-contrast) or a file
+    /// in the config folder's `themes/`.
+    pub theme: Option<String>,
 }
 
 pub fn config_path() -> Option<PathBuf> {
@@ -41,14 +44,16 @@ pub fn run(config: Option<&Path>, files: &[PathBuf]) -> CmdResult {
     let mut report = String::new();
     let mut errors: Vec<String> = Vec::new();
     let path = config.map(Path::to_path_buf).or_else(config_path);
-    match path {
-        Some(p) => match load(&p) {
+    match &path {
+        Some(p) => match load(p) {
             Ok(Some(_)) => report.push_str(&format!("ok  {}\n", p.display())),
             Ok(None) => report.push_str(&format!("--  {} (none; defaults apply)\n", p.display())),
             Err(e) => errors.push(e.message().to_string()),
         },
         None => report.push_str("--  no config folder on this system; defaults apply\n"),
     }
+    let chosen = path.as_deref().and_then(|p| load(p).ok().flatten()).and_then(|c| c.theme);
+    check_ui(chosen.as_deref(), &mut report, &mut errors);
     for file in files {
         let text = read_file(file)?;
         let name = file.display().to_string();
@@ -70,4 +75,35 @@ pub fn run(config: Option<&Path>, files: &[PathBuf]) -> CmdResult {
     }
     out(&report)?;
     if errors.is_empty() { Ok(()) } else { Err(bad(errors.join("\n"))) }
+}
+
+/// The user's keymap, the chosen theme and every theme in the config folder's `themes/`.
+fn check_ui(chosen: Option<&str>, report: &mut String, errors: &mut Vec<String>) {
+    match crate::ui::keymap_path().filter(|p| p.exists()) {
+        Some(p) => match crate::ui::load_keymap() {
+            Ok(_) => report.push_str(&format!("ok  {}\n", p.display())),
+            Err(e) => errors.push(e),
+        },
+        None => report.push_str("--  no keymap file; the built-in keys apply\n"),
+    }
+    let dir = crate::ui::themes_dir();
+    let mut names: Vec<String> = chosen.into_iter().map(String::from).collect();
+    if let Some(entries) = dir.as_ref().and_then(|d| std::fs::read_dir(d).ok()) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "toml")
+                && let Some(stem) = path.file_stem()
+            {
+                names.push(stem.to_string_lossy().into_owned());
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    for name in names {
+        match crate::ui::Theme::load(&name, dir.as_deref()) {
+            Ok(_) => report.push_str(&format!("ok  theme {name}\n")),
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
 }

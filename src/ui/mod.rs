@@ -32,6 +32,11 @@ pub fn keymap_path() -> Option<PathBuf> {
     dirs::config_dir().map(|d| d.join("spoc").join("keymap.toml"))
 }
 
+/// The user's own themes: `$XDG_CONFIG_HOME/spoc/themes/NAME.toml`.
+pub fn themes_dir() -> Option<PathBuf> {
+    dirs::config_dir().map(|d| d.join("spoc").join("themes"))
+}
+
 /// The built-in keys with the user's file over them.
 pub fn load_keymap() -> Result<Keymap, String> {
     let Some(path) = keymap_path().filter(|p| p.exists()) else { return Ok(Keymap::builtin()) };
@@ -76,14 +81,17 @@ fn dedup(effects: Vec<Effect>) -> Vec<Effect> {
     out
 }
 
-/// Runs the UI on the server of `dir` until the agent quits.
-pub fn run(dir: &Path) -> Result<(), DeskError> {
+/// Runs the UI on the server of `dir` until the agent quits. Keymap and theme errors are
+/// reported before the screen is taken.
+pub fn run(dir: &Path, theme: Option<&str>) -> Result<(), DeskError> {
     let keys = load_keymap().map_err(DeskError::Refused)?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let theme = Theme::builtin(no_color);
+    let (theme, notice) = Theme::for_terminal(theme.unwrap_or("default"), themes_dir().as_deref(), no_color)
+        .map_err(|e| DeskError::Refused(e.to_string()))?;
     let client = connect_or_start(dir)?;
     let tz = client.registry()?.helpdesk_calendar().timezone;
     let mut s = State::new(&client.server().agent, Utc::now().trunc_subsecs(0), tz);
+    s.message = notice;
     let (tx, rx) = mpsc::channel();
     let keys_tx = tx.clone();
     std::thread::spawn(move || {

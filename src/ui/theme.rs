@@ -1,34 +1,93 @@
-//! Styles by role (`sla.breached`, `priority.p1`, `ui.selected`), from `themes/default.toml`.
-//! With `NO_COLOR` only bold, dim and reverse remain, so the selection stays visible.
+//! Styles by role (`sla.breached`, `priority.p1`, `ui.selected`): a palette plus roles, with
+//! dotted fallback (`sla.breached` → `sla`) and `inherits`. Built in: `default` (16 ANSI
+//! colours, right over any SSH link and in tmux), `dark` and `light` (true colour), and
+//! `high-contrast`. With `NO_COLOR` only bold, dim and reverse remain, so the selection stays
+//! visible. A true-colour theme on a terminal that does not say it can show it falls back to
+//! `default`, with a notice.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
+use toml::Spanned;
 
-pub const DEFAULT: &str = include_str!("../../themes/default.toml");
+pub const BUILT_IN: [(&str, &str); 4] = [
+    ("default", include_str!("../../themes/default.toml")),
+    ("dark", include_str!("../../themes/dark.toml")),
+    ("light", include_str!("../../themes/light.toml")),
+    ("high-contrast", include_str!("../../themes/high-contrast.toml")),
+];
 
 #[derive(Debug, Clone)]
 pub struct Theme {
+    pub name: String,
     roles: BTreeMap<String, Style>,
+    /// Whether any style needs a true-colour terminal.
+    pub true_colour: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}:{column}: {message}")]
+pub struct ThemeError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ThemeFile {
-    roles: BTreeMap<String, String>,
+    inherits: Option<Spanned<String>>,
+    #[serde(default)]
+    palette: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    roles: BTreeMap<String, Spanned<String>>,
 }
 
 impl Theme {
-    /// The built-in theme; colourless when `no_color`.
+    /// The built-in default theme; colourless when `no_color`.
     pub fn builtin(no_color: bool) -> Theme {
-        let file: ThemeFile = toml::from_str(DEFAULT).expect("the built-in theme is valid");
+        let t = Theme::load("default", None).expect("the built-in themes are valid");
+        if no_color { t.without_colour() } else { t }
+    }
+
+    /// A theme by name: the user's `themes/NAME.toml` in `user_dir` first, then the built-in ones.
+    pub fn load(name: &str, user_dir: Option<&Path>) -> Result<Theme, ThemeError> {
+        let mut chain: Vec<String> = Vec::new();
         let mut roles = BTreeMap::new();
-        for (role, words) in file.roles {
-            let style = parse(&words).unwrap_or_else(|e| panic!("built-in theme, {role}: {e}"));
-            roles.insert(role, if no_color { without_colour(style) } else { style });
+        load_into(name, user_dir, &mut chain, &mut roles)?;
+        let true_colour =
+            roles.values().any(|s: &Style| [s.fg, s.bg].iter().flatten().any(|c| matches!(c, Color::Rgb(..))));
+        Ok(Theme { name: name.to_string(), roles, true_colour })
+    }
+
+    /// The theme the agent chose, as the terminal can show it, and a notice when it could not.
+    pub fn for_terminal(
+        name: &str,
+        user_dir: Option<&Path>,
+        no_color: bool,
+    ) -> Result<(Theme, Option<String>), ThemeError> {
+        let chosen = Theme::load(name, user_dir)?;
+        let colourterm = std::env::var("COLORTERM").unwrap_or_default();
+        if no_color {
+            return Ok((chosen.without_colour(), None));
         }
-        Theme { roles }
+        if chosen.true_colour && !matches!(colourterm.as_str(), "truecolor" | "24bit") {
+            let notice =
+                format!("theme {name:?} needs a true-colour terminal (COLORTERM=truecolor); showing the default theme");
+            return Ok((Theme::builtin(false), Some(notice)));
+        }
+        Ok((chosen, None))
+    }
+
+    fn without_colour(mut self) -> Theme {
+        for s in self.roles.values_mut() {
+            *s = Style { fg: None, bg: None, ..*s };
+        }
+        self.true_colour = false;
+        self
     }
 
     /// The style of a role, or of the nearest role it falls back to.
@@ -46,12 +105,58 @@ impl Theme {
     }
 }
 
-fn without_colour(s: Style) -> Style {
-    Style { fg: None, bg: None, ..s }
+fn source(name: &str, user_dir: Option<&Path>) -> Option<(String, String)> {
+    if let Some(dir) = user_dir {
+        let path = dir.join(format!("{name}.toml"));
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            return Some((path.display().to_string(), text));
+        }
+    }
+    BUILT_IN.iter().find(|(n, _)| *n == name).map(|(n, text)| (format!("themes/{n}.toml"), text.to_string()))
 }
 
-/// "bold red on blue" and the like.
-pub fn parse(words: &str) -> Result<Style, String> {
+fn load_into(
+    name: &str,
+    user_dir: Option<&Path>,
+    chain: &mut Vec<String>,
+    roles: &mut BTreeMap<String, Style>,
+) -> Result<(), ThemeError> {
+    let unknown = |message: String| ThemeError { file: name.into(), line: 0, column: 0, message };
+    if chain.iter().any(|n| n == name) {
+        return Err(unknown(format!("themes inherit in a circle: {} → {name}", chain.join(" → "))));
+    }
+    chain.push(name.to_string());
+    let (file, text) = source(name, user_dir).ok_or_else(|| {
+        let names: Vec<&str> = BUILT_IN.iter().map(|(n, _)| *n).collect();
+        unknown(format!("no theme {name:?} (built in: {})", names.join(", ")))
+    })?;
+    let at = |offset: usize, message: String| {
+        let before = &text[..offset.min(text.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before.len() - before.rfind('\n').map(|i| i + 1).unwrap_or(0) + 1;
+        ThemeError { file: file.clone(), line, column, message }
+    };
+    let parsed: ThemeFile =
+        toml::from_str(&text).map_err(|e| at(e.span().map(|s| s.start).unwrap_or(0), e.message().to_string()))?;
+    if let Some(parent) = &parsed.inherits {
+        load_into(parent.get_ref(), user_dir, chain, roles)
+            .map_err(|e| if e.line == 0 { at(parent.span().start, e.message) } else { e })?;
+    }
+    let mut palette = BTreeMap::new();
+    for (n, value) in &parsed.palette {
+        let c = colour(value.get_ref(), &BTreeMap::new())
+            .ok_or_else(|| at(value.span().start, format!("{:?} is not a colour", value.get_ref())))?;
+        palette.insert(n.clone(), c);
+    }
+    for (role, words) in &parsed.roles {
+        let style = parse(words.get_ref(), &palette).map_err(|e| at(words.span().start, e))?;
+        roles.insert(role.clone(), style);
+    }
+    Ok(())
+}
+
+/// "bold red on blue", with colours from the palette, the 16 ANSI names, or `#rrggbb`.
+pub fn parse(words: &str, palette: &BTreeMap<String, Color>) -> Result<Style, String> {
     let mut style = Style::default();
     let mut on = false;
     for w in words.split_whitespace() {
@@ -71,14 +176,23 @@ pub fn parse(words: &str) -> Result<Style, String> {
             style = style.add_modifier(m);
             continue;
         }
-        let colour = colour(w).ok_or_else(|| format!("unknown colour or modifier {w:?}"))?;
-        style = if on { style.bg(colour) } else { style.fg(colour) };
+        let c = colour(w, palette).ok_or_else(|| format!("unknown colour or modifier {w:?}"))?;
+        style = if on { style.bg(c) } else { style.fg(c) };
         on = false;
     }
     Ok(style)
 }
 
-fn colour(w: &str) -> Option<Color> {
+fn colour(w: &str, palette: &BTreeMap<String, Color>) -> Option<Color> {
+    if let Some(c) = palette.get(w) {
+        return Some(*c);
+    }
+    if let Some(hex) = w.strip_prefix('#')
+        && hex.len() == 6
+    {
+        let v = u32::from_str_radix(hex, 16).ok()?;
+        return Some(Color::Rgb((v >> 16) as u8, (v >> 8) as u8, v as u8));
+    }
     Some(match w {
         "black" => Color::Black,
         "red" => Color::Red,
@@ -112,6 +226,35 @@ mod tests {
         let plain = Theme::builtin(true);
         assert_eq!(plain.style("sla.breached").fg, None);
         assert!(plain.style("ui.selected").add_modifier.contains(Modifier::REVERSED));
-        assert!(parse("bold purple").is_err());
+        assert!(parse("bold purple", &BTreeMap::new()).is_err());
+    }
+
+    #[test]
+    fn every_built_in_theme_loads_and_inherits() {
+        for (name, _) in BUILT_IN {
+            let t = Theme::load(name, None).unwrap();
+            assert!(t.style("ui.banner").bg.is_some(), "{name} inherits the banner from default");
+        }
+        let dark = Theme::load("dark", None).unwrap();
+        assert!(dark.true_colour);
+        assert_eq!(dark.style("sla.breached").fg, Some(Color::Rgb(0xf3, 0x8b, 0xa8)));
+        assert!(!Theme::load("high-contrast", None).unwrap().true_colour);
+    }
+
+    #[test]
+    fn a_users_theme_with_an_error_says_where_and_circles_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("mine.toml"),
+            "inherits = \"dark\"\n[roles]\n\"sla.ok\" = \"green\"\n\"sla.warning\" = \"orange\"\n",
+        )
+        .unwrap();
+        let e = Theme::load("mine", Some(dir.path())).unwrap_err();
+        assert_eq!((e.line, e.column), (4, 17), "{e}");
+        assert!(e.file.ends_with("mine.toml") && e.message.contains("orange"), "{e}");
+        std::fs::write(dir.path().join("a.toml"), "inherits = \"b\"\n").unwrap();
+        std::fs::write(dir.path().join("b.toml"), "inherits = \"a\"\n").unwrap();
+        assert!(Theme::load("a", Some(dir.path())).unwrap_err().message.contains("circle"));
+        assert!(Theme::load("nope", None).unwrap_err().message.contains("built in: default, dark"));
     }
 }
