@@ -230,8 +230,8 @@ fn data_dir(given: Option<PathBuf>) -> Result<PathBuf, Failure> {
 
 fn run(args: Cli) -> Result<(), Failure> {
     let Some(command) = args.command else {
-        let theme = config()?.theme;
-        return Ok(spoc::ui::run(&data_dir(args.data)?, theme.as_deref())?);
+        let looks = config()?.looks();
+        return Ok(spoc::ui::run(&data_dir(args.data)?, &looks)?);
     };
     let desk = |data: Option<PathBuf>| -> Result<spoc::client::Client, Failure> {
         Ok(spoc::client::connect_or_start(&data_dir(data)?)?)
@@ -246,7 +246,7 @@ fn run(args: Cli) -> Result<(), Failure> {
                 return cli::demo::run(&dir, tickets, seed);
             }
             drop(cli::demo::fill(&dir, tickets, seed)?);
-            Ok(spoc::ui::run(&dir, config()?.theme.as_deref())?)
+            Ok(spoc::ui::run(&dir, &config()?.looks())?)
         }
         Command::Import { file, replace, json } => cli::registry::import(&desk(args.data)?, &file, replace, json),
         Command::Export { output } => cli::registry::export(&desk(args.data)?, output.as_deref()),

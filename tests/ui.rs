@@ -304,3 +304,17 @@ fn priority_call_override_satisfaction_and_copy_from_the_ticket_screen() {
     ui.send(Msg::Key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::CONTROL)));
     assert_eq!(ui.state.clipboard.as_deref(), Some("+31 85 000 1010"));
 }
+
+#[test]
+fn vim_chords_through_update() {
+    let mut ui = Ui::new();
+    ui.keys = Keymap::load_with(true, None).unwrap();
+    ui.keys("jjj");
+    assert_eq!(ui.state.queue.selected, 3);
+    ui.keys("g");
+    assert_eq!(ui.state.queue.selected, 3, "waits for the rest of the chord");
+    ui.keys("g");
+    assert_eq!(ui.state.queue.selected, 0);
+    ui.keys("gxj");
+    assert_eq!(ui.state.queue.selected, 1, "a chord that goes nowhere drops; the next key counts");
+}

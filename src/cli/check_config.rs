@@ -20,6 +20,14 @@ pub struct Config {
     /// The terminal UI's theme: a built-in one (default, dark, light, high-contrast) or a file
     /// in the config folder's `themes/`.
     pub theme: Option<String>,
+    /// `vim` for the vim keys over the default ones.
+    pub keymap: Option<String>,
+}
+
+impl Config {
+    pub fn looks(&self) -> crate::ui::Looks {
+        crate::ui::Looks { theme: self.theme.clone(), keymap: self.keymap.clone() }
+    }
 }
 
 pub fn config_path() -> Option<PathBuf> {
@@ -52,8 +60,8 @@ pub fn run(config: Option<&Path>, files: &[PathBuf]) -> CmdResult {
         },
         None => report.push_str("--  no config folder on this system; defaults apply\n"),
     }
-    let chosen = path.as_deref().and_then(|p| load(p).ok().flatten()).and_then(|c| c.theme);
-    check_ui(chosen.as_deref(), &mut report, &mut errors);
+    let looks = path.as_deref().and_then(|p| load(p).ok().flatten()).map(|c| c.looks()).unwrap_or_default();
+    check_ui(&looks, &mut report, &mut errors);
     for file in files {
         let text = read_file(file)?;
         let name = file.display().to_string();
@@ -78,9 +86,10 @@ pub fn run(config: Option<&Path>, files: &[PathBuf]) -> CmdResult {
 }
 
 /// The user's keymap, the chosen theme and every theme in the config folder's `themes/`.
-fn check_ui(chosen: Option<&str>, report: &mut String, errors: &mut Vec<String>) {
+fn check_ui(looks: &crate::ui::Looks, report: &mut String, errors: &mut Vec<String>) {
+    let chosen = looks.theme.as_deref();
     match crate::ui::keymap_path().filter(|p| p.exists()) {
-        Some(p) => match crate::ui::load_keymap() {
+        Some(p) => match crate::ui::load_keymap(looks) {
             Ok(_) => report.push_str(&format!("ok  {}\n", p.display())),
             Err(e) => errors.push(e),
         },

@@ -11,6 +11,20 @@ use toml::Spanned;
 use super::action::Action;
 
 pub const DEFAULT: &str = include_str!("../../keymaps/default.toml");
+/// Over the default keys when the config says `keymap = "vim"`.
+pub const VIM: &str = include_str!("../../keymaps/vim.toml");
+
+/// Keys pressed one after another: `g g`.
+pub type Chord = Vec<Key>;
+
+/// What the keys pressed so far mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolved {
+    Action(Action),
+    /// The start of a chord: wait for the next key.
+    Prefix,
+    Nothing,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -118,7 +132,7 @@ pub struct KeymapError {
 
 #[derive(Debug, Clone, Default)]
 pub struct Keymap {
-    maps: BTreeMap<Mode, HashMap<Key, Action>>,
+    maps: BTreeMap<Mode, HashMap<Chord, Action>>,
 }
 
 type KeyFile = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<String>>>;
@@ -126,8 +140,16 @@ type KeyFile = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<Strin
 impl Keymap {
     /// The built-in keys, with the user's file (name, text) over them.
     pub fn load(user: Option<(&str, &str)>) -> Result<Keymap, KeymapError> {
+        Keymap::load_with(false, user)
+    }
+
+    /// As `load`, with the vim keys between the default ones and the user's when `vim`.
+    pub fn load_with(vim: bool, user: Option<(&str, &str)>) -> Result<Keymap, KeymapError> {
         let mut map = Keymap::default();
         map.layer("keymaps/default.toml", DEFAULT)?;
+        if vim {
+            map.layer("keymaps/vim.toml", VIM)?;
+        }
         if let Some((file, text)) = user {
             map.layer(file, text)?;
         }
@@ -156,7 +178,12 @@ impl Keymap {
             })?;
             let table = self.maps.entry(m).or_default();
             for (key, action) in keys {
-                let k = Key::parse(key.get_ref())
+                let k: Chord = key
+                    .get_ref()
+                    .split_whitespace()
+                    .map(Key::parse)
+                    .collect::<Option<Chord>>()
+                    .filter(|c| !c.is_empty())
                     .ok_or_else(|| at(key.span().start, format!("unknown key {:?}", key.get_ref())))?;
                 let a = Action::deserialize(toml::Value::String(action.get_ref().clone()))
                     .map_err(|_| at(action.span().start, format!("unknown action {:?}", action.get_ref())))?;
@@ -166,19 +193,45 @@ impl Keymap {
         Ok(())
     }
 
-    /// The mode's binding, else the global one; `noop` unbinds.
+    /// The mode's binding for one key, else the global one; `noop` unbinds.
     pub fn action(&self, mode: Mode, key: &KeyEvent) -> Option<Action> {
-        let k = Key::of(key);
-        let found = self.maps.get(&mode).and_then(|m| m.get(&k)).or_else(|| self.maps.get(&Mode::Global)?.get(&k));
-        found.copied().filter(|a| *a != Action::Noop)
+        match self.resolve(mode, &[Key::of(key)]) {
+            Resolved::Action(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    /// What the keys pressed so far mean in a mode: a binding (the mode's before the global
+    /// ones), the start of a chord, or nothing.
+    pub fn resolve(&self, mode: Mode, keys: &[Key]) -> Resolved {
+        for m in [mode, Mode::Global] {
+            let Some(map) = self.maps.get(&m) else { continue };
+            match map.get(keys) {
+                Some(Action::Noop) => {}
+                Some(a) => return Resolved::Action(*a),
+                None => {}
+            }
+            if map.iter().any(|(chord, a)| *a != Action::Noop && chord.len() > keys.len() && chord.starts_with(keys)) {
+                return Resolved::Prefix;
+            }
+            if map.get(keys) == Some(&Action::Noop) {
+                return Resolved::Nothing;
+            }
+        }
+        Resolved::Nothing
     }
 
     /// What the help screen lists: every bound key of a mode, then the global ones.
     pub fn bindings(&self, mode: Mode) -> Vec<(String, Action)> {
         let mut out: Vec<(String, Action)> = Vec::new();
         for m in [mode, Mode::Global] {
-            let mut these: Vec<(String, Action)> =
-                self.maps.get(&m).into_iter().flatten().map(|(k, a)| (k.to_string(), *a)).collect();
+            let mut these: Vec<(String, Action)> = self
+                .maps
+                .get(&m)
+                .into_iter()
+                .flatten()
+                .map(|(chord, a)| (chord.iter().map(Key::to_string).collect::<Vec<_>>().join(" "), *a))
+                .collect();
             these.sort();
             for (k, a) in these {
                 if a != Action::Noop && !out.iter().any(|(key, _)| *key == k) {
@@ -215,6 +268,20 @@ mod tests {
         assert_eq!((e.line, e.column, e.message.as_str()), (2, 1, "unknown key \"hyper-x\""));
         let e = Keymap::load(Some(("mine.toml", "[qeue]\n"))).unwrap_err();
         assert_eq!(e.line, 1);
+    }
+
+    #[test]
+    fn vim_keys_make_chords() {
+        let k = |c| Key::parse(c).unwrap();
+        let vim = Keymap::load_with(true, None).unwrap();
+        assert_eq!(vim.resolve(Mode::Queue, &[k("g")]), Resolved::Prefix);
+        assert_eq!(vim.resolve(Mode::Queue, &[k("g"), k("g")]), Resolved::Action(Action::Top));
+        assert_eq!(vim.resolve(Mode::Queue, &[k("g"), k("x")]), Resolved::Nothing);
+        assert_eq!(vim.resolve(Mode::Queue, &[k("ctrl-d")]), Resolved::Action(Action::PageDown));
+        assert_eq!(vim.resolve(Mode::Queue, &[k("j")]), Resolved::Action(Action::Down), "the default keys stay");
+        let default = Keymap::builtin();
+        assert_eq!(default.resolve(Mode::Queue, &[k("g")]), Resolved::Action(Action::Top));
+        assert!(vim.bindings(Mode::Queue).contains(&("g g".to_string(), Action::Top)));
     }
 
     #[test]

@@ -37,11 +37,29 @@ pub fn themes_dir() -> Option<PathBuf> {
     dirs::config_dir().map(|d| d.join("spoc").join("themes"))
 }
 
-/// The built-in keys with the user's file over them.
-pub fn load_keymap() -> Result<Keymap, String> {
-    let Some(path) = keymap_path().filter(|p| p.exists()) else { return Ok(Keymap::builtin()) };
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    Keymap::load(Some((&path.display().to_string(), &text))).map_err(|e| e.to_string())
+/// What the config file says of the UI.
+#[derive(Debug, Clone, Default)]
+pub struct Looks {
+    /// A theme's name (default: `default`).
+    pub theme: Option<String>,
+    /// `vim` puts the vim keys over the default ones.
+    pub keymap: Option<String>,
+}
+
+/// The built-in keys (with the vim ones if chosen) with the user's file over them.
+pub fn load_keymap(looks: &Looks) -> Result<Keymap, String> {
+    let vim = match looks.keymap.as_deref() {
+        None | Some("default") => false,
+        Some("vim") => true,
+        Some(other) => return Err(format!("keymap {other:?} in the config file: default or vim")),
+    };
+    let user = keymap_path().filter(|p| p.exists());
+    let text = match &user {
+        Some(p) => Some(std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?),
+        None => None,
+    };
+    let name = user.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+    Keymap::load_with(vim, text.as_deref().map(|t| (name.as_str(), t))).map_err(|e| e.to_string())
 }
 
 /// Asks the desk what an effect needs; the answer comes back as a message.
@@ -83,10 +101,11 @@ fn dedup(effects: Vec<Effect>) -> Vec<Effect> {
 
 /// Runs the UI on the server of `dir` until the agent quits. Keymap and theme errors are
 /// reported before the screen is taken.
-pub fn run(dir: &Path, theme: Option<&str>) -> Result<(), DeskError> {
-    let keys = load_keymap().map_err(DeskError::Refused)?;
+pub fn run(dir: &Path, looks: &Looks) -> Result<(), DeskError> {
+    let keys = load_keymap(looks).map_err(DeskError::Refused)?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let (theme, notice) = Theme::for_terminal(theme.unwrap_or("default"), themes_dir().as_deref(), no_color)
+    let theme_name = looks.theme.as_deref().unwrap_or("default");
+    let (theme, notice) = Theme::for_terminal(theme_name, themes_dir().as_deref(), no_color)
         .map_err(|e| DeskError::Refused(e.to_string()))?;
     let client = connect_or_start(dir)?;
     let tz = client.registry()?.helpdesk_calendar().timezone;

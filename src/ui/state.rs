@@ -130,6 +130,8 @@ pub struct State {
     /// For the intake's suggestions and routing preview.
     pub registry: Option<Arc<Registry>>,
     pub prompt: Option<Prompt>,
+    /// The first keys of a chord (`g` of `g g`), while the next is awaited.
+    pub pending: Vec<super::keymap::Key>,
     /// Text to put on the agent's clipboard (OSC 52) when the screen is next written.
     pub clipboard: Option<String>,
     /// The last thing that happened, or went wrong, in a line.
@@ -159,6 +161,7 @@ impl State {
             intake: Intake::default(),
             registry: None,
             prompt: None,
+            pending: Vec::new(),
             clipboard: None,
             message: None,
             banner: None,

@@ -3,7 +3,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
-use super::keymap::{Keymap, Mode};
+use super::keymap::{Key, Keymap, Mode, Resolved};
 use super::state::{Prompt, PromptKind, Screen, State, View};
 use crate::desk::views::{Page, TicketDetail, TicketRow};
 use crate::desk::{SupplierCard, TicketQuery, TicketUpdate};
@@ -178,9 +178,24 @@ fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
         s.lookup.query.pop();
         return vec![Effect::Lookup(s.lookup.query.clone())];
     }
-    let Some(action) = keys.action(mode(s), &key) else { return vec![] };
-    s.message = None;
-    act(s, action)
+    let mut chord = std::mem::take(&mut s.pending);
+    chord.push(Key::of(&key));
+    let resolved = match keys.resolve(mode(s), &chord) {
+        // A chord that went nowhere: the last key on its own.
+        Resolved::Nothing if chord.len() > 1 => keys.resolve(mode(s), &[Key::of(&key)]),
+        r => r,
+    };
+    match resolved {
+        Resolved::Action(action) => {
+            s.message = None;
+            act(s, action)
+        }
+        Resolved::Prefix => {
+            s.pending = chord;
+            vec![]
+        }
+        Resolved::Nothing => vec![],
+    }
 }
 
 fn is_typing(key: &KeyEvent) -> bool {
