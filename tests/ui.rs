@@ -318,3 +318,21 @@ fn vim_chords_through_update() {
     ui.keys("gxj");
     assert_eq!(ui.state.queue.selected, 1, "a chord that goes nowhere drops; the next key counts");
 }
+
+#[test]
+fn the_registry_screen_marks_contracts_that_need_attention() {
+    let mut ui = Ui::new();
+    ui.keys("R");
+    assert_eq!(ui.state.screen(), Screen::Registry);
+    ui.key(KeyCode::Tab);
+    ui.key(KeyCode::Tab);
+    let suppliers = ui.screen(120, 30);
+    assert!(suppliers.contains("Iddink") && suppliers.contains("no escalation contact"), "{suppliers}");
+    ui.key(KeyCode::Tab);
+    let contracts = ui.screen(120, 30);
+    // NB-OLD ended in June 2026; none of the others ends within 90 days of 23 November 2026.
+    assert!(contracts.contains("NB-OLD") && contracts.contains("expired"), "{contracts}");
+    insta::assert_snapshot!("registry_contracts_80x24", ui.screen(80, 24));
+    ui.keys("j");
+    assert_eq!(ui.state.registry_selected, 1);
+}

@@ -33,6 +33,7 @@ pub enum Mode {
     Global,
     Queue,
     Intake,
+    Registry,
     Ticket,
     Lookup,
     Help,
@@ -44,6 +45,7 @@ impl Mode {
             Mode::Global => "global",
             Mode::Queue => "queue",
             Mode::Intake => "intake",
+            Mode::Registry => "registry",
             Mode::Ticket => "ticket",
             Mode::Lookup => "lookup",
             Mode::Help => "help",
@@ -173,7 +175,10 @@ impl Keymap {
             let m: Mode = Mode::deserialize(toml::Value::String(mode.get_ref().clone())).map_err(|_| {
                 at(
                     mode.span().start,
-                    format!("unknown mode {:?}: global, queue, intake, ticket, lookup or help", mode.get_ref()),
+                    format!(
+                        "unknown mode {:?}: global, queue, intake, registry, ticket, lookup or help",
+                        mode.get_ref()
+                    ),
                 )
             })?;
             let table = self.maps.entry(m).or_default();

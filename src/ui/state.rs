@@ -15,9 +15,40 @@ use crate::domain::{Registry, Status};
 pub enum Screen {
     Queue,
     Intake,
+    Registry,
     Ticket,
     Lookup,
     Help,
+}
+
+/// The registry screen's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegistryTab {
+    Participants,
+    Services,
+    Suppliers,
+    Contracts,
+    Calendars,
+}
+
+impl RegistryTab {
+    pub const ALL: [RegistryTab; 5] = [
+        RegistryTab::Participants,
+        RegistryTab::Services,
+        RegistryTab::Suppliers,
+        RegistryTab::Contracts,
+        RegistryTab::Calendars,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            RegistryTab::Participants => "participants",
+            RegistryTab::Services => "services",
+            RegistryTab::Suppliers => "suppliers",
+            RegistryTab::Contracts => "contracts",
+            RegistryTab::Calendars => "calendars",
+        }
+    }
 }
 
 /// The saved views of the queue, one key each.
@@ -129,6 +160,8 @@ pub struct State {
     pub intake: Intake,
     /// For the intake's suggestions and routing preview.
     pub registry: Option<Arc<Registry>>,
+    pub registry_tab: RegistryTab,
+    pub registry_selected: usize,
     pub prompt: Option<Prompt>,
     /// The first keys of a chord (`g` of `g g`), while the next is awaited.
     pub pending: Vec<super::keymap::Key>,
@@ -160,6 +193,8 @@ impl State {
             lookup: Lookup::default(),
             intake: Intake::default(),
             registry: None,
+            registry_tab: RegistryTab::Participants,
+            registry_selected: 0,
             prompt: None,
             pending: Vec::new(),
             clipboard: None,
@@ -174,6 +209,18 @@ impl State {
 
     pub fn screen(&self) -> Screen {
         *self.screens.last().unwrap_or(&Screen::Queue)
+    }
+
+    /// How many rows the registry tab shown has.
+    pub fn registry_len(&self) -> usize {
+        let Some(reg) = &self.registry else { return 0 };
+        match self.registry_tab {
+            RegistryTab::Participants => reg.participants().len(),
+            RegistryTab::Services => reg.services().len(),
+            RegistryTab::Suppliers => reg.suppliers().len(),
+            RegistryTab::Contracts => reg.contracts().len(),
+            RegistryTab::Calendars => reg.file().calendar.len(),
+        }
     }
 
     pub fn selected_row(&self) -> Option<&TicketRow> {

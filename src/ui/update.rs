@@ -45,6 +45,7 @@ fn mode(s: &State) -> Mode {
     match s.screen() {
         Screen::Queue => Mode::Queue,
         Screen::Intake => Mode::Intake,
+        Screen::Registry => Mode::Registry,
         Screen::Ticket => Mode::Ticket,
         Screen::Lookup => Mode::Lookup,
         Screen::Help => Mode::Help,
@@ -239,6 +240,10 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
                 };
                 return vec![];
             }
+            if s.screen() == Screen::Registry {
+                s.registry_selected = moved(s.registry_selected, s.registry_len(), action, page);
+                return vec![];
+            }
             if s.screen() == Screen::Lookup {
                 let n = s.lookup.hits.len();
                 s.lookup.selected = moved(s.lookup.selected, n, action, page);
@@ -282,6 +287,20 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
             return vec![Effect::LoadQueue(s.queue_query())];
         }
         Action::NewTicket => s.screens.push(Screen::Intake),
+        Action::Registry => {
+            s.screens.push(Screen::Registry);
+            if s.registry.is_none() {
+                return vec![Effect::LoadRegistry];
+            }
+        }
+        Action::NextTab | Action::PreviousTab => {
+            use crate::ui::state::RegistryTab;
+            let n = RegistryTab::ALL.len();
+            let at = RegistryTab::ALL.iter().position(|t| *t == s.registry_tab).unwrap_or(0);
+            let next = if action == Action::NextTab { (at + 1) % n } else { (at + n - 1) % n };
+            s.registry_tab = RegistryTab::ALL[next];
+            s.registry_selected = 0;
+        }
         Action::NextField | Action::PreviousField => {
             // Leaving a participant or service field fixes the suggestion picked.
             if let Some(reg) = &s.registry

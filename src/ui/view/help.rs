@@ -14,6 +14,7 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap, r: Rect) {
     let mode = match below {
         Screen::Queue => Mode::Queue,
         Screen::Intake => Mode::Intake,
+        Screen::Registry => Mode::Registry,
         Screen::Ticket => Mode::Ticket,
         Screen::Lookup => Mode::Lookup,
         Screen::Help => Mode::Help,

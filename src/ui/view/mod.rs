@@ -4,6 +4,7 @@ mod help;
 mod intake;
 mod lookup;
 mod queue;
+mod registry;
 mod ticket;
 
 use ratatui::Frame;
@@ -32,6 +33,7 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap) {
     match s.screen() {
         Screen::Queue => queue::draw(f, s, theme, body),
         Screen::Intake => intake::draw(f, s, theme, body),
+        Screen::Registry => registry::draw(f, s, theme, body),
         Screen::Ticket => ticket::draw(f, s, theme, body),
         Screen::Lookup => lookup::draw(f, s, theme, body),
         Screen::Help => help::draw(f, s, theme, keys, body),
@@ -50,6 +52,7 @@ fn title(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
         Screen::Ticket => s.ticket.as_ref().map(|t| format!("ticket #{}", t.id)).unwrap_or_else(|| "ticket".into()),
         Screen::Lookup => "who do we call?".into(),
         Screen::Intake => "new call".into(),
+        Screen::Registry => "registry".into(),
         Screen::Help => "keys".into(),
     };
     let line = Line::from(vec![Span::styled(" spoc ", theme.style("ui.title")), Span::raw(what)]);

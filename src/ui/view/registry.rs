@@ -1,0 +1,109 @@
+//! The registry, browsed: participants, services, suppliers, contracts and calendars.
+//! Contracts that end, or pass their notice date, within 90 days stand out.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Tabs};
+
+use super::clean;
+use crate::domain::Registry;
+use crate::domain::report::contract_watch;
+use crate::ui::state::{RegistryTab, State};
+use crate::ui::theme::Theme;
+
+/// Days ahead in which a contract's end or notice date stands out.
+const WATCH_DAYS: u32 = 90;
+
+pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
+    let Some(reg) = &s.registry else {
+        f.render_widget(Paragraph::new("loading…"), r);
+        return;
+    };
+    let [tabs, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(r);
+    let titles: Vec<&str> = RegistryTab::ALL.iter().map(|t| t.name()).collect();
+    let selected = RegistryTab::ALL.iter().position(|t| *t == s.registry_tab).unwrap_or(0);
+    f.render_widget(Tabs::new(titles).select(selected).highlight_style(theme.style("ui.selected")), tabs);
+    let rows = lines(reg, s, theme);
+    let visible = body.height as usize;
+    let first = (s.registry_selected + 1).saturating_sub(visible);
+    let shown: Vec<Line> = rows
+        .into_iter()
+        .enumerate()
+        .skip(first)
+        .take(visible)
+        .map(|(i, line)| if i == s.registry_selected { line.style(theme.style("ui.selected")) } else { line })
+        .collect();
+    f.render_widget(Paragraph::new(shown), body);
+}
+
+/// The rows of the tab shown; `State::registry_len` counts the same.
+fn lines<'a>(reg: &Registry, s: &State, theme: &Theme) -> Vec<Line<'a>> {
+    match s.registry_tab {
+        RegistryTab::Participants => reg
+            .participants()
+            .iter()
+            .map(|p| Line::raw(clean(&format!("{:<6} {}  {}", p.code, p.name, p.locations.join(", ")))))
+            .collect(),
+        RegistryTab::Services => reg
+            .services()
+            .iter()
+            .map(|v| {
+                let also: Vec<&str> = v.aliases.iter().chain(&v.keywords).map(String::as_str).collect();
+                Line::raw(clean(&format!("{:<28} {}", v.name, also.join(", "))))
+            })
+            .collect(),
+        RegistryTab::Suppliers => reg
+            .suppliers()
+            .iter()
+            .map(|v| {
+                let escalation = v.contacts.iter().any(|c| c.role == crate::domain::registry::ContactRole::Escalation);
+                let mut spans = vec![Span::raw(clean(&format!(
+                    "{:<28} {:<18} {}",
+                    v.name,
+                    v.phone.as_deref().unwrap_or("-"),
+                    v.hours.as_deref().unwrap_or("hours unknown")
+                )))];
+                if !escalation {
+                    spans.push(Span::styled("  no escalation contact", theme.style("sla.warning")));
+                }
+                Line::from(spans)
+            })
+            .collect(),
+        RegistryTab::Contracts => {
+            let today = s.now.with_timezone(&s.tz).date_naive();
+            let watch = contract_watch(reg, today, WATCH_DAYS);
+            reg.contracts()
+                .iter()
+                .map(|c| {
+                    let until = c.valid_until.map(|d| d.to_string()).unwrap_or_else(|| "open-ended".into());
+                    let text = clean(&format!("{:<16} {:<26} {} → {}", c.number, c.supplier, c.valid_from, until));
+                    match watch.contracts.iter().find(|w| w.contract == c.number) {
+                        Some(w) => {
+                            let why = match w.notice_by {
+                                Some(n) if n >= today && n <= w.valid_until => {
+                                    format!("  notice by {n} ({} days)", w.days_left)
+                                }
+                                _ => format!("  ends in {} days", w.days_left),
+                            };
+                            Line::from(vec![Span::raw(text), Span::styled(why, theme.style("sla.warning"))])
+                        }
+                        None if c.valid_until.is_some_and(|u| u < today) => {
+                            Line::from(vec![Span::raw(text), Span::styled("  expired", theme.style("sla.breached"))])
+                        }
+                        None => Line::raw(text),
+                    }
+                })
+                .collect()
+        }
+        RegistryTab::Calendars => reg
+            .file()
+            .calendar
+            .iter()
+            .map(|c| {
+                let days: Vec<String> = c.week.iter().map(|(d, w)| format!("{d} {}", w.join(" "))).collect();
+                Line::raw(clean(&format!("{:<18} {:<18} {}", c.name, c.timezone, days.join(" · "))))
+            })
+            .collect(),
+    }
+}
