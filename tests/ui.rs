@@ -336,3 +336,20 @@ fn the_registry_screen_marks_contracts_that_need_attention() {
     ui.keys("j");
     assert_eq!(ui.state.registry_selected, 1);
 }
+
+#[test]
+fn the_dashboard_counts_open_tickets_per_supplier_and_participant() {
+    let mut ui = Ui::new();
+    ui.keys("D");
+    let d = ui.state.dashboard.clone().expect("loaded");
+    assert_eq!((d.open.open, d.arrivals_today), (4, 4));
+    let suppliers: Vec<(&str, u64)> = d.suppliers.iter().map(|c| (c.name.as_str(), c.open)).collect();
+    assert_eq!(suppliers, [("Iddink", 2), ("WPN", 1), ("unrouted", 1)]);
+    let participants: Vec<(&str, u64)> = d.participants.iter().map(|c| (c.name.as_str(), c.open)).collect();
+    assert_eq!(participants, [("GZW", 2), ("ZYL", 2)]);
+    insta::assert_snapshot!("dashboard_80x24", ui.screen(80, 24));
+    // A colleague's new call shows without a keystroke.
+    ui.desk.create_ticket(&Agent::new("bram"), call("Printer weer", "Printen", "OBL", 3, 3)).unwrap();
+    ui.send(Msg::Notice(spoc::protocol::Notice::Ticket { id: 5, version: 1, by: "bram".into(), at: now() }));
+    assert_eq!(ui.state.dashboard.as_ref().unwrap().open.open, 5);
+}

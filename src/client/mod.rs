@@ -19,7 +19,7 @@ use crate::desk::{
 use crate::domain::Registry;
 use crate::domain::registry::RegistryFile;
 use crate::domain::registry::lookup::Hit;
-use crate::domain::report::{ContractWatch, ParticipantRow, Scorecard, ServiceRow};
+use crate::domain::report::{ContractWatch, Dashboard, ParticipantRow, Scorecard, ServiceRow};
 use crate::domain::ticket::NewTicket;
 use crate::protocol::{Hello, Json, Notice, Reply, Request, ServerStatus, Welcome, decode, read_frame, write_frame};
 use crate::server::SOCKET;
@@ -184,6 +184,9 @@ impl DeskApi for Client {
     }
     fn contract_watch(&self, within_days: u32) -> Result<ContractWatch, DeskError> {
         self.call(&Request::ContractWatch { within_days })
+    }
+    fn dashboard(&self) -> Result<Dashboard, DeskError> {
+        self.call(&Request::Dashboard)
     }
     fn backup(&self, path: &Path) -> Result<BackupSummary, DeskError> {
         self.call(&Request::Backup { path: path.into() })

@@ -12,7 +12,7 @@ use super::{
 };
 use crate::domain::Registry;
 use crate::domain::registry::lookup::Hit;
-use crate::domain::report::{ContractWatch, ParticipantRow, Scorecard, ServiceRow};
+use crate::domain::report::{ContractWatch, Dashboard, ParticipantRow, Scorecard, ServiceRow};
 use crate::domain::ticket::NewTicket;
 use crate::store::backup::BackupSummary;
 
@@ -39,6 +39,7 @@ pub trait DeskApi {
     fn participant_report(&self, query: &ReportQuery) -> Result<Report<ParticipantRow>, DeskError>;
     fn service_report(&self, query: &ReportQuery) -> Result<Report<ServiceRow>, DeskError>;
     fn contract_watch(&self, within_days: u32) -> Result<ContractWatch, DeskError>;
+    fn dashboard(&self) -> Result<Dashboard, DeskError>;
     /// `path` is read or written by the process that owns the store: give it absolute.
     fn backup(&self, path: &Path) -> Result<BackupSummary, DeskError>;
     fn restore(&self, path: &Path, force: bool) -> Result<BackupSummary, DeskError>;
@@ -98,6 +99,9 @@ impl DeskApi for Session<'_> {
     }
     fn contract_watch(&self, within_days: u32) -> Result<ContractWatch, DeskError> {
         self.desk.contract_watch(within_days)
+    }
+    fn dashboard(&self) -> Result<Dashboard, DeskError> {
+        self.desk.dashboard()
     }
     fn backup(&self, path: &Path) -> Result<BackupSummary, DeskError> {
         self.desk.backup(path)

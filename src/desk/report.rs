@@ -6,11 +6,11 @@ use serde::{Deserialize, Serialize};
 use super::tickets::{resolve_participant, resolve_service};
 use super::{Desk, DeskError};
 use crate::domain::report::{
-    ContractWatch, Facts, Layer, ParticipantRow, Period, Scorecard, ServiceRow, contract_watch, facts_in,
-    participant_rows, service_rows, supplier_scorecards,
+    ContractWatch, Dashboard, Facts, Layer, ParticipantRow, Period, Scorecard, ServiceRow, contract_watch, dashboard,
+    facts_in, participant_rows, service_rows, supplier_scorecards,
 };
 use crate::domain::{Registry, Ticket};
-use crate::store::When;
+use crate::store::{IndexScan, When};
 
 /// Which tickets a report is over, and how it is cut.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -71,6 +71,24 @@ impl Desk {
         let reg = self.registry();
         let today = self.now().with_timezone(&reg.helpdesk_calendar().timezone).date_naive();
         Ok(contract_watch(&reg, today, within_days))
+    }
+
+    /// Open tickets by SLA level per supplier and participant, and today's arrivals.
+    pub fn dashboard(&self) -> Result<Dashboard, DeskError> {
+        let reg = self.registry();
+        let now = self.now();
+        let mut open = Vec::new();
+        for id in self.store.scan(&IndexScan::by_due(false)) {
+            if let Some(t) = self.store.scanned_ticket(id?)? {
+                let level = t.sla(now, &reg).level();
+                open.push((t, level));
+            }
+        }
+        let tz = reg.helpdesk_calendar().timezone;
+        let midnight = now.with_timezone(&tz).date_naive().and_hms_opt(0, 0, 0).expect("midnight");
+        let today = midnight.and_local_timezone(tz).earliest().map(|t| t.to_utc()).unwrap_or(now);
+        let arrivals = self.store.between(When::Created, today, now + chrono::Duration::seconds(1)).count() as u64;
+        Ok(dashboard(open.iter().map(|(t, l)| (t.as_ref(), *l)), arrivals))
     }
 
     fn facts(&self, q: &ReportQuery, layer: Layer, reg: &Registry) -> Result<Vec<Facts>, DeskError> {

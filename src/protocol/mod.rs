@@ -85,6 +85,7 @@ pub enum Request {
     ContractWatch {
         within_days: u32,
     },
+    Dashboard,
     Backup {
         path: PathBuf,
     },

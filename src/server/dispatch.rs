@@ -30,6 +30,7 @@ pub fn handle(desk: &Desk, agent: Agent, request: Request) -> (Vec<u8>, Option<N
         Request::ParticipantReport { query } => (answer(api.participant_report(&query)), None),
         Request::ServiceReport { query } => (answer(api.service_report(&query)), None),
         Request::ContractWatch { within_days } => (answer(api.contract_watch(within_days)), None),
+        Request::Dashboard => (answer(api.dashboard()), None),
         Request::Backup { path } => (answer(api.backup(&path)), None),
         Request::Restore { path, force } => {
             let at = desk.now();

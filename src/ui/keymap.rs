@@ -34,6 +34,7 @@ pub enum Mode {
     Queue,
     Intake,
     Registry,
+    Dashboard,
     Ticket,
     Lookup,
     Help,
@@ -46,6 +47,7 @@ impl Mode {
             Mode::Queue => "queue",
             Mode::Intake => "intake",
             Mode::Registry => "registry",
+            Mode::Dashboard => "dashboard",
             Mode::Ticket => "ticket",
             Mode::Lookup => "lookup",
             Mode::Help => "help",
@@ -176,7 +178,7 @@ impl Keymap {
                 at(
                     mode.span().start,
                     format!(
-                        "unknown mode {:?}: global, queue, intake, registry, ticket, lookup or help",
+                        "unknown mode {:?}: global, queue, intake, registry, dashboard, ticket, lookup or help",
                         mode.get_ref()
                     ),
                 )

@@ -73,6 +73,7 @@ pub fn perform(api: &dyn DeskApi, effect: Effect) -> Msg {
         Effect::Change(id, u) => Msg::Changed(api.update_ticket(id, u).map_err(text)),
         Effect::Create(new) => Msg::Created(api.create_ticket(new).map_err(text)),
         Effect::LoadRegistry => Msg::Registry(api.registry().map_err(text)),
+        Effect::LoadDashboard => Msg::Dashboard(api.dashboard().map_err(text)),
     }
 }
 

@@ -16,6 +16,7 @@ pub enum Screen {
     Queue,
     Intake,
     Registry,
+    Dashboard,
     Ticket,
     Lookup,
     Help,
@@ -160,6 +161,7 @@ pub struct State {
     pub intake: Intake,
     /// For the intake's suggestions and routing preview.
     pub registry: Option<Arc<Registry>>,
+    pub dashboard: Option<crate::domain::report::Dashboard>,
     pub registry_tab: RegistryTab,
     pub registry_selected: usize,
     pub prompt: Option<Prompt>,
@@ -193,6 +195,7 @@ impl State {
             lookup: Lookup::default(),
             intake: Intake::default(),
             registry: None,
+            dashboard: None,
             registry_tab: RegistryTab::Participants,
             registry_selected: 0,
             prompt: None,

@@ -22,6 +22,7 @@ pub enum Msg {
     Changed(Result<TicketDetail, String>),
     Created(Result<TicketDetail, String>),
     Registry(Result<std::sync::Arc<crate::domain::Registry>, String>),
+    Dashboard(Result<crate::domain::report::Dashboard, String>),
     Notice(Notice),
     /// The server went away; the text says why.
     Lost(String),
@@ -39,6 +40,7 @@ pub enum Effect {
     Change(u64, TicketUpdate),
     Create(crate::domain::ticket::NewTicket),
     LoadRegistry,
+    LoadDashboard,
 }
 
 fn mode(s: &State) -> Mode {
@@ -46,6 +48,7 @@ fn mode(s: &State) -> Mode {
         Screen::Queue => Mode::Queue,
         Screen::Intake => Mode::Intake,
         Screen::Registry => Mode::Registry,
+        Screen::Dashboard => Mode::Dashboard,
         Screen::Ticket => Mode::Ticket,
         Screen::Lookup => Mode::Lookup,
         Screen::Help => Mode::Help,
@@ -102,6 +105,14 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
             s.registry = Some(reg);
             vec![]
         }
+        Msg::Dashboard(Ok(d)) => {
+            s.dashboard = Some(d);
+            vec![]
+        }
+        Msg::Dashboard(Err(e)) => {
+            s.message = Some(e);
+            vec![]
+        }
         Msg::Registry(Err(e)) => {
             s.message = Some(e);
             vec![]
@@ -119,6 +130,9 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
             let mut effects = vec![Effect::LoadQueue(s.queue_query())];
             if matches!(n, Notice::Registry { .. } | Notice::Resync) {
                 effects.push(Effect::LoadRegistry);
+            }
+            if s.screen() == Screen::Dashboard {
+                effects.push(Effect::LoadDashboard);
             }
             let open = s.ticket.as_ref().filter(|_| s.screens.contains(&Screen::Ticket)).map(|t| (t.id, t.version));
             match (n, open) {
@@ -228,6 +242,9 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Refresh => {
             let mut e = vec![Effect::LoadQueue(s.queue_query())];
+            if s.screen() == Screen::Dashboard {
+                e.push(Effect::LoadDashboard);
+            }
             e.extend(s.ticket.as_ref().filter(|_| s.screen() == Screen::Ticket).map(|t| Effect::LoadTicket(t.id)));
             return e;
         }
@@ -287,6 +304,10 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
             return vec![Effect::LoadQueue(s.queue_query())];
         }
         Action::NewTicket => s.screens.push(Screen::Intake),
+        Action::Dashboard => {
+            s.screens.push(Screen::Dashboard);
+            return vec![Effect::LoadDashboard];
+        }
         Action::Registry => {
             s.screens.push(Screen::Registry);
             if s.registry.is_none() {

@@ -4,6 +4,7 @@
 //! A report is made in two steps: the facts of each ticket in the period (`facts`), then the
 //! figures of each group (`figures`). The CLI, `--detail` and (later) the TUI all use these.
 
+mod dashboard;
 mod facts;
 mod figures;
 mod watch;
@@ -14,6 +15,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+pub use dashboard::{Dashboard, LevelCounts, dashboard};
 pub use facts::{Facts, Layer, Outcome};
 pub use figures::{Figures, quantile};
 pub use watch::{ContractDate, ContractWatch, contract_watch};

@@ -15,6 +15,7 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap, r: Rect) {
         Screen::Queue => Mode::Queue,
         Screen::Intake => Mode::Intake,
         Screen::Registry => Mode::Registry,
+        Screen::Dashboard => Mode::Dashboard,
         Screen::Ticket => Mode::Ticket,
         Screen::Lookup => Mode::Lookup,
         Screen::Help => Mode::Help,

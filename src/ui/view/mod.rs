@@ -1,5 +1,6 @@
 //! Drawing: a pure function of the state. Outside text has its control characters replaced.
 
+mod dashboard;
 mod help;
 mod intake;
 mod lookup;
@@ -34,6 +35,7 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap) {
         Screen::Queue => queue::draw(f, s, theme, body),
         Screen::Intake => intake::draw(f, s, theme, body),
         Screen::Registry => registry::draw(f, s, theme, body),
+        Screen::Dashboard => dashboard::draw(f, s, theme, body),
         Screen::Ticket => ticket::draw(f, s, theme, body),
         Screen::Lookup => lookup::draw(f, s, theme, body),
         Screen::Help => help::draw(f, s, theme, keys, body),
@@ -53,6 +55,7 @@ fn title(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
         Screen::Lookup => "who do we call?".into(),
         Screen::Intake => "new call".into(),
         Screen::Registry => "registry".into(),
+        Screen::Dashboard => "dashboard".into(),
         Screen::Help => "keys".into(),
     };
     let line = Line::from(vec![Span::styled(" spoc ", theme.style("ui.title")), Span::raw(what)]);

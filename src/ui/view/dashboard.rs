@@ -1,0 +1,46 @@
+//! At a glance: open tickets by SLA level per supplier and per participant, arrivals today.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
+
+use super::clean;
+use crate::domain::report::LevelCounts;
+use crate::ui::state::State;
+use crate::ui::theme::Theme;
+
+pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
+    let Some(d) = &s.dashboard else {
+        f.render_widget(Paragraph::new("counting…"), r);
+        return;
+    };
+    let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(r);
+    let summary = format!(
+        "{} open · {} warning · {} breached · {} logged today",
+        d.open.open, d.open.warning, d.open.breached, d.arrivals_today
+    );
+    f.render_widget(Paragraph::new(summary).style(theme.style("ui.title")), head);
+    let [left, right] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
+    f.render_widget(table("per supplier", &d.suppliers, theme), left);
+    f.render_widget(table("per participant", &d.participants, theme), right);
+}
+
+fn table<'a>(title: &'a str, rows: &'a [LevelCounts], theme: &Theme) -> Table<'a> {
+    let count = |n: u64, role: &str| {
+        let style = if n > 0 { theme.style(role) } else { theme.style("ui.dim") };
+        Cell::from(Span::styled(format!("{n:>6}"), style))
+    };
+    let body = rows.iter().map(|c| {
+        Row::new(vec![
+            Cell::from(clean(&c.name)),
+            Cell::from(format!("{:>6}", c.open)),
+            count(c.warning, "sla.warning"),
+            count(c.breached, "sla.breached"),
+        ])
+    });
+    Table::new(body, [Constraint::Min(12), Constraint::Length(6), Constraint::Length(7), Constraint::Length(8)])
+        .header(Row::new(["", "  open", "  warn", "breached"]).style(theme.style("ui.header")))
+        .block(Block::default().borders(Borders::TOP).title(title))
+        .column_spacing(1)
+}
