@@ -179,3 +179,32 @@ fn a_true_colour_theme_where_colorterm_is_unset_falls_back_and_says_so() {
     let mut s = Screen::open(&f, 120, 30);
     s.wait_for("needs a true-colour terminal");
 }
+
+#[test]
+fn losing_the_server_shows_a_banner_keeps_the_typing_and_reconnects() {
+    let f = demo();
+    let mut s = Screen::open(&f, 120, 30);
+    s.wait_for("queue · all open");
+    s.type_text(ENTER);
+    s.wait_for("journal");
+    s.type_text("n");
+    s.type_text("half a no");
+    s.wait_for("note: half a no");
+    f.kill_server();
+    s.wait_for("the server cannot be reached");
+    // The UI starts a new server by itself and says so by dropping the banner.
+    let back = Instant::now();
+    loop {
+        let text = s.text();
+        if !text.contains("the server cannot be reached") {
+            assert!(text.contains("note: half a no"), "what was typed is still there:\n{text}");
+            break;
+        }
+        assert!(back.elapsed() < Duration::from_secs(15), "reconnected:\n{text}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    s.type_text("te");
+    s.type_text(ENTER);
+    s.wait_for("note: half a note");
+    assert!(f.server_pid().is_some(), "a new server runs");
+}
