@@ -23,13 +23,16 @@ struct Screen {
 impl Screen {
     /// `spoc` (the UI) on the folder, in a terminal of `cols`×`rows`.
     fn open(f: &Folder, cols: u16, rows: u16) -> Screen {
+        Screen::open_with(f, cols, rows, &[])
+    }
+
+    fn open_with(f: &Folder, cols: u16, rows: u16, env: &[(&str, &str)]) -> Screen {
         let size = nix::pty::Winsize { ws_row: rows, ws_col: cols, ws_xpixel: 0, ws_ypixel: 0 };
         let pty = nix::pty::openpty(Some(&size), None).unwrap();
         let slave: OwnedFd = pty.slave;
         let mut cmd = f.command();
-        cmd.env("TERM", "xterm-256color")
-            .env_remove("COLORTERM")
-            .stdin(Stdio::from(slave.try_clone().unwrap()))
+        cmd.env("TERM", "xterm-256color").env_remove("COLORTERM").env_remove("VISUAL").envs(env.iter().copied());
+        cmd.stdin(Stdio::from(slave.try_clone().unwrap()))
             .stdout(Stdio::from(slave.try_clone().unwrap()))
             .stderr(Stdio::from(slave));
         // SAFETY: only async-signal-safe calls between fork and exec: a session of its own, with
@@ -207,4 +210,22 @@ fn losing_the_server_shows_a_banner_keeps_the_typing_and_reconnects() {
     s.type_text(ENTER);
     s.wait_for("note: half a note");
     assert!(f.server_pid().is_some(), "a new server runs");
+}
+
+#[test]
+fn long_text_is_written_in_the_agents_editor() {
+    use std::os::unix::fs::PermissionsExt;
+    let f = demo();
+    let editor = f.tmp.path().join("editor.sh");
+    std::fs::write(&editor, "#!/bin/sh\nprintf 'Sinds de update van vannacht\\nziet niemand cijfers.\\n' > \"$1\"\n")
+        .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut s = Screen::open_with(&f, 120, 30, &[("EDITOR", editor.to_str().unwrap())]);
+    s.wait_for("queue · all open");
+    s.type_text("n");
+    for _ in 0..6 {
+        s.type_text(TAB);
+    }
+    s.type_text("\x05"); // ctrl-e
+    s.wait_for("description  Sinds de update van vannacht");
 }

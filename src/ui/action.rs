@@ -32,6 +32,8 @@ pub enum Action {
     NextTab,
     PreviousTab,
     NextField,
+    /// The text being typed, in `$EDITOR`.
+    Edit,
     PreviousField,
     Save,
     AssignMe,
@@ -80,6 +82,7 @@ impl Action {
             Action::NextTab => "next tab",
             Action::PreviousTab => "previous tab",
             Action::NextField => "next field",
+            Action::Edit => "edit this text in $EDITOR",
             Action::PreviousField => "previous field",
             Action::Save => "log the ticket",
             Action::AssignMe => "assign to me",

@@ -155,9 +155,41 @@ pub fn run(dir: &Path, looks: &Looks) -> Result<(), DeskError> {
         if let Some(text) = s.clipboard.take() {
             copy(terminal.backend_mut(), &text);
         }
+        if let Some(text) = s.edit.take() {
+            ratatui::restore();
+            let edited = edit_in_editor(&text);
+            terminal = ratatui::init();
+            terminal.clear().ok();
+            match edited {
+                Ok(t) => handle_with(&mut s, &keys, &mut api, dir, Msg::Edited(t)),
+                Err(e) => s.message = Some(e),
+            }
+        }
     };
     ratatui::restore();
     result
+}
+
+/// Lets the agent write at length in `$VISUAL` or `$EDITOR` (else `vi`); the text comes back
+/// without its final newline.
+fn edit_in_editor(text: &str) -> Result<String, String> {
+    let set = |name| std::env::var(name).ok().filter(|v: &String| !v.trim().is_empty());
+    let editor = set("VISUAL").or_else(|| set("EDITOR")).unwrap_or_else(|| "vi".into());
+    let file = tempfile::Builder::new().prefix("spoc-").suffix(".txt").tempfile().map_err(|e| e.to_string())?;
+    std::fs::write(file.path(), text).map_err(|e| e.to_string())?;
+    // The editor may come with arguments ("code --wait"): the shell splits them.
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("sh")
+        .arg(file.path())
+        .status()
+        .map_err(|e| format!("cannot start {editor}: {e}"))?;
+    if !status.success() {
+        return Err(format!("{editor} ended with {status}; the text is as it was"));
+    }
+    let edited = std::fs::read_to_string(file.path()).map_err(|e| e.to_string())?;
+    Ok(edited.strip_suffix('\n').unwrap_or(&edited).to_string())
 }
 
 /// OSC 52: the terminal puts the text on the clipboard of the agent's own machine, also over

@@ -167,6 +167,8 @@ pub struct State {
     pub prompt: Option<Prompt>,
     /// The first keys of a chord (`g` of `g g`), while the next is awaited.
     pub pending: Vec<super::keymap::Key>,
+    /// Text to open in `$EDITOR` when the screen is next let go of (long notes, descriptions).
+    pub edit: Option<String>,
     /// Text to put on the agent's clipboard (OSC 52) when the screen is next written.
     pub clipboard: Option<String>,
     /// The last thing that happened, or went wrong, in a line.
@@ -201,6 +203,7 @@ impl State {
             prompt: None,
             pending: Vec::new(),
             clipboard: None,
+            edit: None,
             message: None,
             banner: None,
             me: me.to_string(),

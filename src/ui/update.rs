@@ -27,6 +27,8 @@ pub enum Msg {
     /// The server went away; the text says why.
     Lost(String),
     Reconnected,
+    /// What the agent wrote in `$EDITOR`, for the prompt or the intake field it came from.
+    Edited(String),
     /// A minute passed: the SLA columns count down.
     Tick(chrono::DateTime<chrono::Utc>),
 }
@@ -146,6 +148,15 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
                 _ => {}
             }
             effects
+        }
+        Msg::Edited(text) => {
+            let intake = s.screen() == Screen::Intake;
+            match s.prompt.as_mut() {
+                Some(p) => p.text = text,
+                None if intake => *s.intake.value_mut() = text,
+                None => {}
+            }
+            vec![]
         }
         Msg::Lost(why) => {
             s.banner = Some(format!("the server cannot be reached ({why}); reconnecting…"));
@@ -304,6 +315,11 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
             return vec![Effect::LoadQueue(s.queue_query())];
         }
         Action::NewTicket => s.screens.push(Screen::Intake),
+        Action::Edit => {
+            if s.screen() == Screen::Intake {
+                s.edit = Some(s.intake.value(s.intake.field()).to_string());
+            }
+        }
         Action::Dashboard => {
             s.screens.push(Screen::Dashboard);
             return vec![Effect::LoadDashboard];
@@ -433,6 +449,7 @@ fn on_prompt_key(s: &mut State, key: KeyEvent) -> Vec<Effect> {
     let Some(prompt) = s.prompt.as_mut() else { return vec![] };
     match (&prompt.kind, key.code) {
         (_, KeyCode::Esc) => s.prompt = None,
+        (_, KeyCode::Char('e')) if key.modifiers.contains(KeyModifiers::CONTROL) => s.edit = Some(prompt.text.clone()),
         (PromptKind::Status(allowed), KeyCode::Char(c)) => {
             let picked = c.to_digit(10).and_then(|d| allowed.get((d as usize).checked_sub(1)?)).copied();
             if let (Some(status), Some(t)) = (picked, &s.ticket) {
