@@ -366,3 +366,20 @@ fn reports_at_scale_agree_with_a_plain_recount() {
         assert_eq!(months, total.figures.tickets, "{}", total.supplier);
     }
 }
+
+#[test]
+fn all_suppliers_by_month_adds_the_months_counts() {
+    let reg = small_registry();
+    let mut a = dispatched(&reg, 1, "2026-10-05T09:00:00+02:00");
+    step(&mut a, &reg, Change::SupplierRef("A".into()), "2026-10-05T09:30:00+02:00");
+    let b = dispatched(&reg, 2, "2026-11-03T09:00:00+01:00");
+    let mut c = dispatched(&reg, 3, "2026-11-04T09:00:00+01:00");
+    step(&mut c, &reg, Change::SupplierRef("C".into()), "2026-11-04T09:10:00+01:00");
+    let tickets = [a, b, c];
+    let facts = facts_in(tickets.iter(), period(Layer::Supplier, true), &reg, now());
+    let months = spoc::domain::report::all_suppliers_by_month(&supplier_scorecards(&facts));
+    let got: Vec<(&str, u64, u64, u64)> =
+        months.iter().map(|(m, f)| (m.as_str(), f.tickets, f.response_met, f.response_measured)).collect();
+    // Ticket 2 never answered: its 1h response clock breached on the day.
+    assert_eq!(got, [("2026-10", 1, 1, 1), ("2026-11", 2, 1, 2)]);
+}

@@ -353,3 +353,15 @@ fn the_dashboard_counts_open_tickets_per_supplier_and_participant() {
     ui.send(Msg::Notice(spoc::protocol::Notice::Ticket { id: 5, version: 1, by: "bram".into(), at: now() }));
     assert_eq!(ui.state.dashboard.as_ref().unwrap().open.open, 5);
 }
+
+#[test]
+fn the_regie_screen_shows_met_percentages_the_trend_and_the_watch() {
+    let mut ui = Ui::new();
+    ui.keys("S");
+    let regie = ui.state.regie.clone().expect("loaded");
+    assert!(regie.year.iter().any(|c| c.supplier == "Iddink"), "{:?}", regie.year);
+    assert_eq!(regie.trend.len(), 1, "one month with dispatches");
+    insta::assert_snapshot!("regie_80x24", ui.screen(80, 24));
+    let wide = ui.screen(200, 50);
+    assert!(wide.contains("resolution met %") && wide.contains("contract watch"), "{wide}");
+}

@@ -35,6 +35,7 @@ pub enum Mode {
     Intake,
     Registry,
     Dashboard,
+    Regie,
     Ticket,
     Lookup,
     Help,
@@ -48,6 +49,7 @@ impl Mode {
             Mode::Intake => "intake",
             Mode::Registry => "registry",
             Mode::Dashboard => "dashboard",
+            Mode::Regie => "regie",
             Mode::Ticket => "ticket",
             Mode::Lookup => "lookup",
             Mode::Help => "help",
@@ -178,7 +180,7 @@ impl Keymap {
                 at(
                     mode.span().start,
                     format!(
-                        "unknown mode {:?}: global, queue, intake, registry, dashboard, ticket, lookup or help",
+                        "unknown mode {:?}: global, queue, intake, registry, dashboard, regie, ticket, lookup or help",
                         mode.get_ref()
                     ),
                 )

@@ -74,7 +74,22 @@ pub fn perform(api: &dyn DeskApi, effect: Effect) -> Msg {
         Effect::Create(new) => Msg::Created(api.create_ticket(new).map_err(text)),
         Effect::LoadRegistry => Msg::Registry(api.registry().map_err(text)),
         Effect::LoadDashboard => Msg::Dashboard(api.dashboard().map_err(text)),
+        Effect::LoadRegie(now) => Msg::Regie(regie(api, now).map_err(text)),
     }
+}
+
+/// Twelve months of supplier figures per month, and the contract watch.
+fn regie(api: &dyn DeskApi, now: chrono::DateTime<Utc>) -> Result<state::Regie, DeskError> {
+    // Up to and including this second.
+    let to = now + chrono::Duration::seconds(1);
+    let q = crate::desk::ReportQuery {
+        monthly: true,
+        ..crate::desk::ReportQuery::new(to - chrono::Duration::days(365), to)
+    };
+    let monthly = api.supplier_report(&q)?.rows;
+    let trend = crate::domain::report::all_suppliers_by_month(&monthly);
+    let year = api.supplier_report(&crate::desk::ReportQuery { monthly: false, ..q })?.rows;
+    Ok(state::Regie { year, trend, watch: api.contract_watch(90)? })
 }
 
 /// Handles a message and everything it leads to, until nothing is left to ask.

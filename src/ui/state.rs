@@ -17,6 +17,7 @@ pub enum Screen {
     Intake,
     Registry,
     Dashboard,
+    Regie,
     Ticket,
     Lookup,
     Help,
@@ -50,6 +51,15 @@ impl RegistryTab {
             RegistryTab::Calendars => "calendars",
         }
     }
+}
+
+/// The regie screen's figures: twelve months of supplier scorecards, all suppliers per month,
+/// and the contract watch.
+#[derive(Debug, Clone)]
+pub struct Regie {
+    pub year: Vec<crate::domain::report::Scorecard>,
+    pub trend: Vec<(String, crate::domain::report::Figures)>,
+    pub watch: crate::domain::report::ContractWatch,
 }
 
 /// The saved views of the queue, one key each.
@@ -162,6 +172,7 @@ pub struct State {
     /// For the intake's suggestions and routing preview.
     pub registry: Option<Arc<Registry>>,
     pub dashboard: Option<crate::domain::report::Dashboard>,
+    pub regie: Option<Regie>,
     pub registry_tab: RegistryTab,
     pub registry_selected: usize,
     pub prompt: Option<Prompt>,
@@ -198,6 +209,7 @@ impl State {
             intake: Intake::default(),
             registry: None,
             dashboard: None,
+            regie: None,
             registry_tab: RegistryTab::Participants,
             registry_selected: 0,
             prompt: None,

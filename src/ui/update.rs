@@ -23,6 +23,7 @@ pub enum Msg {
     Created(Result<TicketDetail, String>),
     Registry(Result<std::sync::Arc<crate::domain::Registry>, String>),
     Dashboard(Result<crate::domain::report::Dashboard, String>),
+    Regie(Result<crate::ui::state::Regie, String>),
     Notice(Notice),
     /// The server went away; the text says why.
     Lost(String),
@@ -43,6 +44,8 @@ pub enum Effect {
     Create(crate::domain::ticket::NewTicket),
     LoadRegistry,
     LoadDashboard,
+    /// Twelve months up to `now`.
+    LoadRegie(chrono::DateTime<chrono::Utc>),
 }
 
 fn mode(s: &State) -> Mode {
@@ -51,6 +54,7 @@ fn mode(s: &State) -> Mode {
         Screen::Intake => Mode::Intake,
         Screen::Registry => Mode::Registry,
         Screen::Dashboard => Mode::Dashboard,
+        Screen::Regie => Mode::Regie,
         Screen::Ticket => Mode::Ticket,
         Screen::Lookup => Mode::Lookup,
         Screen::Help => Mode::Help,
@@ -109,6 +113,14 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
         }
         Msg::Dashboard(Ok(d)) => {
             s.dashboard = Some(d);
+            vec![]
+        }
+        Msg::Regie(Ok(r)) => {
+            s.regie = Some(r);
+            vec![]
+        }
+        Msg::Regie(Err(e)) => {
+            s.message = Some(e);
             vec![]
         }
         Msg::Dashboard(Err(e)) => {
@@ -319,6 +331,10 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
             if s.screen() == Screen::Intake {
                 s.edit = Some(s.intake.value(s.intake.field()).to_string());
             }
+        }
+        Action::Regie => {
+            s.screens.push(Screen::Regie);
+            return vec![Effect::LoadRegie(s.now)];
         }
         Action::Dashboard => {
             s.screens.push(Screen::Dashboard);

@@ -53,6 +53,22 @@ impl Figures {
         }
     }
 
+    /// Adds another group's counts (a month of another supplier, say). Medians and averages
+    /// follow only where the other still holds its hours and scores (not after the socket).
+    pub fn absorb(&mut self, other: &Figures) {
+        self.tickets += other.tickets;
+        self.response_measured += other.response_measured;
+        self.response_met += other.response_met;
+        self.resolution_measured += other.resolution_measured;
+        self.resolution_met += other.resolution_met;
+        self.open_breaches += other.open_breaches;
+        self.reopened += other.reopened;
+        self.ids.extend(&other.ids);
+        self.hours.extend(&other.hours);
+        self.satisfaction_count += other.satisfaction_count;
+        self.satisfaction_sum += other.satisfaction_sum;
+    }
+
     /// Works out the medians and averages once everything is added.
     pub fn finish(&mut self) {
         self.hours.sort_by(f64::total_cmp);

@@ -80,6 +80,17 @@ pub fn supplier_scorecards(facts: &[Facts]) -> Vec<Scorecard> {
         .collect()
 }
 
+/// All suppliers together, per month, from a monthly supplier report's totals.
+pub fn all_suppliers_by_month(cards: &[Scorecard]) -> Vec<(String, Figures)> {
+    let mut months: BTreeMap<String, Figures> = BTreeMap::new();
+    for c in cards.iter().filter(|c| c.contract.is_none()) {
+        if let Some(m) = &c.month {
+            months.entry(m.clone()).or_default().absorb(&c.figures);
+        }
+    }
+    months.into_iter().collect()
+}
+
 /// How often a service was called for, within a participant's tickets.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceCount {

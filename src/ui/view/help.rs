@@ -16,6 +16,7 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap, r: Rect) {
         Screen::Intake => Mode::Intake,
         Screen::Registry => Mode::Registry,
         Screen::Dashboard => Mode::Dashboard,
+        Screen::Regie => Mode::Regie,
         Screen::Ticket => Mode::Ticket,
         Screen::Lookup => Mode::Lookup,
         Screen::Help => Mode::Help,

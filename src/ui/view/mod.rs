@@ -5,6 +5,7 @@ mod help;
 mod intake;
 mod lookup;
 mod queue;
+mod regie;
 mod registry;
 mod ticket;
 
@@ -36,6 +37,7 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap) {
         Screen::Intake => intake::draw(f, s, theme, body),
         Screen::Registry => registry::draw(f, s, theme, body),
         Screen::Dashboard => dashboard::draw(f, s, theme, body),
+        Screen::Regie => regie::draw(f, s, theme, body),
         Screen::Ticket => ticket::draw(f, s, theme, body),
         Screen::Lookup => lookup::draw(f, s, theme, body),
         Screen::Help => help::draw(f, s, theme, keys, body),
@@ -56,6 +58,7 @@ fn title(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
         Screen::Intake => "new call".into(),
         Screen::Registry => "registry".into(),
         Screen::Dashboard => "dashboard".into(),
+        Screen::Regie => "regie".into(),
         Screen::Help => "keys".into(),
     };
     let line = Line::from(vec![Span::styled(" spoc ", theme.style("ui.title")), Span::raw(what)]);

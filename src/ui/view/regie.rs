@@ -1,0 +1,89 @@
+//! Regie: per supplier, this period's response and resolution met % as bars against the norm,
+//! the monthly trend of all suppliers together, and the contract watch. The figures are the
+//! reports' own (`domain::report`).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Sparkline};
+
+use super::clean;
+use crate::ui::state::State;
+use crate::ui::theme::Theme;
+
+/// The met % a supplier is held to on this screen.
+pub const NORM: f64 = 90.0;
+
+pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
+    let Some(regie) = &s.regie else {
+        f.render_widget(Paragraph::new("working out the figures…"), r);
+        return;
+    };
+    let [bars, trend, watch] =
+        Layout::vertical([Constraint::Min(4), Constraint::Length(4), Constraint::Length(8)]).areas(r);
+    let totals: Vec<_> = regie.year.iter().filter(|c| c.contract.is_none()).collect();
+    let name_w = totals.iter().map(|c| c.supplier.chars().count()).max().unwrap_or(8).min(24);
+    let bar_w = (bars.width as usize).saturating_sub(name_w + 22) / 2;
+    let mut lines = vec![Line::from(Span::styled(
+        format!("{:<name_w$}  {:<bar_w$}  {:<bar_w$}", "supplier (12 months)", "response met %", "resolution met %"),
+        theme.style("ui.header"),
+    ))];
+    for c in totals {
+        let mut spans =
+            vec![Span::raw(format!("{:<name_w$}  ", clean(&c.supplier).chars().take(name_w).collect::<String>()))];
+        spans.extend(bar(c.figures.response_met_pct(), bar_w, theme));
+        spans.push(Span::raw("  "));
+        spans.extend(bar(c.figures.resolution_met_pct(), bar_w, theme));
+        lines.push(Line::from(spans));
+    }
+    f.render_widget(Paragraph::new(lines), bars);
+
+    let months: Vec<u64> =
+        regie.trend.iter().map(|(_, fig)| fig.resolution_met_pct().unwrap_or(0.0).round() as u64).collect();
+    let label = match (regie.trend.first(), regie.trend.last()) {
+        (Some((a, _)), Some((b, _))) => format!(" resolution met % per month, {a} to {b} (all suppliers) "),
+        _ => " resolution met % per month ".into(),
+    };
+    let spark = Sparkline::default().data(&months).max(100).block(Block::default().borders(Borders::TOP).title(label));
+    f.render_widget(spark, trend);
+
+    let mut w = vec![];
+    for c in &regie.watch.contracts {
+        let notice = c.notice_by.map(|d| format!(", notice by {d}")).unwrap_or_default();
+        w.push(Line::from(Span::styled(
+            clean(&format!("{} ({}) ends {}{notice}: {} days", c.contract, c.supplier, c.valid_until, c.days_left)),
+            theme.style("sla.warning"),
+        )));
+    }
+    for svc in &regie.watch.uncovered_services {
+        w.push(Line::from(Span::styled(clean(&format!("{svc}: no valid contract")), theme.style("sla.breached"))));
+    }
+    if w.is_empty() {
+        w.push(Line::raw("no contract ends or passes its notice date within 90 days"));
+    }
+    let block = Block::default().borders(Borders::TOP).title(" contract watch (90 days) ");
+    f.render_widget(Paragraph::new(w).block(block), watch);
+}
+
+/// `███████░░░ 71%`, the norm marked; coloured by whether it is met.
+fn bar<'a>(pct: Option<f64>, width: usize, theme: &Theme) -> Vec<Span<'a>> {
+    let Some(p) = pct else { return vec![Span::styled(format!("{:<width$}", "-"), theme.style("ui.dim"))] };
+    let cells = width.saturating_sub(5);
+    let filled = ((p / 100.0) * cells as f64).round() as usize;
+    let norm_at = ((NORM / 100.0) * cells as f64).round() as usize;
+    let body: String = (0..cells)
+        .map(|i| match (i < filled, i == norm_at) {
+            (_, true) => '│',
+            (true, false) => '█',
+            (false, false) => '░',
+        })
+        .collect();
+    let role = if p >= NORM {
+        "sla.ok"
+    } else if p >= NORM - 10.0 {
+        "sla.warning"
+    } else {
+        "sla.breached"
+    };
+    vec![Span::styled(body, theme.style(role)), Span::raw(format!("{p:>4.0}%"))]
+}
