@@ -82,7 +82,14 @@ impl Ui {
         let buffer = t.backend().buffer();
         (0..h)
             .map(|y| {
-                let line: String = (0..w).map(|x| buffer[(x, y)].symbol().to_string()).collect();
+                // As a terminal shows it: a wide character covers the cell after it.
+                let mut line = String::new();
+                let mut x = 0;
+                while x < w {
+                    let symbol = buffer[(x, y)].symbol();
+                    line.push_str(symbol);
+                    x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
+                }
                 line.trim_end().to_string()
             })
             .collect::<Vec<_>>()
@@ -364,4 +371,30 @@ fn the_regie_screen_shows_met_percentages_the_trend_and_the_watch() {
     insta::assert_snapshot!("regie_80x24", ui.screen(80, 24));
     let wide = ui.screen(200, 50);
     assert!(wide.contains("resolution met %") && wide.contains("contract watch"), "{wide}");
+}
+
+#[test]
+fn wide_and_combining_characters_are_measured_by_their_width() {
+    use unicode_width::UnicodeWidthStr;
+    let mut ui = Ui::new();
+    let title = "打印机坏了 — cafe\u{301} Zoë";
+    ui.desk.create_ticket(&Agent::new("bram"), call(title, "Printen", "ZYL", 1, 1)).unwrap();
+    ui.send(Msg::Tick(now()));
+    for (w, h) in [(80, 24), (200, 50), (41, 9)] {
+        let screen = ui.screen(w, h);
+        for line in screen.lines() {
+            assert!(line.width() <= w as usize, "{w}×{h}: {line:?} is {} wide", line.width());
+        }
+        if w == 200 {
+            assert!(screen.contains("打印机坏了"), "{screen}");
+        }
+    }
+    ui.keys("/打印");
+    assert_eq!(ui.state.queue.rows.len(), 1);
+    ui.key(KeyCode::Enter);
+    ui.key(KeyCode::Enter);
+    assert!(
+        ui.screen(80, 24).contains("打印机坏了 — café Zoë")
+            || ui.screen(80, 24).contains("打印机坏了 — cafe\u{301} Zoë")
+    );
 }
