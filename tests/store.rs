@@ -297,3 +297,55 @@ fn time_ranges_come_from_an_index_that_older_stores_get_on_open() {
     let store = Store::open(dir.path()).unwrap();
     assert_eq!(ids(&store, times[0], "2026-12-01T00:00:00+01:00"), [1, 2, 3], "reindexed on open");
 }
+
+#[test]
+fn filtering_the_open_queue_in_memory_agrees_with_the_index() {
+    use spoc::demo::{History, HistoryPlan};
+    let now = at("2026-11-20T12:00:00+01:00");
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::open_with_clock(dir.path(), Box::new(move || now)).unwrap();
+    let admin = Agent::new("admin");
+    desk.import_registry(&admin, spoc::demo::REGISTRY_NAME, spoc::demo::REGISTRY_TOML, ImportFormat::Toml, false)
+        .unwrap();
+    let history: Vec<_> =
+        History::new(&desk.registry(), HistoryPlan { tickets: 3000, now, seed: 5, first_id: 1 }).collect();
+    desk.store().insert_many(&history).unwrap();
+    let open_statuses: Vec<Status> =
+        [Status::New, Status::Assigned, Status::InProgress, Status::WaitingOnSupplier, Status::WaitingOnCaller].into();
+    let queries = |text: Option<&str>, priority: Option<spoc::domain::Priority>| TicketQuery {
+        text: text.map(String::from),
+        priority,
+        limit: 40,
+        ..Default::default()
+    };
+    let cases = [
+        queries(Some("magister"), None),
+        queries(Some("niet"), None),
+        queries(None, Some(spoc::domain::Priority::P2)),
+        queries(Some("toegang youforce"), Some(spoc::domain::Priority::P4)),
+        TicketQuery { offset: 5, ..queries(Some("e"), None) },
+        queries(Some("nothing matches this"), None),
+    ];
+    let ids = |q: &TicketQuery| -> Vec<u64> { desk.list_tickets(q).unwrap().items.iter().map(|r| r.id).collect() };
+    // By the status index: the same tickets and order as the open queue, never from memory.
+    let by_index = |q: &TicketQuery| ids(&TicketQuery { statuses: open_statuses.clone(), ..q.clone() });
+    let before: Vec<Vec<u64>> = cases.iter().map(ids).collect();
+    assert!(before.iter().filter(|v| !v.is_empty()).count() >= 4, "the cases find something: {before:?}");
+    assert!(desk.store().warm_up().unwrap() > 0);
+    for (q, expected) in cases.iter().zip(&before) {
+        assert_eq!(&ids(q), expected, "{q:?}");
+    }
+    // Changes after the read-ahead keep memory and index in step.
+    let first = before[0][0];
+    desk.update_ticket(
+        &admin,
+        first,
+        TicketUpdate { changes: vec![Change::Status(Status::Resolved)], expected_version: None },
+    )
+    .unwrap();
+    let t = desk.create_ticket(&admin, input("Magister", 1, 1, "magister weer stuk")).unwrap();
+    for q in &cases {
+        assert_eq!(ids(q), by_index(q), "{q:?}");
+    }
+    assert!(!ids(&cases[0]).contains(&first) && ids(&cases[0]).contains(&t.id));
+}

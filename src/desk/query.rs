@@ -91,7 +91,21 @@ impl Desk {
         let mut page =
             Page { items: Vec::with_capacity(q.limit.min(1000)), offset: q.offset, limit: q.limit, more: false };
         let mut skipped = 0;
-        for id in self.store.scan(&scan) {
+        // The open queue filtered by words or priority: from memory, when the server has read the
+        // open tickets ahead; the index would walk every open ticket to find the few that match.
+        let plain_queue = q.statuses.is_empty()
+            && q.assignee.is_none()
+            && supplier.is_none()
+            && participant.is_none()
+            && !q.include_done;
+        let in_memory = (plain_queue && (!words.is_empty() || q.priority.is_some()))
+            .then(|| self.store.open_matching(&words, q.priority))
+            .flatten();
+        let ids: Box<dyn Iterator<Item = Result<u64, crate::store::StoreError>>> = match in_memory {
+            Some(ids) => Box::new(ids),
+            None => Box::new(self.store.scan(&scan)),
+        };
+        for id in ids {
             let id = id?;
             // Filtering as the agent types: the search texts of open tickets are kept, so most
             // tickets are ruled out without being read.

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use crate::domain::{Priority, Ticket};
+use crate::domain::Ticket;
 
 /// Tickets per generation: at most twice this many are kept (about 1 KiB each).
 const GENERATION: usize = 10_000;
@@ -139,40 +139,5 @@ mod tests {
         assert!(cache.get(GENERATION as u64 * 2).is_some());
         let g = cache.lock();
         assert!(g.young.len() + g.old.len() <= 2 * GENERATION);
-    }
-}
-
-/// The search texts of open tickets (a few hundred bytes each; of a done ticket only its
-/// version is kept, so that an older read cannot bring its text back), so that filtering a large
-/// queue as the agent types reads these rather than the tickets.
-#[derive(Default)]
-pub struct SearchTexts {
-    inner: std::sync::RwLock<HashMap<u64, Known>>,
-}
-
-/// A ticket's version, and while it is open its search text and priority.
-type Known = (u64, Option<(Box<str>, Priority)>);
-
-impl SearchTexts {
-    /// Whether every word occurs in the ticket's text and it has the priority (if one is
-    /// asked for); `None` when the ticket is not known here.
-    pub fn matches(&self, id: u64, words: &[String], priority: Option<Priority>) -> Option<bool> {
-        let texts = self.inner.read().unwrap_or_else(|e| e.into_inner());
-        let (text, p) = texts.get(&id)?.1.as_ref()?;
-        Some(priority.is_none_or(|want| want == *p) && words.iter().all(|w| text.contains(w.as_str())))
-    }
-
-    /// A ticket read or written; never replaces a newer version.
-    pub fn note(&self, t: &Ticket) {
-        let mut texts = self.inner.write().unwrap_or_else(|e| e.into_inner());
-        if texts.get(&t.id).is_some_and(|(v, _)| *v > t.version) {
-            return;
-        }
-        let text = t.status.is_open().then(|| (t.search_text().into(), t.priority));
-        texts.insert(t.id, (t.version, text));
-    }
-
-    pub fn clear(&self) {
-        self.inner.write().unwrap_or_else(|e| e.into_inner()).clear();
     }
 }

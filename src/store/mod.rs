@@ -6,6 +6,7 @@ mod cache;
 mod encoding;
 mod index;
 pub mod migrate;
+mod search;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -53,7 +54,7 @@ pub struct Store {
     index: sled::Tree,
     audit: sled::Tree,
     cache: cache::TicketCache,
-    texts: cache::SearchTexts,
+    texts: search::SearchTexts,
 }
 
 /// Who changed the registry, when, and how.
@@ -298,6 +299,30 @@ impl Store {
         self.flush()
     }
 
+    /// The open tickets whose text holds every word and that have the priority, in queue order,
+    /// read from memory a batch at a time; `None` until the open tickets have been read ahead
+    /// ([`Store::warm_up`]).
+    pub fn open_matching<'a>(
+        &'a self,
+        words: &'a [String],
+        priority: Option<crate::domain::Priority>,
+    ) -> Option<impl Iterator<Item = Result<u64, StoreError>> + 'a> {
+        let (first, mut next) = self.texts.open_matching(words, priority, None, 64)?;
+        let mut batch = first.into_iter();
+        Some(std::iter::from_fn(move || {
+            loop {
+                if let Some(id) = batch.next() {
+                    return Some(Ok(id));
+                }
+                let after = next?;
+                // Later batches grow: a page that needs many goes on in fewer steps.
+                let (ids, then) = self.texts.open_matching(words, priority, Some(after), 512)?;
+                batch = ids.into_iter();
+                next = then;
+            }
+        }))
+    }
+
     /// Whether a ticket's search text holds every (lowercase) word and it has the priority
     /// asked for, if it is kept (open tickets).
     pub fn text_matches(&self, id: u64, words: &[String], priority: Option<crate::domain::Priority>) -> Option<bool> {
@@ -313,6 +338,7 @@ impl Store {
                 n += 1;
             }
         }
+        self.texts.completed();
         Ok(n)
     }
 
