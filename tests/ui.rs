@@ -132,6 +132,7 @@ fn filter_as_you_type_and_saved_views() {
     ui.keys("5");
     assert_eq!(ui.state.queue.rows.len(), 1, "waiting on supplier");
     insta::assert_snapshot!("queue_waiting_80x24", ui.screen(80, 24));
+    insta::assert_snapshot!("queue_waiting_200x50", ui.screen(200, 50));
     ui.keys("3");
     assert_eq!(ui.state.queue.rows.len(), 4, "unassigned");
 }
@@ -146,6 +147,7 @@ fn an_agent_works_a_ticket_from_the_keyboard() {
     ui.key(KeyCode::Enter);
     ui.keys("s");
     insta::assert_snapshot!("status_prompt_80x24", ui.screen(80, 24));
+    insta::assert_snapshot!("status_prompt_200x50", ui.screen(200, 50));
     ui.keys("2"); // the second allowed status from assigned: waiting_on_supplier
     let t = ui.desk.ticket(1).unwrap();
     assert_eq!(t.assignee.as_deref(), Some("anouk"));
@@ -196,6 +198,7 @@ fn help_is_the_live_keymap() {
     let screen = ui.screen(80, 24);
     assert!(screen.contains("enter open") && screen.contains("ctrl-c quit"), "{screen}");
     insta::assert_snapshot!("help_80x24", screen);
+    insta::assert_snapshot!("help_200x50", ui.screen(200, 50));
 }
 
 #[test]
@@ -250,6 +253,7 @@ fn call_intake_previews_routing_and_due_times_before_saving() {
     ui.key(KeyCode::Tab);
     ui.keys("Cijfers weg");
     insta::assert_snapshot!("intake_80x24", ui.screen(80, 24));
+    insta::assert_snapshot!("intake_200x50", ui.screen(200, 50));
     let screen = ui.screen(200, 50);
     assert!(screen.contains("Magister → Iddink (contract ICT-2024-017)"), "{screen}");
     // P2 on the helpdesk's office hours from Monday 11:00: respond in 30m, resolve in 8h.
@@ -340,6 +344,7 @@ fn the_registry_screen_marks_contracts_that_need_attention() {
     // NB-OLD ended in June 2026; none of the others ends within 90 days of 23 November 2026.
     assert!(contracts.contains("NB-OLD") && contracts.contains("expired"), "{contracts}");
     insta::assert_snapshot!("registry_contracts_80x24", ui.screen(80, 24));
+    insta::assert_snapshot!("registry_contracts_200x50", ui.screen(200, 50));
     ui.keys("j");
     assert_eq!(ui.state.registry_selected, 1);
 }
@@ -355,6 +360,7 @@ fn the_dashboard_counts_open_tickets_per_supplier_and_participant() {
     let participants: Vec<(&str, u64)> = d.participants.iter().map(|c| (c.name.as_str(), c.open)).collect();
     assert_eq!(participants, [("GZW", 2), ("ZYL", 2)]);
     insta::assert_snapshot!("dashboard_80x24", ui.screen(80, 24));
+    insta::assert_snapshot!("dashboard_200x50", ui.screen(200, 50));
     // A colleague's new call shows without a keystroke.
     ui.desk.create_ticket(&Agent::new("bram"), call("Printer weer", "Printen", "OBL", 3, 3)).unwrap();
     ui.send(Msg::Notice(spoc::protocol::Notice::Ticket { id: 5, version: 1, by: "bram".into(), at: now() }));
@@ -369,6 +375,7 @@ fn the_regie_screen_shows_met_percentages_the_trend_and_the_watch() {
     assert!(regie.year.iter().any(|c| c.supplier == "Iddink"), "{:?}", regie.year);
     assert_eq!(regie.trend.len(), 1, "one month with dispatches");
     insta::assert_snapshot!("regie_80x24", ui.screen(80, 24));
+    insta::assert_snapshot!("regie_200x50", ui.screen(200, 50));
     let wide = ui.screen(200, 50);
     assert!(wide.contains("resolution met %") && wide.contains("contract watch"), "{wide}");
 }
@@ -397,4 +404,38 @@ fn wide_and_combining_characters_are_measured_by_their_width() {
         ui.screen(80, 24).contains("打印机坏了 — café Zoë")
             || ui.screen(80, 24).contains("打印机坏了 — cafe\u{301} Zoë")
     );
+}
+
+#[test]
+fn assign_to_a_colleague_and_sort_by_any_column() {
+    let mut ui = Ui::new();
+    ui.key(KeyCode::Enter);
+    ui.keys("A");
+    ui.keys("bram");
+    ui.key(KeyCode::Enter);
+    assert_eq!(ui.desk.ticket(1).unwrap().assignee.as_deref(), Some("bram"));
+    ui.keys("A");
+    ui.keys("none");
+    ui.key(KeyCode::Enter);
+    assert_eq!(ui.desk.ticket(1).unwrap().assignee, None);
+    // The supplier's desk and procedure are on the ticket, for the dispatch.
+    assert!(ui.screen(120, 40).contains("report to    +31 85 000 1010"), "{}", ui.screen(120, 40));
+    ui.key(KeyCode::Esc);
+    let mut seen = Vec::new();
+    for _ in 0..10 {
+        ui.keys("s");
+        seen.push(ui.state.sort.name());
+    }
+    for column in
+        ["priority", "age", "status", "supplier", "assignee", "participant", "service", "id", "title", "SLA urgency"]
+    {
+        assert!(seen.contains(&column), "{column} in {seen:?}");
+    }
+    while ui.state.sort.name() != "title" {
+        ui.keys("s");
+    }
+    let titles: Vec<String> = ui.state.queue.rows.iter().map(|r| r.title.to_lowercase()).collect();
+    let mut sorted = titles.clone();
+    sorted.sort();
+    assert_eq!(titles, sorted);
 }

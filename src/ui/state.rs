@@ -93,6 +93,10 @@ pub enum Sort {
     Status,
     Supplier,
     Assignee,
+    Participant,
+    Service,
+    Id,
+    Title,
 }
 
 impl Sort {
@@ -103,7 +107,11 @@ impl Sort {
             Sort::Age => Sort::Status,
             Sort::Status => Sort::Supplier,
             Sort::Supplier => Sort::Assignee,
-            Sort::Assignee => Sort::Urgency,
+            Sort::Assignee => Sort::Participant,
+            Sort::Participant => Sort::Service,
+            Sort::Service => Sort::Id,
+            Sort::Id => Sort::Title,
+            Sort::Title => Sort::Urgency,
         }
     }
 
@@ -115,6 +123,10 @@ impl Sort {
             Sort::Status => "status",
             Sort::Supplier => "supplier",
             Sort::Assignee => "assignee",
+            Sort::Participant => "participant",
+            Sort::Service => "service",
+            Sort::Id => "id",
+            Sort::Title => "title",
         }
     }
 }
@@ -149,6 +161,8 @@ pub enum PromptKind {
     Satisfaction,
     /// P1 to P4 by its digit.
     Priority,
+    /// A colleague's login.
+    Assign,
     /// Picks one of these by its number.
     Status(Vec<Status>),
 }
@@ -296,6 +310,10 @@ impl State {
             Sort::Status => rows.sort_by_key(|r| r.status),
             Sort::Supplier => rows.sort_by(|a, b| a.supplier.cmp(&b.supplier)),
             Sort::Assignee => rows.sort_by(|a, b| a.assignee.cmp(&b.assignee)),
+            Sort::Participant => rows.sort_by(|a, b| a.participant.cmp(&b.participant)),
+            Sort::Service => rows.sort_by(|a, b| a.service.cmp(&b.service)),
+            Sort::Id => rows.sort_by_key(|r| r.id),
+            Sort::Title => rows.sort_by_key(|r| r.title.to_lowercase()),
         }
     }
 }

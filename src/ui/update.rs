@@ -405,7 +405,8 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
         | Action::SupplierRef
         | Action::OverrideRouting
         | Action::Satisfaction
-        | Action::ChangePriority => {
+        | Action::ChangePriority
+        | Action::Assign => {
             if s.ticket.is_some() {
                 let kind = match action {
                     Action::Note => PromptKind::Note,
@@ -414,6 +415,7 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
                     Action::OverrideRouting => PromptKind::Override,
                     Action::Satisfaction => PromptKind::Satisfaction,
                     Action::ChangePriority => PromptKind::Priority,
+                    Action::Assign => PromptKind::Assign,
                     _ => PromptKind::SupplierRef,
                 };
                 s.prompt = Some(Prompt { kind, text: String::new() });
@@ -492,6 +494,7 @@ fn on_prompt_key(s: &mut State, key: KeyEvent) -> Vec<Effect> {
                 PromptKind::Note => Change::Note(text),
                 PromptKind::Reply => Change::Contact(Channel::Reply, text),
                 PromptKind::Call => Change::Contact(Channel::Call, text),
+                PromptKind::Assign => Change::Assign(Some(text).filter(|t| !matches!(t.as_str(), "none" | "-"))),
                 PromptKind::Override => match text.split_once(':') {
                     Some((supplier, reason)) if !reason.trim().is_empty() => {
                         Change::OverrideRouting { supplier: supplier.trim().into(), reason: reason.trim().into() }

@@ -79,6 +79,7 @@ fn status_line(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
                     PromptKind::Note => "note",
                     PromptKind::Reply => "reply to the caller",
                     PromptKind::Call => "call with the caller",
+                    PromptKind::Assign => "assign to (login)",
                     PromptKind::Override => "route to (SUPPLIER: reason)",
                     PromptKind::Satisfaction => "satisfaction (SCORE remark)",
                     _ => "supplier's reference",

@@ -43,10 +43,28 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
             ),
         ),
         field("supplier ref", t.supplier_ref.clone().unwrap_or_else(|| "-".into())),
+    ];
+    // Dispatching: how this supplier wants to be told, and whom to call.
+    if let Some(sup) = t.supplier.as_deref().and_then(|n| s.registry.as_ref()?.supplier(n).cloned()) {
+        let desk = sup.contacts.iter().find(|c| c.role == crate::domain::registry::ContactRole::ServiceDesk);
+        let reach = [
+            desk.and_then(|c| c.phone.clone()).or(sup.phone.clone()),
+            desk.and_then(|c| c.email.clone()).or(sup.email.clone()),
+            sup.portal.clone(),
+        ];
+        let reach: Vec<String> = reach.into_iter().flatten().collect();
+        if !reach.is_empty() {
+            lines.push(field("report to", reach.join(" · ")));
+        }
+        if let Some(p) = &sup.procedure {
+            lines.push(field("procedure", p.lines().next().unwrap_or("").to_string()));
+        }
+    }
+    lines.extend([
         field("routing", format!("{}{}", t.routing, if t.routing_overridden { " (overridden)" } else { "" })),
         field("logged", format!("{} by {}", local(t.created_at), t.created_by)),
         Line::raw(""),
-    ];
+    ]);
     let mut layer = |name: &str, l: &LayerClocks| {
         lines.push(Line::from(Span::styled(format!("{name} SLA ({})", l.calendar), theme.style("ui.header"))));
         for (what, c) in [("response", &l.response), ("resolution", &l.resolution)] {
