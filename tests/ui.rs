@@ -439,3 +439,16 @@ fn assign_to_a_colleague_and_sort_by_any_column() {
     sorted.sort();
     assert_eq!(titles, sorted);
 }
+
+#[test]
+fn a_view_per_supplier_follows_the_selection_and_cycles() {
+    let mut ui = Ui::new();
+    ui.keys("6");
+    assert_eq!(ui.state.view_supplier.as_deref(), Some("Iddink"), "the selected ticket's supplier");
+    assert!(ui.state.queue.rows.iter().all(|r| r.supplier.as_deref() == Some("Iddink")));
+    assert_eq!(ui.state.queue.rows.len(), 2);
+    assert!(ui.screen(80, 24).contains("queue · Iddink"));
+    ui.keys("6");
+    assert_eq!(ui.state.view_supplier.as_deref(), Some("WPN"), "the next in the registry");
+    assert_eq!(ui.state.queue.rows.len(), 1);
+}

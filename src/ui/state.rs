@@ -70,6 +70,8 @@ pub enum View {
     Unassigned,
     AtRisk,
     WaitingOnSupplier,
+    /// One supplier's open tickets: `State::view_supplier`.
+    Supplier,
 }
 
 impl View {
@@ -80,6 +82,7 @@ impl View {
             View::Unassigned => "unassigned",
             View::AtRisk => "breaching soon",
             View::WaitingOnSupplier => "waiting on supplier",
+            View::Supplier => "one supplier",
         }
     }
 }
@@ -177,6 +180,7 @@ pub struct Prompt {
 pub struct State {
     pub screens: Vec<Screen>,
     pub view: View,
+    pub view_supplier: Option<String>,
     pub sort: Sort,
     pub queue: Queue,
     pub ticket: Option<TicketDetail>,
@@ -215,6 +219,7 @@ impl State {
         State {
             screens: vec![Screen::Queue],
             view: View::Open,
+            view_supplier: None,
             sort: Sort::Urgency,
             queue: Queue::default(),
             ticket: None,
@@ -269,6 +274,7 @@ impl State {
             View::Unassigned => q.assignee = Some(AssigneeFilter::Unassigned),
             View::AtRisk => q.level = Some(LevelFilter::AtRisk),
             View::WaitingOnSupplier => q.statuses = vec![Status::WaitingOnSupplier],
+            View::Supplier => q.supplier = self.view_supplier.clone(),
         }
         let mut words = Vec::new();
         for term in self.queue.filter.split_whitespace() {

@@ -326,6 +326,23 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
             s.queue.selected = 0;
             return vec![Effect::LoadQueue(s.queue_query())];
         }
+        Action::ViewSupplier => {
+            let suppliers: Vec<String> =
+                s.registry.as_ref().map(|r| r.suppliers().iter().map(|x| x.name.clone()).collect()).unwrap_or_default();
+            let next = match (&s.view, &s.view_supplier) {
+                (View::Supplier, Some(now)) => {
+                    let at = suppliers.iter().position(|x| x == now).map_or(0, |i| (i + 1) % suppliers.len().max(1));
+                    suppliers.get(at).cloned()
+                }
+                _ => s.selected_row().and_then(|r| r.supplier.clone()).or_else(|| suppliers.first().cloned()),
+            };
+            let Some(next) = next else { return vec![] };
+            s.message = Some(format!("view: {next}"));
+            s.view = View::Supplier;
+            s.view_supplier = Some(next);
+            s.queue.selected = 0;
+            return vec![Effect::LoadQueue(s.queue_query())];
+        }
         Action::NewTicket => s.screens.push(Screen::Intake),
         Action::Edit => {
             if s.screen() == Screen::Intake {

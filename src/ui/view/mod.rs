@@ -52,7 +52,13 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap) {
 
 fn title(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     let what = match s.screen() {
-        Screen::Queue => format!("queue · {} · sorted by {}", s.view.name(), s.sort.name()),
+        Screen::Queue => {
+            let view = match (&s.view, &s.view_supplier) {
+                (super::state::View::Supplier, Some(name)) => clean(name),
+                (v, _) => v.name().to_string(),
+            };
+            format!("queue · {view} · sorted by {}", s.sort.name())
+        }
         Screen::Ticket => s.ticket.as_ref().map(|t| format!("ticket #{}", t.id)).unwrap_or_else(|| "ticket".into()),
         Screen::Lookup => "who do we call?".into(),
         Screen::Intake => "new call".into(),
