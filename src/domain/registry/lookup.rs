@@ -31,7 +31,7 @@ pub struct Hit {
 }
 
 /// Best hits first; one hit per record (its best matching text).
-pub fn find(reg: &Registry, query: &str, at: DateTime<Utc>, limit: usize) -> Vec<Hit> {
+pub fn find<'a>(reg: &'a Registry, query: &str, at: DateTime<Utc>, limit: usize) -> Vec<Hit> {
     let query = query.trim();
     if query.is_empty() {
         return Vec::new();
@@ -41,59 +41,64 @@ pub fn find(reg: &Registry, query: &str, at: DateTime<Utc>, limit: usize) -> Vec
     // Most of a large registry does not hold the query's letters in order at all; saying so is
     // far cheaper than scoring it.
     let score = |text: &str| if in_order(text, &wanted) { skim.fuzzy_match(text, query) } else { None };
-    let best = |texts: &mut dyn Iterator<Item = &String>| -> Option<(i64, String)> {
+    let best = |texts: &mut dyn Iterator<Item = &'a String>| -> Option<(i64, &'a str)> {
         // The first text wins a tie: a record's own name before its aliases.
-        texts.filter_map(|t| score(t).map(|s| (s, t.clone()))).fold(None, |best, (s, t)| match best {
+        texts.filter_map(|t| score(t).map(|s| (s, t.as_str()))).fold(None, |best, (s, t)| match best {
             Some((b, _)) if b >= s => best,
             _ => Some((s, t)),
         })
     };
-    let mut hits = Vec::new();
+    // Borrowed until the best few are known: a broad query can match thousands of records.
+    let mut found: Vec<Found<'a>> = Vec::new();
     for sup in reg.suppliers() {
         if let Some((score, matched)) = best(&mut std::iter::once(&sup.name).chain(&sup.aliases)) {
-            hits.push(Hit {
-                kind: HitKind::Supplier,
-                matched,
-                name: sup.name.clone(),
-                supplier: Some(sup.name.clone()),
-                score,
-            });
+            found.push(Found { kind: HitKind::Supplier, matched, name: &sup.name, supplier: Some(&sup.name), score });
         }
         for c in &sup.contacts {
             if let Some(score) = score(&c.name) {
                 // A person's name is a weaker answer to "who do we call for X" than X itself.
-                hits.push(Hit {
-                    kind: HitKind::Contact,
-                    matched: c.name.clone(),
-                    name: c.name.clone(),
-                    supplier: Some(sup.name.clone()),
-                    score: score - 10,
-                });
+                let f =
+                    Found { kind: HitKind::Contact, matched: &c.name, name: &c.name, supplier: Some(&sup.name), score };
+                found.push(Found { score: score - 10, ..f });
             }
         }
     }
     for svc in reg.services() {
         let mut texts = std::iter::once(&svc.name).chain(&svc.aliases).chain(&svc.keywords);
         if let Some((score, matched)) = best(&mut texts) {
-            let supplier =
-                reg.contracts_for_service(&svc.name).find(|c| is_valid_at(reg, c, at)).map(|c| c.supplier.clone());
-            hits.push(Hit { kind: HitKind::Service, matched, name: svc.name.clone(), supplier, score: score + 5 });
+            found.push(Found { kind: HitKind::Service, matched, name: &svc.name, supplier: None, score: score + 5 });
         }
     }
     for con in reg.contracts() {
         if let Some(score) = score(&con.number) {
-            hits.push(Hit {
-                kind: HitKind::Contract,
-                matched: con.number.clone(),
-                name: con.number.clone(),
-                supplier: Some(con.supplier.clone()),
-                score,
-            });
+            let f = Found { kind: HitKind::Contract, matched: &con.number, name: &con.number, supplier: None, score };
+            found.push(Found { supplier: Some(&con.supplier), ..f });
         }
     }
-    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.kind.cmp(&b.kind)).then(a.name.cmp(&b.name)));
-    hits.truncate(limit);
-    hits
+    found.sort_by(|a, b| b.score.cmp(&a.score).then(a.kind.cmp(&b.kind)).then(a.name.cmp(b.name)));
+    found.truncate(limit);
+    found
+        .into_iter()
+        .map(|f| {
+            let supplier = match f.kind {
+                // Whom to call for a service: the supplier of a contract valid now.
+                HitKind::Service => {
+                    reg.contracts_for_service(f.name).find(|c| is_valid_at(reg, c, at)).map(|c| c.supplier.clone())
+                }
+                _ => f.supplier.map(String::from),
+            };
+            Hit { kind: f.kind, matched: f.matched.to_string(), name: f.name.to_string(), supplier, score: f.score }
+        })
+        .collect()
+}
+
+/// A hit before it is known to be among the best.
+struct Found<'a> {
+    kind: HitKind,
+    matched: &'a str,
+    name: &'a str,
+    supplier: Option<&'a str>,
+    score: i64,
 }
 
 /// Whether `text` holds the (lowercase) `wanted` characters in this order, case ignored.
