@@ -24,18 +24,38 @@ struct Texts {
     /// Each ticket's version, and its place in `open` while it is open.
     known: HashMap<u64, (u64, Option<QueueKey>)>,
     open: BTreeMap<QueueKey, Open>,
+    /// The texts, one after another: a filter that matches nothing walks all of them, and
+    /// reading one buffer front to back is many times faster than a hundred thousand strings
+    /// scattered over the heap.
+    arena: Vec<u8>,
+    /// Bytes of `arena` no ticket uses any more (changed or closed since).
+    garbage: usize,
     /// Every open ticket is known (the server read them all ahead).
     complete: bool,
 }
 
 struct Open {
-    text: Box<str>,
+    start: usize,
+    len: usize,
     priority: Priority,
 }
 
-impl Open {
-    fn matches(&self, words: &[Finder], priority: Option<Priority>) -> bool {
-        priority.is_none_or(|p| p == self.priority) && words.iter().all(|w| w.find(self.text.as_bytes()).is_some())
+impl Texts {
+    fn matches(&self, o: &Open, words: &[Finder], priority: Option<Priority>) -> bool {
+        let text = &self.arena[o.start..o.start + o.len];
+        priority.is_none_or(|p| p == o.priority) && words.iter().all(|w| w.find(text).is_some())
+    }
+
+    /// Lays the texts out again in queue order, without the garbage.
+    fn compact(&mut self) {
+        let mut arena = Vec::with_capacity(self.arena.len() - self.garbage);
+        for o in self.open.values_mut() {
+            let start = arena.len();
+            arena.extend_from_slice(&self.arena[o.start..o.start + o.len]);
+            o.start = start;
+        }
+        self.arena = arena;
+        self.garbage = 0;
     }
 }
 
@@ -55,7 +75,7 @@ impl SearchTexts {
     pub fn matches(&self, id: u64, words: &[String], priority: Option<Priority>) -> Option<bool> {
         let texts = self.inner.read().unwrap_or_else(|e| e.into_inner());
         let key = texts.known.get(&id)?.1?;
-        Some(texts.open.get(&key)?.matches(&finders(words), priority))
+        Some(texts.matches(texts.open.get(&key)?, &finders(words), priority))
     }
 
     /// Up to `want` open tickets after `after` that match, in queue order, and where the next
@@ -75,7 +95,7 @@ impl SearchTexts {
         let words = finders(words);
         let mut found = Vec::new();
         for (key, open) in texts.open.range((from, Bound::Unbounded)) {
-            if open.matches(&words, priority) {
+            if texts.matches(open, &words, priority) {
                 found.push(key.1);
                 if found.len() == want {
                     return Some((found, Some(*key)));
@@ -93,20 +113,28 @@ impl SearchTexts {
             if *version > t.version {
                 return;
             }
-            if let Some(k) = key {
-                texts.open.remove(k);
+            if let Some(old) = key.and_then(|k| texts.open.remove(&k)) {
+                texts.garbage += old.len;
             }
         }
         let key = t.status.is_open().then(|| key_of(t));
         if let Some(k) = key {
-            texts.open.insert(k, Open { text: t.search_text().into(), priority: t.priority });
+            let text = t.search_text();
+            let start = texts.arena.len();
+            texts.arena.extend_from_slice(text.as_bytes());
+            texts.open.insert(k, Open { start, len: text.len(), priority: t.priority });
         }
         texts.known.insert(t.id, (t.version, key));
+        if texts.garbage > 4096 && texts.garbage > texts.arena.len() / 2 {
+            texts.compact();
+        }
     }
 
     /// Every open ticket has been noted.
     pub fn completed(&self) {
-        self.inner.write().unwrap_or_else(|e| e.into_inner()).complete = true;
+        let mut texts = self.inner.write().unwrap_or_else(|e| e.into_inner());
+        texts.compact();
+        texts.complete = true;
     }
 
     pub fn clear(&self) {
