@@ -229,3 +229,34 @@ fn long_text_is_written_in_the_agents_editor() {
     s.type_text("\x05"); // ctrl-e
     s.wait_for("description  Sinds de update van vannacht");
 }
+
+#[test]
+fn a_panic_gives_the_terminal_back_before_the_report() {
+    let f = demo();
+    let mut s = Screen::open_with(&f, 100, 30, &[("SPOC_TEST_PANIC", "1")]);
+    s.wait_for("queue · all open");
+    assert!(s.parser.screen().alternate_screen(), "the UI draws on the alternate screen");
+    s.type_text("\x1b[24~"); // F12
+    let report = s.wait_for("a panic asked for by SPOC_TEST_PANIC");
+    // The report comes after the terminal is given back.
+    assert!(!s.parser.screen().alternate_screen(), "back on the main screen:\n{report}");
+    assert!(!s.parser.screen().hide_cursor(), "the cursor is shown again");
+    let status = s.child.wait().unwrap();
+    assert!(!status.success());
+}
+
+#[test]
+fn quitting_gives_the_terminal_back() {
+    let f = demo();
+    let mut s = Screen::open(&f, 100, 30);
+    s.wait_for("queue · all open");
+    s.type_text("q");
+    assert!(s.child.wait().unwrap().success());
+    // The last bytes may still be on their way from the pty.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while s.parser.screen().alternate_screen() && Instant::now() < deadline {
+        s.text();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(!s.parser.screen().alternate_screen() && !s.parser.screen().hide_cursor());
+}

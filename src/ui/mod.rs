@@ -143,7 +143,14 @@ pub fn run(dir: &Path, looks: &Looks) -> Result<(), DeskError> {
     });
     let watch_dir = dir.to_path_buf();
     std::thread::spawn(move || follow(&watch_dir, &tx));
+    // ratatui's init also sets a panic hook that gives the terminal back before the report
+    // prints; ours around it shows the cursor again too.
     let mut terminal = ratatui::init();
+    let restore = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
+        restore(info);
+    }));
     let mut api = Some(client);
     handle_with(&mut s, &keys, &mut api, dir, Msg::Tick(Utc::now().trunc_subsecs(0)));
     let result = loop {

@@ -192,6 +192,11 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
 }
 
 fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
+    // Debug builds only: lets the end-to-end tests see what a panic leaves of the terminal.
+    #[cfg(debug_assertions)]
+    if key.code == KeyCode::F(12) && std::env::var_os("SPOC_TEST_PANIC").is_some() {
+        panic!("a panic asked for by SPOC_TEST_PANIC");
+    }
     if s.prompt.is_some() {
         return on_prompt_key(s, key);
     }
