@@ -18,6 +18,8 @@ struct Screen {
     child: Child,
     parser: vt100::Parser,
     output: mpsc::Receiver<Vec<u8>>,
+    /// Everything the program wrote, as bytes (for sequences a screen does not show).
+    raw: Vec<u8>,
 }
 
 impl Screen {
@@ -58,12 +60,13 @@ impl Screen {
                 }
             }
         });
-        Screen { master, child, parser: vt100::Parser::new(rows, cols, 0), output }
+        Screen { master, child, parser: vt100::Parser::new(rows, cols, 0), output, raw: Vec::new() }
     }
 
     fn text(&mut self) -> String {
         while let Ok(bytes) = self.output.try_recv() {
             self.parser.process(&bytes);
+            self.raw.extend_from_slice(&bytes);
         }
         self.parser.screen().contents()
     }
@@ -259,4 +262,19 @@ fn quitting_gives_the_terminal_back() {
         std::thread::sleep(Duration::from_millis(10));
     }
     assert!(!s.parser.screen().alternate_screen() && !s.parser.screen().hide_cursor());
+}
+
+#[test]
+fn the_phone_number_goes_to_the_clipboard_with_osc_52() {
+    let f = demo();
+    let mut s = Screen::open(&f, 120, 30);
+    s.wait_for("queue · all open");
+    s.type_text("f");
+    s.type_text("magi");
+    s.wait_for("+31 85 000 1010");
+    s.type_text("\x19"); // ctrl-y
+    s.wait_for("copied +31 85 000 1010");
+    // base64 of "+31 85 000 1010"
+    let osc = b"\x1b]52;c;KzMxIDg1IDAwMCAxMDEw\x07";
+    assert!(s.raw.windows(osc.len()).any(|w| w == osc), "the OSC 52 sequence was sent");
 }
