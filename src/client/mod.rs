@@ -55,7 +55,12 @@ impl Client {
             }
             Err(e) => return Err(ConnectError::Failed(unavailable(&socket, e))),
         };
-        let welcome = exchange::<Welcome>(&mut stream, &Hello::ours(), &socket).map_err(ConnectError::Failed)?;
+        let welcome = exchange::<Welcome>(&mut stream, &Hello::ours(), &socket).map_err(|e| match e {
+            // The server went away while we said hello (killed, or a start that failed): as good
+            // as none; the caller starts one or tries again.
+            DeskError::Unavailable(_) => ConnectError::NoServer,
+            refused => ConnectError::Failed(refused),
+        })?;
         Ok(Client { dir: dir.to_path_buf(), stream: Mutex::new(stream), welcome })
     }
 
