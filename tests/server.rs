@@ -22,6 +22,19 @@ fn client(f: &Folder) -> Client {
     connect_or_start_with(&f.data(), SPOC.as_ref()).expect("connects")
 }
 
+/// A client of a server the test started itself. Not `client`: that would start a server of
+/// its own while this one is starting.
+fn started_by_hand(f: &Folder) -> Client {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        match Client::connect(&f.data()) {
+            Ok(c) => return c,
+            Err(_) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(10)),
+            Err(_) => panic!("the server did not answer"),
+        }
+    }
+}
+
 fn with_registry() -> Folder {
     let f = Folder::new();
     client(&f).import_registry("small.toml", SMALL, ImportFormat::Toml, false).unwrap();
@@ -362,13 +375,7 @@ fn a_group_shares_the_servicedesk() {
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    let c = loop {
-        // Not `client`: that would start a server of its own while this one is starting.
-        match Client::connect(&f.data()) {
-            Ok(c) => break c,
-            Err(_) => std::thread::sleep(Duration::from_millis(10)),
-        }
-    };
+    let c = started_by_hand(&f);
     c.import_registry("small.toml", SMALL, ImportFormat::Toml, false).unwrap();
     let meta = std::fs::metadata(f.data()).unwrap();
     assert_eq!((meta.permissions().mode() & 0o7777, meta.gid()), (0o2770, 65534), "folder 2770, the group's");
@@ -571,12 +578,7 @@ fn a_checkpoint_reopens_the_store_at_a_quiet_moment_and_loses_nothing() {
         .stderr(log)
         .spawn()
         .unwrap();
-    let c = loop {
-        match Client::connect(&f.data()) {
-            Ok(c) => break c,
-            Err(_) => std::thread::sleep(Duration::from_millis(10)),
-        }
-    };
+    let c = started_by_hand(&f);
     c.import_registry("small.toml", SMALL, ImportFormat::Toml, false).unwrap();
     let made: Vec<u64> = (0..10).map(|i| c.create_ticket(call(&format!("before {i}"))).unwrap().id).collect();
     wait_for_log(&f, "checkpoint: reopened the store after 11 writes");

@@ -23,6 +23,23 @@ pub enum Screen {
     Help,
 }
 
+impl Screen {
+    /// The keymap's table for this screen.
+    pub fn mode(self) -> super::keymap::Mode {
+        use super::keymap::Mode;
+        match self {
+            Screen::Queue => Mode::Queue,
+            Screen::Intake => Mode::Intake,
+            Screen::Registry => Mode::Registry,
+            Screen::Dashboard => Mode::Dashboard,
+            Screen::Regie => Mode::Regie,
+            Screen::Ticket => Mode::Ticket,
+            Screen::Lookup => Mode::Lookup,
+            Screen::Help => Mode::Help,
+        }
+    }
+}
+
 /// The registry screen's tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RegistryTab {

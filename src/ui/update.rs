@@ -49,16 +49,7 @@ pub enum Effect {
 }
 
 fn mode(s: &State) -> Mode {
-    match s.screen() {
-        Screen::Queue => Mode::Queue,
-        Screen::Intake => Mode::Intake,
-        Screen::Registry => Mode::Registry,
-        Screen::Dashboard => Mode::Dashboard,
-        Screen::Regie => Mode::Regie,
-        Screen::Ticket => Mode::Ticket,
-        Screen::Lookup => Mode::Lookup,
-        Screen::Help => Mode::Help,
-    }
+    s.screen().mode()
 }
 
 pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {

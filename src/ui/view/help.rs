@@ -5,22 +5,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::ui::keymap::{Keymap, Mode};
+use crate::ui::keymap::Keymap;
 use crate::ui::state::{Screen, State};
 use crate::ui::theme::Theme;
 
 pub fn draw(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap, r: Rect) {
     let below = s.screens.iter().rev().nth(1).copied().unwrap_or(Screen::Queue);
-    let mode = match below {
-        Screen::Queue => Mode::Queue,
-        Screen::Intake => Mode::Intake,
-        Screen::Registry => Mode::Registry,
-        Screen::Dashboard => Mode::Dashboard,
-        Screen::Regie => Mode::Regie,
-        Screen::Ticket => Mode::Ticket,
-        Screen::Lookup => Mode::Lookup,
-        Screen::Help => Mode::Help,
-    };
+    let mode = below.mode();
     let head = Line::from(Span::styled(format!("keys on the {} screen", mode.name()), theme.style("ui.header")));
     f.render_widget(Paragraph::new(head), Rect { height: 1, ..r });
     // As many columns as it takes for every key to show.
