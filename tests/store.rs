@@ -349,3 +349,17 @@ fn filtering_the_open_queue_in_memory_agrees_with_the_index() {
     }
     assert!(!ids(&cases[0]).contains(&first) && ids(&cases[0]).contains(&t.id));
 }
+
+#[test]
+fn an_import_without_settings_keeps_the_registrys_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = desk_at(dir.path(), at("2026-11-23T09:00:00+01:00"));
+    assert_eq!(desk.registry().settings().reopen_days, 7);
+    // A procedure that happens to hold a line like a table header is not a [settings] table.
+    let extra = "[[service]]\nname = \"Wifi\"\n\n[[supplier]]\nname = \"Netwerk BV\"\nprocedure = \"\"\"\nBel eerst.\n[settings] van de router niet aanpassen.\n\"\"\"\n";
+    desk.import_registry(&Agent::new("admin"), "extra.toml", extra, ImportFormat::Toml, false).unwrap();
+    let reg = desk.registry();
+    assert!(reg.service("Wifi").is_some());
+    assert_eq!(reg.settings().reopen_days, 7, "the registry's settings stay");
+    assert_eq!(reg.settings().helpdesk_calendar, "office");
+}

@@ -82,8 +82,7 @@ impl Desk {
         let mut merged = if replace { RegistryFile::default() } else { self.registry().file().clone() };
         let (incoming, registry) = match format {
             ImportFormat::Toml => {
-                let incoming = file::parse_toml(name, text).map_err(DeskError::BadFile)?;
-                let settings_given = text.lines().any(|l| l.trim_start().starts_with("[settings"));
+                let (incoming, settings_given) = file::parse_toml_settings(name, text).map_err(DeskError::BadFile)?;
                 merged.merge(incoming.clone(), settings_given || replace);
                 let reg = file::check_merged_toml(name, text, merged).map_err(DeskError::BadFile)?;
                 (incoming, reg)

@@ -74,6 +74,12 @@ pub fn parse_toml(file: &str, text: &str) -> Result<RegistryFile, FileErrors> {
     parse_spanned(file, text).map(|(f, _)| f)
 }
 
+/// As [`parse_toml`], and whether the file has a `[settings]` table of its own (an import
+/// without one keeps the registry's settings).
+pub fn parse_toml_settings(file: &str, text: &str) -> Result<(RegistryFile, bool), FileErrors> {
+    parse_spanned(file, text).map(|(f, pos)| (f, pos.0.contains_key("settings")))
+}
+
 fn parse_spanned(file: &str, text: &str) -> Result<(RegistryFile, Positions), FileErrors> {
     let parsed: SpannedFile = toml::from_str(text).map_err(|e| {
         let at = e.span().map(|s| s.start).unwrap_or(0);
