@@ -15,7 +15,7 @@ pub mod ticket;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::desk::{Desk, DeskError};
+use crate::desk::DeskError;
 
 /// How a command failed: bad input (exit 2) or a runtime failure (exit 1).
 #[derive(Debug)]
@@ -57,10 +57,6 @@ pub fn data_dir(given: Option<&Path>) -> PathBuf {
         Some(p) => p.to_path_buf(),
         None => dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join("spoc"),
     }
-}
-
-pub fn open_desk(dir: &Path) -> Result<Desk, Failure> {
-    Ok(Desk::open(dir)?)
 }
 
 pub fn read_file(path: &Path) -> Result<String, Failure> {

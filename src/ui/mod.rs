@@ -62,9 +62,13 @@ pub fn load_keymap(looks: &Looks) -> Result<Keymap, String> {
     Keymap::load_with(vim, text.as_deref().map(|t| (name.as_str(), t))).map_err(|e| e.to_string())
 }
 
-/// Asks the desk what an effect needs; the answer comes back as a message.
-pub fn perform(api: &dyn DeskApi, effect: Effect) -> Msg {
-    let text = |e: DeskError| e.to_string();
+/// Asks the desk what an effect needs; the answer comes back as a message. `lost` is set when
+/// the server could not be reached.
+pub fn perform(api: &dyn DeskApi, effect: Effect, lost: &mut bool) -> Msg {
+    let text = |e: DeskError| {
+        *lost |= matches!(e, DeskError::Unavailable(_));
+        e.to_string()
+    };
     match effect {
         Effect::LoadQueue(q) => Msg::Queue(api.list_tickets(&q).map_err(text)),
         Effect::LoadTicket(id) => Msg::Ticket(api.ticket(id).map_err(text)),
@@ -92,16 +96,19 @@ fn regie(api: &dyn DeskApi, now: chrono::DateTime<Utc>) -> Result<state::Regie, 
     Ok(state::Regie { year, trend, watch: api.contract_watch(90)? })
 }
 
-/// Handles a message and everything it leads to, until nothing is left to ask.
-pub fn handle(s: &mut State, keys: &Keymap, api: &dyn DeskApi, msg: Msg) {
+/// Handles a message and everything it leads to, until nothing is left to ask. Says whether
+/// the server could not be reached on the way.
+pub fn handle(s: &mut State, keys: &Keymap, api: &dyn DeskApi, msg: Msg) -> bool {
+    let mut lost = false;
     let mut pending = update(s, keys, msg);
     while !pending.is_empty() {
         let mut next = Vec::new();
         for effect in dedup(pending) {
-            next.extend(update(s, keys, perform(api, effect)));
+            next.extend(update(s, keys, perform(api, effect, &mut lost)));
         }
         pending = next;
     }
+    lost
 }
 
 /// A burst of colleagues' changes asks for the queue once, not once per change.
@@ -133,7 +140,7 @@ pub fn run(dir: &Path, looks: &Looks) -> Result<(), DeskError> {
         while let Ok(ev) = event::read() {
             let msg = match ev {
                 Event::Key(k) if k.kind != KeyEventKind::Release => Msg::Key(k),
-                Event::Resize(..) => Msg::Tick(Utc::now().trunc_subsecs(0)),
+                Event::Resize(..) => Msg::Resize,
                 _ => continue,
             };
             if keys_tx.send(msg).is_err() {
@@ -228,13 +235,15 @@ fn handle_with(s: &mut State, keys: &Keymap, api: &mut Option<Client>, dir: &Pat
     if api.is_none() {
         *api = connect_or_start(dir).ok();
     }
-    match api {
+    let lost = match api {
         Some(c) => handle(s, keys, c, msg),
         None => {
             let _ = update(s, keys, msg);
+            true
         }
-    }
-    if s.message.as_deref().is_some_and(|m| m.contains("the server at")) {
+    };
+    if lost {
+        // The next message connects anew, starting a server if none runs.
         *api = None;
     }
 }

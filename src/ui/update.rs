@@ -30,6 +30,8 @@ pub enum Msg {
     Reconnected,
     /// What the agent wrote in `$EDITOR`, for the prompt or the intake field it came from.
     Edited(String),
+    /// The terminal changed size: only a new frame is needed.
+    Resize,
     /// A minute passed: the SLA columns count down.
     Tick(chrono::DateTime<chrono::Utc>),
 }
@@ -161,6 +163,7 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
             }
             vec![]
         }
+        Msg::Resize => vec![],
         Msg::Lost(why) => {
             s.banner = Some(format!("the server cannot be reached ({why}); reconnecting…"));
             vec![]
