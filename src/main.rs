@@ -119,7 +119,7 @@ enum TicketCommand {
     Update {
         id: u64,
         #[command(flatten)]
-        args: ticket::UpdateArgs,
+        args: Box<ticket::UpdateArgs>,
     },
 }
 
@@ -256,7 +256,7 @@ fn run(args: Cli) -> Result<(), Failure> {
                 TicketCommand::New(a) => ticket::new(&desk, a),
                 TicketCommand::List(a) => ticket::list(&desk, a),
                 TicketCommand::Show { id, json } => ticket::show(&desk, id, json),
-                TicketCommand::Update { id, args } => ticket::update(&desk, id, args),
+                TicketCommand::Update { id, args } => ticket::update(&desk, id, *args),
             }
         }
         Command::Supplier(SupplierCommand::Find { query, limit, json }) => {

@@ -162,8 +162,11 @@ fn business_days_keep_the_wall_clock_time() {
     assert_eq!(dutch.deadline(at("2026-12-23T11:00:00+01:00"), d("3bd")), at("2026-12-29T11:00:00+01:00"));
     // Across the spring DST change the wall-clock time stays, the UTC offset changes.
     assert_eq!(cal.deadline(at("2026-03-27T10:00:00+01:00"), d("1bd")), at("2026-03-30T10:00:00+02:00"));
-    // Starting on a Saturday: the clock starts Monday 09:00.
-    assert_eq!(cal.deadline(at("2026-11-21T12:00:00+01:00"), d("1bd")), at("2026-11-24T09:00:00+01:00"));
+    // Starting on a Saturday: the clock starts Monday 09:00, and one opening day of time runs
+    // out at Monday's closing time (not at Tuesday's opening, which is no later in business time).
+    assert_eq!(cal.deadline(at("2026-11-21T12:00:00+01:00"), d("1bd")), at("2026-11-23T17:00:00+01:00"));
+    // From an opening time, n days end at a closing time too: Mon 09:00 + 2bd is Tue 17:00.
+    assert_eq!(cal.deadline(at("2026-11-23T09:00:00+01:00"), d("2bd")), at("2026-11-24T17:00:00+01:00"));
     // Then hours on top.
     assert_eq!(cal.deadline(at("2026-11-23T10:00:00+01:00"), d("1bd2h")), at("2026-11-24T12:00:00+01:00"));
 }

@@ -104,6 +104,23 @@ fn a_store_written_by_version_2_opens() {
 }
 
 #[test]
+fn a_store_written_by_version_3_opens() {
+    // Version 3 had no supplier events; the ticket (dispatched, with the supplier) reads back
+    // as being with the supplier, and its fixture is kept as version 3 wrote it.
+    let fixture = std::fs::read("tests/fixtures/ticket-v3.bin").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let db = sled::open(dir.path().join("store")).unwrap();
+        db.open_tree("tickets").unwrap().insert(7u64.to_be_bytes(), fixture).unwrap();
+        db.flush().unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    let t = store.ticket(7).unwrap().unwrap();
+    assert!(t.with_supplier);
+    assert_eq!(t, reference_ticket());
+}
+
+#[test]
 fn pages_come_most_urgent_first_and_filters_use_the_indexes() {
     let dir = tempfile::tempdir().unwrap();
     let now = at("2026-11-23T09:00:00+01:00");

@@ -83,7 +83,8 @@ fn a_breach_is_recorded_for_good() {
     apply(&mut t, &reg, Change::Priority(Priority::P4), "2026-11-23T14:00:00+01:00");
     let sla = t.sla(at("2026-11-23T14:00:00+01:00"), &reg);
     assert_eq!(sla.helpdesk.resolution.level, ClockLevel::Breached);
-    assert_eq!(t.helpdesk.resolution.breached_at, Some(at("2026-11-23T13:00:01+01:00")));
+    // The breach instant is the instant the target ran out, not the second after it.
+    assert_eq!(t.helpdesk.resolution.breached_at, Some(at("2026-11-23T13:00:00+01:00")));
     apply(&mut t, &reg, Change::Status(Status::Resolved), "2026-11-23T15:00:00+01:00");
     assert_eq!(t.sla(at("2026-11-30T15:00:00+01:00"), &reg).helpdesk.resolution.level, ClockLevel::Breached);
 }
@@ -212,6 +213,222 @@ fn warning_at_75_percent() {
     assert_eq!(t.sla(at("2026-11-24T09:00:01+01:00"), &reg).helpdesk.resolution.level, ClockLevel::Breached);
 }
 
+fn refused(t: &mut Ticket, reg: &Registry, change: Change, when: &str) -> String {
+    let before = t.clone();
+    let err = t.apply(change, at(when), "anouk", reg).unwrap_err();
+    assert_eq!(*t, before, "a refused change leaves the ticket as it was");
+    err.0
+}
+
+#[test]
+fn a_resolved_or_closed_ticket_keeps_its_priority_and_verdicts() {
+    let reg = small_registry();
+    let mut t = open(&reg, "Magister", "ZYL", 2, 3, at(MON_9)); // P3: respond 2h, resolve 16h
+    assert_eq!(t.priority, Priority::P3);
+    apply(&mut t, &reg, Change::Contact(Channel::Call, "hi".into()), "2026-11-23T09:20:00+01:00");
+    apply(&mut t, &reg, Change::Status(Status::InProgress), "2026-11-23T09:20:00+01:00");
+    apply(&mut t, &reg, Change::Status(Status::Resolved), "2026-11-23T14:20:00+01:00");
+    for status in [Status::Resolved, Status::Closed] {
+        if status == Status::Closed {
+            apply(&mut t, &reg, Change::Status(Status::Closed), "2026-11-23T15:00:00+01:00");
+        }
+        for change in [Change::Priority(Priority::P1), Change::Reclassify { impact: 1, urgency: 1 }] {
+            let err = refused(&mut t, &reg, change, "2026-11-23T15:30:00+01:00");
+            assert!(err.contains("reopen it first"), "{err}");
+        }
+        let why = refused(
+            &mut t,
+            &reg,
+            Change::OverrideRouting { supplier: "WPN".into(), reason: "theirs".into() },
+            "2026-11-23T15:30:00+01:00",
+        );
+        assert!(why.contains("reopen it first"), "{why}");
+    }
+    let sla = t.sla(at("2026-11-30T15:30:00+01:00"), &reg);
+    assert_eq!((sla.helpdesk.response.level, sla.helpdesk.resolution.level), (ClockLevel::Ok, ClockLevel::Ok));
+}
+
+#[test]
+fn a_stopped_clock_keeps_its_verdict_when_the_priority_changes() {
+    let reg = small_registry();
+    let mut t = open(&reg, "Magister", "ZYL", 2, 3, at(MON_9)); // P3: respond 2h
+    apply(&mut t, &reg, Change::Contact(Channel::Call, "hi".into()), "2026-11-23T10:00:00+01:00"); // met in 1h
+    let met_due = t.sla(at("2026-11-23T10:00:00+01:00"), &reg).helpdesk.response.due;
+    // Raised to P1 (respond 15m, resolve 4h): the response was decided under P3 and stays met;
+    // the resolution clock, still running, takes the new target on the hour it counted.
+    apply(&mut t, &reg, Change::Priority(Priority::P1), "2026-11-23T10:00:00+01:00");
+    let sla = t.sla(at("2026-11-23T12:00:00+01:00"), &reg);
+    assert_eq!((sla.helpdesk.response.phase, sla.helpdesk.response.level), (ClockPhase::Stopped, ClockLevel::Ok));
+    assert_eq!(sla.helpdesk.response.due, met_due, "a decided clock's due stays");
+    assert_eq!(sla.helpdesk.resolution.due, Some(at("2026-11-23T13:00:00+01:00")));
+    // And the other way: a response breached under P1 stays breached when the priority is lowered.
+    let mut t = open(&reg, "Magister", "ZYL", 1, 1, at(MON_9)); // P1: respond 15m
+    apply(&mut t, &reg, Change::Contact(Channel::Email, "late".into()), "2026-11-23T10:00:00+01:00");
+    apply(&mut t, &reg, Change::Priority(Priority::P4), "2026-11-23T10:05:00+01:00");
+    let sla = t.sla(at("2026-11-23T10:05:00+01:00"), &reg);
+    assert_eq!(sla.helpdesk.response.level, ClockLevel::Breached);
+    assert_eq!(sla.helpdesk.response.due, Some(at("2026-11-23T09:15:00+01:00")));
+}
+
+#[test]
+fn a_breached_clocks_due_never_moves() {
+    let reg = small_registry();
+    let mut t = open(&reg, "Magister", "ZYL", 2, 2, at(MON_9)); // P2: respond 30m (due 09:30)
+    assert_eq!(t.sla_due, Some(at("2026-11-23T09:30:00+01:00")));
+    apply(&mut t, &reg, Change::Status(Status::WaitingOnCaller), "2026-11-23T10:00:00+01:00");
+    assert_eq!(t.helpdesk.response.breached_at, Some(at("2026-11-23T09:30:00+01:00")));
+    apply(&mut t, &reg, Change::Status(Status::InProgress), "2026-11-23T10:10:00+01:00");
+    let sla = t.sla(at("2026-11-23T10:20:00+01:00"), &reg);
+    assert_eq!(sla.helpdesk.response.due, Some(at("2026-11-23T09:30:00+01:00")), "not 10:10: pauses do not move it");
+    assert_eq!(t.sla_due, Some(at("2026-11-23T09:30:00+01:00")), "the queue orders by the same instant");
+    // The resolution clock did not breach: its due moves with the pause (8h + 10m).
+    assert_eq!(sla.helpdesk.resolution.due, Some(at("2026-11-24T09:10:00+01:00")));
+    apply(&mut t, &reg, Change::Priority(Priority::P3), "2026-11-23T10:30:00+01:00");
+    assert_eq!(
+        t.sla(at("2026-11-23T10:30:00+01:00"), &reg).helpdesk.response.due,
+        Some(at("2026-11-23T09:30:00+01:00"))
+    );
+    // Stopping it does not move it by a second either.
+    apply(&mut t, &reg, Change::Contact(Channel::Call, "sorry".into()), "2026-11-23T11:00:00+01:00");
+    let response = t.sla(at("2026-11-23T11:00:00+01:00"), &reg).helpdesk.response;
+    assert_eq!((response.level, response.due), (ClockLevel::Breached, Some(at("2026-11-23T09:30:00+01:00"))));
+}
+
+#[test]
+fn stopping_a_met_clock_keeps_its_due() {
+    let reg = small_registry();
+    let mut t = open(&reg, "Magister", "ZYL", 2, 2, at(MON_9)); // resolve 8h: due 17:00
+    let due = t.sla(at(MON_9), &reg).helpdesk.resolution.due;
+    assert_eq!(due, Some(at("2026-11-23T17:00:00+01:00")));
+    apply(&mut t, &reg, Change::Status(Status::Resolved), "2026-11-23T12:00:00+01:00");
+    let sla = t.sla(at("2026-11-24T12:00:00+01:00"), &reg);
+    assert_eq!((sla.helpdesk.resolution.level, sla.helpdesk.resolution.due), (ClockLevel::Ok, due));
+}
+
+#[test]
+fn a_breach_at_a_closing_time_is_that_closing_time() {
+    let reg = small_registry();
+    let mut t = open(&reg, "Magister", "ZYL", 2, 2, at(MON_9)); // resolve 8h: runs out Mon 17:00:00
+    apply(&mut t, &reg, Change::Status(Status::Resolved), "2026-11-24T10:00:00+01:00");
+    assert_eq!(t.helpdesk.resolution.breached_at, Some(at("2026-11-23T17:00:00+01:00")));
+    let r = t.sla(at("2026-11-24T10:00:00+01:00"), &reg).helpdesk.resolution;
+    assert_eq!((r.level, r.due, r.elapsed), (ClockLevel::Breached, Some(at("2026-11-23T17:00:00+01:00")), 9 * 3600));
+}
+
+#[test]
+fn a_supplier_reference_known_before_dispatch_is_its_response_at_dispatch() {
+    let reg = small_registry();
+    for ref_first in [true, false] {
+        let mut t = open(&reg, "Magister", "ZYL", 2, 2, at(MON_9));
+        let changes = if ref_first {
+            apply(&mut t, &reg, Change::SupplierRef("INC-1".into()), "2026-11-23T09:10:00+01:00");
+            vec![Change::Status(Status::WaitingOnSupplier)]
+        } else {
+            vec![Change::Status(Status::WaitingOnSupplier), Change::SupplierRef("INC-1".into())]
+        };
+        t.apply_all(changes, at("2026-11-23T10:00:00+01:00"), "anouk", &reg).unwrap();
+        let sup = t.sla(at("2026-11-23T15:00:00+01:00"), &reg).supplier.unwrap();
+        assert_eq!((sup.response.phase, sup.response.elapsed), (ClockPhase::Stopped, 0), "ref first: {ref_first}");
+        assert_eq!(sup.response.level, ClockLevel::Ok);
+        assert_eq!(t.supplier_response_at, Some(at("2026-11-23T10:00:00+01:00")));
+    }
+}
+
+#[test]
+fn the_supplier_reporting_it_solved_stops_its_resolution_clock() {
+    let reg = small_registry();
+    let mut t = open(&reg, "Magister", "ZYL", 2, 2, at(MON_9)); // contract P2: resolve 8h
+    apply(&mut t, &reg, Change::Status(Status::WaitingOnSupplier), "2026-11-23T10:00:00+01:00");
+    apply(&mut t, &reg, Change::SupplierSolved("rebooted the server".into()), "2026-11-23T12:00:00+01:00");
+    assert_eq!(t.status, Status::InProgress, "back with the helpdesk to check");
+    assert_eq!(t.supplier_solved_at, Some(at("2026-11-23T12:00:00+01:00")));
+    // The helpdesk takes days to close it: none of that is the supplier's.
+    let sup = t.sla(at("2026-11-26T12:00:00+01:00"), &reg).supplier.unwrap();
+    assert_eq!((sup.resolution.phase, sup.resolution.elapsed), (ClockPhase::Stopped, 2 * 3600));
+    assert_eq!(sup.resolution.level, ClockLevel::Ok);
+    let again = refused(&mut t, &reg, Change::SupplierSolved("again".into()), "2026-11-23T13:00:00+01:00");
+    assert!(again.contains("already"), "{again}");
+    // Solved and resolved in one update.
+    let mut t = open(&reg, "Magister", "ZYL", 2, 2, at(MON_9));
+    apply(&mut t, &reg, Change::Status(Status::WaitingOnSupplier), "2026-11-23T10:00:00+01:00");
+    let changes = vec![Change::SupplierSolved("fixed".into()), Change::Status(Status::Resolved)];
+    t.apply_all(changes, at("2026-11-23T11:00:00+01:00"), "anouk", &reg).unwrap();
+    assert_eq!(t.status, Status::Resolved);
+    // Not before dispatch.
+    let mut t = open(&reg, "Magister", "ZYL", 2, 2, at(MON_9));
+    let why = refused(&mut t, &reg, Change::SupplierSolved("?".into()), "2026-11-23T10:00:00+01:00");
+    assert!(why.contains("never dispatched"), "{why}");
+}
+
+#[test]
+fn a_ticket_back_with_the_helpdesk_pauses_the_supplier_clocks() {
+    let reg = small_registry();
+    let mut t = open(&reg, "Magister", "ZYL", 2, 2, at(MON_9)); // contract P2: respond 1h, resolve 8h
+    apply(&mut t, &reg, Change::Status(Status::WaitingOnSupplier), "2026-11-23T10:00:00+01:00");
+    apply(&mut t, &reg, Change::Status(Status::InProgress), "2026-11-23T10:30:00+01:00");
+    let sup = t.sla(at("2026-11-25T16:00:00+01:00"), &reg).supplier.unwrap();
+    assert_eq!((sup.resolution.phase, sup.resolution.elapsed), (ClockPhase::Paused, 30 * 60));
+    assert_eq!(sup.response.level, ClockLevel::Ok, "the helpdesk's two days are not the supplier's");
+    // The helpdesk resolves it itself: the supplier's clocks are decided on the supplier's own time.
+    apply(&mut t, &reg, Change::Status(Status::Resolved), "2026-11-25T16:00:00+01:00");
+    let sup = t.sla(at("2026-11-26T16:00:00+01:00"), &reg).supplier.unwrap();
+    assert_eq!((sup.resolution.phase, sup.resolution.elapsed), (ClockPhase::Stopped, 30 * 60));
+    assert_eq!((sup.response.level, sup.resolution.level), (ClockLevel::Ok, ClockLevel::Ok));
+    assert_eq!(t.supplier_reopened, 0);
+}
+
+#[test]
+fn sending_it_back_to_the_supplier_resumes_its_clocks_and_counts_a_supplier_reopen() {
+    let reg = small_registry();
+    let mut t = open(&reg, "Magister", "ZYL", 2, 2, at(MON_9));
+    apply(&mut t, &reg, Change::Status(Status::WaitingOnSupplier), "2026-11-23T10:00:00+01:00");
+    apply(&mut t, &reg, Change::SupplierSolved("patched".into()), "2026-11-23T11:00:00+01:00");
+    // The fix did not hold: back to the supplier the next morning.
+    apply(&mut t, &reg, Change::Status(Status::WaitingOnSupplier), "2026-11-24T09:00:00+01:00");
+    assert_eq!((t.supplier_reopened, t.supplier_solved_at), (1, None));
+    apply(&mut t, &reg, Change::SupplierSolved("patched again".into()), "2026-11-24T10:30:00+01:00");
+    let sup = t.sla(at("2026-11-24T12:00:00+01:00"), &reg).supplier.unwrap();
+    assert_eq!((sup.resolution.phase, sup.resolution.elapsed), (ClockPhase::Stopped, 2 * 3600 + 30 * 60));
+    // Back without "solved", then to the supplier again: another reopen, time kept.
+    apply(&mut t, &reg, Change::Status(Status::WaitingOnSupplier), "2026-11-24T13:00:00+01:00");
+    apply(&mut t, &reg, Change::Status(Status::InProgress), "2026-11-24T14:00:00+01:00");
+    apply(&mut t, &reg, Change::Status(Status::WaitingOnSupplier), "2026-11-25T09:00:00+01:00");
+    assert_eq!(t.supplier_reopened, 3);
+    let sup = t.sla(at("2026-11-25T10:00:00+01:00"), &reg).supplier.unwrap();
+    assert_eq!((sup.resolution.phase, sup.resolution.elapsed), (ClockPhase::Running, 4 * 3600 + 30 * 60));
+    // Waiting on the caller for the supplier pauses, and is no reopen.
+    apply(&mut t, &reg, Change::Status(Status::WaitingOnCaller), "2026-11-25T10:00:00+01:00");
+    apply(&mut t, &reg, Change::Status(Status::WaitingOnSupplier), "2026-11-25T11:00:00+01:00");
+    assert_eq!(t.supplier_reopened, 3);
+    let sup = t.sla(at("2026-11-25T11:00:00+01:00"), &reg).supplier.unwrap();
+    assert_eq!(sup.resolution.elapsed, 4 * 3600 + 30 * 60, "the hour on the caller is nobody's");
+}
+
+#[test]
+fn reopening_the_ticket_does_not_restart_the_supplier_clocks() {
+    let reg = small_registry();
+    let mut t = open(&reg, "Magister", "ZYL", 2, 2, at(MON_9));
+    apply(&mut t, &reg, Change::Status(Status::WaitingOnSupplier), "2026-11-23T10:00:00+01:00");
+    apply(&mut t, &reg, Change::Status(Status::Resolved), "2026-11-23T12:00:00+01:00"); // decided with the supplier
+    apply(&mut t, &reg, Change::Status(Status::InProgress), "2026-11-24T09:00:00+01:00"); // helpdesk reopen
+    let sup = t.sla(at("2026-11-26T09:00:00+01:00"), &reg).supplier.unwrap();
+    assert_eq!((sup.resolution.phase, sup.resolution.elapsed), (ClockPhase::Stopped, 2 * 3600));
+    assert_eq!(sup.resolution.level, ClockLevel::Ok);
+    assert_eq!(t.helpdesk.resolution.phase(), ClockPhase::Running);
+}
+
+#[test]
+fn assigning_and_setting_assigned_in_one_update_is_one_change() {
+    let reg = small_registry();
+    let mut t = open(&reg, "Magister", "ZYL", 2, 2, at(MON_9));
+    let changes = vec![Change::Assign(Some("bram".into())), Change::Status(Status::Assigned)];
+    let entries = t.apply_all(changes, at(MON_9), "anouk", &reg).unwrap();
+    assert_eq!((t.status, t.assignee.as_deref(), entries.len()), (Status::Assigned, Some("bram"), 2));
+    // Asking for the status it already had stays an error.
+    let err = t.apply_all(vec![Change::Status(Status::Assigned)], at(MON_9), "anouk", &reg).unwrap_err();
+    assert!(err.0.contains("assigned already"), "{err}");
+}
+
 fn status_strategy() -> impl Strategy<Value = Status> {
     prop::sample::select(vec![Status::InProgress, Status::WaitingOnCaller, Status::WaitingOnSupplier, Status::Resolved])
 }
@@ -235,6 +452,63 @@ proptest! {
             prop_assert!(elapsed >= last);
             prop_assert!(elapsed <= cal.business_between(start, now));
             last = elapsed;
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// One deadline rule: a fresh ticket's due time is `Calendar::deadline` (what `spoc sla
+    /// deadline` prints) for every target, business days (`5bd`) included.
+    #[test]
+    fn a_tickets_due_is_the_calendars_deadline(minutes in 0i64..60 * 24 * 400, impact in 1u8..=3, urgency in 1u8..=4) {
+        let reg = small_registry();
+        let start = at("2026-01-01T00:00:00+01:00") + Duration::minutes(minutes);
+        let t = open(&reg, "Magister", "ZYL", impact, urgency, start);
+        let cal = reg.calendar("office").unwrap();
+        let sla = t.sla(start, &reg);
+        prop_assert_eq!(sla.helpdesk.resolution.due, Some(cal.deadline(start, t.helpdesk.resolution.target)));
+        prop_assert_eq!(sla.helpdesk.response.due, Some(cal.deadline(start, t.helpdesk.response.target)));
+    }
+
+    /// A stopped clock is decided: no later priority change alters its verdict or its due.
+    #[test]
+    fn a_decided_clock_keeps_its_verdict(contact_after in 1i64..600, changes in prop::collection::vec((0usize..4, 1i64..3000), 1..6)) {
+        let reg = small_registry();
+        let start = at(MON_9);
+        let mut t = open(&reg, "Magister", "ZYL", 2, 2, start);
+        let mut now = start + Duration::minutes(contact_after);
+        apply(&mut t, &reg, Change::Contact(Channel::Call, "hi".into()), &now.to_rfc3339());
+        let decided = t.sla(now, &reg).helpdesk.response;
+        for (p, minutes) in changes {
+            now += Duration::minutes(minutes);
+            let _ = t.apply(Change::Priority(Priority::ALL[p]), now, "anouk", &reg);
+            let response = t.sla(now, &reg).helpdesk.response;
+            prop_assert_eq!((response.level, response.due, response.elapsed), (decided.level, decided.due, decided.elapsed));
+        }
+    }
+
+    /// Once breached, a clock's due is its breach instant, whatever pauses and changes follow.
+    #[test]
+    fn a_breach_instant_never_moves(steps in prop::collection::vec((status_strategy(), 0usize..4, 1i64..3000), 1..10)) {
+        let reg = small_registry();
+        let start = at(MON_9);
+        let mut t = open(&reg, "Magister", "ZYL", 1, 1, start);
+        let mut now = start;
+        let mut breach = None;
+        for (status, p, minutes) in steps {
+            now += Duration::minutes(minutes);
+            let _ = t.apply(Change::Status(status), now, "anouk", &reg);
+            let _ = t.apply(Change::Priority(Priority::ALL[p]), now, "anouk", &reg);
+            let r = t.sla(now, &reg).helpdesk.resolution;
+            if let Some(b) = breach {
+                prop_assert_eq!(r.due, Some(b));
+                prop_assert_eq!(r.level, ClockLevel::Breached);
+            } else if let Some(b) = t.helpdesk.resolution.breached_at {
+                prop_assert!(b <= now);
+                breach = Some(b);
+            }
         }
     }
 }

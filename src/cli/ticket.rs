@@ -181,7 +181,7 @@ pub fn show(desk: &dyn DeskApi, id: u64, as_json: bool) -> CmdResult {
     }
     // People read times on the helpdesk's clock.
     let tz = desk.registry()?.helpdesk_calendar().timezone;
-    let local = |at: chrono::DateTime<Utc>| at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string();
+    let local = |at: chrono::DateTime<Utc>| crate::domain::instant::local_text(at, tz);
     let mut s = format!("#{} {} · {} · {:?}\n{}\n\n", t.id, t.priority, t.status, t.kind, sanitize_line(&t.title));
     let field = |s: &mut String, k: &str, v: &str| s.push_str(&format!("{k:<14}{}\n", sanitize_line(v)));
     let participant = match &t.participant_name {
@@ -196,6 +196,19 @@ pub fn show(desk: &dyn DeskApi, id: u64, as_json: bool) -> CmdResult {
     field(&mut s, "routing", &t.routing);
     field(&mut s, "supplier ref", t.supplier_ref.as_deref().unwrap_or("-"));
     field(&mut s, "created", &format!("{} by {}", local(t.created_at), t.created_by));
+    if let Some(at) = t.dispatched_at {
+        let mut line = format!("dispatched {}", local(at));
+        if let Some(r) = t.supplier_response_at {
+            line.push_str(&format!(" · answered {}", local(r)));
+        }
+        if let Some(r) = t.supplier_solved_at {
+            line.push_str(&format!(" · solved {}", local(r)));
+        }
+        if t.supplier_reopened > 0 {
+            line.push_str(&format!(" · sent back {}×", t.supplier_reopened));
+        }
+        field(&mut s, "supplier", &line);
+    }
     if let Some(score) = t.satisfaction {
         field(&mut s, "satisfaction", &format!("{score}/5 {}", t.satisfaction_remark.as_deref().unwrap_or("")));
     }
@@ -206,12 +219,7 @@ pub fn show(desk: &dyn DeskApi, id: u64, as_json: bool) -> CmdResult {
     s.push_str(&clocks_text(&t, tz));
     s.push_str("\njournal\n");
     for e in &t.journal {
-        s.push_str(&format!(
-            "  {} {:<10} {}\n",
-            e.at.format("%Y-%m-%d %H:%M"),
-            sanitize_line(&e.by),
-            sanitize_line(&describe(&e.event))
-        ));
+        s.push_str(&format!("  {} {:<10} {}\n", local(e.at), sanitize_line(&e.by), sanitize_line(&describe(&e.event))));
     }
     out(&s)
 }
@@ -233,7 +241,10 @@ fn clock_line(name: &str, c: &ClockView, tz: chrono_tz::Tz) -> String {
             format_business_seconds(c.left)
         ),
     };
-    let due = c.due.map(|d| format!(" · due {}", d.with_timezone(&tz).format("%a %Y-%m-%d %H:%M"))).unwrap_or_default();
+    let due = c
+        .due
+        .map(|d| format!(" · due {} {}", d.with_timezone(&tz).format("%a"), crate::domain::instant::local_text(d, tz)))
+        .unwrap_or_default();
     format!("  {name:<11} {:>6}  {state}{due}\n", c.target)
 }
 
@@ -280,6 +291,10 @@ pub struct UpdateArgs {
     /// What the supplier answered (counts as the supplier's response).
     #[arg(long)]
     pub supplier_reply: Option<String>,
+    /// The supplier reports it solved: stops the supplier's resolution clock, and the ticket
+    /// comes back to the helpdesk (in_progress) to check and resolve.
+    #[arg(long)]
+    pub supplier_solved: Option<String>,
     /// Route to this supplier instead; needs --reason.
     #[arg(long)]
     pub override_supplier: Option<String>,
@@ -340,9 +355,14 @@ pub fn update(desk: &dyn DeskApi, id: u64, a: UpdateArgs) -> CmdResult {
     if let Some(text) = a.note {
         changes.push(Change::Note(text));
     }
+    // "Solved, and resolved" is one update: the supplier's report comes before the status.
+    if let Some(text) = a.supplier_solved {
+        changes.push(Change::SupplierSolved(text));
+    }
     if let Some(status) = a.status {
         changes.push(Change::Status(status));
     }
+    // A reference given with the dispatch counts at the dispatch, in either order.
     if let Some(r) = a.supplier_ref {
         changes.push(Change::SupplierRef(r));
     }

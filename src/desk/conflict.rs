@@ -26,21 +26,31 @@ pub struct Conflict {
     pub current: u64,
     pub by: String,
     pub at: DateTime<Utc>,
+    /// `at` on the helpdesk's clock, with its offset, as the agent reads it.
+    pub at_local: String,
     /// The last change, one line per journal entry.
     pub changes: Vec<String>,
 }
 
 impl Conflict {
     /// `journal` is the ticket's whole journal; the entries of its last change are named.
-    pub fn new(id: u64, expected: u64, current: u64, by: &str, at: DateTime<Utc>, journal: &[JournalEntry]) -> Self {
+    pub fn new(
+        id: u64,
+        (expected, current): (u64, u64),
+        by: &str,
+        at: DateTime<Utc>,
+        tz: chrono_tz::Tz,
+        journal: &[JournalEntry],
+    ) -> Self {
         let changes = journal.iter().filter(|e| e.at == at && e.by == by).map(|e| describe(&e.event)).collect();
-        Conflict { id, expected, current, by: by.to_string(), at, changes }
+        let at_local = crate::domain::instant::local_text(at, tz);
+        Conflict { id, expected, current, by: by.to_string(), at, at_local, changes }
     }
 }
 
 impl std::fmt::Display for Conflict {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "ticket {} was changed by {} at {}", self.id, self.by, self.at.to_rfc3339())?;
+        write!(f, "ticket {} was changed by {} at {}", self.id, self.by, self.at_local)?;
         if !self.changes.is_empty() {
             write!(f, " ({})", crate::domain::sanitize_line(&self.changes.join("; ")))?;
         }

@@ -45,15 +45,13 @@ impl Desk {
                 && v != old.version
             {
                 let journal = self.store.journal(id)?;
-                let c = Conflict::new(id, v, old.version, &old.updated_by, old.updated_at, &journal);
+                let tz = reg.helpdesk_calendar().timezone;
+                let c = Conflict::new(id, (v, old.version), &old.updated_by, old.updated_at, tz, &journal);
                 return Err(DeskError::Conflict(c));
             }
             let at = self.now();
             let mut ticket = old.clone();
-            let mut entries = Vec::new();
-            for change in update.changes {
-                entries.extend(ticket.apply(change, at, agent.login(), &reg)?);
-            }
+            let entries = ticket.apply_all(update.changes, at, agent.login(), &reg)?;
             if !entries.is_empty() {
                 self.store.update_ticket(&old, &ticket, &entries)?;
             }

@@ -146,6 +146,12 @@ pub struct TicketDetail {
     #[serde(with = "crate::domain::instant::option")]
     pub closed_at: Option<DateTime<Utc>>,
     pub reopened: u32,
+    #[serde(with = "crate::domain::instant::option")]
+    pub supplier_response_at: Option<DateTime<Utc>>,
+    #[serde(with = "crate::domain::instant::option")]
+    pub supplier_solved_at: Option<DateTime<Utc>>,
+    /// Times it went back to the supplier after coming back to the helpdesk.
+    pub supplier_reopened: u32,
     pub satisfaction: Option<u8>,
     pub satisfaction_remark: Option<String>,
     pub sla_level: ClockLevel,
@@ -184,6 +190,9 @@ impl TicketDetail {
             resolved_at: t.resolved_at,
             closed_at: t.closed_at,
             reopened: t.reopened,
+            supplier_response_at: t.supplier_response_at,
+            supplier_solved_at: t.supplier_solved_at,
+            supplier_reopened: t.supplier_reopened,
             satisfaction: t.satisfaction,
             satisfaction_remark: t.satisfaction_remark.clone(),
             sla_level: sla.level(),
@@ -213,6 +222,7 @@ pub fn describe(e: &Event) -> String {
             format!("{how}: {text}")
         }
         Event::SupplierReply { text } => format!("supplier replied: {text}"),
+        Event::SupplierSolved { text } => format!("supplier reports it solved: {text}"),
         Event::StatusChanged { from, to } => format!("status {from} → {to}"),
         Event::Reopened { from } => format!("reopened from {from}"),
         Event::Assigned { from, to } => {

@@ -27,6 +27,17 @@ pub fn with_text_instants<T>(f: impl FnOnce() -> T) -> T {
     f()
 }
 
+/// An instant as a person reads it: wall-clock time in `tz`, with the offset, so that a
+/// supplier checking a figure sees the same day and hour as the desk (`2026-04-01 00:30 +02:00`).
+pub fn local_text(t: DateTime<Utc>, tz: chrono_tz::Tz) -> String {
+    t.with_timezone(&tz).format("%Y-%m-%d %H:%M %:z").to_string()
+}
+
+/// An instant for a spreadsheet or a script: RFC 3339 in `tz`, with the offset.
+pub fn local_rfc3339(t: DateTime<Utc>, tz: chrono_tz::Tz) -> String {
+    t.with_timezone(&tz).to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
 pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
     if s.is_human_readable() || LEGACY_TEXT.get() {
         s.collect_str(&t.to_rfc3339_opts(SecondsFormat::AutoSi, true))

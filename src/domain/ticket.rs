@@ -81,6 +81,16 @@ pub struct Ticket {
     #[serde(with = "crate::domain::instant::option")]
     pub closed_at: Option<DateTime<Utc>>,
     pub reopened: u32,
+    /// When the supplier first answered after dispatch (its reference or a reply).
+    #[serde(with = "crate::domain::instant::option")]
+    pub supplier_response_at: Option<DateTime<Utc>>,
+    /// When the supplier reported it solved; cleared when the ticket goes back to the supplier.
+    #[serde(with = "crate::domain::instant::option")]
+    pub supplier_solved_at: Option<DateTime<Utc>>,
+    /// Times the ticket went back to the supplier after it had come back to the helpdesk.
+    pub supplier_reopened: u32,
+    /// Whether the ticket is the supplier's to work on (also while it waits on the caller for it).
+    pub with_supplier: bool,
     pub satisfaction: Option<u8>,
     pub satisfaction_remark: Option<String>,
     /// Towards the participant, on the helpdesk's calendar, from creation.
@@ -116,6 +126,10 @@ pub enum Event {
         text: String,
     },
     SupplierReply {
+        text: String,
+    },
+    /// The supplier reports it solved: its resolution clock stops.
+    SupplierSolved {
         text: String,
     },
     StatusChanged {
@@ -168,6 +182,7 @@ pub enum Change {
     Note(String),
     Contact(Channel, String),
     SupplierReply(String),
+    SupplierSolved(String),
     OverrideRouting { supplier: String, reason: String },
     Satisfaction { score: u8, remark: Option<String> },
 }
@@ -283,6 +298,10 @@ impl Ticket {
             resolved_at: None,
             closed_at: None,
             reopened: 0,
+            supplier_response_at: None,
+            supplier_solved_at: None,
+            supplier_reopened: 0,
+            with_supplier: false,
             satisfaction: None,
             satisfaction_remark: None,
             helpdesk,
@@ -322,6 +341,31 @@ impl Ticket {
         Ok(events.into_iter().map(|event| JournalEntry { at, by: by.to_string(), event }).collect())
     }
 
+    /// Applies changes together, all or none. A status that an earlier change of the same
+    /// update already brought about (assigning a new ticket makes it `assigned`) is no change.
+    pub fn apply_all(
+        &mut self,
+        changes: Vec<Change>,
+        at: DateTime<Utc>,
+        by: &str,
+        reg: &Registry,
+    ) -> Result<Vec<JournalEntry>, Refused> {
+        let mut next = self.clone();
+        let before = self.status;
+        let mut entries = Vec::new();
+        for change in changes {
+            if let Change::Status(to) = change
+                && to == next.status
+                && to != before
+            {
+                continue;
+            }
+            entries.extend(next.apply(change, at, by, reg)?);
+        }
+        *self = next;
+        Ok(entries)
+    }
+
     fn apply_inner(&mut self, change: Change, at: DateTime<Utc>, reg: &Registry) -> Result<Vec<Event>, Refused> {
         match change {
             Change::Status(to) => self.change_status(to, at, reg),
@@ -330,9 +374,7 @@ impl Ticket {
                 if to == self.assignee {
                     return Ok(Vec::new());
                 }
-                if !self.status.is_open() {
-                    return refuse(format!("a {} ticket cannot be assigned; reopen it first", self.status));
-                }
+                self.check_open("assignee")?;
                 let mut events = vec![Event::Assigned { from: self.assignee.clone(), to: to.clone() }];
                 self.assignee = to;
                 if self.status == Status::New && self.assignee.is_some() {
@@ -341,12 +383,21 @@ impl Ticket {
                 Ok(events)
             }
             Change::Reclassify { impact, urgency } => {
+                if (impact, urgency) == (self.impact, self.urgency) {
+                    return Ok(Vec::new());
+                }
+                self.check_open("impact and urgency")?;
                 let p = reg.settings().matrix.priority(impact, urgency).map_err(Refused)?;
                 self.impact = impact;
                 self.urgency = urgency;
                 self.set_priority(p, at, reg)
             }
-            Change::Priority(p) => self.set_priority(p, at, reg),
+            Change::Priority(p) => {
+                if p != self.priority {
+                    self.check_open("priority")?;
+                }
+                self.set_priority(p, at, reg)
+            }
             Change::SupplierRef(reference) => {
                 let reference = reference.trim().to_string();
                 if reference.is_empty() {
@@ -358,9 +409,9 @@ impl Ticket {
                 if self.supplier_ref.as_deref() == Some(reference.as_str()) {
                     return Ok(Vec::new());
                 }
-                // The supplier giving its own number is its response.
-                self.stop_supplier_response(at, reg);
+                // The supplier giving its own number is its response (at dispatch, if known before).
                 let from = self.supplier_ref.replace(reference.clone());
+                self.supplier_answered(at, reg);
                 Ok(vec![Event::SupplierRef { from, to: reference }])
             }
             Change::Note(text) => Ok(vec![Event::Note { text: nonempty(text)? }]),
@@ -374,13 +425,15 @@ impl Ticket {
             }
             Change::SupplierReply(text) => {
                 let text = nonempty(text)?;
-                self.stop_supplier_response(at, reg);
+                self.supplier_answered(at, reg);
                 Ok(vec![Event::SupplierReply { text }])
             }
+            Change::SupplierSolved(text) => self.supplier_solved(nonempty(text)?, at, reg),
             Change::OverrideRouting { supplier, reason } => {
                 if reason.trim().is_empty() {
                     return refuse("overriding the routing needs a reason");
                 }
+                self.check_open("routing")?;
                 let decision =
                     routing::override_to(reg, &self.participant, &self.service, &supplier, self.priority, at)
                         .map_err(Refused)?;
@@ -424,8 +477,6 @@ impl Ticket {
                 self.routing.explanation
             ));
         }
-        let hd_cal = calendar(reg, &self.helpdesk.calendar);
-        let sup_cal = self.supplier_sla.as_ref().map(|l| calendar(reg, &l.calendar));
         let mut events = Vec::new();
         if reopening {
             self.reopened += 1;
@@ -433,52 +484,143 @@ impl Ticket {
             self.closed_at = None;
             // Resolution goes on from the time it had; a met response stays met.
             self.helpdesk.resolution.reopen(at);
-            if let Some(layer) = &mut self.supplier_sla {
-                layer.resolution.reopen(at);
-            }
             events.push(Event::Reopened { from });
         }
-        if from == Status::WaitingOnCaller {
-            for clock in self.all_clocks_mut() {
-                clock.resume(at);
-            }
-        }
         match to {
-            Status::WaitingOnCaller => {
-                for clock in self.helpdesk.clocks_mut() {
-                    clock.pause(at, hd_cal);
-                }
-                if let (Some(layer), Some(cal)) = (&mut self.supplier_sla, sup_cal) {
-                    for clock in layer.clocks_mut() {
-                        clock.pause(at, cal);
-                    }
-                }
-            }
             Status::WaitingOnSupplier => {
+                let redispatch = self.dispatched_at.is_some() && !self.with_supplier;
                 self.dispatched_at.get_or_insert(at);
-                if let (Some(layer), Some(cal)) = (&mut self.supplier_sla, sup_cal) {
-                    for clock in layer.clocks_mut() {
-                        clock.start(at, cal);
-                    }
+                self.with_supplier = true;
+                if redispatch {
+                    self.supplier_reopen(at, reg);
                 }
             }
+            // Waiting on the caller leaves the ticket with whoever has it.
+            Status::WaitingOnCaller => {}
             Status::Resolved => {
                 self.resolved_at = Some(at);
-                for clock in self.helpdesk.clocks_mut() {
-                    clock.stop(at, hd_cal);
-                }
-                if let (Some(layer), Some(cal)) = (&mut self.supplier_sla, sup_cal) {
-                    for clock in layer.clocks_mut() {
-                        clock.stop(at, cal);
-                    }
-                }
+                self.with_supplier = false;
             }
-            Status::Closed => self.closed_at = Some(at),
-            Status::New | Status::Assigned | Status::InProgress => {}
+            Status::Closed => {
+                self.closed_at = Some(at);
+                self.with_supplier = false;
+            }
+            Status::New | Status::Assigned | Status::InProgress => self.with_supplier = false,
         }
         self.status = to;
+        self.sync_clocks(at, reg);
         events.push(Event::StatusChanged { from, to });
         Ok(events)
+    }
+
+    /// Sets every clock's phase from the status: the helpdesk's run while the ticket is open and
+    /// not waiting on the caller; the supplier's only while it is with the supplier. Resolving
+    /// decides every clock that started.
+    fn sync_clocks(&mut self, at: DateTime<Utc>, reg: &Registry) {
+        let status = self.status;
+        let hd_cal = calendar(reg, &self.helpdesk.calendar);
+        for clock in self.helpdesk.clocks_mut() {
+            match status {
+                Status::Resolved | Status::Closed => clock.stop(at, hd_cal),
+                Status::WaitingOnCaller => clock.pause(at, hd_cal),
+                _ => clock.resume(at),
+            }
+        }
+        let ref_known = self.supplier_ref.is_some();
+        let Some(layer) = &mut self.supplier_sla else {
+            return;
+        };
+        let cal = calendar(reg, &layer.calendar);
+        let with_supplier = status == Status::WaitingOnSupplier;
+        for clock in layer.clocks_mut() {
+            match status {
+                Status::Resolved | Status::Closed => clock.stop(at, cal),
+                Status::WaitingOnSupplier => {
+                    clock.start(at, cal);
+                    clock.resume(at);
+                }
+                _ => clock.pause(at, cal),
+            }
+        }
+        // A reference known at dispatch is the supplier's response, at dispatch.
+        if with_supplier && ref_known && self.supplier_response_at.is_none() {
+            layer.response.stop(at, cal);
+            self.supplier_response_at = Some(at);
+        }
+    }
+
+    /// The supplier answered (its reference or a reply): its response, once dispatched.
+    fn supplier_answered(&mut self, at: DateTime<Utc>, reg: &Registry) {
+        if self.dispatched_at.is_none() || self.supplier_response_at.is_some() {
+            return;
+        }
+        self.supplier_response_at = Some(at);
+        if let Some(layer) = &mut self.supplier_sla {
+            layer.response.stop(at, calendar(reg, &layer.calendar));
+        }
+    }
+
+    fn supplier_solved(&mut self, text: String, at: DateTime<Utc>, reg: &Registry) -> Result<Vec<Event>, Refused> {
+        if self.routing.supplier.is_none() {
+            return refuse("the ticket has no supplier: route or override it first");
+        }
+        if self.dispatched_at.is_none() {
+            return refuse("the ticket was never dispatched to the supplier (set it to waiting_on_supplier first)");
+        }
+        self.check_open("supplier's solution")?;
+        if self.supplier_solved_at.is_some() && !self.with_supplier {
+            return refuse(
+                "the supplier reported it solved already; send it back to the supplier (waiting_on_supplier) if the fix did not hold",
+            );
+        }
+        self.supplier_answered(at, reg);
+        self.supplier_solved_at = Some(at);
+        self.with_supplier = false;
+        if let Some(layer) = &mut self.supplier_sla {
+            let cal = calendar(reg, &layer.calendar);
+            for clock in layer.clocks_mut() {
+                clock.stop(at, cal);
+            }
+        }
+        let mut events = vec![Event::SupplierSolved { text }];
+        // The supplier's part is done: the ticket is back with the helpdesk to check and resolve.
+        if self.status == Status::WaitingOnSupplier {
+            events.extend(self.change_status(Status::InProgress, at, reg)?);
+        }
+        Ok(events)
+    }
+
+    /// Back to the supplier after it came back: the supplier's clocks go on with the time they
+    /// had (a resolution decided by "solved" is reopened), on the current priority's targets.
+    fn supplier_reopen(&mut self, at: DateTime<Utc>, reg: &Registry) {
+        self.supplier_reopened += 1;
+        self.supplier_solved_at = None;
+        let targets = self.contract_targets(reg, self.priority);
+        let responded = self.supplier_response_at.is_some();
+        if let Some(layer) = &mut self.supplier_sla {
+            let cal = calendar(reg, &layer.calendar);
+            layer.resolution.reopen(at);
+            if !responded {
+                layer.response.reopen(at);
+            }
+            if let Some(t) = targets {
+                layer.response.retarget(at, t.response, cal, cal);
+                layer.resolution.retarget(at, t.resolve, cal, cal);
+            }
+        }
+    }
+
+    fn contract_targets(&self, reg: &Registry, p: Priority) -> Option<Targets> {
+        self.routing.contract.as_deref().and_then(|n| reg.contract(n)).and_then(|c| c.sla.get(&p).copied())
+    }
+
+    /// Resolved and closed tickets keep what they were decided with.
+    fn check_open(&self, what: &str) -> Result<(), Refused> {
+        if self.status.is_open() {
+            Ok(())
+        } else {
+            refuse(format!("the {what} of a {} ticket cannot change; reopen it first", self.status))
+        }
     }
 
     fn set_priority(&mut self, p: Priority, at: DateTime<Utc>, reg: &Registry) -> Result<Vec<Event>, Refused> {
@@ -490,8 +632,7 @@ impl Ticket {
         let targets = settings.agreement[&p];
         self.helpdesk.response.retarget(at, targets.response, hd_cal, hd_cal);
         self.helpdesk.resolution.retarget(at, targets.resolve, hd_cal, hd_cal);
-        let contract_targets =
-            self.routing.contract.as_deref().and_then(|n| reg.contract(n)).and_then(|c| c.sla.get(&p).copied());
+        let contract_targets = self.contract_targets(reg, p);
         if let (Some(layer), Some(t)) = (&mut self.supplier_sla, contract_targets) {
             let cal = calendar(reg, &layer.calendar);
             layer.response.retarget(at, t.response, cal, cal);
@@ -518,35 +659,12 @@ impl Ticket {
                 old.calendar = new.calendar;
                 Some(old)
             }
-            (None, Some(mut new)) => {
-                if self.dispatched_at.is_some() && self.status.is_open() {
-                    let cal = calendar(reg, &new.calendar);
-                    for clock in new.clocks_mut() {
-                        clock.start(at, cal);
-                    }
-                    if self.status == Status::WaitingOnCaller {
-                        for clock in new.clocks_mut() {
-                            clock.pause(at, cal);
-                        }
-                    }
-                }
-                Some(new)
-            }
+            (None, Some(new)) => Some(new),
             (_, None) => None,
         };
         self.routing = decision;
-    }
-
-    fn stop_supplier_response(&mut self, at: DateTime<Utc>, reg: &Registry) {
-        if let Some(layer) = &mut self.supplier_sla {
-            let cal = calendar(reg, &layer.calendar);
-            layer.response.stop(at, cal);
-        }
-    }
-
-    fn all_clocks_mut(&mut self) -> impl Iterator<Item = &mut SlaClock> {
-        let sup = self.supplier_sla.as_mut().map(|l| l.clocks_mut()).into_iter().flatten();
-        self.helpdesk.clocks_mut().into_iter().chain(sup)
+        // A first contract while the ticket is with the supplier starts its clocks now.
+        self.sync_clocks(at, reg);
     }
 
     /// Both layers as they stand at `at`.
@@ -577,10 +695,11 @@ impl Ticket {
         SlaView { helpdesk: layer(&self.helpdesk), supplier: self.supplier_sla.as_ref().map(layer) }
     }
 
+    /// The earliest due instant of a running clock (a breached one's is its breach instant).
     fn next_due(&self, reg: &Registry) -> Option<DateTime<Utc>> {
         let layer = |l: &SlaLayer| {
             let cal = calendar(reg, &l.calendar);
-            [l.response.due(cal), l.resolution.due(cal)]
+            [&l.response, &l.resolution].map(|c| c.due(cal).filter(|_| c.phase() == ClockPhase::Running))
         };
         let mut dues = layer(&self.helpdesk).into_iter().collect::<Vec<_>>();
         if let Some(l) = &self.supplier_sla {

@@ -10,8 +10,9 @@ use crate::domain::instant::with_text_instants;
 use crate::domain::ticket::JournalEntry;
 
 /// Version 1 had no satisfaction score; version 2 added it (see `migrate`); version 3 keeps
-/// instants as seconds and nanoseconds instead of text (see `domain::instant`).
-pub const TICKET_VERSION: u8 = 3;
+/// instants as seconds and nanoseconds instead of text (see `domain::instant`); version 4 adds
+/// the supplier's own events and the due instant a clock had when it stopped.
+pub const TICKET_VERSION: u8 = 4;
 /// Version 2: instants as seconds and nanoseconds.
 pub const JOURNAL_VERSION: u8 = 2;
 pub const REGISTRY_VERSION: u8 = 1;
@@ -29,7 +30,8 @@ fn decode_body<T: DeserializeOwned>(what: &str, bytes: &[u8]) -> Result<T, Store
 pub fn decode_ticket(bytes: &[u8]) -> Result<Ticket, StoreError> {
     match bytes.split_first() {
         Some((&TICKET_VERSION, body)) => decode_body("ticket", body),
-        Some((&2, body)) => with_text_instants(|| decode_body("ticket (version 2)", body)),
+        Some((&3, body)) => Ok(migrate::ticket_v3(decode_body("ticket (version 3)", body)?)),
+        Some((&2, body)) => Ok(migrate::ticket_v3(with_text_instants(|| decode_body("ticket (version 2)", body))?)),
         Some((&1, body)) => Ok(migrate::ticket_v1(with_text_instants(|| decode_body("ticket (version 1)", body))?)),
         Some((v, _)) => {
             Err(StoreError::Corrupt(format!("ticket record of unknown version {v}: is this store from a newer spoc?")))

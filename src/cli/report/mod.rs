@@ -73,6 +73,7 @@ pub fn suppliers(desk: &dyn DeskApi, a: PeriodArgs, supplier: Option<String>) ->
         (vec![c.supplier.clone(), contract], c.month.clone(), &c.figures)
     });
     print(
+        desk,
         &a,
         &["supplier", "contract"],
         "dispatched",
@@ -90,6 +91,7 @@ pub fn participants(desk: &dyn DeskApi, a: PeriodArgs, participant: Option<Strin
         (vec![r.participant.clone(), top.join("; ")], r.month.clone(), &r.figures)
     });
     print(
+        desk,
         &a,
         &["participant", "top services"],
         "logged",
@@ -103,12 +105,13 @@ pub fn services(desk: &dyn DeskApi, a: PeriodArgs, service: Option<String>) -> C
     let q = ReportQuery { service, ..query(desk, &a)? };
     let report = desk.service_report(&q)?;
     let rows = report.rows.iter().map(|r| (vec![r.service.clone()], r.month.clone(), &r.figures));
-    print(&a, &["service"], "logged", rows.collect(), &report, "no tickets were logged in this period")
+    print(desk, &a, &["service"], "logged", rows.collect(), &report, "no tickets were logged in this period")
 }
 
 type Row<'a> = (Vec<String>, Option<String>, &'a Figures);
 
 fn print<R: serde::Serialize>(
+    desk: &dyn DeskApi,
     a: &PeriodArgs,
     keys: &[&str],
     counted: &str,
@@ -120,7 +123,9 @@ fn print<R: serde::Serialize>(
         return json(report);
     }
     let figures = figures_table(a.monthly, keys, counted, &rows);
-    let detail = a.detail.then(|| detail_table(a.monthly, &report.tickets));
+    // A supplier checks the detail against its own records: times on the helpdesk's clock.
+    let tz = desk.registry()?.helpdesk_calendar().timezone;
+    let detail = a.detail.then(|| detail_table(a.monthly, &report.tickets, tz, a.format == Format::Csv));
     match (a.format, detail) {
         (Format::Csv, Some(d)) => out(&d.csv()?),
         (Format::Csv, None) => out(&figures.csv()?),
@@ -178,7 +183,9 @@ fn figures_table(monthly: bool, keys: &[&str], counted: &str, rows: &[Row]) -> T
 
 /// One row per ticket: what it added to the figures of its supplier, contract, participant,
 /// service and month.
-fn detail_table(monthly: bool, tickets: &[Facts]) -> Table {
+fn detail_table(monthly: bool, tickets: &[Facts], tz: chrono_tz::Tz, csv: bool) -> Table {
+    use crate::domain::instant::{local_rfc3339, local_text};
+    let when = |t: DateTime<Utc>| if csv { local_rfc3339(t, tz) } else { local_text(t, tz) };
     let mut header = vec!["ticket", "priority", "participant", "service", "supplier", "contract", "from"];
     if monthly {
         header.push("month");
@@ -193,7 +200,7 @@ fn detail_table(monthly: bool, tickets: &[Facts]) -> Table {
             f.service.clone(),
             f.supplier.clone().unwrap_or_default(),
             f.contract.clone().unwrap_or_default(),
-            f.from.to_rfc3339(),
+            when(f.from),
         ];
         if monthly {
             row.push(f.month.clone().unwrap_or_default());

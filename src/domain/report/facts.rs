@@ -101,7 +101,10 @@ impl Facts {
             resolution_hours: (view.resolution.phase == ClockPhase::Stopped)
                 .then(|| view.resolution.elapsed as f64 / 3600.0),
             open_breach: t.status.is_open() && (response == Outcome::Breached || resolution == Outcome::Breached),
-            reopened: t.reopened > 0,
+            reopened: match layer {
+                Layer::Helpdesk => t.reopened > 0,
+                Layer::Supplier => t.supplier_reopened > 0,
+            },
             satisfaction: t.satisfaction,
         })
     }

@@ -62,6 +62,8 @@ const FIRST_CACHED_YEAR: i32 = 1900;
 const LAST_CACHED_YEAR: i32 = 2200;
 /// A deadline this many years out means the calendar (nearly) never opens.
 const MAX_YEARS_AHEAD: i32 = 100;
+/// The instant of a deadline that never comes (the calendar does not open in time).
+const NEVER: i64 = i64::MAX / 4;
 
 pub struct Calendar {
     pub name: String,
@@ -127,14 +129,30 @@ impl Calendar {
         Self::new("24x7", Tz::UTC, std::array::from_fn(|_| all_day()), HolidayRules::default())
     }
 
-    /// The deadline of a target that starts at `start`: only open time counts, a clock that starts
-    /// outside hours starts at the next opening, and a deadline on a closing time stays there.
+    /// The deadline of a target that starts at `start`: the first instant at which its business
+    /// time is used up. Only open time counts, a clock that starts outside hours starts at the next
+    /// opening, and a deadline on a closing time stays there.
+    ///
+    /// Business days count as the open time from the start to the same wall-clock time that many
+    /// opening days later; the deadline is where that time runs out, so a target used up at the end
+    /// of a day is due at its closing time (Tue 17:00), not at the next opening (Wed 08:00). A
+    /// ticket's clock counts the same seconds, so its due time and `spoc sla deadline` agree.
     pub fn deadline(&self, start: DateTime<Utc>, duration: SlaDuration) -> DateTime<Utc> {
-        let mut t = start.timestamp();
+        let t = start.timestamp();
+        let mut secs = duration.seconds;
         if duration.business_days > 0 {
-            t = self.add_business_days(t, duration.business_days);
+            let same_time = self.add_business_days(t, duration.business_days);
+            if same_time >= NEVER {
+                return to_utc(same_time);
+            }
+            secs += self.between_secs(t, same_time);
         }
-        to_utc(self.add_seconds(t, duration.seconds))
+        to_utc(self.add_seconds(t, secs))
+    }
+
+    /// The business seconds a target stands for when it starts at `start`.
+    pub fn target_secs(&self, start: DateTime<Utc>, duration: SlaDuration) -> i64 {
+        self.business_between(start, self.deadline(start, duration))
     }
 
     /// Open seconds in `[from, to)`; zero when `to` is not after `from`.
@@ -219,7 +237,7 @@ impl Calendar {
             year += 1;
             spans = self.year(year);
         }
-        i64::MAX / 4
+        NEVER
     }
 
     fn first_opening_from(&self, year: i32) -> Option<i64> {
@@ -236,14 +254,14 @@ impl Calendar {
         while found < n {
             date = match date.succ_opt() {
                 Some(d) => d,
-                None => return i64::MAX / 4,
+                None => return NEVER,
             };
             if !self.day_spans(date).is_empty() {
                 found += 1;
             }
             guard += 1;
             if guard > 366 * MAX_YEARS_AHEAD as u32 {
-                return i64::MAX / 4;
+                return NEVER;
             }
         }
         let day = self.day_spans(date);

@@ -2,6 +2,8 @@
 //!
 //! Time is counted in segments between events: at every event the running segment is settled
 //! into `counted`, so counted time survives pauses, target changes, calendar changes and reopen.
+//! A clock that has stopped is decided: its verdict and its due instant never change again,
+//! unless it is reopened.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -21,9 +23,12 @@ pub struct SlaClock {
     pub running_since: Option<DateTime<Utc>>,
     #[serde(with = "crate::domain::instant::option")]
     pub stopped_at: Option<DateTime<Utc>>,
-    /// When the target was first exceeded; kept for good.
+    /// The instant the target ran out; kept for good, and the clock's due instant from then on.
     #[serde(with = "crate::domain::instant::option")]
     pub breached_at: Option<DateTime<Utc>>,
+    /// The due instant the clock had when it stopped, so that stopping never moves it.
+    #[serde(with = "crate::domain::instant::option")]
+    pub due_at_stop: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,6 +72,7 @@ impl SlaClock {
             running_since: None,
             stopped_at: None,
             breached_at: None,
+            due_at_stop: None,
         }
     }
 
@@ -85,7 +91,7 @@ impl SlaClock {
         }
         self.started_at = Some(at);
         self.running_since = Some(at);
-        self.target_secs = target_secs(cal, at, self.target);
+        self.target_secs = cal.target_secs(at, self.target);
     }
 
     /// Moves the running segment into `counted` and records a breach that happened in it.
@@ -98,10 +104,8 @@ impl SlaClock {
         }
         let run = cal.business_between(since, at);
         if self.breached_at.is_none() && self.counted + run > self.target_secs {
-            let left = (self.target_secs - self.counted).max(0);
-            // The first instant past the deadline.
-            let crossed = cal.deadline(since, SlaDuration::seconds(left)) + chrono::Duration::seconds(1);
-            self.breached_at = Some(crossed.min(at));
+            // The instant the target ran out, not the first second after it.
+            self.breached_at = Some(self.due_from(since, cal));
         }
         self.counted += run;
         self.running_since = Some(at);
@@ -123,11 +127,16 @@ impl SlaClock {
     pub fn stop(&mut self, at: DateTime<Utc>, cal: &Calendar) {
         match self.phase() {
             ClockPhase::Running => {
+                let due = self.due(cal);
                 self.settle(at, cal);
                 self.running_since = None;
                 self.stopped_at = Some(at);
+                self.due_at_stop = self.breached_at.or(due);
             }
-            ClockPhase::Paused => self.stopped_at = Some(at),
+            ClockPhase::Paused => {
+                self.stopped_at = Some(at);
+                self.due_at_stop = self.breached_at;
+            }
             ClockPhase::NotStarted | ClockPhase::Stopped => {}
         }
     }
@@ -136,17 +145,23 @@ impl SlaClock {
     pub fn reopen(&mut self, at: DateTime<Utc>) {
         if self.phase() == ClockPhase::Stopped {
             self.stopped_at = None;
+            self.due_at_stop = None;
             self.running_since = Some(at);
         }
     }
 
     /// A new target (priority or contract change) applies to the time already counted.
     /// `cal` is the calendar the clock counted on until now; `new_cal` the one it counts on next.
+    /// A clock that has stopped keeps its verdict and target: it is decided.
     pub fn retarget(&mut self, at: DateTime<Utc>, target: SlaDuration, cal: &Calendar, new_cal: &Calendar) {
+        if self.phase() == ClockPhase::Stopped {
+            return;
+        }
         self.settle(at, cal);
         self.target = target;
         if let Some(started) = self.started_at {
-            self.target_secs = target_secs(new_cal, started, target);
+            self.target_secs = new_cal.target_secs(started, target);
+            // A target that is used up already ran out when it was set: at this change.
             if self.breached_at.is_none() && self.counted > self.target_secs {
                 self.breached_at = Some(at);
             }
@@ -160,17 +175,29 @@ impl SlaClock {
         }
     }
 
-    /// The deadline while the clock runs: the instant its target is used up.
+    /// The due instant: the instant the target runs (or ran) out while the clock runs; once it
+    /// breached, the breach instant, which never moves; once stopped, what it was at the stop.
     pub fn due(&self, cal: &Calendar) -> Option<DateTime<Utc>> {
-        let since = self.running_since?;
-        let left = (self.target_secs - self.counted).max(0);
-        Some(cal.deadline(since, SlaDuration::seconds(left)))
+        if let Some(breached) = self.breached_at {
+            return Some(breached);
+        }
+        match self.phase() {
+            ClockPhase::Running => self.running_since.map(|since| self.due_from(since, cal)),
+            ClockPhase::Stopped => self.due_at_stop,
+            ClockPhase::NotStarted | ClockPhase::Paused => None,
+        }
+    }
+
+    /// Where the target runs out when the clock runs from `since` with `counted` behind it.
+    fn due_from(&self, since: DateTime<Utc>, cal: &Calendar) -> DateTime<Utc> {
+        let left = self.target_secs - self.counted;
+        if left <= 0 { since } else { cal.deadline(since, SlaDuration::seconds(left)) }
     }
 
     pub fn state(&self, at: DateTime<Utc>, cal: &Calendar, warning_at: f64) -> ClockState {
         let phase = self.phase();
         let elapsed = self.elapsed(at, cal);
-        let breached = self.breached_at.is_some_and(|b| b <= at) || elapsed > self.target_secs;
+        let breached = self.breached_at.is_some() || elapsed > self.target_secs;
         let level = if phase == ClockPhase::NotStarted {
             ClockLevel::Ok
         } else if breached {
@@ -181,14 +208,7 @@ impl SlaClock {
         } else {
             ClockLevel::Ok
         };
-        let due = match phase {
-            ClockPhase::Running => self.due(cal),
-            _ => self.breached_at,
-        };
+        let due = self.due(cal);
         ClockState { phase, level, elapsed, target_secs: self.target_secs, left: self.target_secs - elapsed, due }
     }
-}
-
-fn target_secs(cal: &Calendar, start: DateTime<Utc>, target: SlaDuration) -> i64 {
-    cal.business_between(start, cal.deadline(start, target))
 }
