@@ -89,3 +89,86 @@ fn is_zombie(pid: Pid) -> bool {
         .map(|s| s.rsplit(')').next().is_some_and(|rest| rest.trim_start().starts_with('Z')))
         .unwrap_or(true)
 }
+
+/// A server whose clock the test sets: `spoc serve --foreground` under libfaketime, reading the
+/// instant from a file the test rewrites between steps. The server is the only clock, so every
+/// command through it sees exactly that instant.
+pub struct Replay {
+    pub folder: Folder,
+    clock: PathBuf,
+    server: std::process::Child,
+}
+
+const LIBFAKETIME: [&str; 2] =
+    ["/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1", "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1"];
+
+impl Replay {
+    /// A server in a new folder whose clock stands still at `at` (RFC 3339).
+    pub fn start(at: &str) -> Replay {
+        let lib = LIBFAKETIME
+            .iter()
+            .find(|p| Path::new(p).exists())
+            .unwrap_or_else(|| panic!("libfaketime is missing: install the Debian package `faketime` (.ci/run does)"));
+        let folder = Folder::new();
+        std::fs::create_dir_all(folder.data()).unwrap();
+        let clock = folder.tmp.path().join("clock");
+        write_clock(&clock, at);
+        let log = std::fs::File::create(folder.data().join("serve.log")).unwrap();
+        let server = folder
+            .command()
+            .args(["serve", "--foreground"])
+            .env("LD_PRELOAD", lib)
+            .env("FAKETIME_TIMESTAMP_FILE", &clock)
+            .env("FAKETIME_NO_CACHE", "1")
+            // Timers and timeouts keep real time; only the wall clock is set.
+            .env("FAKETIME_DONT_FAKE_MONOTONIC", "1")
+            .env("TZ", "UTC")
+            .stderr(log)
+            .spawn()
+            .unwrap();
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while spoc::client::Client::connect(&folder.data()).is_err() {
+            assert!(Instant::now() < deadline, "the server under faketime did not answer");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        Replay { folder, clock, server }
+    }
+
+    /// Sets the server's clock to `at` (RFC 3339).
+    pub fn set(&self, at: &str) {
+        write_clock(&self.clock, at);
+    }
+
+    pub fn ok(&self, args: &[&str]) -> String {
+        self.folder.ok(args)
+    }
+
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut args = args.to_vec();
+        args.push("--json");
+        serde_json::from_str(&self.ok(&args)).unwrap()
+    }
+
+    /// Runs a command that must fail with `code`; returns its stderr.
+    pub fn fails(&self, args: &[&str], code: i32) -> String {
+        let out = self.folder.run(args);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {}", String::from_utf8_lossy(&out.stdout));
+        String::from_utf8(out.stderr).unwrap()
+    }
+}
+
+impl Drop for Replay {
+    fn drop(&mut self) {
+        let _ = self.server.kill();
+        let _ = self.server.wait();
+    }
+}
+
+/// libfaketime's absolute, frozen form (`YYYY-MM-DD HH:MM:SS`, read in the server's TZ=UTC),
+/// written whole so that the server never reads half a line.
+fn write_clock(path: &Path, at: &str) {
+    let t = chrono::DateTime::parse_from_rfc3339(at).unwrap().with_timezone(&chrono::Utc);
+    let tmp = path.with_extension("new");
+    std::fs::write(&tmp, t.format("%Y-%m-%d %H:%M:%S\n").to_string()).unwrap();
+    std::fs::rename(tmp, path).unwrap();
+}
