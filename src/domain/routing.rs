@@ -1,6 +1,7 @@
 //! Who handles a ticket: the most specific valid contract for the service and participant.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::Priority;
@@ -22,17 +23,49 @@ impl RoutingDecision {
     }
 }
 
-/// The contract's local date at `at`: validity dates are days in the service window's zone.
-fn local_date(reg: &Registry, contract: &Contract, at: DateTime<Utc>) -> NaiveDate {
-    match reg.calendar(&contract.window) {
-        Some(cal) => at.with_timezone(&cal.timezone).date_naive(),
-        None => at.date_naive(),
+/// The zone a contract's dates turn over in: its service window's, and for the built-in `24x7`
+/// window (which has no zone of its own) the helpdesk calendar's.
+pub fn validity_zone(window: &str, window_zone: Option<Tz>, helpdesk_zone: Tz) -> Tz {
+    match window_zone {
+        Some(_) if window.trim().eq_ignore_ascii_case("24x7") => helpdesk_zone,
+        Some(z) => z,
+        None => helpdesk_zone,
     }
 }
 
+/// When a contract is valid, as instants: from midnight at the start of `valid_from` to
+/// midnight at the end of `valid_until` (none: open-ended), in `zone`.
+pub fn validity_span(contract: &Contract, zone: Tz) -> (DateTime<Utc>, Option<DateTime<Utc>>) {
+    let from = local_midnight(contract.valid_from, zone);
+    let until = contract.valid_until.and_then(|d| d.succ_opt()).map(|d| local_midnight(d, zone));
+    (from, until)
+}
+
+fn local_midnight(day: NaiveDate, zone: Tz) -> DateTime<Utc> {
+    let mut local = day.and_hms_opt(0, 0, 0).expect("midnight");
+    // A zone that skips midnight (DST at 00:00) starts the day at the first minute it has.
+    for _ in 0..=24 * 60 {
+        if let Some(t) = zone.from_local_datetime(&local).earliest() {
+            return t.with_timezone(&Utc);
+        }
+        local += Duration::minutes(1);
+    }
+    day.and_hms_opt(0, 0, 0).expect("midnight").and_utc()
+}
+
+fn contract_zone(reg: &Registry, contract: &Contract) -> Tz {
+    let window = reg.calendar(&contract.window).map(|c| c.timezone);
+    validity_zone(&contract.window, window, reg.helpdesk_calendar().timezone)
+}
+
+/// The contract's local date at `at`, in the zone its dates turn over in.
+fn local_date(reg: &Registry, contract: &Contract, at: DateTime<Utc>) -> NaiveDate {
+    at.with_timezone(&contract_zone(reg, contract)).date_naive()
+}
+
 pub fn is_valid_at(reg: &Registry, contract: &Contract, at: DateTime<Utc>) -> bool {
-    let day = local_date(reg, contract, at);
-    contract.valid_from <= day && contract.valid_until.is_none_or(|u| day <= u)
+    let (from, until) = validity_span(contract, contract_zone(reg, contract));
+    from <= at && until.is_none_or(|u| at < u)
 }
 
 /// Routes a ticket for `participant` and `service` at moment `at`.

@@ -6,6 +6,8 @@ use std::fmt;
 use std::sync::Arc;
 
 use super::{Registry, RegistryFile, key};
+use crate::domain::instant::local_text;
+use crate::domain::routing::validity_span;
 use crate::domain::sla::Calendar;
 use crate::domain::{FieldError, Priority};
 
@@ -84,7 +86,7 @@ impl Check {
     }
 }
 
-pub(super) fn build(file: RegistryFile) -> Result<Registry, Vec<RegistryError>> {
+pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryError>> {
     let mut c = Check { errors: Vec::new() };
 
     let mut calendars: HashMap<String, Arc<Calendar>> = HashMap::new();
@@ -219,11 +221,17 @@ pub(super) fn build(file: RegistryFile) -> Result<Registry, Vec<RegistryError>> 
     for list in by_service.values_mut() {
         list.dedup();
     }
-    check_ambiguity(&file, &by_service, &mut c);
+    let helpdesk_zone = calendars.get(&key(&s.helpdesk_calendar)).map(|cal| cal.timezone).unwrap_or(chrono_tz::UTC);
+    let zone_of = |con: &super::Contract| {
+        let window = calendars.get(&key(&con.window)).map(|cal| cal.timezone);
+        crate::domain::routing::validity_zone(&con.window, window, helpdesk_zone)
+    };
+    check_ambiguity(&file, &by_service, &zone_of, &mut c);
 
     if !c.errors.is_empty() {
         return Err(c.errors);
     }
+    canonical_names(&mut file, [&participants, &services, &suppliers], &calendars);
     Ok(Registry { file, calendars, participants, services, suppliers, contracts, contracts_by_service: by_service })
 }
 
@@ -274,9 +282,58 @@ pub fn duplicates(file: &RegistryFile) -> Vec<RegistryError> {
     c.errors
 }
 
-/// Two contracts that are equally specific for the same service and participant, with validity
-/// periods that overlap, would make routing depend on chance: refused.
-fn check_ambiguity(file: &RegistryFile, by_service: &HashMap<usize, Vec<usize>>, c: &mut Check) {
+/// References by alias or in another case are stored as the names they point to, so that every
+/// view (the supplier's card, an override, reports, `export`) finds the contract.
+fn canonical_names(
+    file: &mut RegistryFile,
+    [by_code, by_service, by_supplier]: [&HashMap<String, usize>; 3],
+    calendars: &HashMap<String, Arc<Calendar>>,
+) {
+    let calendar = |name: &mut String| {
+        if let Some(cal) = calendars.get(&key(name)) {
+            *name = cal.name.clone();
+        }
+    };
+    calendar(&mut file.settings.helpdesk_calendar);
+    for sup in &mut file.supplier {
+        if let Some(hours) = &mut sup.hours {
+            calendar(hours);
+        }
+    }
+    let (participants, services, suppliers) = (&file.participant, &file.service, &file.supplier);
+    for con in &mut file.contract {
+        calendar(&mut con.window);
+        if let Some(&i) = by_supplier.get(&key(&con.supplier)) {
+            con.supplier = suppliers[i].name.clone();
+        }
+        let mut names: Vec<String> = Vec::new();
+        for s in &con.services {
+            let name = by_service.get(&key(s)).map(|&i| services[i].name.clone()).unwrap_or_else(|| s.clone());
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        con.services = names;
+        if let super::Coverage::Only(codes) = &mut con.participants {
+            for code in codes.iter_mut() {
+                if let Some(&i) = by_code.get(&key(code)) {
+                    *code = participants[i].code.clone();
+                }
+            }
+            codes.dedup();
+        }
+    }
+}
+
+/// Two contracts that are equally specific for the same service and participant, valid at the
+/// same instant, would make routing depend on chance: refused. Validity is judged on instants,
+/// because two contracts whose dates turn over in different zones overlap for some hours.
+fn check_ambiguity(
+    file: &RegistryFile,
+    by_service: &HashMap<usize, Vec<usize>>,
+    zone_of: &dyn Fn(&super::Contract) -> chrono_tz::Tz,
+    c: &mut Check,
+) {
     let mut reported = std::collections::HashSet::new();
     let mut services: Vec<_> = by_service.iter().collect();
     services.sort_by_key(|(s, _)| **s);
@@ -284,9 +341,12 @@ fn check_ambiguity(file: &RegistryFile, by_service: &HashMap<usize, Vec<usize>>,
         for (x, &a) in list.iter().enumerate() {
             for &b in &list[x + 1..] {
                 let (ca, cb) = (&file.contract[a], &file.contract[b]);
-                if ca.participants.specificity() != cb.participants.specificity() || !periods_overlap(ca, cb) {
+                if ca.participants.specificity() != cb.participants.specificity() {
                     continue;
                 }
+                let Some((from, until)) = overlap(ca, zone_of(ca), cb, zone_of(cb)) else {
+                    continue;
+                };
                 let shared = match (&ca.participants, &cb.participants) {
                     (super::Coverage::Only(pa), super::Coverage::Only(pb)) => {
                         match pa.iter().find(|p| pb.iter().any(|q| q.eq_ignore_ascii_case(p))) {
@@ -297,14 +357,19 @@ fn check_ambiguity(file: &RegistryFile, by_service: &HashMap<usize, Vec<usize>>,
                     _ => "all participants".to_string(),
                 };
                 if reported.insert((a.min(b), a.max(b))) {
+                    let zone = zone_of(cb);
+                    let when = match until {
+                        Some(u) => format!("from {} until {}", local_text(from, zone), local_text(u, zone)),
+                        None => format!("from {} on", local_text(from, zone)),
+                    };
                     c.push(
                         "contract",
                         b,
                         &cb.number,
                         "services",
                         format!(
-                            "contract {} covers service {:?} for {shared} too, equally specific and valid at the same time: routing would be ambiguous",
-                            ca.number, file.service[svc].name
+                            "contracts {} and {} both cover service {:?} for {shared}, equally specific, and are both valid {when}: routing would be ambiguous",
+                            ca.number, cb.number, file.service[svc].name
                         ),
                     );
                 }
@@ -313,8 +378,21 @@ fn check_ambiguity(file: &RegistryFile, by_service: &HashMap<usize, Vec<usize>>,
     }
 }
 
-fn periods_overlap(a: &super::Contract, b: &super::Contract) -> bool {
-    let a_until = a.valid_until.unwrap_or(chrono::NaiveDate::MAX);
-    let b_until = b.valid_until.unwrap_or(chrono::NaiveDate::MAX);
-    a.valid_from <= b_until && b.valid_from <= a_until
+type Instant = chrono::DateTime<chrono::Utc>;
+
+/// The instants at which both contracts are valid, if any.
+fn overlap(
+    a: &super::Contract,
+    a_zone: chrono_tz::Tz,
+    b: &super::Contract,
+    b_zone: chrono_tz::Tz,
+) -> Option<(Instant, Option<Instant>)> {
+    let (a_from, a_until) = validity_span(a, a_zone);
+    let (b_from, b_until) = validity_span(b, b_zone);
+    let from = a_from.max(b_from);
+    let until = match (a_until, b_until) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    };
+    until.is_none_or(|u| from < u).then_some((from, until))
 }
