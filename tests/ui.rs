@@ -158,6 +158,17 @@ fn an_agent_works_a_ticket_from_the_keyboard() {
     ui.key(KeyCode::Enter);
     assert_eq!(ui.desk.ticket(1).unwrap().supplier_ref.as_deref(), Some("INC-4711"));
     assert!(ui.state.message.as_deref().unwrap().contains("saved"));
+    // The supplier answers, then reports it solved: its clock stops and the ticket comes back.
+    ui.keys("b");
+    ui.keys("looking into it");
+    ui.key(KeyCode::Enter);
+    ui.keys("x");
+    ui.keys("sync restarted");
+    ui.key(KeyCode::Enter);
+    let t = ui.desk.ticket(1).unwrap();
+    assert_eq!(t.status, Status::InProgress);
+    assert!(t.supplier_solved_at.is_some());
+    assert!(ui.screen(120, 40).contains("supplier reports it solved: sync restarted"), "{}", ui.screen(120, 40));
 }
 
 #[test]

@@ -175,6 +175,8 @@ pub enum PromptKind {
     Reply,
     Call,
     SupplierRef,
+    SupplierReply,
+    SupplierSolved,
     /// "SUPPLIER: reason".
     Override,
     /// "SCORE remark", the score 1 to 5.

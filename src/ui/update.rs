@@ -419,6 +419,8 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
         | Action::Reply
         | Action::Call
         | Action::SupplierRef
+        | Action::SupplierReply
+        | Action::SupplierSolved
         | Action::OverrideRouting
         | Action::Satisfaction
         | Action::ChangePriority
@@ -432,6 +434,8 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
                     Action::Satisfaction => PromptKind::Satisfaction,
                     Action::ChangePriority => PromptKind::Priority,
                     Action::Assign => PromptKind::Assign,
+                    Action::SupplierReply => PromptKind::SupplierReply,
+                    Action::SupplierSolved => PromptKind::SupplierSolved,
                     _ => PromptKind::SupplierRef,
                 };
                 s.prompt = Some(Prompt { kind, text: String::new() });
@@ -510,6 +514,8 @@ fn on_prompt_key(s: &mut State, key: KeyEvent) -> Vec<Effect> {
                 PromptKind::Note => Change::Note(text),
                 PromptKind::Reply => Change::Contact(Channel::Reply, text),
                 PromptKind::Call => Change::Contact(Channel::Call, text),
+                PromptKind::SupplierReply => Change::SupplierReply(text),
+                PromptKind::SupplierSolved => Change::SupplierSolved(text),
                 PromptKind::Assign => Change::Assign(Some(text).filter(|t| !matches!(t.as_str(), "none" | "-"))),
                 PromptKind::Override => match text.split_once(':') {
                     Some((supplier, reason)) if !reason.trim().is_empty() => {

@@ -85,6 +85,8 @@ fn status_line(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
                     PromptKind::Note => "note",
                     PromptKind::Reply => "reply to the caller",
                     PromptKind::Call => "call with the caller",
+                    PromptKind::SupplierReply => "the supplier's answer",
+                    PromptKind::SupplierSolved => "the supplier's solution",
                     PromptKind::Assign => "assign to (login)",
                     PromptKind::Override => "route to (SUPPLIER: reason)",
                     PromptKind::Satisfaction => "satisfaction (SCORE remark)",
