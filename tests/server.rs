@@ -396,6 +396,46 @@ fn a_group_shares_the_servicedesk() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("may not use the servicedesk"));
     common::server::kill_server(&f.data(), nix::sys::signal::Signal::SIGTERM);
     assert!(server.wait().unwrap().success());
+
+    // With the service's server gone, the next agent's command starts one: it follows the
+    // folder's group, so nothing in the folder becomes private to that agent, and the folder's
+    // owner and the rest of the group still get in.
+    let out = other.run(65534, 65534, &f.data(), &["ticket", "list", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let sock = std::fs::metadata(f.data().join("spoc.sock")).unwrap();
+    assert_eq!((sock.uid(), sock.permissions().mode() & 0o777, sock.gid()), (65534, 0o660, 65534));
+    let list = f.ok(&["ticket", "list", "--json"]);
+    assert!(list.contains("from nobody"), "the folder's owner is let in: {list}");
+    for entry in walk(&f.data()) {
+        let m = std::fs::symlink_metadata(&entry).unwrap();
+        if m.is_file() {
+            assert_eq!(m.permissions().mode() & 0o060, 0o060, "{} is private", entry.display());
+            assert_eq!(m.gid(), 65534, "{} is not the group's", entry.display());
+        }
+    }
+    common::server::kill_server(&f.data(), nix::sys::signal::Signal::SIGTERM);
+    // And the service starts again.
+    let mut server = f
+        .command()
+        .args(["serve", "--foreground", "--group", "nogroup"])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    started_by_hand(&f).ticket(id).unwrap();
+    common::server::kill_server(&f.data(), nix::sys::signal::Signal::SIGTERM);
+    assert!(server.wait().unwrap().success());
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        }
+        out.push(path);
+    }
+    out
 }
 
 fn raw(f: &Folder) -> UnixStream {

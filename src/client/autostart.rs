@@ -55,13 +55,23 @@ fn start(dir: &Path, exe: &Path, idle_exit: Option<u64>) -> Result<Client, DeskE
         .create(dir)
         .map_err(|e| fail(format!("cannot create the data folder {}: {e}", dir.display())))?;
     let log_path = dir.join(LOG);
-    let mut log = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .mode(0o600)
-        .open(&log_path)
-        .map_err(|e| fail(format!("{}: {e}", log_path.display())))?;
-    let log_start = log.seek(SeekFrom::End(0)).unwrap_or(0);
+    // In a folder shared with a group the log is the group's too, as everything in it.
+    let shared = std::fs::metadata(dir).is_ok_and(|m| crate::server::access::is_shared(&m));
+    let log =
+        std::fs::OpenOptions::new().create(true).append(true).mode(if shared { 0o660 } else { 0o600 }).open(&log_path);
+    let (log, log_start) = match log {
+        Ok(mut file) => {
+            if shared {
+                use std::os::unix::fs::PermissionsExt;
+                let _ = file.set_permissions(std::fs::Permissions::from_mode(0o660));
+            }
+            let start = file.seek(SeekFrom::End(0)).unwrap_or(0);
+            (Stdio::from(file), start)
+        }
+        // A log a colleague's server keeps to itself: start without one rather than not at all.
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => (Stdio::null(), 0),
+        Err(e) => return Err(fail(format!("{}: {e}", log_path.display()))),
+    };
     let mut command = Command::new(exe);
     command.arg("--data").arg(dir).args(["serve", "--foreground", "--autostarted"]);
     if let Some(secs) = idle_exit {

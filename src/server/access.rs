@@ -11,6 +11,9 @@ use crate::desk::Agent;
 #[derive(Debug, Clone)]
 pub struct Access {
     owner: u32,
+    /// The data folder's owner, who may always come in (the service's user, when a colleague's
+    /// client started this server).
+    folder_owner: Option<u32>,
     group: Option<SharedGroup>,
 }
 
@@ -29,16 +32,23 @@ pub enum AccessError {
 }
 
 impl Access {
-    /// The server's own user, and the group named in the config (if any).
-    pub fn new(group: Option<&str>) -> Result<Access, AccessError> {
+    /// The server's own user, and the group named in the config (if any). Without one, a folder
+    /// already shared with a group (setgid, and the group may read, write and enter it) keeps
+    /// being shared with that group: a server that an agent's client starts follows the folder,
+    /// so that no file in it becomes private to that agent.
+    pub fn new(group: Option<&str>, dir: &Path) -> Result<Access, AccessError> {
+        let folder = std::fs::metadata(dir).ok();
         let group = match group {
-            None => None,
             Some(name) => {
                 let g = Group::from_name(name).ok().flatten().ok_or_else(|| AccessError::NoGroup(name.to_string()))?;
                 Some(SharedGroup { gid: g.gid.as_raw(), name: g.name })
             }
+            None => folder.as_ref().filter(|m| is_shared(m)).map(|m| {
+                let name = Group::from_gid(Gid::from_raw(m.gid())).ok().flatten().map(|g| g.name);
+                SharedGroup { gid: m.gid(), name: name.unwrap_or_else(|| format!("gid {}", m.gid())) }
+            }),
         };
-        Ok(Access { owner: Uid::effective().as_raw(), group })
+        Ok(Access { owner: Uid::effective().as_raw(), folder_owner: folder.map(|m| m.uid()), group })
     }
 
     /// The agent at the other end of a connection, or why they may not come in.
@@ -49,7 +59,7 @@ impl Access {
             gid == g.gid
                 || Group::from_gid(Gid::from_raw(g.gid)).ok().flatten().is_some_and(|grp| grp.mem.contains(&name))
         };
-        if uid == self.owner || self.group.as_ref().is_some_and(member) {
+        if uid == self.owner || Some(uid) == self.folder_owner || self.group.as_ref().is_some_and(member) {
             return Ok(Agent::new(name));
         }
         Err(match &self.group {
@@ -91,4 +101,10 @@ impl Access {
         let mode = if self.group.is_some() { 0o660 } else { 0o600 };
         std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).map_err(io)
     }
+}
+
+/// A folder set up for a group (`examples/spoc.service`: 2770): setgid, and the group may read,
+/// write and enter it.
+pub fn is_shared(meta: &std::fs::Metadata) -> bool {
+    meta.is_dir() && meta.mode() & 0o2070 == 0o2070
 }

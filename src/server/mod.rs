@@ -5,7 +5,7 @@
 //! others leave), then the store, then the socket. A socket left by a killed server is stale by
 //! then, since its owner no longer holds the lock, and is replaced.
 
-mod access;
+pub(crate) mod access;
 mod conn;
 mod dispatch;
 mod keeper;
@@ -113,7 +113,7 @@ impl Shared {
 
 /// Serves until SIGTERM or SIGINT (or the idle time), then flushes and returns.
 pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
-    let access = Access::new(opts.group.as_deref())?;
+    let access = Access::new(opts.group.as_deref(), &opts.dir)?;
     nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(access.umask() as _));
     access.prepare_folder(&opts.dir)?;
     let _lock = take_lock(&opts.dir)?;
