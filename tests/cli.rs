@@ -300,3 +300,22 @@ fn regie_reports_as_csv_json_and_tables_with_the_tickets_behind_them() {
     let err = s.fails(&[&["report", "suppliers", "--supplier", "Idink"][..], &year[..]].concat(), 2);
     assert!(err.contains("did you mean Iddink"), "{err}");
 }
+
+#[test]
+fn the_demo_folder_is_private_from_the_start() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Spoc::new();
+    s.ok(&["demo", "--no-ui", "--tickets", "20"]);
+    let data = s.folder.data();
+    assert_eq!(std::fs::metadata(&data).unwrap().permissions().mode() & 0o777, 0o700);
+    let mut stack = vec![data];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let m = entry.metadata().unwrap();
+            assert_eq!(m.permissions().mode() & 0o077, 0, "{} is readable by others", entry.path().display());
+            if m.is_dir() {
+                stack.push(entry.path());
+            }
+        }
+    }
+}

@@ -304,3 +304,28 @@ fn reference_agrees_on_both_dst_days_of_2026() {
     }
     let _ = Tz::UTC;
 }
+
+#[test]
+fn a_calendar_that_barely_opens_gives_a_far_deadline_without_panicking() {
+    // One minute a week: ten years of target is never reached within the hundred years looked at.
+    let cal = calendar(
+        r#"
+        name = "rarely"
+        timezone = "Europe/Amsterdam"
+        [week]
+        mon = ["09:00-09:01"]
+        "#,
+    );
+    let start = at("2026-11-23T10:00:00+01:00");
+    let due = cal.deadline(start, SlaDuration::hours(87_000));
+    assert!(due.year() >= 2126, "{due}");
+    assert!(cal.target_secs(start, SlaDuration::hours(87_000)) > 0);
+    assert_eq!(cal.business_between(due, due), 0);
+    let _ = cal.open_state(due);
+    let _ = cal.deadline(due, SlaDuration::days(3));
+    // Instants at the very end of time, too.
+    let end = chrono::DateTime::<Utc>::MAX_UTC;
+    let _ = cal.business_between(start, end);
+    let _ = cal.deadline(end, SlaDuration::hours(1));
+    let _ = cal.open_state(end);
+}

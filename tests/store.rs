@@ -380,3 +380,24 @@ fn an_import_without_settings_keeps_the_registrys_own() {
     assert_eq!(reg.settings().reopen_days, 7, "the registry's settings stay");
     assert_eq!(reg.settings().helpdesk_calendar, "office");
 }
+
+#[test]
+fn a_damaged_ticket_counter_is_corruption_not_a_fresh_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = at("2026-11-23T09:00:00+01:00");
+    {
+        let desk = desk_at(dir.path(), now);
+        desk.create_ticket(&Agent::new("anouk"), input("Magister", 2, 2, "the first")).unwrap();
+    }
+    for damaged in [&b"\x01\x02"[..], &[0u8; 8][..]] {
+        {
+            let db = sled::open(dir.path().join("store")).unwrap();
+            db.open_tree("meta").unwrap().insert("next_id", damaged).unwrap();
+            db.flush().unwrap();
+        }
+        let desk = desk_at(dir.path(), now);
+        let err = desk.create_ticket(&Agent::new("anouk"), input("Magister", 2, 2, "the second")).unwrap_err();
+        assert!(err.to_string().contains("ticket counter"), "{err}");
+        assert_eq!(desk.ticket(1).unwrap().title, "the first", "ticket 1 is not overwritten");
+    }
+}

@@ -20,6 +20,7 @@ pub fn fill(dir: &Path, tickets: usize, seed: u64) -> Result<Desk, Failure> {
             client.server().pid
         )));
     }
+    make_private(dir)?;
     let desk = Desk::open(dir)?;
     if !desk.store().is_empty()? {
         return Err(bad(format!(
@@ -43,6 +44,16 @@ pub fn fill(dir: &Path, tickets: usize, seed: u64) -> Result<Desk, Failure> {
     // the server's first start would replay the whole load.
     drop(desk);
     Ok(Desk::open(dir)?)
+}
+
+/// The demo's folder is private before anything is written to it: 0700, and files made in it
+/// by this process readable by its user only.
+fn make_private(dir: &Path) -> Result<(), Failure> {
+    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    let fail = |e: std::io::Error| Failure::Runtime(format!("cannot set up the demo folder {}: {e}", dir.display()));
+    nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(0o077));
+    std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir).map_err(fail)?;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).map_err(fail)
 }
 
 pub fn run(dir: &Path, tickets: usize, seed: u64) -> CmdResult {

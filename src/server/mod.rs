@@ -150,19 +150,27 @@ async fn serve(shared: Arc<Shared>, opts: &ServeOptions) -> Result<(), ServeErro
     let mut term = signal(SignalKind::terminate()).map_err(io("SIGTERM handler"))?;
     let mut int = signal(SignalKind::interrupt()).map_err(io("SIGINT handler"))?;
     info!("serving {} on {} (pid {})", opts.dir.display(), socket.display(), std::process::id());
+    // An interval, not a fresh sleep per turn: steady traffic must not postpone checkpoints.
+    let mut checkpoint = tokio::time::interval(CHECKPOINT_LOOK);
+    checkpoint.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    checkpoint.tick().await;
+    let mut accept_failures = AcceptFailures::default();
     let why = loop {
         tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => {
+                    accept_failures.reset();
                     shared.touch();
                     tokio::spawn(conn::serve(shared.clone(), stream));
                 }
-                Err(e) => warn!("accept failed: {e}"),
+                // Out of file descriptors (or memory) the next accept fails the same way: back
+                // off instead of spinning, and say so once a while instead of every time.
+                Err(e) => tokio::time::sleep(accept_failures.note(&e)).await,
             },
             _ = term.recv() => break "SIGTERM",
             _ = int.recv() => break "SIGINT",
             _ = idle(&shared, opts.idle_exit) => break "idle",
-            _ = tokio::time::sleep(CHECKPOINT_LOOK) => {
+            _ = checkpoint.tick() => {
                 let keeper = shared.clone();
                 // A failed reopen leaves no store to serve: stop, and let the next client restart.
                 let done = tokio::task::spawn_blocking(move || keeper.keeper.checkpoint_if_due()).await;
@@ -183,6 +191,35 @@ async fn serve(shared: Arc<Shared>, opts: &ServeOptions) -> Result<(), ServeErro
         .map_err(|e| io("shutdown")(std::io::Error::other(e)))??;
     info!("stopped; everything confirmed is on disk");
     Ok(())
+}
+
+/// Failed accepts in a row: how long to wait before the next, and when to log.
+#[derive(Default)]
+struct AcceptFailures {
+    in_a_row: u32,
+    unlogged: u64,
+    last_log: Option<Instant>,
+}
+
+impl AcceptFailures {
+    fn note(&mut self, e: &std::io::Error) -> Duration {
+        self.in_a_row = self.in_a_row.saturating_add(1);
+        self.unlogged += 1;
+        if self.last_log.is_none_or(|t| t.elapsed() >= Duration::from_secs(10)) {
+            warn!("accept failed: {e} ({} time(s) since the last report); backing off", self.unlogged);
+            self.unlogged = 0;
+            self.last_log = Some(Instant::now());
+        }
+        // 10 ms, doubling up to a second.
+        Duration::from_millis(10u64 << self.in_a_row.min(7)).min(Duration::from_secs(1))
+    }
+
+    fn reset(&mut self) {
+        if self.in_a_row > 0 {
+            info!("accepting connections again");
+        }
+        self.in_a_row = 0;
+    }
 }
 
 /// Resolves once no client has been connected for `limit`; never without a limit.

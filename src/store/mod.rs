@@ -206,10 +206,10 @@ impl Store {
     ) -> Result<Result<Ticket, E>, StoreError> {
         let result =
             (&self.meta, &self.tickets, &self.journal, &self.index).transaction(|(meta, tickets, journal, index)| {
-                let id = meta
-                    .get("next_id")?
-                    .map(|v| u64::from_be_bytes(v.as_ref().try_into().unwrap_or([0; 8])))
-                    .unwrap_or(1);
+                let id = match next_id(meta.get("next_id")?) {
+                    Ok(id) => id,
+                    Err(e) => return sled::transaction::abort(e),
+                };
                 let (ticket, entry) = match build(id) {
                     Ok(made) => made,
                     Err(e) => return Ok(Err(e)),
@@ -291,8 +291,7 @@ impl Store {
         // Bulk loads (the demo, a restore) may replace anything.
         self.cache.clear();
         self.texts.clear();
-        let next =
-            self.meta.get("next_id")?.map(|v| u64::from_be_bytes(v.as_ref().try_into().unwrap_or([0; 8]))).unwrap_or(1);
+        let next = next_id(self.meta.get("next_id")?)?;
         if max_id + 1 > next {
             self.meta.insert("next_id", &(max_id + 1).to_be_bytes())?;
         }
@@ -391,6 +390,22 @@ impl Store {
 
     pub fn is_empty(&self) -> Result<bool, StoreError> {
         Ok(self.tickets.is_empty() && self.meta.get("registry")?.is_none())
+    }
+}
+
+/// The id the next ticket gets. A damaged counter is corruption, never a reason to start again
+/// at 1 and overwrite ticket 1.
+fn next_id(stored: Option<sled::IVec>) -> Result<u64, StoreError> {
+    match stored {
+        None => Ok(1),
+        Some(v) => match <[u8; 8]>::try_from(v.as_ref()).map(u64::from_be_bytes) {
+            Ok(id) if id >= 1 => Ok(id),
+            _ => Err(StoreError::Corrupt(format!(
+                "the ticket counter (meta/next_id) is damaged ({} bytes: {:02x?}); restore a backup",
+                v.len(),
+                &v[..v.len().min(16)]
+            ))),
+        },
     }
 }
 

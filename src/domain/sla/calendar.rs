@@ -62,8 +62,14 @@ const FIRST_CACHED_YEAR: i32 = 1900;
 const LAST_CACHED_YEAR: i32 = 2200;
 /// A deadline this many years out means the calendar (nearly) never opens.
 const MAX_YEARS_AHEAD: i32 = 100;
-/// The instant of a deadline that never comes (the calendar does not open in time).
-const NEVER: i64 = i64::MAX / 4;
+/// The instant of a deadline that never comes (the calendar does not open in time): the end of
+/// year 9999. Instants are clamped to years 1..=9999, so year tables are always in chrono's range.
+const NEVER: i64 = 253_402_300_799;
+const FIRST: i64 = -62_135_596_800;
+
+fn clamp(t: DateTime<Utc>) -> i64 {
+    t.timestamp().clamp(FIRST, NEVER)
+}
 
 pub struct Calendar {
     pub name: String,
@@ -138,7 +144,7 @@ impl Calendar {
     /// of a day is due at its closing time (Tue 17:00), not at the next opening (Wed 08:00). A
     /// ticket's clock counts the same seconds, so its due time and `spoc sla deadline` agree.
     pub fn deadline(&self, start: DateTime<Utc>, duration: SlaDuration) -> DateTime<Utc> {
-        let t = start.timestamp();
+        let t = clamp(start);
         let mut secs = duration.seconds;
         if duration.business_days > 0 {
             let same_time = self.add_business_days(t, duration.business_days);
@@ -157,7 +163,7 @@ impl Calendar {
 
     /// Open seconds in `[from, to)`; zero when `to` is not after `from`.
     pub fn business_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> i64 {
-        self.between_secs(from.timestamp(), to.timestamp())
+        self.between_secs(clamp(from), clamp(to))
     }
 
     pub fn is_open(&self, at: DateTime<Utc>) -> bool {
@@ -167,7 +173,7 @@ impl Calendar {
     /// Open now and until when, or closed and when it opens (spans running into each other,
     /// as at midnight on a 24x7 calendar, count as one opening).
     pub fn open_state(&self, at: DateTime<Utc>) -> OpenState {
-        let t = at.timestamp();
+        let t = clamp(at);
         let (mut year, mut spans) = self.locate(t);
         let i = spans.ends.partition_point(|&e| e <= t);
         if i < spans.starts.len() && spans.starts[i] <= t {
