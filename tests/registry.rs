@@ -138,3 +138,42 @@ fn lookup_finds_services_by_keyword_and_suppliers_by_name() {
     assert_eq!(hits[0].supplier.as_deref(), Some("Visma Raet"));
     assert!(find(&reg, "", now, 5).is_empty());
 }
+
+const ACCENTED: &str = r#"
+[[supplier]]
+name = "Noël & Çelik"
+aliases = ["Øresund Straße"]
+[[supplier.contact]]
+name = "Coördinator"
+role = "other"
+[[participant]]
+code = "CBS"
+name = "Één Vijver"
+"#;
+
+#[test]
+fn lookup_ignores_accents_and_case_but_shows_the_names_as_written() {
+    let reg = common::registry_with(ACCENTED);
+    let now = at("2026-11-23T10:00:00+01:00");
+    for (query, kind, name) in [
+        ("celik", HitKind::Supplier, "Noël & Çelik"),
+        ("NOEL", HitKind::Supplier, "Noël & Çelik"),
+        ("noël çelik", HitKind::Supplier, "Noël & Çelik"),
+        ("ÇELİK", HitKind::Supplier, "Noël & Çelik"),
+        ("oresund strasse", HitKind::Supplier, "Noël & Çelik"),
+        ("coordinator", HitKind::Contact, "Coördinator"),
+        ("COORD", HitKind::Contact, "Coördinator"),
+    ] {
+        let hits = find(&reg, query, now, 5);
+        let hit = hits.iter().find(|h| h.kind == kind);
+        assert_eq!(hit.map(|h| h.name.as_str()), Some(name), "{query:?}: {hits:?}");
+    }
+    let hits = find(&reg, "oresund", now, 5);
+    assert_eq!(hits[0].matched, "Øresund Straße", "the text is shown as written");
+    assert!(find(&reg, "celiq", now, 5).iter().all(|h| h.name != "Noël & Çelik"), "still a real match");
+    let close =
+        spoc::domain::registry::lookup::closest("noel celik", reg.suppliers().iter().map(|s| s.name.as_str()), 3);
+    assert_eq!(close, ["Noël & Çelik"]);
+    let close = spoc::domain::registry::lookup::closest("een", reg.participants().iter().map(|p| p.name.as_str()), 3);
+    assert_eq!(close.first(), Some(&"Één Vijver"), "what intake suggests for a participant: {close:?}");
+}

@@ -158,3 +158,25 @@ impl Intake {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::registry::file::check_toml;
+
+    #[test]
+    fn suggestions_ignore_accents_and_case() {
+        let reg = check_toml(
+            "r.toml",
+            "[[participant]]\ncode = \"EV\"\nname = \"Één Vijver\"\n[[service]]\nname = \"Coördinatie\"\n",
+        )
+        .unwrap();
+        let now = Utc::now();
+        let mut intake = Intake { focus: 1, ..Intake::default() };
+        intake.values[1] = "EEN VIJ".into();
+        assert_eq!(intake.suggestions(&reg, now).first().map(|(v, _)| v.as_str()), Some("EV"));
+        intake.focus = 2;
+        intake.values[2] = "coordinatie".into();
+        assert_eq!(intake.suggestions(&reg, now), [("Coördinatie".to_string(), "Coördinatie".to_string())]);
+    }
+}

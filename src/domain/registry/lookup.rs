@@ -1,10 +1,14 @@
 //! "Who do we call?": fuzzy lookup over suppliers, services, contracts and contacts, and
 //! suggestions for names that were almost right.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Utc};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 use super::Registry;
 use crate::domain::routing::is_valid_at;
@@ -37,10 +41,14 @@ pub fn find<'a>(reg: &'a Registry, query: &str, at: DateTime<Utc>, limit: usize)
         return Vec::new();
     }
     let skim = SkimMatcherV2::default().ignore_case();
-    let wanted: Vec<char> = query.chars().flat_map(char::to_lowercase).collect();
+    let query = fold(query);
+    let wanted: Vec<char> = query.chars().collect();
     // Most of a large registry does not hold the query's letters in order at all; saying so is
     // far cheaper than scoring it.
-    let score = |text: &str| if in_order(text, &wanted) { skim.fuzzy_match(text, query) } else { None };
+    let score = |text: &str| {
+        let text = comparable(text);
+        if in_order(&text, &wanted) { skim.fuzzy_match(&text, &query) } else { None }
+    };
     let best = |texts: &mut dyn Iterator<Item = &'a String>| -> Option<(i64, &'a str)> {
         // The first text wins a tie: a record's own name before its aliases.
         texts.filter_map(|t| score(t).map(|s| (s, t.as_str()))).fold(None, |best, (s, t)| match best {
@@ -128,12 +136,39 @@ fn in_order(text: &str, wanted: &[char]) -> bool {
     rest.peek().is_none()
 }
 
+/// Text as the lookup compares it: lower case, accents and other marks dropped, so that
+/// "celik" finds "Noël & Çelik" and "coordinator" finds "Coördinator".
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfkd().filter(|c| !is_combining_mark(*c)) {
+        // Letters that are not a base letter with a mark, so NFKD leaves them whole.
+        match c {
+            'ß' => out.push_str("ss"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'þ' | 'Þ' => out.push_str("th"),
+            'ø' | 'Ø' => out.push('o'),
+            'ł' | 'Ł' => out.push('l'),
+            'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
+            'ı' => out.push('i'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// As [`fold`], but ASCII text as it is: case is ignored by the matching itself, and most
+/// names are ASCII, so this saves folding them on every key press.
+fn comparable(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() { Cow::Borrowed(text) } else { Cow::Owned(fold(text)) }
+}
+
 /// The closest of `names` to a misspelt `wanted`, best first (for "did you mean" messages).
 pub fn closest<'a>(wanted: &str, names: impl Iterator<Item = &'a str>, limit: usize) -> Vec<&'a str> {
-    let w = wanted.to_lowercase();
+    let w = fold(wanted);
     let mut scored: Vec<(f64, &str)> = names
         .map(|n| {
-            let l = n.to_lowercase();
+            let l = fold(n);
             let contains = if l.contains(&w) || w.contains(&l) { 0.2 } else { 0.0 };
             (strsim::jaro_winkler(&w, &l) + contains, n)
         })
@@ -146,7 +181,7 @@ pub fn closest<'a>(wanted: &str, names: impl Iterator<Item = &'a str>, limit: us
 
 #[cfg(test)]
 mod tests {
-    use super::in_order;
+    use super::{fold, in_order};
 
     fn lower(q: &str) -> Vec<char> {
         q.chars().flat_map(char::to_lowercase).collect()
@@ -159,5 +194,16 @@ mod tests {
         assert!(in_order("Één loket", &lower("één")));
         assert!(!in_order("Een loket", &lower("één")));
         assert!(in_order("anything", &lower("")));
+    }
+
+    #[test]
+    fn folding_drops_case_and_marks_of_any_script() {
+        assert_eq!(fold("Noël & Çelik"), "noel & celik");
+        assert_eq!(fold("Coördinator"), "coordinator");
+        assert_eq!(fold("ÇELİK"), "celik");
+        assert_eq!(fold("Øresund Straße"), "oresund strasse");
+        assert_eq!(fold("Łódź"), "lodz");
+        assert_eq!(fold("ﬁle №5"), "file no5", "compatibility forms too");
+        assert_eq!(fold("Ελληνικά"), "ελληνικα", "other scripts keep their letters");
     }
 }
