@@ -178,6 +178,39 @@ fn import_is_all_or_nothing_and_export_reads_back() {
 }
 
 #[test]
+fn a_spreadsheet_csv_updates_only_its_own_columns_and_table() {
+    let s = Spoc::with_registry();
+    let before = s.ok(&["export"]);
+    // Windows-1252 and `;`, as Excel saves "CSV" in a Dutch locale; CRLF endings.
+    let path = s.folder.tmp.path().join("leveranciers.csv");
+    std::fs::write(
+        &path,
+        b"supplier;phone\r\nIddink;+31 85 999 0000\r\nWPN;\r\nNotubiz BV;\r\nNo\xebl & \xc7elik;+31 3\r\n",
+    )
+    .unwrap();
+    let out = s.ok(&["import", &path.display().to_string(), "--replace"]);
+    assert!(out.contains("supplier Iddink: phone") && out.contains("supplier Noël & Çelik: added"), "{out}");
+    let after = s.ok(&["export"]);
+    for kept in [
+        "[[contract]]",
+        "[[service]]",
+        "[[participant]]",
+        "[[calendar]]",
+        "helpdesk_calendar = \"office\"",
+        "name = \"Servicedesk\"",
+        "hours = \"office\"",
+    ] {
+        assert_eq!(before.contains(kept), after.contains(kept), "{kept} lost: {after}");
+    }
+    assert!(after.contains("+31 85 999 0000"));
+    let out = s.ok(&["supplier", "find", "celik"]);
+    assert!(out.contains("Noël & Çelik"), "{out}");
+    let bad = s.file("bad.csv", "supplier,contact_name,contact_email\r\nIddink,Servicedesk,\r\n,Jan,nope\r\n");
+    let err = s.fails(&["import", &bad], 2);
+    assert!(err.contains("bad.csv:3: field contact[2].email"), "{err}");
+}
+
+#[test]
 fn sla_commands_and_holidays() {
     let s = Spoc::new();
     let cal = s.file(

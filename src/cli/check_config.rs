@@ -63,7 +63,13 @@ pub fn run(config: Option<&Path>, files: &[PathBuf]) -> CmdResult {
     let looks = path.as_deref().and_then(|p| load(p).ok().flatten()).map(|c| c.looks()).unwrap_or_default();
     check_ui(&looks, &mut report, &mut errors);
     for file in files {
-        let text = read_file(file)?;
+        let text = match super::read_text(file) {
+            Ok(text) => text,
+            Err(e) => {
+                errors.push(e.message().to_string());
+                continue;
+            }
+        };
         let name = file.display().to_string();
         let result: Result<(), Vec<FileError>> = if name.to_ascii_lowercase().ends_with(".csv") {
             parse_csv(&name, &text).map(|_| ()).map_err(|e| e.0)

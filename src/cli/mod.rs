@@ -63,6 +63,13 @@ pub fn read_file(path: &Path) -> Result<String, Failure> {
     std::fs::read_to_string(path).map_err(|e| bad(format!("{}: {e}", path.display())))
 }
 
+/// A registry or CSV file as a spreadsheet may have saved it (UTF-8, UTF-16, Windows-1252);
+/// what cannot be read as text says why, with the line.
+pub fn read_text(path: &Path) -> Result<String, Failure> {
+    let bytes = std::fs::read(path).map_err(|e| bad(format!("{}: {e}", path.display())))?;
+    crate::domain::registry::text::decode(&path.display().to_string(), &bytes).map_err(|e| bad(e.to_string()))
+}
+
 /// Prints to stdout, treating a closed pipe (`| head`) as the end, not an error.
 pub fn out(text: &str) -> CmdResult {
     let mut stdout = std::io::stdout().lock();

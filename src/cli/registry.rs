@@ -2,17 +2,17 @@
 
 use std::path::Path;
 
-use super::{CmdResult, Failure, json, out, read_file};
+use super::{CmdResult, Failure, json, out, read_text};
 use crate::desk::{DeskApi, ImportFormat};
 
 pub fn import(desk: &dyn DeskApi, path: &Path, replace: bool, as_json: bool) -> CmdResult {
-    let text = read_file(path)?;
+    let text = read_text(path)?;
     let format = ImportFormat::of_path(path);
     let summary = desk.import_registry(&path.display().to_string(), &text, format, replace)?;
     if as_json {
         return json(&summary);
     }
-    out(&format!(
+    let mut text = format!(
         "imported {}: {} calendars, {} participants, {} services, {} suppliers ({} contacts), {} contracts\n",
         path.display(),
         summary.calendars,
@@ -21,7 +21,14 @@ pub fn import(desk: &dyn DeskApi, path: &Path, replace: bool, as_json: bool) -> 
         summary.suppliers,
         summary.contacts,
         summary.contracts
-    ))
+    );
+    if summary.changes.is_empty() {
+        text.push_str("nothing changed\n");
+    }
+    for change in &summary.changes {
+        text.push_str(&format!("  {}\n", crate::domain::sanitize_line(change)));
+    }
+    out(&text)
 }
 
 pub fn export(desk: &dyn DeskApi, output: Option<&Path>) -> CmdResult {

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{Agent, Desk, DeskError};
 use crate::domain::Registry;
-use crate::domain::registry::file::{self, CsvKind};
+use crate::domain::registry::file;
+use crate::domain::registry::import::{import_csv, import_toml};
 use crate::domain::registry::lookup::{self, Hit};
 use crate::domain::registry::{Contract, RegistryFile, Supplier};
 use crate::domain::routing::is_valid_at;
@@ -37,10 +38,13 @@ pub struct ImportSummary {
     pub suppliers: usize,
     pub contacts: usize,
     pub contracts: usize,
+    /// "supplier Iddink: phone", one per entry added, removed or changed.
+    #[serde(default)]
+    pub changes: Vec<String>,
 }
 
 impl ImportSummary {
-    fn of(f: &RegistryFile) -> Self {
+    fn of(f: &RegistryFile, changes: Vec<String>) -> Self {
         ImportSummary {
             calendars: f.calendar.len(),
             participants: f.participant.len(),
@@ -48,6 +52,7 @@ impl ImportSummary {
             suppliers: f.supplier.len(),
             contacts: f.supplier.iter().map(|s| s.contacts.len()).sum(),
             contracts: f.contract.len(),
+            changes,
         }
     }
 }
@@ -68,8 +73,9 @@ pub struct SupplierCard {
 }
 
 impl Desk {
-    /// Imports a registry file: its entries replace those with the same key (or, with
-    /// `replace`, the whole registry). Nothing is written unless the result validates.
+    /// Imports a registry file: a TOML file's entries replace those with the same key (or, with
+    /// `replace`, the whole registry); a CSV updates the columns it has (with `replace`, its own
+    /// table). Nothing is written unless the result validates.
     pub fn import_registry(
         &self,
         agent: &Agent,
@@ -79,26 +85,21 @@ impl Desk {
         replace: bool,
     ) -> Result<ImportSummary, DeskError> {
         let _w = self.write_lock();
-        let mut merged = if replace { RegistryFile::default() } else { self.registry().file().clone() };
-        let (incoming, registry) = match format {
-            ImportFormat::Toml => {
-                let (incoming, settings_given) = file::parse_toml_settings(name, text).map_err(DeskError::BadFile)?;
-                merged.merge(incoming.clone(), settings_given || replace);
-                let reg = file::check_merged_toml(name, text, merged).map_err(DeskError::BadFile)?;
-                (incoming, reg)
-            }
-            ImportFormat::Csv => {
-                let csv = file::parse_csv(name, text).map_err(DeskError::BadFile)?;
-                let _: CsvKind = csv.kind;
-                merged.merge(csv.registry.clone(), false);
-                let reg = csv.check_merged(merged).map_err(DeskError::BadFile)?;
-                (csv.registry, reg)
-            }
-        };
-        let summary = ImportSummary::of(&incoming);
+        let stored = self.registry().file().clone();
+        let imported = match format {
+            ImportFormat::Toml => import_toml(&stored, name, text, replace),
+            ImportFormat::Csv => import_csv(&stored, name, text, replace),
+        }
+        .map_err(DeskError::BadFile)?;
+        let registry = imported.registry;
+        let summary = ImportSummary::of(&imported.incoming, imported.changes);
         let what = format!(
             "imported {name}{}: {}",
-            if replace { " (replacing the registry)" } else { "" },
+            match (replace, format) {
+                (false, _) => "",
+                (true, ImportFormat::Toml) => " (replacing the registry)",
+                (true, ImportFormat::Csv) => " (replacing its table)",
+            },
             serde_json::to_string(&summary).unwrap_or_default()
         );
         self.store.save_registry(registry.file(), self.now(), agent.login(), &what)?;

@@ -8,7 +8,8 @@ use std::fmt;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::model::{Contact, ContactRole, Participant, Supplier};
+use super::model::{Participant, Supplier};
+pub use super::sheet::{CsvFile, CsvKind, parse_csv};
 use super::{Registry, RegistryError, RegistryFile, Settings};
 use crate::domain::sla::CalendarSpec;
 
@@ -67,20 +68,14 @@ struct SpannedFile {
 
 /// Where each entry starts in the text, per table.
 #[derive(Default)]
-struct Positions(HashMap<&'static str, Vec<usize>>);
+pub(super) struct Positions(pub(super) HashMap<&'static str, Vec<usize>>);
 
 /// Parses registry TOML. Only the file's own content is checked here; see [`check_toml`].
 pub fn parse_toml(file: &str, text: &str) -> Result<RegistryFile, FileErrors> {
     parse_spanned(file, text).map(|(f, _)| f)
 }
 
-/// As [`parse_toml`], and whether the file has a `[settings]` table of its own (an import
-/// without one keeps the registry's settings).
-pub fn parse_toml_settings(file: &str, text: &str) -> Result<(RegistryFile, bool), FileErrors> {
-    parse_spanned(file, text).map(|(f, pos)| (f, pos.0.contains_key("settings")))
-}
-
-fn parse_spanned(file: &str, text: &str) -> Result<(RegistryFile, Positions), FileErrors> {
+pub(super) fn parse_spanned(file: &str, text: &str) -> Result<(RegistryFile, Positions), FileErrors> {
     let parsed: SpannedFile = toml::from_str(text).map_err(|e| {
         let at = e.span().map(|s| s.start).unwrap_or(0);
         let line = line_of(text, at);
@@ -113,38 +108,35 @@ pub fn check_toml(file: &str, text: &str) -> Result<Registry, FileErrors> {
     Registry::build(parsed).map_err(|errors| locate(file, text, &pos, errors))
 }
 
-/// Validates `merged` (the store's registry with the file merged in) and maps its errors back to
-/// lines of the file where the entry came from the file.
-pub fn check_merged_toml(file: &str, text: &str, merged: RegistryFile) -> Result<Registry, FileErrors> {
-    let (own, pos) = parse_spanned(file, text)?;
-    let twice = Registry::duplicates_in(&own);
-    let result = if twice.is_empty() { Registry::build(merged) } else { Err(twice) };
-    result.map_err(|errors| locate(file, text, &pos, errors))
+/// Errors of a registry built from this file alone, at the lines of the entries they are in.
+pub(super) fn locate(file: &str, text: &str, pos: &Positions, errors: Vec<RegistryError>) -> FileErrors {
+    let out: Vec<FileError> = errors
+        .into_iter()
+        .map(|e| {
+            let start = match e.index {
+                Some(i) => pos.0.get(e.table).and_then(|v| v.get(i)).copied(),
+                None => pos.0.get(e.table).and_then(|v| v.first()).copied(),
+            };
+            let line = start.map(|s| field_line(text, s, e.table, &e.error.field)).unwrap_or(1);
+            let other = e
+                .other
+                .as_ref()
+                .and_then(|(i, _)| pos.0.get(e.table).and_then(|v| v.get(*i)))
+                .map(|&s| format!(" (line {})", line_of(text, s)))
+                .unwrap_or_default();
+            let entry = if e.entry.is_empty() { String::new() } else { format!("[[{}]] {:?}: ", e.table, e.entry) };
+            FileError {
+                file: file.into(),
+                line,
+                field: e.error.field,
+                message: format!("{entry}{}{other}", e.error.message),
+            }
+        })
+        .collect();
+    FileErrors(out)
 }
 
-fn locate(file: &str, text: &str, pos: &Positions, errors: Vec<RegistryError>) -> FileErrors {
-    FileErrors(
-        errors
-            .into_iter()
-            .map(|e| {
-                let start = match e.index {
-                    Some(i) => pos.0.get(e.table).and_then(|v| v.get(i)).copied(),
-                    None => pos.0.get(e.table).and_then(|v| v.first()).copied(),
-                };
-                let line = start.map(|s| field_line(text, s, e.table, &e.error.field)).unwrap_or(0);
-                let entry = if e.entry.is_empty() { String::new() } else { format!("[[{}]] {:?}: ", e.table, e.entry) };
-                FileError {
-                    file: file.into(),
-                    line,
-                    field: e.error.field,
-                    message: format!("{entry}{}", e.error.message),
-                }
-            })
-            .collect(),
-    )
-}
-
-fn line_of(text: &str, offset: usize) -> usize {
+pub(super) fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].bytes().filter(|&b| b == b'\n').count() + 1
 }
 
@@ -157,7 +149,7 @@ fn key_on_line(text: &str, offset: usize) -> Option<String> {
 
 /// The line of `field` (a path like `sla.P2.response` or `contact[2].email`) inside the entry
 /// whose header starts at `start`; the header's line when the field is not written there.
-fn field_line(text: &str, start: usize, table: &str, field: &str) -> usize {
+pub(super) fn field_line(text: &str, start: usize, table: &str, field: &str) -> usize {
     let header_line = line_of(text, start);
     let lines: Vec<&str> = text.lines().collect();
     // The entry runs until a header that is not one of its own sub-tables.
@@ -211,198 +203,4 @@ fn field_line(text: &str, start: usize, table: &str, field: &str) -> usize {
 /// Writes the registry as TOML that [`parse_toml`] reads back to the same registry.
 pub fn to_toml(file: &RegistryFile) -> String {
     toml::to_string(file).expect("a registry always serializes to TOML")
-}
-
-/// What a CSV file holds, told by its header.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CsvKind {
-    Suppliers,
-    Participants,
-}
-
-const SUPPLIER_COLUMNS: &[&str] = &[
-    "supplier",
-    "aliases",
-    "phone",
-    "email",
-    "portal",
-    "hours",
-    "procedure",
-    "contact_name",
-    "contact_role",
-    "contact_level",
-    "contact_phone",
-    "contact_email",
-];
-const PARTICIPANT_COLUMNS: &[&str] = &["code", "name", "kind", "locations"];
-
-/// Parses a CSV of suppliers (one row per contact; supplier columns repeat or stay empty) or of
-/// participants. Lists in a cell are separated by `;`.
-pub fn parse_csv(file: &str, text: &str) -> Result<CsvFile, FileErrors> {
-    let err =
-        |line: usize, field: &str, message: String| FileError { file: file.into(), line, field: field.into(), message };
-    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| FileErrors(vec![err(1, "", format!("cannot read the header: {e}"))]))?
-        .iter()
-        .map(|h| h.to_ascii_lowercase())
-        .collect();
-    let kind = if headers.iter().any(|h| h == "supplier") {
-        CsvKind::Suppliers
-    } else if headers.iter().any(|h| h == "code") {
-        CsvKind::Participants
-    } else {
-        return Err(FileErrors(vec![err(
-            1,
-            "",
-            "the header names neither a `supplier` column (suppliers with contacts) nor a `code` column (participants)"
-                .into(),
-        )]));
-    };
-    let known = if kind == CsvKind::Suppliers { SUPPLIER_COLUMNS } else { PARTICIPANT_COLUMNS };
-    if let Some(h) = headers.iter().find(|h| !known.contains(&h.as_str())) {
-        return Err(FileErrors(vec![err(1, h, format!("unknown column (expected some of: {})", known.join(", ")))]));
-    }
-    let col = |name: &str| headers.iter().position(|h| h == name);
-    let mut out = RegistryFile::default();
-    let mut errors = Vec::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
-    let mut lines: HashMap<String, usize> = HashMap::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
-                errors.push(err(line, "", format!("not valid CSV: {e}")));
-                continue;
-            }
-        };
-        let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
-        let cell = |name: &str| col(name).and_then(|i| record.get(i)).map(str::to_string).filter(|s| !s.is_empty());
-        let list = |name: &str| {
-            cell(name)
-                .map(|s| s.split(';').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect())
-                .unwrap_or_default()
-        };
-        match kind {
-            CsvKind::Participants => {
-                let (Some(code), Some(name)) = (cell("code"), cell("name")) else {
-                    let field = if cell("code").is_none() { "code" } else { "name" };
-                    errors.push(err(line, field, "must not be empty".into()));
-                    continue;
-                };
-                lines.entry(code.to_lowercase()).or_insert(line);
-                out.participant.push(Participant { code, name, kind: cell("kind"), locations: list("locations") });
-            }
-            CsvKind::Suppliers => {
-                let Some(name) = cell("supplier") else {
-                    errors.push(err(line, "supplier", "must not be empty".into()));
-                    continue;
-                };
-                lines.entry(name.to_lowercase()).or_insert(line);
-                let idx = *by_name.entry(name.to_lowercase()).or_insert_with(|| {
-                    out.supplier.push(Supplier {
-                        name: name.clone(),
-                        aliases: vec![],
-                        phone: None,
-                        email: None,
-                        portal: None,
-                        hours: None,
-                        procedure: None,
-                        contacts: vec![],
-                    });
-                    out.supplier.len() - 1
-                });
-                let sup = &mut out.supplier[idx];
-                let mut set = |field: &str, slot: &mut Option<String>| {
-                    if let Some(v) = cell(field) {
-                        match slot {
-                            Some(old) if *old != v => errors.push(err(
-                                line,
-                                field,
-                                format!("{v:?} differs from {old:?} on an earlier row of {name:?}"),
-                            )),
-                            _ => *slot = Some(v),
-                        }
-                    }
-                };
-                set("phone", &mut sup.phone);
-                set("email", &mut sup.email);
-                set("portal", &mut sup.portal);
-                set("hours", &mut sup.hours);
-                set("procedure", &mut sup.procedure);
-                for alias in list("aliases") {
-                    if !sup.aliases.contains(&alias) {
-                        sup.aliases.push(alias);
-                    }
-                }
-                if let Some(contact_name) = cell("contact_name") {
-                    let role_text = cell("contact_role").unwrap_or_else(|| "other".into());
-                    let Some(role) = ContactRole::parse(&role_text) else {
-                        errors.push(err(
-                            line,
-                            "contact_role",
-                            format!("unknown role {role_text:?} (expected service_desk, account_manager, escalation or other)"),
-                        ));
-                        continue;
-                    };
-                    let level = match cell("contact_level").map(|l| l.parse::<u32>()) {
-                        None => None,
-                        Some(Ok(l)) => Some(l),
-                        Some(Err(_)) => {
-                            errors.push(err(
-                                line,
-                                "contact_level",
-                                "expected a whole number (1 is the first level)".into(),
-                            ));
-                            continue;
-                        }
-                    };
-                    sup.contacts.push(Contact {
-                        name: contact_name,
-                        role,
-                        level,
-                        phone: cell("contact_phone"),
-                        email: cell("contact_email"),
-                    });
-                }
-            }
-        }
-    }
-    if errors.is_empty() {
-        Ok(CsvFile { kind, registry: out, lines, file: file.into() })
-    } else {
-        Err(FileErrors(errors))
-    }
-}
-
-/// A parsed CSV file, with the first line of each entry for error messages.
-#[derive(Debug, Clone)]
-pub struct CsvFile {
-    pub kind: CsvKind,
-    pub registry: RegistryFile,
-    file: String,
-    lines: HashMap<String, usize>,
-}
-
-impl CsvFile {
-    /// Validates `merged` (the store's registry with this file merged in), naming CSV lines.
-    pub fn check_merged(&self, merged: RegistryFile) -> Result<Registry, FileErrors> {
-        let twice = Registry::duplicates_in(&self.registry);
-        let result = if twice.is_empty() { Registry::build(merged) } else { Err(twice) };
-        result.map_err(|errors| {
-            FileErrors(
-                errors
-                    .into_iter()
-                    .map(|e| FileError {
-                        file: self.file.clone(),
-                        line: self.lines.get(&e.entry.to_lowercase()).copied().unwrap_or(0),
-                        field: e.error.field.clone(),
-                        message: format!("{} {:?}: {}", e.table, e.entry, e.error.message),
-                    })
-                    .collect(),
-            )
-        })
-    }
 }

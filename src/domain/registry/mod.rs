@@ -1,9 +1,13 @@
 //! The supplier and contract registry: records, settings, validation and the indexes used to
 //! route and look up.
 
+mod changes;
 pub mod file;
+pub mod import;
 pub mod lookup;
 pub mod model;
+mod sheet;
+pub mod text;
 mod validate;
 
 use std::collections::{BTreeMap, HashMap};

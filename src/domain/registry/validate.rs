@@ -21,6 +21,17 @@ pub struct RegistryError {
     /// The entry's name, code or number.
     pub entry: String,
     pub error: FieldError,
+    /// The other entry of the same table it clashes with (the first holder of a name, the
+    /// contract it is ambiguous with): position and name.
+    pub other: Option<(usize, String)>,
+    /// A name it refers to that no entry holds: the table it was looked for in, and the name.
+    pub refers: Option<(&'static str, String)>,
+}
+
+impl RegistryError {
+    fn new(table: &'static str, index: Option<usize>, entry: &str, error: FieldError) -> Self {
+        RegistryError { table, index, entry: entry.to_string(), error, other: None, refers: None }
+    }
 }
 
 impl fmt::Display for RegistryError {
@@ -48,15 +59,26 @@ impl Check {
         field: impl Into<String>,
         message: impl Into<String>,
     ) {
-        self.errors.push(RegistryError {
-            table,
-            index: Some(index),
-            entry: entry.to_string(),
-            error: FieldError::new(field, message),
-        });
+        self.errors.push(RegistryError::new(table, Some(index), entry, FieldError::new(field, message)));
     }
 
-    /// Records `name` under its key unless another entry holds it already.
+    /// An unknown `name` in `table`, referred to from an entry.
+    fn unknown(&mut self, table: &'static str, index: usize, entry: &str, field: &str, of: &'static str, name: &str) {
+        self.push(table, index, entry, field, format!("unknown {of} {name:?}"));
+        if let Some(e) = self.errors.last_mut() {
+            e.refers = Some((of, name.to_string()));
+        }
+    }
+
+    fn with_other(&mut self, other: usize, name: &str) {
+        if let Some(e) = self.errors.last_mut() {
+            e.other = Some((other, name.to_string()));
+        }
+    }
+
+    /// Records `name` under its key unless another entry holds it already; `owner` names the
+    /// entry at a position.
+    #[allow(clippy::too_many_arguments)]
     fn unique(
         &mut self,
         map: &mut HashMap<String, usize>,
@@ -65,6 +87,7 @@ impl Check {
         entry: &str,
         field: &str,
         name: &str,
+        owner: &dyn Fn(usize) -> String,
     ) {
         if name.trim().is_empty() {
             self.push(table, index, entry, field, "must not be empty");
@@ -72,13 +95,9 @@ impl Check {
         }
         if let Some(&other) = map.get(&key(name)) {
             if other != index {
-                self.push(
-                    table,
-                    index,
-                    entry,
-                    field,
-                    format!("{name:?} is already used by another {table} (entry {})", other + 1),
-                );
+                let holder = owner(other);
+                self.push(table, index, entry, field, format!("{name:?} is already used by {table} {holder:?}"));
+                self.with_other(other, &holder);
             }
             return;
         }
@@ -100,20 +119,13 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
             Ok(cal) => {
                 calendars.insert(key(&cal.name), Arc::new(cal));
             }
-            Err(e) => {
-                c.errors.push(RegistryError { table: "calendar", index: Some(i), entry: spec.name.clone(), error: e })
-            }
+            Err(e) => c.errors.push(RegistryError::new("calendar", Some(i), &spec.name, e)),
         }
     }
 
     let s = &file.settings;
     let mut settings_error = |field: &str, message: String| {
-        c.errors.push(RegistryError {
-            table: "settings",
-            index: None,
-            entry: String::new(),
-            error: FieldError::new(field, message),
-        })
+        c.errors.push(RegistryError::new("settings", None, "", FieldError::new(field, message)))
     };
     if !calendars.contains_key(&key(&s.helpdesk_calendar)) {
         settings_error("helpdesk_calendar", format!("unknown calendar {:?}", s.helpdesk_calendar));
@@ -148,7 +160,7 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
         if let Some(hours) = &sup.hours
             && !calendars.contains_key(&key(hours))
         {
-            c.push("supplier", i, &sup.name, "hours", format!("unknown calendar {hours:?}"));
+            c.unknown("supplier", i, &sup.name, "hours", "calendar", hours);
         }
         for (k, contact) in sup.contacts.iter().enumerate() {
             let field = |f: &str| format!("contact[{}].{f}", k + 1);
@@ -170,7 +182,7 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
     for (i, con) in file.contract.iter().enumerate() {
         let n = con.number.as_str();
         if !suppliers.contains_key(&key(&con.supplier)) {
-            c.push("contract", i, n, "supplier", format!("unknown supplier {:?}", con.supplier));
+            c.unknown("contract", i, n, "supplier", "supplier", &con.supplier);
         }
         if con.services.is_empty() {
             c.push("contract", i, n, "services", "a contract covers at least one service");
@@ -178,7 +190,7 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
         for name in &con.services {
             match services.get(&key(name)) {
                 Some(&svc) => by_service.entry(svc).or_default().push(i),
-                None => c.push("contract", i, n, "services", format!("unknown service {name:?}")),
+                None => c.unknown("contract", i, n, "services", "service", name),
             }
         }
         if let super::Coverage::Only(codes) = &con.participants {
@@ -187,7 +199,7 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
             }
             for code in codes {
                 if !participants.contains_key(&key(code)) {
-                    c.push("contract", i, n, "participants", format!("unknown participant {code:?}"));
+                    c.unknown("contract", i, n, "participants", "participant", code);
                 }
             }
         }
@@ -197,7 +209,7 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
             c.push("contract", i, n, "valid_until", format!("{until} is before valid_from {}", con.valid_from));
         }
         if !calendars.contains_key(&key(&con.window)) {
-            c.push("contract", i, n, "window", format!("unknown calendar {:?}", con.window));
+            c.unknown("contract", i, n, "window", "calendar", &con.window);
         }
         for p in Priority::ALL {
             match con.sla.get(&p) {
@@ -250,23 +262,27 @@ fn names(file: &RegistryFile, c: &mut Check) -> Names {
         suppliers: HashMap::new(),
         contracts: HashMap::new(),
     };
+    let owner = |i: usize| file.participant[i].code.clone();
     for (i, p) in file.participant.iter().enumerate() {
-        c.unique(&mut n.participants, "participant", i, &p.code, "code", &p.code);
+        c.unique(&mut n.participants, "participant", i, &p.code, "code", &p.code, &owner);
     }
+    let owner = |i: usize| file.service[i].name.clone();
     for (i, svc) in file.service.iter().enumerate() {
-        c.unique(&mut n.services, "service", i, &svc.name, "name", &svc.name);
+        c.unique(&mut n.services, "service", i, &svc.name, "name", &svc.name, &owner);
         for alias in &svc.aliases {
-            c.unique(&mut n.services, "service", i, &svc.name, "aliases", alias);
+            c.unique(&mut n.services, "service", i, &svc.name, "aliases", alias, &owner);
         }
     }
+    let owner = |i: usize| file.supplier[i].name.clone();
     for (i, sup) in file.supplier.iter().enumerate() {
-        c.unique(&mut n.suppliers, "supplier", i, &sup.name, "name", &sup.name);
+        c.unique(&mut n.suppliers, "supplier", i, &sup.name, "name", &sup.name, &owner);
         for alias in &sup.aliases {
-            c.unique(&mut n.suppliers, "supplier", i, &sup.name, "aliases", alias);
+            c.unique(&mut n.suppliers, "supplier", i, &sup.name, "aliases", alias, &owner);
         }
     }
+    let owner = |i: usize| file.contract[i].number.clone();
     for (i, con) in file.contract.iter().enumerate() {
-        c.unique(&mut n.contracts, "contract", i, &con.number, "number", &con.number);
+        c.unique(&mut n.contracts, "contract", i, &con.number, "number", &con.number, &owner);
     }
     n
 }
@@ -276,8 +292,9 @@ pub fn duplicates(file: &RegistryFile) -> Vec<RegistryError> {
     let mut c = Check { errors: Vec::new() };
     names(file, &mut c);
     let mut calendars = HashMap::new();
+    let owner = |i: usize| file.calendar[i].name.clone();
     for (i, cal) in file.calendar.iter().enumerate() {
-        c.unique(&mut calendars, "calendar", i, &cal.name, "name", &cal.name);
+        c.unique(&mut calendars, "calendar", i, &cal.name, "name", &cal.name, &owner);
     }
     c.errors
 }
@@ -372,6 +389,7 @@ fn check_ambiguity(
                             ca.number, cb.number, file.service[svc].name
                         ),
                     );
+                    c.with_other(a, &ca.number);
                 }
             }
         }

@@ -1,0 +1,70 @@
+//! Text as people's tools save it: UTF-8 (with or without a byte order mark), UTF-16 with one
+//! (Excel's "Unicode text"), and anything else as Windows-1252 (Excel's "CSV" on Windows).
+//! Lines are counted as editors count them: `\r\n`, `\n` and a lone `\r` each end one.
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+use super::file::FileError;
+
+/// The text of a registry or CSV file, or why it is not text, with the line.
+pub fn decode(file: &str, bytes: &[u8]) -> Result<String, FileError> {
+    let err = |line: usize, message: String| FileError { file: file.into(), line, field: String::new(), message };
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(err(1, "this is a spreadsheet workbook (.xlsx, .xls or .ods), not text: save it as CSV".into()));
+    }
+    let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        // The byte order mark says UTF-8, so bytes that are not are a damaged file, not another encoding.
+        std::str::from_utf8(rest).map(str::to_string).map_err(|e| {
+            let good = String::from_utf8_lossy(&rest[..e.valid_up_to()]);
+            err(
+                line_at(&good, good.len()),
+                "not valid UTF-8, though the file starts with a UTF-8 byte order mark".into(),
+            )
+        })?
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        utf16(UTF_16LE, rest)
+            .ok_or_else(|| err(1, "not valid UTF-16 (little-endian, by its byte order mark)".into()))?
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        utf16(UTF_16BE, rest).ok_or_else(|| err(1, "not valid UTF-16 (big-endian, by its byte order mark)".into()))?
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(t) => t.to_string(),
+            Err(_) => WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
+        }
+    };
+    let odd = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t');
+    if let Some((at, c)) = text.char_indices().find(|(_, c)| odd(*c)) {
+        let hint = if c == '\0' { " (UTF-16 without a byte order mark, or not a text file?)" } else { "" };
+        return Err(err(line_at(&text, at), format!("control character {c:?} where text was expected{hint}")));
+    }
+    Ok(text)
+}
+
+fn utf16(encoding: &'static Encoding, bytes: &[u8]) -> Option<String> {
+    encoding.decode_without_bom_handling_and_without_replacement(bytes).map(|t| t.into_owned())
+}
+
+/// The line (1 first) that byte `offset` of `text` is on.
+pub fn line_at(text: &str, offset: usize) -> usize {
+    let bytes = &text.as_bytes()[..offset.min(text.len())];
+    let ends = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && text.as_bytes().get(i + 1) != Some(&b'\n')))
+        .count();
+    ends + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::line_at;
+
+    #[test]
+    fn lines_end_at_lf_crlf_and_a_lone_cr() {
+        assert_eq!(line_at("a\nb\nc", 4), 3);
+        assert_eq!(line_at("a\r\nb\r\nc", 6), 3);
+        assert_eq!(line_at("a\r\nb", 1), 1, "the \\r of a \\r\\n does not end a line by itself");
+        assert_eq!(line_at("a\rb\rc", 4), 3);
+        assert_eq!(line_at("", 0), 1);
+    }
+}
