@@ -136,6 +136,54 @@ pub struct KeymapError {
     pub message: String,
 }
 
+/// Every error of a keymap file, one per line when printed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+pub struct KeymapErrors(pub Vec<KeymapError>);
+
+const KEY_NAMES: &[&str] = &[
+    "enter",
+    "esc",
+    "tab",
+    "backtab",
+    "up",
+    "down",
+    "left",
+    "right",
+    "home",
+    "end",
+    "pageup",
+    "pagedown",
+    "backspace",
+    "delete",
+    "space",
+];
+
+/// ` (did you mean "x"?)` from the names serde says it expected (`expected one of `a`, `b``).
+fn did_you_mean(wanted: &str, serde_error: &str) -> String {
+    let expected = serde_error.split_once("expected").map(|(_, rest)| rest).unwrap_or("");
+    let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    suggest(wanted, names.into_iter())
+}
+
+fn suggest<'a>(wanted: &str, names: impl Iterator<Item = &'a str>) -> String {
+    match crate::domain::registry::lookup::closest(wanted, names, 1).first() {
+        Some(n) => format!(" (did you mean {n:?}?)"),
+        None => String::new(),
+    }
+}
+
+/// A suggestion for a key that did not parse: its modifiers kept, the rest corrected.
+fn key_hint(text: &str) -> String {
+    let word = text.split_whitespace().find(|w| Key::parse(w).is_none()).unwrap_or(text);
+    let rest = word.trim_start_matches("ctrl-").trim_start_matches("alt-");
+    let mods = &word[..word.len() - rest.len()];
+    match crate::domain::registry::lookup::closest(rest, KEY_NAMES.iter().copied(), 1).first() {
+        Some(n) => format!(" (did you mean \"{mods}{n}\"?)"),
+        None => String::new(),
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Keymap {
     maps: BTreeMap<Mode, HashMap<Chord, Action>>,
@@ -145,12 +193,13 @@ type KeyFile = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<Strin
 
 impl Keymap {
     /// The built-in keys, with the user's file (name, text) over them.
-    pub fn load(user: Option<(&str, &str)>) -> Result<Keymap, KeymapError> {
+    pub fn load(user: Option<(&str, &str)>) -> Result<Keymap, KeymapErrors> {
         Keymap::load_with(false, user)
     }
 
-    /// As `load`, with the vim keys between the default ones and the user's when `vim`.
-    pub fn load_with(vim: bool, user: Option<(&str, &str)>) -> Result<Keymap, KeymapError> {
+    /// As `load`, with the vim keys between the default ones and the user's when `vim`. Every
+    /// error of the user's file at once.
+    pub fn load_with(vim: bool, user: Option<(&str, &str)>) -> Result<Keymap, KeymapErrors> {
         let mut map = Keymap::default();
         map.layer("keymaps/default.toml", DEFAULT)?;
         if vim {
@@ -166,40 +215,52 @@ impl Keymap {
         Keymap::load(None).expect("the built-in keymap is valid")
     }
 
-    fn layer(&mut self, file: &str, text: &str) -> Result<(), KeymapError> {
+    fn layer(&mut self, file: &str, text: &str) -> Result<(), KeymapErrors> {
         let at = |offset: usize, message: String| {
             let before = &text[..offset.min(text.len())];
             let line = before.matches('\n').count() + 1;
             let column = before.len() - before.rfind('\n').map(|i| i + 1).unwrap_or(0) + 1;
             KeymapError { file: file.to_string(), line, column, message }
         };
-        let parsed: KeyFile =
-            toml::from_str(text).map_err(|e| at(e.span().map(|s| s.start).unwrap_or(0), e.message().to_string()))?;
+        let parsed: KeyFile = toml::from_str(text)
+            .map_err(|e| KeymapErrors(vec![at(e.span().map(|s| s.start).unwrap_or(0), e.message().to_string())]))?;
+        let mut errors = Vec::new();
         for (mode, keys) in parsed {
-            let m: Mode = Mode::deserialize(toml::Value::String(mode.get_ref().clone())).map_err(|_| {
-                at(
-                    mode.span().start,
-                    format!(
-                        "unknown mode {:?}: global, queue, intake, registry, dashboard, regie, ticket, lookup or help",
-                        mode.get_ref()
-                    ),
-                )
-            })?;
+            let m = match Mode::deserialize(toml::Value::String(mode.get_ref().clone())) {
+                Ok(m) => m,
+                Err(e) => {
+                    let hint = did_you_mean(mode.get_ref(), &e.to_string());
+                    let modes = "global, queue, intake, registry, dashboard, regie, ticket, lookup or help";
+                    errors.push(at(mode.span().start, format!("unknown mode {:?}{hint}: {modes}", mode.get_ref())));
+                    continue;
+                }
+            };
             let table = self.maps.entry(m).or_default();
             for (key, action) in keys {
-                let k: Chord = key
+                let k: Option<Chord> = key
                     .get_ref()
                     .split_whitespace()
                     .map(Key::parse)
                     .collect::<Option<Chord>>()
-                    .filter(|c| !c.is_empty())
-                    .ok_or_else(|| at(key.span().start, format!("unknown key {:?}", key.get_ref())))?;
-                let a = Action::deserialize(toml::Value::String(action.get_ref().clone()))
-                    .map_err(|_| at(action.span().start, format!("unknown action {:?}", action.get_ref())))?;
-                table.insert(k, a);
+                    .filter(|c| !c.is_empty());
+                if k.is_none() {
+                    let hint = key_hint(key.get_ref());
+                    errors.push(at(key.span().start, format!("unknown key {:?}{hint}", key.get_ref())));
+                }
+                let a = match Action::deserialize(toml::Value::String(action.get_ref().clone())) {
+                    Ok(a) => Some(a),
+                    Err(e) => {
+                        let hint = did_you_mean(action.get_ref(), &e.to_string());
+                        errors.push(at(action.span().start, format!("unknown action {:?}{hint}", action.get_ref())));
+                        None
+                    }
+                };
+                if let (Some(k), Some(a)) = (k, a) {
+                    table.insert(k, a);
+                }
             }
         }
-        Ok(())
+        if errors.is_empty() { Ok(()) } else { Err(KeymapErrors(errors)) }
     }
 
     /// The mode's binding for one key, else the global one; `noop` unbinds.
@@ -268,15 +329,38 @@ mod tests {
         assert_eq!(map.action(Mode::Queue, &ctrl_c), Some(Action::Quit), "global keys reach every mode");
     }
 
+    fn first(user: &str) -> KeymapError {
+        Keymap::load(Some(("mine.toml", user))).unwrap_err().0.remove(0)
+    }
+
     #[test]
     fn a_bad_key_or_action_says_where() {
-        let e = Keymap::load(Some(("mine.toml", "[queue]\nj = \"down\"\nx = \"opne\"\n"))).unwrap_err();
+        let e = first("[queue]\nj = \"down\"\nx = \"opne\"\n");
         assert_eq!((e.line, e.column), (3, 5), "{e}");
         assert!(e.message.contains("unknown action \"opne\""), "{e}");
-        let e = Keymap::load(Some(("mine.toml", "[queue]\nhyper-x = \"down\"\n"))).unwrap_err();
+        let e = first("[queue]\nhyper-x = \"down\"\n");
         assert_eq!((e.line, e.column, e.message.as_str()), (2, 1, "unknown key \"hyper-x\""));
-        let e = Keymap::load(Some(("mine.toml", "[qeue]\n"))).unwrap_err();
+        let e = first("[qeue]\n");
         assert_eq!(e.line, 1);
+    }
+
+    #[test]
+    fn every_error_at_once_with_did_you_mean() {
+        let user = "[qeue]\nx = \"open\"\n[queue]\nx = \"opne\"\nctrl-entr = \"down\"\ny = \"refesh\"\n";
+        let errors = Keymap::load(Some(("mine.toml", user))).unwrap_err().0;
+        let got: Vec<(usize, &str)> = errors.iter().map(|e| (e.line, e.message.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    1,
+                    "unknown mode \"qeue\" (did you mean \"queue\"?): global, queue, intake, registry, dashboard, regie, ticket, lookup or help"
+                ),
+                (5, "unknown key \"ctrl-entr\" (did you mean \"ctrl-enter\"?)"),
+                (4, "unknown action \"opne\" (did you mean \"open\"?)"),
+                (6, "unknown action \"refesh\" (did you mean \"refresh\"?)"),
+            ]
+        );
     }
 
     #[test]

@@ -22,7 +22,7 @@ use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdat
 
 use crate::client::{Client, connect_or_start};
 use crate::desk::{DeskApi, DeskError};
-pub use keymap::{Keymap, KeymapError};
+pub use keymap::{Keymap, KeymapError, KeymapErrors};
 pub use state::State;
 pub use theme::Theme;
 pub use update::{Effect, Msg, update};

@@ -27,8 +27,37 @@ pub struct Theme {
     pub true_colour: bool,
 }
 
+/// The roles the screens ask for. A theme may style these and the parts before their dots
+/// (`sla` styles every `sla.*`); any other role is a misspelling that would change nothing.
+pub const ROLES: &[&str] = &[
+    "ui",
+    "ui.title",
+    "ui.header",
+    "ui.selected",
+    "ui.dim",
+    "ui.status",
+    "ui.banner",
+    "ui.key",
+    "sla.ok",
+    "sla.warning",
+    "sla.breached",
+    "sla.breached.long",
+    "sla.paused",
+    "priority.p1",
+    "priority.p2",
+    "priority.p3",
+    "priority.p4",
+    "open.now",
+    "open.closed",
+];
+
+fn is_role(role: &str) -> bool {
+    ROLES.iter().any(|r| *r == role || r.strip_prefix(role).is_some_and(|rest| rest.starts_with('.')))
+}
+
+/// One error in a theme; `line` 0 when it is about the theme's name, not a place in a file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}:{column}: {message}")]
+#[error("{}{message}", if *line == 0 { String::new() } else { format!("{file}:{line}:{column}: ") })]
 pub struct ThemeError {
     pub file: String,
     pub line: usize,
@@ -36,14 +65,26 @@ pub struct ThemeError {
     pub message: String,
 }
 
+/// Every error of a theme and the themes it inherits, one per line when printed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+pub struct ThemeErrors(pub Vec<ThemeError>);
+
+/// ` (did you mean "x"?)` when one of `names` is close to `wanted`.
+fn did_you_mean<'a>(wanted: &str, names: impl Iterator<Item = &'a str>) -> String {
+    match crate::domain::registry::lookup::closest(wanted, names, 1).first() {
+        Some(n) => format!(" (did you mean {n:?}?)"),
+        None => String::new(),
+    }
+}
+
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct ThemeFile {
     inherits: Option<Spanned<String>>,
     #[serde(default)]
     palette: BTreeMap<String, Spanned<String>>,
     #[serde(default)]
-    roles: BTreeMap<String, Spanned<String>>,
+    roles: BTreeMap<Spanned<String>, Spanned<String>>,
 }
 
 impl Theme {
@@ -53,11 +94,16 @@ impl Theme {
         if no_color { t.without_colour() } else { t }
     }
 
-    /// A theme by name: the user's `themes/NAME.toml` in `user_dir` first, then the built-in ones.
-    pub fn load(name: &str, user_dir: Option<&Path>) -> Result<Theme, ThemeError> {
+    /// A theme by name: the user's `themes/NAME.toml` in `user_dir` first, then the built-in
+    /// ones. Every error of the file (and of those it inherits) at once.
+    pub fn load(name: &str, user_dir: Option<&Path>) -> Result<Theme, ThemeErrors> {
         let mut chain: Vec<String> = Vec::new();
         let mut roles = BTreeMap::new();
-        load_into(name, user_dir, &mut chain, &mut roles)?;
+        let mut errors = Vec::new();
+        load_into(name, user_dir, &mut chain, &mut roles, &mut errors);
+        if !errors.is_empty() {
+            return Err(ThemeErrors(errors));
+        }
         let true_colour =
             roles.values().any(|s: &Style| [s.fg, s.bg].iter().flatten().any(|c| matches!(c, Color::Rgb(..))));
         Ok(Theme { name: name.to_string(), roles, true_colour })
@@ -68,7 +114,7 @@ impl Theme {
         name: &str,
         user_dir: Option<&Path>,
         no_color: bool,
-    ) -> Result<(Theme, Option<String>), ThemeError> {
+    ) -> Result<(Theme, Option<String>), ThemeErrors> {
         let chosen = Theme::load(name, user_dir)?;
         let colourterm = std::env::var("COLORTERM").unwrap_or_default();
         if no_color {
@@ -120,39 +166,84 @@ fn load_into(
     user_dir: Option<&Path>,
     chain: &mut Vec<String>,
     roles: &mut BTreeMap<String, Style>,
-) -> Result<(), ThemeError> {
+    errors: &mut Vec<ThemeError>,
+) {
     let unknown = |message: String| ThemeError { file: name.into(), line: 0, column: 0, message };
     if chain.iter().any(|n| n == name) {
-        return Err(unknown(format!("themes inherit in a circle: {} → {name}", chain.join(" → "))));
+        errors.push(unknown(format!("themes inherit in a circle: {} → {name}", chain.join(" → "))));
+        return;
     }
     chain.push(name.to_string());
-    let (file, text) = source(name, user_dir).ok_or_else(|| {
-        let names: Vec<&str> = BUILT_IN.iter().map(|(n, _)| *n).collect();
-        unknown(format!("no theme {name:?} (built in: {})", names.join(", ")))
-    })?;
+    let Some((file, text)) = source(name, user_dir) else {
+        let mut names: Vec<String> = BUILT_IN.iter().map(|(n, _)| n.to_string()).collect();
+        let built_in = names.join(", ");
+        names.extend(user_themes(user_dir));
+        let hint = did_you_mean(name, names.iter().map(String::as_str));
+        errors.push(unknown(format!("no theme {name:?}{hint} (built in: {built_in})")));
+        return;
+    };
     let at = |offset: usize, message: String| {
         let before = &text[..offset.min(text.len())];
         let line = before.matches('\n').count() + 1;
         let column = before.len() - before.rfind('\n').map(|i| i + 1).unwrap_or(0) + 1;
         ThemeError { file: file.clone(), line, column, message }
     };
-    let parsed: ThemeFile =
-        toml::from_str(&text).map_err(|e| at(e.span().map(|s| s.start).unwrap_or(0), e.message().to_string()))?;
+    let parsed: ThemeFile = match toml::from_str(&text) {
+        Ok(p) => p,
+        Err(e) => return errors.push(at(e.span().map(|s| s.start).unwrap_or(0), e.message().to_string())),
+    };
+    // Read again for the names of its tables, so that a misspelt one is an error too.
+    let tables: BTreeMap<Spanned<String>, toml::Value> = toml::from_str(&text).unwrap_or_default();
+    for table in tables.keys() {
+        let known = ["inherits", "palette", "roles"];
+        if !known.contains(&table.get_ref().as_str()) {
+            let hint = did_you_mean(table.get_ref(), known.into_iter());
+            errors.push(at(
+                table.span().start,
+                format!("unknown field {:?}{hint}: inherits, palette or roles", table.get_ref()),
+            ));
+        }
+    }
     if let Some(parent) = &parsed.inherits {
-        load_into(parent.get_ref(), user_dir, chain, roles)
-            .map_err(|e| if e.line == 0 { at(parent.span().start, e.message) } else { e })?;
+        let mut theirs = Vec::new();
+        load_into(parent.get_ref(), user_dir, chain, roles, &mut theirs);
+        errors.extend(theirs.into_iter().map(|e| if e.line == 0 { at(parent.span().start, e.message) } else { e }));
     }
     let mut palette = BTreeMap::new();
     for (n, value) in &parsed.palette {
-        let c = colour(value.get_ref(), &BTreeMap::new())
-            .ok_or_else(|| at(value.span().start, format!("{:?} is not a colour", value.get_ref())))?;
-        palette.insert(n.clone(), c);
+        match colour(value.get_ref(), &BTreeMap::new()) {
+            Some(c) => {
+                palette.insert(n.clone(), c);
+            }
+            None => errors.push(at(value.span().start, format!("{:?} is not a colour", value.get_ref()))),
+        }
     }
     for (role, words) in &parsed.roles {
-        let style = parse(words.get_ref(), &palette).map_err(|e| at(words.span().start, e))?;
-        roles.insert(role.clone(), style);
+        if !is_role(role.get_ref()) {
+            let hint = did_you_mean(role.get_ref(), ROLES.iter().copied());
+            errors.push(at(role.span().start, format!("unknown role {:?}{hint}", role.get_ref())));
+            continue;
+        }
+        match parse(words.get_ref(), &palette) {
+            Ok(style) => {
+                roles.insert(role.get_ref().clone(), style);
+            }
+            Err(e) => errors.push(at(words.span().start, e)),
+        }
     }
-    Ok(())
+}
+
+/// The names of the user's own themes.
+fn user_themes(user_dir: Option<&Path>) -> Vec<String> {
+    let Some(entries) = user_dir.and_then(|d| std::fs::read_dir(d).ok()) else { return Vec::new() };
+    entries
+        .flatten()
+        .filter_map(|e| {
+            let path = e.path();
+            let stem = path.file_stem()?.to_string_lossy().into_owned();
+            path.extension().is_some_and(|x| x == "toml").then_some(stem)
+        })
+        .collect()
 }
 
 /// "bold red on blue", with colours from the palette, the 16 ANSI names, or `#rrggbb`.
@@ -176,12 +267,35 @@ pub fn parse(words: &str, palette: &BTreeMap<String, Color>) -> Result<Style, St
             style = style.add_modifier(m);
             continue;
         }
-        let c = colour(w, palette).ok_or_else(|| format!("unknown colour or modifier {w:?}"))?;
+        let c = colour(w, palette).ok_or_else(|| {
+            let names = COLOURS.iter().chain(MODIFIERS).copied().chain(palette.keys().map(String::as_str));
+            format!("unknown colour or modifier {w:?}{}", did_you_mean(w, names))
+        })?;
         style = if on { style.bg(c) } else { style.fg(c) };
         on = false;
     }
     Ok(style)
 }
+
+const COLOURS: &[&str] = &[
+    "black",
+    "red",
+    "green",
+    "yellow",
+    "blue",
+    "magenta",
+    "cyan",
+    "white",
+    "gray",
+    "bright-red",
+    "bright-green",
+    "bright-yellow",
+    "bright-blue",
+    "bright-magenta",
+    "bright-cyan",
+    "bright-white",
+];
+const MODIFIERS: &[&str] = &["bold", "dim", "italic", "underlined", "reversed"];
 
 fn colour(w: &str, palette: &BTreeMap<String, Color>) -> Option<Color> {
     if let Some(c) = palette.get(w) {
@@ -249,12 +363,40 @@ mod tests {
             "inherits = \"dark\"\n[roles]\n\"sla.ok\" = \"green\"\n\"sla.warning\" = \"orange\"\n",
         )
         .unwrap();
-        let e = Theme::load("mine", Some(dir.path())).unwrap_err();
+        let e = Theme::load("mine", Some(dir.path())).unwrap_err().0.remove(0);
         assert_eq!((e.line, e.column), (4, 17), "{e}");
         assert!(e.file.ends_with("mine.toml") && e.message.contains("orange"), "{e}");
         std::fs::write(dir.path().join("a.toml"), "inherits = \"b\"\n").unwrap();
         std::fs::write(dir.path().join("b.toml"), "inherits = \"a\"\n").unwrap();
-        assert!(Theme::load("a", Some(dir.path())).unwrap_err().message.contains("circle"));
-        assert!(Theme::load("nope", None).unwrap_err().message.contains("built in: default, dark"));
+        assert!(Theme::load("a", Some(dir.path())).unwrap_err().to_string().contains("circle"));
+        let e = Theme::load("nope", None).unwrap_err();
+        assert!(
+            e.to_string().starts_with("no theme \"nope\" (built in: default, dark"),
+            "no file:0:0 to point at: {e}"
+        );
+        let e = Theme::load("drak", None).unwrap_err();
+        assert!(e.to_string().contains("did you mean \"dark\"?"), "{e}");
+    }
+
+    #[test]
+    fn every_error_of_a_theme_at_once_and_misspelt_roles_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "inherits = \"dark\"\n[palette]\nbad = \"#12\"\n[roles]\n\"sla.warnign\" = \"yellow\"\n\"ui.dim\" = \"yelow\"\n\"ui.selected\" = \"reversed\"\n\"sla\" = \"bold\"\n[role]\n";
+        std::fs::write(dir.path().join("mine.toml"), text).unwrap();
+        let errors = Theme::load("mine", Some(dir.path())).unwrap_err().0;
+        let got: Vec<(usize, String)> = errors.iter().map(|e| (e.line, e.message.clone())).collect();
+        assert_eq!(
+            got,
+            [
+                (9, "unknown field \"role\" (did you mean \"roles\"?): inherits, palette or roles".to_string()),
+                (3, "\"#12\" is not a colour".to_string()),
+                (5, "unknown role \"sla.warnign\" (did you mean \"sla.warning\"?)".to_string()),
+                (6, "unknown colour or modifier \"yelow\" (did you mean \"yellow\"?)".to_string()),
+            ]
+        );
+        for (name, text) in BUILT_IN {
+            let roles: ThemeFile = toml::from_str(text).unwrap();
+            assert!(roles.roles.keys().all(|r| is_role(r.get_ref())), "{name} styles only roles the screens use");
+        }
     }
 }
