@@ -283,6 +283,35 @@ fn check_config_says_where_an_error_is() {
 }
 
 #[test]
+fn check_config_reports_every_error_at_once_with_did_you_mean() {
+    let s = Spoc::new();
+    let spoc_config = s.folder.tmp.path().join("config").join("spoc");
+    std::fs::create_dir_all(spoc_config.join("themes")).unwrap();
+    std::fs::write(spoc_config.join("keymap.toml"), "[queue]\nx = \"opne\"\ny = \"refesh\"\n").unwrap();
+    std::fs::write(spoc_config.join("themes").join("mine.toml"), "[roles]\n\"sla.warnign\" = \"yellow\"\n").unwrap();
+    let config = s.file(
+        "config.toml",
+        "data = \"/srv/spoc\"\ntheme = \"nonexist\"\nkeymap = \"vmi\"\ncolour = 3\ngrup = \"desk\"\n",
+    );
+    let registry = s.file("r.toml", &SMALL.replace("hours = \"office\"", "hours = \"ofice\""));
+    let err = s.fails(&["check-config", "--config", &config, &registry], 2);
+    for wanted in [
+        "config.toml:2:9: no theme \"nonexist\"",
+        "config.toml:3:10: keymap \"vmi\" (did you mean \"vim\"?)",
+        "config.toml:4:1: unknown field \"colour\"",
+        "config.toml:5:1: unknown field \"grup\" (did you mean \"group\"?)",
+        "keymap.toml:2:5: unknown action \"opne\" (did you mean \"open\"?)",
+        "keymap.toml:3:5: unknown action \"refesh\" (did you mean \"refresh\"?)",
+        "mine.toml:2:1: unknown role \"sla.warnign\" (did you mean \"sla.warning\"?)",
+        "r.toml:",
+    ] {
+        assert!(err.contains(wanted), "{wanted} missing from:\n{err}");
+    }
+    assert!(!err.contains(":0:0"), "{err}");
+    assert_eq!(err.lines().filter(|l| l.contains("sla.warnign")).count(), 1, "each error once: {err}");
+}
+
+#[test]
 fn demo_fills_a_folder_and_refuses_a_used_one() {
     let s = Spoc::new();
     s.ok(&["demo", "--no-ui", "--tickets", "300"]);

@@ -1,16 +1,20 @@
 //! `spoc check-config`: validates the config file and any registry or calendar files named,
 //! and says where an error is.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use toml::Spanned;
 
 use super::{CmdResult, Failure, bad, out, read_file};
 use crate::domain::registry::file::{FileError, check_toml, parse_csv};
+use crate::domain::registry::lookup::closest;
+
+const FIELDS: [&str; 4] = ["data", "group", "theme", "keymap"];
+const KEYMAPS: [&str; 2] = ["default", "vim"];
 
 /// The user's config file: only what differs from the defaults.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default)]
 pub struct Config {
     /// The data folder, when neither `--data` nor `SPOC_DATA` names one.
     pub data: Option<PathBuf>,
@@ -22,12 +26,75 @@ pub struct Config {
     pub theme: Option<String>,
     /// `vim` for the vim keys over the default ones.
     pub keymap: Option<String>,
+    /// Where each field is written: `FILE:LINE:COLUMN`, for errors about its value.
+    pub places: BTreeMap<&'static str, String>,
 }
 
 impl Config {
     pub fn looks(&self) -> crate::ui::Looks {
-        crate::ui::Looks { theme: self.theme.clone(), keymap: self.keymap.clone() }
+        crate::ui::Looks {
+            theme: self.theme.clone(),
+            keymap: self.keymap.clone(),
+            theme_at: self.places.get("theme").cloned(),
+        }
     }
+}
+
+/// `FILE:LINE:COLUMN` of a byte offset.
+fn place(file: &Path, text: &str, at: usize) -> String {
+    let before = &text[..at.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.len() - before.rfind('\n').map(|i| i + 1).unwrap_or(0) + 1;
+    format!("{}:{line}:{column}", file.display())
+}
+
+fn did_you_mean<'a>(wanted: &str, names: impl Iterator<Item = &'a str>) -> String {
+    closest(wanted, names, 1).first().map(|n| format!(" (did you mean {n:?}?)")).unwrap_or_default()
+}
+
+/// The config file's fields, and every error in it at once.
+fn parse(path: &Path, text: &str) -> (Config, Vec<String>) {
+    let mut config = Config::default();
+    let fields: BTreeMap<Spanned<String>, Spanned<toml::Value>> = match toml::from_str(text) {
+        Ok(f) => f,
+        Err(e) => {
+            let at = place(path, text, e.span().map(|s| s.start).unwrap_or(0));
+            return (config, vec![format!("{at}: {}", e.message().trim())]);
+        }
+    };
+    let mut errors = Vec::new();
+    // In the order they are written, so the errors read top to bottom.
+    let mut fields: Vec<_> = fields.into_iter().collect();
+    fields.sort_by_key(|(k, _)| k.span().start);
+    for (key, value) in fields {
+        let name = key.get_ref().as_str();
+        let Some(field) = FIELDS.iter().copied().find(|f| *f == name) else {
+            let at = place(path, text, key.span().start);
+            let hint = did_you_mean(name, FIELDS.into_iter());
+            errors.push(format!("{at}: unknown field {name:?}{hint}: expected one of {}", FIELDS.join(", ")));
+            continue;
+        };
+        let at = place(path, text, value.span().start);
+        let Some(v) = value.get_ref().as_str().map(str::to_string) else {
+            errors.push(format!("{at}: field {field}: expected a string, found {}", value.get_ref().type_str()));
+            continue;
+        };
+        config.places.insert(field, at.clone());
+        match field {
+            "data" => config.data = Some(PathBuf::from(v)),
+            "group" => config.group = Some(v),
+            "theme" => config.theme = Some(v),
+            _ => {
+                if !KEYMAPS.contains(&v.as_str()) {
+                    let hint = did_you_mean(&v, KEYMAPS.into_iter());
+                    errors.push(format!("{at}: keymap {v:?}{hint}: default or vim"));
+                    continue;
+                }
+                config.keymap = Some(v);
+            }
+        }
+    }
+    (config, errors)
 }
 
 pub fn config_path() -> Option<PathBuf> {
@@ -40,27 +107,31 @@ pub fn load(path: &Path) -> Result<Option<Config>, Failure> {
         return Ok(None);
     }
     let text = read_file(path)?;
-    toml::from_str::<Config>(&text).map(Some).map_err(|e| {
-        let at = e.span().map(|s| s.start).unwrap_or(0);
-        let line = text[..at].matches('\n').count() + 1;
-        let column = at - text[..at].rfind('\n').map(|i| i + 1).unwrap_or(0) + 1;
-        bad(format!("{}:{line}:{column}: {}", path.display(), e.message().trim()))
-    })
+    let (config, errors) = parse(path, &text);
+    if errors.is_empty() { Ok(Some(config)) } else { Err(bad(errors.join("\n"))) }
 }
 
 pub fn run(config: Option<&Path>, files: &[PathBuf]) -> CmdResult {
     let mut report = String::new();
     let mut errors: Vec<String> = Vec::new();
     let path = config.map(Path::to_path_buf).or_else(config_path);
+    let mut looks = crate::ui::Looks::default();
     match &path {
-        Some(p) => match load(p) {
-            Ok(Some(_)) => report.push_str(&format!("ok  {}\n", p.display())),
-            Ok(None) => report.push_str(&format!("--  {} (none; defaults apply)\n", p.display())),
+        Some(p) if p.exists() => match read_file(p) {
+            Ok(text) => {
+                // What is right in the file is still checked when something else is not.
+                let (config, found) = parse(p, &text);
+                if found.is_empty() {
+                    report.push_str(&format!("ok  {}\n", p.display()));
+                }
+                errors.extend(found);
+                looks = config.looks();
+            }
             Err(e) => errors.push(e.message().to_string()),
         },
+        Some(p) => report.push_str(&format!("--  {} (none; defaults apply)\n", p.display())),
         None => report.push_str("--  no config folder on this system; defaults apply\n"),
     }
-    let looks = path.as_deref().and_then(|p| load(p).ok().flatten()).map(|c| c.looks()).unwrap_or_default();
     check_ui(&looks, &mut report, &mut errors);
     for file in files {
         let text = match super::read_text(file) {
@@ -88,7 +159,14 @@ pub fn run(config: Option<&Path>, files: &[PathBuf]) -> CmdResult {
         }
     }
     out(&report)?;
-    if errors.is_empty() { Ok(()) } else { Err(bad(errors.join("\n"))) }
+    // A theme's error also shows through every theme that inherits it: once is enough.
+    let mut once: Vec<String> = Vec::new();
+    for e in errors.into_iter().flat_map(|e| e.lines().map(str::to_string).collect::<Vec<_>>()) {
+        if !once.contains(&e) {
+            once.push(e);
+        }
+    }
+    if once.is_empty() { Ok(()) } else { Err(bad(once.join("\n"))) }
 }
 
 /// The user's keymap, the chosen theme and every theme in the config folder's `themes/`.
@@ -118,7 +196,11 @@ fn check_ui(looks: &crate::ui::Looks, report: &mut String, errors: &mut Vec<Stri
     for name in names {
         match crate::ui::Theme::load(&name, dir.as_deref()) {
             Ok(_) => report.push_str(&format!("ok  theme {name}\n")),
-            Err(e) => errors.push(e.to_string()),
+            Err(e) => errors.extend(e.0.iter().map(|e| match (&looks.theme_at, e.line) {
+                // Not a place in a theme file: the theme's name, where the config names it.
+                (Some(at), 0) if Some(name.as_str()) == chosen => format!("{at}: {}", e.message),
+                _ => e.to_string(),
+            })),
         }
     }
 }

@@ -44,6 +44,8 @@ pub struct Looks {
     pub theme: Option<String>,
     /// `vim` puts the vim keys over the default ones.
     pub keymap: Option<String>,
+    /// Where the config file names the theme (`FILE:LINE:COLUMN`), for an unknown name.
+    pub theme_at: Option<String>,
 }
 
 /// The built-in keys (with the vim ones if chosen) with the user's file over them.
@@ -128,8 +130,13 @@ pub fn run(dir: &Path, looks: &Looks) -> Result<(), DeskError> {
     let keys = load_keymap(looks).map_err(DeskError::Refused)?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme_name = looks.theme.as_deref().unwrap_or("default");
-    let (theme, notice) = Theme::for_terminal(theme_name, themes_dir().as_deref(), no_color)
-        .map_err(|e| DeskError::Refused(e.to_string()))?;
+    let (theme, notice) = Theme::for_terminal(theme_name, themes_dir().as_deref(), no_color).map_err(|e| {
+        let at = |e: &theme::ThemeError| match (&looks.theme_at, e.line) {
+            (Some(at), 0) => format!("{at}: {}", e.message),
+            _ => e.to_string(),
+        };
+        DeskError::Refused(e.0.iter().map(at).collect::<Vec<_>>().join("\n"))
+    })?;
     let client = connect_or_start(dir)?;
     let tz = client.registry()?.helpdesk_calendar().timezone;
     let mut s = State::new(&client.server().agent, Utc::now().trunc_subsecs(0), tz);

@@ -170,7 +170,10 @@ pub fn closest<'a>(wanted: &str, names: impl Iterator<Item = &'a str>, limit: us
         .map(|n| {
             let l = fold(n);
             let contains = if l.contains(&w) || w.contains(&l) { 0.2 } else { 0.0 };
-            (strsim::jaro_winkler(&w, &l) + contains, n)
+            // Jaro-Winkler misses a swapped pair in a short word ("vmi" for "vim"); an edit or two does not.
+            let edits = strsim::osa_distance(&w, &l);
+            let near = if edits <= (w.chars().count() / 4).max(1) { 0.85 } else { 0.0 };
+            (strsim::jaro_winkler(&w, &l).max(near) + contains, n)
         })
         .filter(|(s, _)| *s > 0.7)
         .collect();
@@ -194,6 +197,13 @@ mod tests {
         assert!(in_order("Één loket", &lower("één")));
         assert!(!in_order("Een loket", &lower("één")));
         assert!(in_order("anything", &lower("")));
+    }
+
+    #[test]
+    fn closest_names_survive_a_swapped_pair_in_a_short_word() {
+        assert_eq!(super::closest("vmi", ["default", "vim"].into_iter(), 1), ["vim"]);
+        assert_eq!(super::closest("opne", ["open", "back", "quit"].into_iter(), 1), ["open"]);
+        assert!(super::closest("xyz", ["default", "vim"].into_iter(), 1).is_empty());
     }
 
     #[test]
