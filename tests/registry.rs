@@ -80,10 +80,22 @@ fn errors_name_file_line_and_field() {
             "",
             "bad duration \"30q\"",
         ),
-        ("supplier = \"WPN\"", "supplier = \"WPM\"", "field supplier", "unknown supplier \"WPM\""),
+        (
+            "supplier = \"WPN\"",
+            "supplier = \"WPM\"",
+            "field supplier",
+            "unknown supplier \"WPM\" (did you mean \"WPN\"?)",
+        ),
         ("participants = [\"ZYL\"]", "participants = [\"ZYX\"]", "field participants", "unknown participant \"ZYX\""),
         ("name = \"Printen\"", "name = \"Magister 6\"", "field name", "already used"),
-        ("hours = \"office\"", "hours = \"ofice\"", "field hours", "unknown calendar"),
+        (
+            "hours = \"office\"",
+            "hours = \"ofice\"",
+            "field hours",
+            "unknown calendar \"ofice\" (did you mean \"office\"?)",
+        ),
+        ("services = [\"Magister\"]", "services = [\"Magistre\"]", "field services", "(did you mean \"Magister\"?)"),
+        ("participants = [\"ZYL\"]", "participants = [\"ZYLL\"]", "field participants", "(did you mean \"ZYL\"?)"),
         ("country = \"nl\"", "country = \"xx\"", "field holidays.country", "no built-in holiday set"),
     ];
     for (from, to, field, message) in cases {

@@ -48,6 +48,16 @@ impl std::error::Error for RegistryError {}
 
 struct Check {
     errors: Vec<RegistryError>,
+    /// The names an unknown one may have been meant as, per table, for "did you mean".
+    known: HashMap<&'static str, Vec<String>>,
+}
+
+/// ` (did you mean "x"?)` when one of `names` is close to `wanted`.
+fn did_you_mean(wanted: &str, names: &[String]) -> String {
+    match super::lookup::closest(wanted, names.iter().map(String::as_str), 1).first() {
+        Some(n) => format!(" (did you mean {n:?}?)"),
+        None => String::new(),
+    }
 }
 
 impl Check {
@@ -64,7 +74,8 @@ impl Check {
 
     /// An unknown `name` in `table`, referred to from an entry.
     fn unknown(&mut self, table: &'static str, index: usize, entry: &str, field: &str, of: &'static str, name: &str) {
-        self.push(table, index, entry, field, format!("unknown {of} {name:?}"));
+        let hint = did_you_mean(name, self.known.get(of).map(Vec::as_slice).unwrap_or_default());
+        self.push(table, index, entry, field, format!("unknown {of} {name:?}{hint}"));
         if let Some(e) = self.errors.last_mut() {
             e.refers = Some((of, name.to_string()));
         }
@@ -106,7 +117,7 @@ impl Check {
 }
 
 pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryError>> {
-    let mut c = Check { errors: Vec::new() };
+    let mut c = Check { errors: Vec::new(), known: known_names(&file) };
 
     let mut calendars: HashMap<String, Arc<Calendar>> = HashMap::new();
     calendars.insert("24x7".into(), Arc::new(Calendar::always_open()));
@@ -128,7 +139,8 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
         c.errors.push(RegistryError::new("settings", None, "", FieldError::new(field, message)))
     };
     if !calendars.contains_key(&key(&s.helpdesk_calendar)) {
-        settings_error("helpdesk_calendar", format!("unknown calendar {:?}", s.helpdesk_calendar));
+        let hint = did_you_mean(&s.helpdesk_calendar, &c.known["calendar"]);
+        settings_error("helpdesk_calendar", format!("unknown calendar {:?}{hint}", s.helpdesk_calendar));
     }
     if !(s.warning_at > 0.0 && s.warning_at <= 1.0) {
         settings_error("warning_at", format!("{} is not a share between 0 and 1 (e.g. 0.75)", s.warning_at));
@@ -247,6 +259,19 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
     Ok(Registry { file, calendars, participants, services, suppliers, contracts, contracts_by_service: by_service })
 }
 
+/// Every name, alias and code an entry may refer to, per table.
+fn known_names(file: &RegistryFile) -> HashMap<&'static str, Vec<String>> {
+    let with_aliases = |name: &String, aliases: &[String]| std::iter::once(name.clone()).chain(aliases.to_vec());
+    let mut calendars: Vec<String> = file.calendar.iter().map(|c| c.name.clone()).collect();
+    calendars.push("24x7".into());
+    HashMap::from([
+        ("calendar", calendars),
+        ("participant", file.participant.iter().map(|p| p.code.clone()).collect()),
+        ("service", file.service.iter().flat_map(|s| with_aliases(&s.name, &s.aliases)).collect()),
+        ("supplier", file.supplier.iter().flat_map(|s| with_aliases(&s.name, &s.aliases)).collect()),
+    ])
+}
+
 struct Names {
     participants: HashMap<String, usize>,
     services: HashMap<String, usize>,
@@ -289,7 +314,7 @@ fn names(file: &RegistryFile, c: &mut Check) -> Names {
 
 /// Entries of one file that claim the same key (an import merges by key, which would hide them).
 pub fn duplicates(file: &RegistryFile) -> Vec<RegistryError> {
-    let mut c = Check { errors: Vec::new() };
+    let mut c = Check { errors: Vec::new(), known: HashMap::new() };
     names(file, &mut c);
     let mut calendars = HashMap::new();
     let owner = |i: usize| file.calendar[i].name.clone();
