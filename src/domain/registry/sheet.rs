@@ -79,6 +79,16 @@ fn sniff_delimiter(text: &str) -> u8 {
     counts.iter().fold((b',', 0), |best, c| if c.1 > best.1 { *c } else { best }).0
 }
 
+/// Excel's `sep=;` first line, which names the separator: where the header starts, and the separator.
+fn separator_line(text: &str) -> Option<(usize, u8)> {
+    let first = text.split(['\n', '\r']).next()?;
+    let sep = first.trim().strip_prefix("sep=").or_else(|| first.trim().strip_prefix("SEP="))?;
+    let &[d] = sep.as_bytes() else { return None };
+    let rest = &text[first.len()..];
+    let eol = if rest.starts_with("\r\n") { 2 } else { usize::from(!rest.is_empty()) };
+    Some((first.len() + eol, d))
+}
+
 /// The line a record starts on, from its byte offset: the csv crate's own line count is one
 /// too low after `\r\n` (rust-csv#395), and its offset may point at the `\n` of the line before.
 fn record_line(text: &str, byte: u64) -> usize {
@@ -97,11 +107,16 @@ pub fn parse_csv(file: &str, text: &str) -> Result<CsvFile, FileErrors> {
     let err =
         |line: usize, field: &str, message: String| FileError { file: file.into(), line, field: field.into(), message };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let delimiter = sniff_delimiter(text);
-    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).trim(csv::Trim::All).from_reader(text.as_bytes());
+    let (start, delimiter) = match separator_line(text) {
+        Some(found) => found,
+        None => (0, sniff_delimiter(text)),
+    };
+    let header_line = line_at(text, start);
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter).trim(csv::Trim::All).from_reader(text[start..].as_bytes());
     let columns: Vec<String> = reader
         .headers()
-        .map_err(|e| FileErrors(vec![err(1, "", format!("cannot read the header: {e}"))]))?
+        .map_err(|e| FileErrors(vec![err(header_line, "", format!("cannot read the header: {e}"))]))?
         .iter()
         .map(column)
         .collect();
@@ -110,12 +125,14 @@ pub fn parse_csv(file: &str, text: &str) -> Result<CsvFile, FileErrors> {
     } else if columns.iter().any(|h| h == "code") {
         CsvKind::Participants
     } else {
-        return Err(FileErrors(vec![err(
-            1,
-            "",
-            "the header names neither a `supplier` column (suppliers with contacts) nor a `code` column (participants)"
-                .into(),
-        )]));
+        let near = columns
+            .iter()
+            .find_map(|h| lookup::closest(h, ["supplier", "code"].into_iter(), 1).first().map(|n| (h.clone(), *n)));
+        let hint = near.map(|(h, n)| format!(" (did you mean {n} for {h}?)")).unwrap_or_default();
+        let why = format!(
+            "the header names neither a `supplier` column (suppliers with contacts) nor a `code` column (participants){hint}"
+        );
+        return Err(FileErrors(vec![err(header_line, "", why)]));
     };
     let known = if kind == CsvKind::Suppliers { SUPPLIER_COLUMNS } else { PARTICIPANT_COLUMNS };
     let mut errors = Vec::new();
@@ -123,9 +140,10 @@ pub fn parse_csv(file: &str, text: &str) -> Result<CsvFile, FileErrors> {
         if !known.contains(&h.as_str()) {
             let near = lookup::closest(h, known.iter().copied(), 1);
             let hint = near.first().map(|n| format!("did you mean {n}? ")).unwrap_or_default();
-            errors.push(err(1, h, format!("unknown column ({hint}expected some of: {})", known.join(", "))));
+            let why = format!("unknown column ({hint}expected some of: {})", known.join(", "));
+            errors.push(err(header_line, h, why));
         } else if columns[..i].contains(h) {
-            errors.push(err(1, h, "this column is in the header twice".into()));
+            errors.push(err(header_line, h, "this column is in the header twice".into()));
         }
     }
     if !errors.is_empty() {
@@ -137,7 +155,7 @@ pub fn parse_csv(file: &str, text: &str) -> Result<CsvFile, FileErrors> {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| record_line(text, p.byte())).unwrap_or(1);
+                let line = e.position().map(|p| record_line(text, start as u64 + p.byte())).unwrap_or(1);
                 let message = match e.kind() {
                     csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!(
                         "this row has {len} cells, the header has {expected_len} (a list or text with {:?} in it needs quotes)",
@@ -152,7 +170,7 @@ pub fn parse_csv(file: &str, text: &str) -> Result<CsvFile, FileErrors> {
         if record.iter().all(str::is_empty) {
             continue; // spreadsheets save the empty rows below the table too
         }
-        let line = record.position().map(|p| record_line(text, p.byte())).unwrap_or(1);
+        let line = record.position().map(|p| record_line(text, start as u64 + p.byte())).unwrap_or(1);
         let row = Row { columns: &columns, record: &record };
         let result = match kind {
             CsvKind::Suppliers => sheet.supplier_row(&row, line, &mut current),
@@ -470,5 +488,16 @@ mod tests {
         assert_eq!(sniff_delimiter("supplier\tphone"), b'\t');
         assert_eq!(sniff_delimiter("code\n"), b',');
         assert_eq!(sniff_delimiter("\"x;y\",code"), b',', "quoted separators do not count");
+    }
+
+    #[test]
+    fn excel_may_name_the_separator_on_a_line_of_its_own() {
+        let sheet = super::parse_csv("s.csv", "sep=|\r\nsupplier|phone\r\nIddink|+31 1\r\n").unwrap();
+        assert_eq!(sheet.registry.supplier[0].phone.as_deref(), Some("+31 1"));
+        let err = super::parse_csv("s.csv", "sep=;\nsupplier;contact_name;contact_role\nIddink;X;boss\n").unwrap_err();
+        assert_eq!(err.0[0].line, 3, "lines count the sep= line: {err}");
+        let err = super::parse_csv("s.csv", "sep=;\nsuplier;phone\n").unwrap_err();
+        assert_eq!(err.0[0].line, 2, "{err}");
+        assert!(err.to_string().contains("did you mean supplier for suplier?"), "{err}");
     }
 }
