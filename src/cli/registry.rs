@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::{CmdResult, Failure, json, out, read_text};
-use crate::desk::{DeskApi, ImportFormat};
+use crate::desk::{DeskApi, ImportFormat, SHOWN_CHANGES};
 
 pub fn import(desk: &dyn DeskApi, path: &Path, replace: bool, as_json: bool) -> CmdResult {
     let text = read_text(path)?;
@@ -25,8 +25,11 @@ pub fn import(desk: &dyn DeskApi, path: &Path, replace: bool, as_json: bool) -> 
     if summary.changes.is_empty() {
         text.push_str("nothing changed\n");
     }
-    for change in &summary.changes {
+    for change in summary.changes.iter().take(SHOWN_CHANGES) {
         text.push_str(&format!("  {}\n", crate::domain::sanitize_line(change)));
+    }
+    if summary.changes.len() > SHOWN_CHANGES {
+        text.push_str(&format!("  … and {} more (--json lists them all)\n", summary.changes.len() - SHOWN_CHANGES));
     }
     out(&text)
 }

@@ -19,7 +19,7 @@ pub use agent::Agent;
 pub use api::{DeskApi, Session};
 pub use conflict::{Conflict, ErrorKind};
 pub use query::{AssigneeFilter, LevelFilter, TicketQuery};
-pub use registry::{ImportFormat, ImportSummary, SupplierCard};
+pub use registry::{ImportFormat, ImportSummary, SHOWN_CHANGES, SupplierCard};
 pub use report::{Report, ReportQuery};
 pub use tickets::TicketUpdate;
 pub use views::{Page, TicketDetail, TicketRow};

@@ -30,6 +30,9 @@ impl ImportFormat {
     }
 }
 
+/// How many changes of an import the audit keeps and the command line shows.
+pub const SHOWN_CHANGES: usize = 20;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportSummary {
     pub calendars: usize,
@@ -100,7 +103,12 @@ impl Desk {
                 (true, ImportFormat::Toml) => " (replacing the registry)",
                 (true, ImportFormat::Csv) => " (replacing its table)",
             },
-            serde_json::to_string(&summary).unwrap_or_default()
+            // The audit keeps the first changes; a first import of thousands adds them all.
+            serde_json::to_string(&ImportSummary {
+                changes: summary.changes.iter().take(SHOWN_CHANGES).cloned().collect(),
+                ..summary.clone()
+            })
+            .unwrap_or_default()
         );
         self.store.save_registry(registry.file(), self.now(), agent.login(), &what)?;
         *self.registry.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(registry);

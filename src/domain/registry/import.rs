@@ -75,13 +75,16 @@ fn place(e: &RegistryError, base: &RegistryFile, merged: &RegistryFile, file: &s
     let own = line_of(e.table, &e.entry, field, merged, e.index);
     // The clashing entry, by its first line; whether the user's file holds it.
     let other = e.other.as_ref().map(|(_, name)| (name, line_of(e.table, name, "", merged, None)));
+    let mut gone = false;
     let line = own
         .or_else(|| other.as_ref().and_then(|(_, l)| *l))
         .or_else(|| {
             // A stored entry refers to a name the file's entry no longer has (an alias taken away).
             let (table, name) = e.refers.as_ref()?;
             let owner = owner_of(base, table, name)?;
-            line_of(table, &owner, "aliases", merged, None)
+            let line = line_of(table, &owner, "aliases", merged, None);
+            gone = line.is_none();
+            line
         })
         .unwrap_or(1);
     let stored = if own.is_some() || e.entry.is_empty() { "" } else { " (stored, not in this file)" };
@@ -89,6 +92,7 @@ fn place(e: &RegistryError, base: &RegistryFile, merged: &RegistryFile, file: &s
     let note = match other {
         Some((_, Some(l))) if own.is_some() => format!(" (line {l})"),
         Some((_, None)) => " in the stored registry".to_string(),
+        _ if gone => " (this file does not list it, and --replace removes what the file does not list)".to_string(),
         _ => String::new(),
     };
     FileError {
@@ -104,6 +108,7 @@ fn owner_of(base: &RegistryFile, table: &str, name: &str) -> Option<String> {
     let k = key(name);
     let held = |n: &str, aliases: &[String]| key(n) == k || aliases.iter().any(|a| key(a) == k);
     match table {
+        "participant" => base.participant.iter().find(|p| key(&p.code) == k).map(|p| p.code.clone()),
         "service" => base.service.iter().find(|s| held(&s.name, &s.aliases)).map(|s| s.name.clone()),
         "supplier" => base.supplier.iter().find(|s| held(&s.name, &s.aliases)).map(|s| s.name.clone()),
         _ => None,
