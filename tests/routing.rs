@@ -118,3 +118,57 @@ fn a_24x7_contract_starts_at_midnight_in_the_helpdesks_zone() {
     let d = route(&reg, "ZYL", "Netwerk", Priority::P2, at("2026-12-31T23:59:00+01:00"));
     assert_eq!(d.contract.as_deref(), Some("NET-OLD"), "{}", d.explanation);
 }
+
+#[test]
+fn an_unrouted_ticket_says_of_each_contract_whether_it_expired_or_has_not_begun_in_its_own_zone() {
+    // One contract ended on 30 December in New York, one starts on 2 January in Amsterdam.
+    let reg = check_toml(
+        "r.toml",
+        &format!(
+            "{SMALL}{NEW_YORK}{}{}",
+            contract("NET-NY", "ny", "2024-01-01", Some("2026-12-30")),
+            contract("NET-AMS", "office", "2027-01-02", None)
+        ),
+    )
+    .unwrap();
+    let d = route(&reg, "ZYL", "Netwerk", Priority::P2, at("2027-01-01T03:00:00Z"));
+    assert_eq!(d.contract, None);
+    assert!(d.explanation.contains("contract NET-NY expired on 2026-12-30"), "{}", d.explanation);
+    assert!(d.explanation.contains("contract NET-AMS starts on 2027-01-02"), "{}", d.explanation);
+    // At 04:00 UTC on 31 December it is still 30 December in New York (not in Amsterdam), so
+    // the contract holds; two hours later it has ended there too.
+    let d = route(&reg, "ZYL", "Netwerk", Priority::P2, at("2026-12-31T04:00:00Z"));
+    assert_eq!(d.contract.as_deref(), Some("NET-NY"), "{}", d.explanation);
+    let d = route(&reg, "ZYL", "Netwerk", Priority::P2, at("2026-12-31T06:00:00Z"));
+    assert!(d.explanation.contains("contract NET-NY expired on 2026-12-30"), "{}", d.explanation);
+}
+
+#[test]
+fn a_24x7_business_day_is_a_local_day_across_the_clock_change() {
+    let reg = check_toml("r.toml", SMALL).unwrap();
+    let always = reg.calendar("24x7").unwrap();
+    assert_eq!(always.timezone, chrono_tz::Europe::Amsterdam);
+    // Saturday noon before summer time: one business day later is Sunday noon, 23 hours on.
+    let due = always.deadline(at("2026-03-28T12:00:00+01:00"), "1bd".parse().unwrap());
+    assert_eq!(due, at("2026-03-29T12:00:00+02:00"));
+}
+
+#[test]
+fn contracts_listing_a_participant_twice_keep_it_once_and_reopen_days_are_bounded() {
+    let extra = r#"
+[[contract]]
+number = "TWICE"
+supplier = "WPN"
+services = ["Netwerk"]
+participants = ["ZYL", "gzw", "zyl"]
+valid_from = 2024-01-01
+window = "office"
+sla = { P1 = { response = "30m", resolve = "4h" }, P2 = { response = "1h", resolve = "8h" }, P3 = { response = "4h", resolve = "24h" }, P4 = { response = "1bd", resolve = "5bd" } }
+"#;
+    let reg = check_toml("r.toml", &format!("{SMALL}{NEW_YORK}{extra}")).unwrap();
+    assert_eq!(format!("{}", reg.contract("TWICE").unwrap().participants), "ZYL, GZW");
+    let forever = SMALL.replacen("[settings]", "[settings]\nreopen_days = 4000000000", 1);
+    assert!(forever.contains("reopen_days"), "SMALL has a [settings] table");
+    let errors = check_toml("r.toml", &forever).unwrap_err().to_string();
+    assert!(errors.contains("reopen_days"), "{errors}");
+}

@@ -23,14 +23,10 @@ impl RoutingDecision {
     }
 }
 
-/// The zone a contract's dates turn over in: its service window's, and for the built-in `24x7`
-/// window (which has no zone of its own) the helpdesk calendar's.
-pub fn validity_zone(window: &str, window_zone: Option<Tz>, helpdesk_zone: Tz) -> Tz {
-    match window_zone {
-        Some(_) if window.trim().eq_ignore_ascii_case("24x7") => helpdesk_zone,
-        Some(z) => z,
-        None => helpdesk_zone,
-    }
+/// The zone a contract's dates turn over in: its service window's (the built-in `24x7` is in the
+/// helpdesk's zone), or the helpdesk's when the window is unknown.
+pub fn validity_zone(window_zone: Option<Tz>, helpdesk_zone: Tz) -> Tz {
+    window_zone.unwrap_or(helpdesk_zone)
 }
 
 /// When a contract is valid, as instants: from midnight at the start of `valid_from` to
@@ -55,12 +51,7 @@ fn local_midnight(day: NaiveDate, zone: Tz) -> DateTime<Utc> {
 
 fn contract_zone(reg: &Registry, contract: &Contract) -> Tz {
     let window = reg.calendar(&contract.window).map(|c| c.timezone);
-    validity_zone(&contract.window, window, reg.helpdesk_calendar().timezone)
-}
-
-/// The contract's local date at `at`, in the zone its dates turn over in.
-fn local_date(reg: &Registry, contract: &Contract, at: DateTime<Utc>) -> NaiveDate {
-    at.with_timezone(&contract_zone(reg, contract)).date_naive()
+    validity_zone(window, reg.helpdesk_calendar().timezone)
 }
 
 pub fn is_valid_at(reg: &Registry, contract: &Contract, at: DateTime<Utc>) -> bool {
@@ -90,11 +81,11 @@ pub fn route(
         let list: Vec<String> = candidates.iter().map(|c| format!("{} covers {}", c.number, c.participants)).collect();
         format!("participant {participant} not covered ({})", list.join("; "))
     } else {
-        let day = local_date(reg, covering[0], at);
+        // Each contract judged in its own zone: one may have expired where another has not begun.
         let mut reasons: Vec<String> = covering
             .iter()
-            .map(|c| match c.valid_until {
-                Some(u) if u < day => format!("contract {} expired on {u}", c.number),
+            .map(|c| match (c.valid_until, validity_span(c, contract_zone(reg, c)).1) {
+                (Some(u), Some(end)) if end <= at => format!("contract {} expired on {u}", c.number),
                 _ => format!("contract {} starts on {}", c.number, c.valid_from),
             })
             .collect();

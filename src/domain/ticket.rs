@@ -465,7 +465,9 @@ impl Ticket {
         let reopening = !from.is_open() && to.is_open();
         if reopening && from == Status::Closed {
             let days = reg.settings().reopen_days;
-            if self.closed_at.is_some_and(|c| at > c + Duration::days(days as i64)) {
+            // A window past the calendar's end never closes (validation keeps it far smaller).
+            let until = |c: DateTime<Utc>| Duration::try_days(days.into()).and_then(|d| c.checked_add_signed(d));
+            if self.closed_at.and_then(until).is_some_and(|u| at > u) {
                 return refuse(format!(
                     "the ticket was closed more than {days} days ago; log a new ticket that refers to it"
                 ));
@@ -526,12 +528,17 @@ impl Ticket {
                 _ => clock.resume(at),
             }
         }
-        let ref_known = self.supplier_ref.is_some();
+        // A reference known at dispatch is the supplier's response, at dispatch, with or without
+        // a supplier SLA to charge it against.
+        let answered_at_dispatch =
+            status == Status::WaitingOnSupplier && self.supplier_ref.is_some() && self.supplier_response_at.is_none();
+        if answered_at_dispatch {
+            self.supplier_response_at = Some(at);
+        }
         let Some(layer) = &mut self.supplier_sla else {
             return;
         };
         let cal = calendar(reg, &layer.calendar);
-        let with_supplier = status == Status::WaitingOnSupplier;
         for clock in layer.clocks_mut() {
             match status {
                 Status::Resolved | Status::Closed => clock.stop(at, cal),
@@ -542,10 +549,8 @@ impl Ticket {
                 _ => clock.pause(at, cal),
             }
         }
-        // A reference known at dispatch is the supplier's response, at dispatch.
-        if with_supplier && ref_known && self.supplier_response_at.is_none() {
+        if answered_at_dispatch {
             layer.response.stop(at, cal);
-            self.supplier_response_at = Some(at);
         }
     }
 

@@ -162,10 +162,14 @@ pub fn ticket_v1(t: TicketV1) -> Ticket {
 
 pub fn ticket_v3(t: TicketV3) -> Ticket {
     let supplier_sla = t.supplier_sla.map(layer_v3);
-    // Version 3 stopped the supplier's response only on its reference or reply.
+    // Version 3 stopped the supplier's response on its reference or reply, and on resolve: a stop
+    // is an answer when a reference is known, or when it is not the (only) resolve's.
+    let answered = |stopped_at: Option<DateTime<Utc>>| {
+        t.supplier_ref.is_some() || (stopped_at != t.resolved_at && t.reopened == 0)
+    };
     let supplier_response_at = supplier_sla
         .as_ref()
-        .filter(|l| l.response.phase() == ClockPhase::Stopped && t.resolved_at != l.response.stopped_at)
+        .filter(|l| l.response.phase() == ClockPhase::Stopped && answered(l.response.stopped_at))
         .and_then(|l| l.response.stopped_at);
     Ticket {
         id: t.id,

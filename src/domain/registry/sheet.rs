@@ -113,7 +113,7 @@ pub fn parse_csv(file: &str, text: &str) -> Result<CsvFile, FileErrors> {
     };
     let header_line = line_at(text, start);
     let mut reader =
-        csv::ReaderBuilder::new().delimiter(delimiter).trim(csv::Trim::All).from_reader(text[start..].as_bytes());
+        csv::ReaderBuilder::new().delimiter(delimiter).trim(csv::Trim::All).from_reader(&text.as_bytes()[start..]);
     let columns: Vec<String> = reader
         .headers()
         .map_err(|e| FileErrors(vec![err(header_line, "", format!("cannot read the header: {e}"))]))?

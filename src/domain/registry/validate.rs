@@ -116,6 +116,9 @@ impl Check {
     }
 }
 
+/// How long a closed ticket may be reopened, at most.
+const MAX_REOPEN_DAYS: u32 = 3650;
+
 pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryError>> {
     let mut c = Check { errors: Vec::new(), known: known_names(&file) };
 
@@ -138,9 +141,18 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
     let mut settings_error = |field: &str, message: String| {
         c.errors.push(RegistryError::new("settings", None, "", FieldError::new(field, message)))
     };
-    if !calendars.contains_key(&key(&s.helpdesk_calendar)) {
-        let hint = did_you_mean(&s.helpdesk_calendar, &c.known["calendar"]);
-        settings_error("helpdesk_calendar", format!("unknown calendar {:?}{hint}", s.helpdesk_calendar));
+    match calendars.get(&key(&s.helpdesk_calendar)).map(|cal| cal.timezone) {
+        // 24x7 has no zone of its own: its days turn over where the helpdesk's do.
+        Some(zone) => {
+            calendars.insert("24x7".into(), Arc::new(Calendar::always_open_in(zone)));
+        }
+        None => {
+            let hint = did_you_mean(&s.helpdesk_calendar, &c.known["calendar"]);
+            settings_error("helpdesk_calendar", format!("unknown calendar {:?}{hint}", s.helpdesk_calendar));
+        }
+    }
+    if s.reopen_days > MAX_REOPEN_DAYS {
+        settings_error("reopen_days", format!("{} days is more than {MAX_REOPEN_DAYS} (ten years)", s.reopen_days));
     }
     if !(s.warning_at > 0.0 && s.warning_at <= 1.0) {
         settings_error("warning_at", format!("{} is not a share between 0 and 1 (e.g. 0.75)", s.warning_at));
@@ -248,7 +260,7 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
     let helpdesk_zone = calendars.get(&key(&s.helpdesk_calendar)).map(|cal| cal.timezone).unwrap_or(chrono_tz::UTC);
     let zone_of = |con: &super::Contract| {
         let window = calendars.get(&key(&con.window)).map(|cal| cal.timezone);
-        crate::domain::routing::validity_zone(&con.window, window, helpdesk_zone)
+        crate::domain::routing::validity_zone(window, helpdesk_zone)
     };
     check_ambiguity(&file, &by_service, &zone_of, &mut c);
 
@@ -362,7 +374,8 @@ fn canonical_names(
                     *code = participants[i].code.clone();
                 }
             }
-            codes.dedup();
+            let mut seen = std::collections::HashSet::new();
+            codes.retain(|code| seen.insert(key(code)));
         }
     }
 }
@@ -391,7 +404,7 @@ fn check_ambiguity(
                 };
                 let shared = match (&ca.participants, &cb.participants) {
                     (super::Coverage::Only(pa), super::Coverage::Only(pb)) => {
-                        match pa.iter().find(|p| pb.iter().any(|q| q.eq_ignore_ascii_case(p))) {
+                        match pa.iter().find(|p| pb.iter().any(|q| key(q) == key(p))) {
                             Some(p) => format!("participant {p}"),
                             None => continue,
                         }

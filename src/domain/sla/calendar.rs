@@ -131,8 +131,14 @@ impl Calendar {
 
     /// The built-in round-the-clock calendar.
     pub fn always_open() -> Self {
+        Self::always_open_in(Tz::UTC)
+    }
+
+    /// The built-in `24x7` as a registry has it: always open, its days (for business days and
+    /// contract dates) turning over at midnight in the helpdesk's zone.
+    pub fn always_open_in(zone: Tz) -> Self {
         let all_day = || vec![Window { open: 0, close: 1440 }];
-        Self::new("24x7", Tz::UTC, std::array::from_fn(|_| all_day()), HolidayRules::default())
+        Self::new("24x7", zone, std::array::from_fn(|_| all_day()), HolidayRules::default())
     }
 
     /// The deadline of a target that starts at `start`: the first instant at which its business
