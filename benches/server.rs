@@ -35,7 +35,7 @@ fn start(dir: &Path) -> (Child, Client, Duration) {
             Err(ConnectError::Failed(e)) => panic!("{e}"),
         }
     };
-    let page = client.list_tickets(&TicketQuery::default()).unwrap();
+    let page = client.list_tickets(TicketQuery::default()).unwrap();
     assert!(!page.items.is_empty());
     (child, client, t.elapsed())
 }
@@ -94,18 +94,18 @@ fn main() {
 
     let (child, client, _) = start(&dir);
     let queue = TicketQuery::default();
-    timed(500, |_| drop(client.list_tickets(&queue).unwrap()));
+    timed(500, |_| drop(client.list_tickets(queue.clone()).unwrap()));
     println!(
         "server: page of 50 of the open queue over the socket: {}",
         percentiles(timed(20_000, |_| {
-            client.list_tickets(&queue).unwrap();
+            client.list_tickets(queue.clone()).unwrap();
         }))
     );
     let closed = TicketQuery { statuses: vec![spoc::domain::Status::Closed], ..Default::default() };
     println!(
         "server: page of 50 closed tickets over the socket: {}",
         percentiles(timed(20_000, |_| {
-            client.list_tickets(&closed).unwrap();
+            client.list_tickets(closed.clone()).unwrap();
         }))
     );
     println!(

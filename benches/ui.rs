@@ -100,7 +100,7 @@ fn main() {
     println!("ui: the server reads {warmed} open tickets' search texts at start in {:?}", t.elapsed());
     let keys = Keymap::builtin();
     let theme = Theme::builtin(false);
-    let api = Session { desk: &desk, agent: Agent::new("bench") };
+    let api = Session::new(&desk, Agent::new("bench"));
     let tz = chrono_tz::Europe::Amsterdam;
 
     // Start to first frame: the state, the first page of the queue, the registry, one frame.

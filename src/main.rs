@@ -277,7 +277,10 @@ fn run(args: Cli) -> Result<(), Failure> {
         Command::Sla(SlaCommand::Between { calendar, from, to }) => cli::sla::between(&calendar, &from, &to),
         Command::Calendar(CalendarCommand::Holidays { country, year }) => cli::calendar::holidays(&country, year),
         Command::CheckConfig { config, files } => cli::check_config::run(config.as_deref(), &files),
-        Command::Backup { file } => cli::store::backup(&desk(args.data)?, &file),
+        Command::Backup { file } => {
+            let dir = data_dir(args.data)?;
+            cli::store::backup(&spoc::client::connect_or_start(&dir)?, &dir, &file)
+        }
         Command::Restore { file, force } => cli::store::restore(&desk(args.data)?, &file, force),
         Command::Serve { foreground, group, idle_exit, autostarted } => {
             let group = match group {

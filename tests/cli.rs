@@ -1,6 +1,6 @@
 //! The command line, run as scripts run it: the real binary, a temporary data folder.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Output;

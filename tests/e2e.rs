@@ -2,7 +2,7 @@
 //! an agent sees over SSH. Call intake with its routing preview, the quick lookup, dispatch to
 //! a supplier, and a colleague's change appearing without a keystroke.
 
-mod common;
+use crate::common;
 
 use std::io::{Read, Write};
 use std::os::fd::{AsRawFd, OwnedFd};

@@ -1,7 +1,7 @@
 //! Importing into a registry that is not empty: errors name lines of the user's own file, a CSV
 //! updates only the columns and the table it holds, and spreadsheets are read as Excel saves them.
 
-mod common;
+use crate::common;
 
 use common::small_registry;
 use spoc::domain::registry::file::FileErrors;

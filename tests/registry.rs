@@ -1,7 +1,7 @@
 //! Registry files and routing: validation with file and line, export/import round trips, CSV,
 //! and the routing rules of PRODUCT.md.
 
-mod common;
+use crate::common;
 
 use common::{SMALL, at, small_registry};
 use spoc::domain::Priority;

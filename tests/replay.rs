@@ -1,7 +1,7 @@
 //! Ticket histories replayed through the real binary, with the server's clock set by hand
 //! (libfaketime): what an agent and a supplier read, at exactly the instants they read it.
 
-mod common;
+use crate::common;
 
 use common::SMALL;
 use common::server::Replay;

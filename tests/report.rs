@@ -2,7 +2,7 @@
 //! scorecards, the helpdesk agreement per participant and service, monthly trends, the tickets
 //! behind the figures, and the contract watch.
 
-mod common;
+use crate::common;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use common::{at, small_registry};

@@ -1,7 +1,7 @@
 //! Routing against the registry as imported: references by alias, validity judged on instants,
 //! and the zone that `24x7` contracts' dates turn over in.
 
-mod common;
+use crate::common;
 
 use common::{SMALL, at};
 use spoc::domain::Priority;

@@ -1,7 +1,7 @@
 //! The server with real processes in temporary folders: many clients at once, SIGKILL during a
 //! write storm, live notices, other users, start races, hostile frames and clean shutdown.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Read, Write};
@@ -37,7 +37,7 @@ fn started_by_hand(f: &Folder) -> Client {
 
 fn with_registry() -> Folder {
     let f = Folder::new();
-    client(&f).import_registry("small.toml", SMALL, ImportFormat::Toml, false).unwrap();
+    client(&f).import_registry("small.toml".into(), SMALL.into(), ImportFormat::Toml, false).unwrap();
     f
 }
 
@@ -60,7 +60,7 @@ fn note(text: &str, expected_version: Option<u64>) -> TicketUpdate {
 
 fn all_tickets(c: &Client) -> Vec<spoc::desk::TicketRow> {
     let q = spoc::desk::TicketQuery { include_done: true, limit: 100_000, ..Default::default() };
-    c.list_tickets(&q).unwrap().items
+    c.list_tickets(q.clone()).unwrap().items
 }
 
 #[test]
@@ -376,7 +376,7 @@ fn a_group_shares_the_servicedesk() {
         .spawn()
         .unwrap();
     let c = started_by_hand(&f);
-    c.import_registry("small.toml", SMALL, ImportFormat::Toml, false).unwrap();
+    c.import_registry("small.toml".into(), SMALL.into(), ImportFormat::Toml, false).unwrap();
     let meta = std::fs::metadata(f.data()).unwrap();
     assert_eq!((meta.permissions().mode() & 0o7777, meta.gid()), (0o2770, 65534), "folder 2770, the group's");
     let sock = std::fs::metadata(f.data().join("spoc.sock")).unwrap();
@@ -469,7 +469,11 @@ fn a_client_of_another_protocol_version_is_told_plainly() {
     let mut s = raw(&f);
     spoc::protocol::write_frame(&mut s, &Hello { protocol: 999, version: "9.9.9".into() }).unwrap();
     let e = closed(&mut s).expect("an error reply");
-    assert!(e.message.contains("protocol 1") && e.message.contains("spoc 9.9.9"), "{}", e.message);
+    assert!(
+        e.message.contains(&format!("protocol {}", spoc::protocol::PROTOCOL)) && e.message.contains("spoc 9.9.9"),
+        "{}",
+        e.message
+    );
 }
 
 #[test]
@@ -619,7 +623,7 @@ fn a_checkpoint_reopens_the_store_at_a_quiet_moment_and_loses_nothing() {
         .spawn()
         .unwrap();
     let c = started_by_hand(&f);
-    c.import_registry("small.toml", SMALL, ImportFormat::Toml, false).unwrap();
+    c.import_registry("small.toml".into(), SMALL.into(), ImportFormat::Toml, false).unwrap();
     let made: Vec<u64> = (0..10).map(|i| c.create_ticket(call(&format!("before {i}"))).unwrap().id).collect();
     wait_for_log(&f, "checkpoint: reopened the store after 11 writes");
     // The same connection goes on, on the reopened store.

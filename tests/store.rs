@@ -1,7 +1,7 @@
 //! The store: versioned records and migration, indexes in SLA order, paging, conflicts,
 //! backup and restore, and one process per folder.
 
-mod common;
+use crate::common;
 
 use chrono::{DateTime, Duration, Utc};
 use common::{SMALL, at};
@@ -227,33 +227,63 @@ fn backup_and_restore_round_trip_and_refuse_damage() {
         desk.create_ticket(&Agent::new("anouk"), input("Magister", 2, 2, &format!("t{i}"))).unwrap();
     }
     let file = dir.path().join("backup.spoc");
-    let summary = desk.backup(&file).unwrap();
+    let summary = desk.backup(&mut std::fs::File::create(&file).unwrap()).unwrap();
     assert_eq!((summary.tickets, summary.journal_entries), (3, 3));
 
     let other = tempfile::tempdir().unwrap();
     let fresh = Desk::open(other.path()).unwrap();
-    fresh.restore(&file, false).unwrap();
+    fresh.restore_file(&file, "backup.spoc", false).unwrap();
     assert_eq!(fresh.ticket(2).unwrap().title, "t1");
     assert_eq!(fresh.registry().participants().len(), 3);
     let next = fresh.create_ticket(&Agent::new("a"), input("Magister", 2, 2, "after")).unwrap();
     assert_eq!(next.id, 4, "ids go on after the restored ones");
     assert!(matches!(
-        fresh.restore(&file, false),
+        fresh.restore_file(&file, "backup.spoc", false),
         Err(DeskError::Backup(spoc::store::backup::BackupError::NotEmpty(_)))
     ));
-    fresh.restore(&file, true).unwrap();
+    fresh.restore_file(&file, "backup.spoc", true).unwrap();
     assert!(fresh.ticket(4).is_err(), "--force replaces everything");
 
     let text = std::fs::read_to_string(&file).unwrap();
     let damaged = dir.path().join("damaged.spoc");
     std::fs::write(&damaged, text.replacen("t1", "t9", 1)).unwrap();
-    let err = fresh.restore(&damaged, true).unwrap_err().to_string();
+    let err = fresh.restore_file(&damaged, "damaged.spoc", true).unwrap_err().to_string();
     assert!(err.contains("checksum"), "{err}");
     std::fs::write(&damaged, &text[..text.len() - 40]).unwrap();
-    assert!(fresh.restore(&damaged, true).unwrap_err().to_string().contains("damaged"));
+    assert!(fresh.restore_file(&damaged, "damaged.spoc", true).unwrap_err().to_string().contains("damaged"));
     std::fs::write(&damaged, "name,phone\n").unwrap();
-    assert!(fresh.restore(&damaged, true).unwrap_err().to_string().contains("not a spoc backup"));
+    assert!(fresh.restore_file(&damaged, "damaged.spoc", true).unwrap_err().to_string().contains("not a spoc backup"));
     assert_eq!(fresh.ticket(2).unwrap().title, "t1", "a refused restore leaves the store as it was");
+}
+
+/// A backup whose bytes are sound (its checksum matches) but whose registry does not validate
+/// is refused before anything is written: the tickets stay, and the store opens again.
+#[test]
+fn a_backup_with_a_registry_that_does_not_validate_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = desk_at(dir.path(), at("2026-11-23T09:00:00+01:00"));
+    desk.create_ticket(&Agent::new("anouk"), input("Magister", 2, 2, "kept")).unwrap();
+    let mut bytes = Vec::new();
+    desk.backup(&mut bytes).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    // Point a contract at a supplier that does not exist, and seal it with a correct checksum.
+    let (body, _end) = text.trim_end().rsplit_once('\n').unwrap();
+    let mut lines: Vec<String> = body.lines().map(String::from).collect();
+    assert!(lines[1].contains("\"Iddink\""), "{}", &lines[1][..200.min(lines[1].len())]);
+    lines[1] = lines[1].replace("\"supplier\":\"Iddink\"", "\"supplier\":\"Nobody BV\"");
+    let body = lines.join("\n") + "\n";
+    let crc = crc32fast::hash(body.as_bytes());
+    let sealed = format!("{body}{{\"end\":{{\"tickets\":1,\"journal_entries\":1,\"crc32\":{crc}}}}}\n");
+    let file = dir.path().join("bad-registry.spoc");
+    std::fs::write(&file, sealed).unwrap();
+
+    let err = desk.restore_file(&file, "bad-registry.spoc", true).unwrap_err();
+    assert!(err.is_bad_input(), "{err}");
+    assert!(err.to_string().contains("bad-registry.spoc:2") && err.to_string().contains("Nobody BV"), "{err}");
+    assert_eq!(desk.ticket(1).unwrap().title, "kept");
+    drop(desk);
+    let again = Desk::open(dir.path()).expect("the store still opens");
+    assert_eq!(again.ticket(1).unwrap().title, "kept");
 }
 
 #[test]

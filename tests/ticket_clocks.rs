@@ -1,7 +1,7 @@
 //! The SLA rules of PRODUCT.md, applied to tickets: pauses, priority changes, reopen, first
 //! response, dispatch, contract changes, and breaches that stay recorded.
 
-mod common;
+use crate::common;
 
 use chrono::{DateTime, Duration, Utc};
 use common::{at, small_registry};

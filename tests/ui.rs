@@ -2,7 +2,7 @@
 //! temporary folder, drawn on ratatui's TestBackend: snapshots at 80×24 and 200×50, key
 //! sequences, a colleague's conflicting change, outside text, and every size down to 1×1.
 
-mod common;
+use crate::common;
 
 use chrono::{DateTime, Utc};
 use ratatui::Terminal;
@@ -62,7 +62,7 @@ impl Ui {
     }
 
     fn send(&mut self, msg: Msg) {
-        let api = Session { desk: &self.desk, agent: Agent::new("anouk") };
+        let api = Session::new(&self.desk, Agent::new("anouk"));
         handle(&mut self.state, &self.keys, &api, msg);
     }
 

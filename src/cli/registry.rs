@@ -8,7 +8,7 @@ use crate::desk::{DeskApi, ImportFormat, SHOWN_CHANGES};
 pub fn import(desk: &dyn DeskApi, path: &Path, replace: bool, as_json: bool) -> CmdResult {
     let text = read_text(path)?;
     let format = ImportFormat::of_path(path);
-    let summary = desk.import_registry(&path.display().to_string(), &text, format, replace)?;
+    let summary = desk.import_registry(path.display().to_string(), text, format, replace)?;
     if as_json {
         return json(&summary);
     }

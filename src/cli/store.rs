@@ -1,21 +1,78 @@
-//! `spoc backup FILE` and `spoc restore FILE`.
+//! `spoc backup FILE` and `spoc restore FILE`. The bytes go over the connection; the files are
+//! written and read here, with the agent's own rights, never by the server.
 
+use std::io::{Read, Write};
 use std::path::Path;
 
 use super::{CmdResult, Failure, out};
 use crate::desk::DeskApi;
 
-pub fn backup(desk: &dyn DeskApi, path: &Path) -> CmdResult {
-    let s = desk.backup(&absolute(path)?)?;
+/// The first bytes of every backup: a file that does not start so is never overwritten.
+const MAGIC: &[u8] = b"SPOC-BACKUP";
+
+/// Writes to a new file of a unique name beside the target, renamed over it when complete; a
+/// failed backup leaves nothing behind and touches no other file.
+pub fn backup(desk: &dyn DeskApi, data: &Path, path: &Path) -> CmdResult {
+    let target = std::path::absolute(path).map_err(|e| bad(path, e))?;
+    refuse_target(data, &target)?;
+    let folder = target.parent().unwrap_or(Path::new("/"));
+    let name = target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let mut file = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".partial")
+        .tempfile_in(folder)
+        .map_err(|e| Failure::Runtime(format!("cannot write in {}: {e}", folder.display())))?;
+    let s = {
+        let mut out = std::io::BufWriter::new(file.as_file_mut());
+        let s = desk.backup(&mut out)?;
+        out.flush().map_err(|e| Failure::Runtime(format!("{}: {e}", path.display())))?;
+        s
+    };
+    file.as_file().sync_all().map_err(|e| Failure::Runtime(format!("{}: {e}", path.display())))?;
+    file.persist(&target).map_err(|e| Failure::Runtime(format!("{}: {}", path.display(), e.error)))?;
     out(&format!("backed up {} tickets and {} journal entries to {}\n", s.tickets, s.journal_entries, path.display()))
 }
 
+/// Never inside the data folder, never over something that is not a file, and never over a
+/// file that is not a backup already.
+fn refuse_target(data: &Path, target: &Path) -> Result<(), Failure> {
+    let real = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let folder = real(target.parent().unwrap_or(Path::new("/")));
+    if folder.starts_with(real(data)) {
+        return Err(Failure::BadInput(format!(
+            "{}: a backup may not be written inside the data folder {}; choose a file elsewhere",
+            target.display(),
+            data.display()
+        )));
+    }
+    match std::fs::symlink_metadata(target) {
+        Err(_) => Ok(()),
+        Ok(m) if !m.is_file() => {
+            Err(Failure::BadInput(format!("{} exists and is not a file; choose another name", target.display())))
+        }
+        Ok(_) => {
+            let mut head = [0u8; MAGIC.len()];
+            let is_backup =
+                std::fs::File::open(target).and_then(|mut f| f.read_exact(&mut head)).is_ok() && head == MAGIC;
+            if is_backup {
+                Ok(())
+            } else {
+                Err(Failure::BadInput(format!(
+                    "{} exists and is not a spoc backup; it is left alone: choose another name",
+                    target.display()
+                )))
+            }
+        }
+    }
+}
+
 pub fn restore(desk: &dyn DeskApi, path: &Path, force: bool) -> CmdResult {
-    let s = desk.restore(&absolute(path)?, force)?;
+    let mut file = std::fs::File::open(path).map_err(|e| bad(path, e))?;
+    let name = path.display().to_string();
+    let s = desk.restore(&mut file, &name, force)?;
     out(&format!("restored {} tickets and {} journal entries from {}\n", s.tickets, s.journal_entries, path.display()))
 }
 
-/// The server resolves paths from its own working folder, so send it an absolute one.
-fn absolute(path: &Path) -> Result<std::path::PathBuf, Failure> {
-    std::path::absolute(path).map_err(|e| Failure::Runtime(format!("{}: {e}", path.display())))
+fn bad(path: &Path, e: std::io::Error) -> Failure {
+    Failure::BadInput(format!("{}: {e}", path.display()))
 }

@@ -15,11 +15,11 @@ struct Found {
 }
 
 pub fn find(desk: &dyn DeskApi, query: &str, limit: usize, as_json: bool) -> CmdResult {
-    let hits = desk.lookup(query, limit)?;
+    let hits = desk.lookup(query.to_string(), limit)?;
     let found: Vec<Found> = hits
         .into_iter()
         .map(|hit| {
-            let card = hit.supplier.as_deref().and_then(|s| desk.supplier_card(s).ok());
+            let card = hit.supplier.as_deref().and_then(|s| desk.supplier_card(s.to_string()).ok().map(|j| j.0));
             Found { hit, card }
         })
         .collect();

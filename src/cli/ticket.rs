@@ -119,7 +119,7 @@ pub fn list(desk: &dyn DeskApi, a: ListArgs) -> CmdResult {
         limit: a.limit,
         offset: a.offset,
     };
-    let page = desk.list_tickets(&q)?;
+    let page = desk.list_tickets(q)?;
     if a.json {
         return json(&page);
     }

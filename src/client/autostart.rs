@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use super::{Client, ConnectError};
 use crate::desk::DeskError;
+use crate::server::phase::{self, Phase};
 use crate::server::{LOG, PID, SOCKET};
 
 /// How long a client waits for a server to answer after starting one...
@@ -44,7 +45,10 @@ fn own_exe() -> Result<std::path::PathBuf, DeskError> {
 
 fn start(dir: &Path, exe: &Path, idle_exit: Option<u64>) -> Result<Client, DeskError> {
     match Client::connect(dir) {
-        Ok(c) => return Ok(c),
+        Ok(mut c) => {
+            c.exe = Some(exe.to_path_buf());
+            return Ok(c);
+        }
         Err(ConnectError::Failed(e)) => return Err(e),
         Err(ConnectError::NoServer) => {}
     }
@@ -66,50 +70,74 @@ fn start(dir: &Path, exe: &Path, idle_exit: Option<u64>) -> Result<Client, DeskE
                 let _ = file.set_permissions(std::fs::Permissions::from_mode(0o660));
             }
             let start = file.seek(SeekFrom::End(0)).unwrap_or(0);
-            (Stdio::from(file), start)
+            (Some(file), start)
         }
         // A log a colleague's server keeps to itself: start without one rather than not at all.
-        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => (Stdio::null(), 0),
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => (None, 0),
         Err(e) => return Err(fail(format!("{}: {e}", log_path.display()))),
     };
-    let mut command = Command::new(exe);
-    command.arg("--data").arg(dir).args(["serve", "--foreground", "--autostarted"]);
-    if let Some(secs) = idle_exit {
-        command.args(["--idle-exit", &secs.to_string()]);
-    }
-    let mut child = command
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(log)
-        // Its own process group: a Ctrl-C meant for this client does not stop the server.
-        .process_group(0)
-        .spawn()
-        .map_err(|e| fail(format!("cannot start `{} serve`: {e}", exe.display())))?;
+    let spawn = || -> Result<std::process::Child, DeskError> {
+        let mut command = Command::new(exe);
+        command.arg("--data").arg(dir).args(["serve", "--foreground", "--autostarted"]);
+        if let Some(secs) = idle_exit {
+            command.args(["--idle-exit", &secs.to_string()]);
+        }
+        let log = match &log {
+            Some(file) => file.try_clone().map(Stdio::from).unwrap_or_else(|_| Stdio::null()),
+            None => Stdio::null(),
+        };
+        command
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(log)
+            // Its own process group: a Ctrl-C meant for this client does not stop the server.
+            .process_group(0)
+            .spawn()
+            .map_err(|e| fail(format!("cannot start `{} serve`: {e}", exe.display())))
+    };
+    let mut child = spawn()?;
     let started = Instant::now();
     let deadline = started + START_WAIT;
     let mut pause = Duration::from_millis(2);
-    let mut exited = None;
+    let mut child_left = false;
     loop {
         match Client::connect(dir) {
-            Ok(client) => {
+            Ok(mut client) => {
                 // Reap it when it leaves, so a long-lived client does not keep a zombie.
                 std::thread::spawn(move || child.wait());
+                client.exe = Some(exe.to_path_buf());
                 return Ok(client);
             }
             Err(ConnectError::Failed(e)) => return Err(e),
             Err(ConnectError::NoServer) => {}
         }
-        if exited.is_none()
-            && let Ok(Some(status)) = child.try_wait()
-        {
-            // Exit 0: another client's server won the race and is starting; wait for it.
+        if !child_left && let Ok(Some(status)) = child.try_wait() {
+            // Exit 0: another server holds the folder (starting, or on its way out).
             if !status.success() {
                 let said = log_since(&log_path, log_start);
                 return Err(fail(format!("could not start a server for {}: {}", dir.display(), said.trim())));
             }
-            exited = Some(status);
+            child_left = true;
         }
-        let busy = server_running(dir) && Instant::now() < started + START_WAIT_BUSY;
+        let holder = holder(dir);
+        match holder {
+            // It serves, yet its socket is gone: waiting would not help.
+            Some((pid, Some(Phase::Serving))) if child_left => {
+                return Err(fail(format!(
+                    "the server with pid {pid} holds {} but its socket {} is gone; stop it (`kill {pid}`) and try again",
+                    dir.display(),
+                    dir.join(SOCKET).display()
+                )));
+            }
+            // The server that held the folder has left (it was stopping): start the next one.
+            None if child_left => {
+                child = spawn()?;
+                child_left = false;
+            }
+            _ => {}
+        }
+        // A server still opening its store (or one on its way out) is worth waiting for.
+        let busy = holder.is_some() && Instant::now() < started + START_WAIT_BUSY;
         if Instant::now() >= deadline && !busy {
             return Err(fail(format!(
                 "no server answered on {} within {} s; see {}",
@@ -123,11 +151,12 @@ fn start(dir: &Path, exe: &Path, idle_exit: Option<u64>) -> Result<Client, DeskE
     }
 }
 
-/// Whether the process that holds the folder's server lock (it writes its pid) is alive: then
-/// it is still opening the store, and worth waiting for.
-fn server_running(dir: &Path) -> bool {
-    let pid = std::fs::read_to_string(dir.join(PID)).ok().and_then(|p| p.trim().parse::<i32>().ok());
-    pid.is_some_and(|p| nix::sys::signal::kill(nix::unistd::Pid::from_raw(p), None).is_ok())
+/// The live process that holds the folder's server lock (it writes its pid), and what it
+/// says it is doing.
+fn holder(dir: &Path) -> Option<(i32, Option<Phase>)> {
+    let pid = std::fs::read_to_string(dir.join(PID)).ok().and_then(|p| p.trim().parse::<i32>().ok())?;
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None).ok()?;
+    Some((pid, phase::read(dir)))
 }
 
 /// What the server wrote to its log since `start`: the reason it could not start.

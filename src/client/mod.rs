@@ -3,32 +3,33 @@
 
 mod autostart;
 
+use std::io::{Read, Write};
 use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use chrono::{DateTime, SubsecRound, Utc};
 use serde::de::DeserializeOwned;
 
 pub use autostart::{connect_or_start, connect_or_start_with, serve_in_background};
 
-use crate::desk::views::{Page, TicketDetail, TicketRow};
-use crate::desk::{
-    DeskApi, DeskError, ImportFormat, ImportSummary, Report, ReportQuery, SupplierCard, TicketQuery, TicketUpdate,
+use crate::desk::api::requests::{Backup, Restore, Status, Subscribe};
+use crate::desk::{DeskApi, DeskError};
+use crate::protocol::{
+    Hello, MAX_REPLY, Notice, Part, Reply, Request, ServerStatus, Welcome, decode, read_message, write_frame,
 };
-use crate::domain::Registry;
-use crate::domain::registry::RegistryFile;
-use crate::domain::registry::lookup::Hit;
-use crate::domain::report::{ContractWatch, Dashboard, ParticipantRow, Scorecard, ServiceRow};
-use crate::domain::ticket::NewTicket;
-use crate::protocol::{Hello, Json, Notice, Reply, Request, ServerStatus, Welcome, decode, read_frame, write_frame};
-use crate::server::SOCKET;
+use crate::server::{SOCKET, STOPPING};
 use crate::store::backup::BackupSummary;
+
+/// How much of a restore goes in one frame.
+const UPLOAD_PART: usize = 256 * 1024;
 
 pub struct Client {
     dir: PathBuf,
     stream: Mutex<UnixStream>,
     welcome: Welcome,
+    /// The program to start a server from, when this client may start one.
+    exe: Option<PathBuf>,
 }
 
 /// Why a connection could not be made: nobody listens (start a server), or something else.
@@ -55,13 +56,18 @@ impl Client {
             }
             Err(e) => return Err(ConnectError::Failed(unavailable(&socket, e))),
         };
-        let welcome = exchange::<Welcome>(&mut stream, &Hello::ours(), &socket).map_err(|e| match e {
+        let welcome = exchange(&mut stream, &Hello::ours(), &socket).and_then(|payload| match decode(&payload) {
+            Ok(Reply::Ok(w)) => Ok(w),
+            Ok(Reply::Err(e)) => Err(e.into()),
+            Err(e) => Err(DeskError::Unavailable(format!("{} answered nonsense: {e}", socket.display()))),
+        });
+        let welcome: Welcome = welcome.map_err(|e| match e {
             // The server went away while we said hello (killed, or a start that failed): as good
             // as none; the caller starts one or tries again.
             DeskError::Unavailable(_) => ConnectError::NoServer,
             refused => ConnectError::Failed(refused),
         })?;
-        Ok(Client { dir: dir.to_path_buf(), stream: Mutex::new(stream), welcome })
+        Ok(Client { dir: dir.to_path_buf(), stream: Mutex::new(stream), welcome, exe: None })
     }
 
     pub fn server(&self) -> &Welcome {
@@ -69,49 +75,67 @@ impl Client {
     }
 
     pub fn status(&self) -> Result<ServerStatus, DeskError> {
-        self.call(&Request::Status)
+        self.call(Status {}.into())
     }
 
     /// Turns this connection into a stream of notices.
     pub fn subscribe(self) -> Result<Subscription, DeskError> {
-        let () = self.call(&Request::Subscribe)?;
+        let () = self.call(Subscribe {}.into())?;
         let stream = self.stream.into_inner().unwrap_or_else(|e| e.into_inner());
         Ok(Subscription { stream, socket: self.dir.join(SOCKET) })
     }
 
-    fn call<T: DeserializeOwned>(&self, request: &Request) -> Result<T, DeskError> {
-        let mut stream = self.stream.lock().unwrap_or_else(|e| e.into_inner());
-        exchange(&mut stream, request, &self.dir.join(SOCKET))
+    fn call<T: DeserializeOwned>(&self, request: Request) -> Result<T, DeskError> {
+        let payload = self.exchange(request)?;
+        self.value(&payload)
+    }
+
+    fn value<T: DeserializeOwned>(&self, payload: &[u8]) -> Result<T, DeskError> {
+        match decode::<Reply<T>>(payload) {
+            Ok(Reply::Ok(v)) => Ok(v),
+            Ok(Reply::Err(e)) => Err(e.into()),
+            Err(e) => Err(DeskError::Unavailable(format!("the server at {} answered nonsense: {e}", self.socket()))),
+        }
+    }
+
+    fn socket(&self) -> String {
+        self.dir.join(SOCKET).display().to_string()
+    }
+
+    fn stream(&self) -> std::sync::MutexGuard<'_, UnixStream> {
+        self.stream.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
-fn exchange<T: DeserializeOwned>(
-    stream: &mut UnixStream,
-    message: &impl serde::Serialize,
-    socket: &Path,
-) -> Result<T, DeskError> {
+/// Sends one message and reads the payload of the answer.
+fn exchange(stream: &mut UnixStream, message: &impl serde::Serialize, socket: &Path) -> Result<Vec<u8>, DeskError> {
     if let Err(e) = write_frame(stream, message) {
         // The server may have hung up after saying why (a refusal): read that if it is there.
-        return match read_frame(stream) {
-            Ok(Some(payload)) => match decode::<Reply<T>>(&payload) {
-                Ok(Reply::Err(why)) => Err(why.into()),
-                _ => Err(unavailable(socket, e)),
-            },
-            _ => Err(unavailable(socket, e)),
+        return match read_message(stream, MAX_REPLY) {
+            Ok(Some(payload)) if decode::<Reply<()>>(&payload).is_ok_and(|r| matches!(r, Reply::Err(_))) => Ok(payload),
+            _ => Err(lost(socket, &e.to_string())),
         };
     }
-    let payload = read_frame(stream)
-        .map_err(|e| DeskError::Unavailable(format!("the server at {} failed: {e}", socket.display())))?
-        .ok_or_else(|| DeskError::Unavailable(format!("the server at {} hung up", socket.display())))?;
-    match decode::<Reply<T>>(&payload) {
-        Ok(Reply::Ok(v)) => Ok(v),
-        Ok(Reply::Err(e)) => Err(e.into()),
-        Err(e) => Err(DeskError::Unavailable(format!("the server at {} answered nonsense: {e}", socket.display()))),
-    }
+    read_reply(stream, socket)
+}
+
+fn read_reply(stream: &mut UnixStream, socket: &Path) -> Result<Vec<u8>, DeskError> {
+    read_message(stream, MAX_REPLY).map_err(|e| lost(socket, &e.to_string()))?.ok_or_else(|| lost(socket, "hung up"))
+}
+
+/// A server that went away mid-request: killed, or stopping. Every such failure reads the same.
+fn lost(socket: &Path, detail: &str) -> DeskError {
+    DeskError::Unavailable(format!("{STOPPING} (the server at {} went away: {detail})", socket.display()))
 }
 
 fn unavailable(socket: &Path, e: std::io::Error) -> DeskError {
     DeskError::Unavailable(format!("cannot reach the server at {}: {e}", socket.display()))
+}
+
+/// Whether a failed request may be sent again to the next server: the server said it was
+/// stopping before it did anything, or went away.
+pub fn is_restarting(e: &DeskError) -> bool {
+    e.to_string().starts_with(STOPPING)
 }
 
 /// Notices from the server, as they come.
@@ -123,7 +147,7 @@ pub struct Subscription {
 impl Subscription {
     /// The next notice; `Ok(None)` when the server has gone.
     pub fn next_notice(&mut self) -> Result<Option<Notice>, DeskError> {
-        let Some(payload) = read_frame(&mut self.stream)
+        let Some(payload) = read_message(&mut self.stream, MAX_REPLY)
             .map_err(|e| DeskError::Unavailable(format!("the server at {} failed: {e}", self.socket.display())))?
         else {
             return Ok(None);
@@ -141,62 +165,59 @@ impl DeskApi for Client {
     fn now(&self) -> DateTime<Utc> {
         Utc::now().trunc_subsecs(0)
     }
-    /// Fetched anew each time: an import may have changed it.
-    fn registry(&self) -> Result<Arc<Registry>, DeskError> {
-        let Json(file): Json<RegistryFile> = self.call(&Request::Registry)?;
-        let reg =
-            Registry::build(file).map_err(|e| DeskError::Unavailable(format!("the server's registry: {}", e[0])))?;
-        Ok(Arc::new(reg))
+
+    /// A request the server turned away because it was stopping is sent once more, to the
+    /// server that follows it (started if need be): it did nothing with it.
+    fn exchange(&self, request: Request) -> Result<Vec<u8>, DeskError> {
+        let socket = self.dir.join(SOCKET);
+        let mut stream = self.stream();
+        let payload = exchange(&mut stream, &request, &socket)?;
+        let turned_away = matches!(decode::<Reply<()>>(&payload), Ok(Reply::Err(e)) if e.message.starts_with(STOPPING));
+        let Some(exe) = self.exe.as_deref().filter(|_| turned_away) else { return Ok(payload) };
+        let next = connect_or_start_with(&self.dir, exe)?;
+        *stream = next.stream.into_inner().unwrap_or_else(|e| e.into_inner());
+        exchange(&mut stream, &request, &socket)
     }
-    fn create_ticket(&self, ticket: NewTicket) -> Result<TicketDetail, DeskError> {
-        self.call(&Request::CreateTicket { ticket })
+
+    fn backup(&self, out: &mut dyn Write) -> Result<BackupSummary, DeskError> {
+        let socket = self.dir.join(SOCKET);
+        let mut stream = self.stream();
+        let mut payload = exchange(&mut stream, &Request::from(Backup {}), &socket)?;
+        loop {
+            match self.value::<Part>(&payload)? {
+                Part::Bytes(bytes) => out
+                    .write_all(&bytes)
+                    .map_err(|e| DeskError::Unavailable(format!("cannot write the backup: {e}")))?,
+                Part::Done(summary) => return Ok(summary),
+                Part::End => {
+                    return Err(DeskError::Unavailable("the server ended the backup without a summary".into()));
+                }
+            }
+            payload = read_reply(&mut stream, &socket)?;
+        }
     }
-    fn update_ticket(&self, id: u64, update: TicketUpdate) -> Result<TicketDetail, DeskError> {
-        self.call(&Request::UpdateTicket { id, update })
-    }
-    fn ticket(&self, id: u64) -> Result<TicketDetail, DeskError> {
-        self.call(&Request::Ticket { id })
-    }
-    fn list_tickets(&self, query: &TicketQuery) -> Result<Page<TicketRow>, DeskError> {
-        self.call(&Request::ListTickets { query: query.clone() })
-    }
-    fn lookup(&self, query: &str, limit: usize) -> Result<Vec<Hit>, DeskError> {
-        self.call(&Request::Lookup { query: query.into(), limit })
-    }
-    fn supplier_card(&self, supplier: &str) -> Result<SupplierCard, DeskError> {
-        self.call::<Json<SupplierCard>>(&Request::SupplierCard { supplier: supplier.into() }).map(|j| j.0)
-    }
-    fn import_registry(
-        &self,
-        source: &str,
-        text: &str,
-        format: ImportFormat,
-        replace: bool,
-    ) -> Result<ImportSummary, DeskError> {
-        self.call(&Request::ImportRegistry { source: source.into(), text: text.into(), format, replace })
-    }
-    fn export_registry(&self) -> Result<String, DeskError> {
-        self.call(&Request::ExportRegistry)
-    }
-    fn supplier_report(&self, query: &ReportQuery) -> Result<Report<Scorecard>, DeskError> {
-        self.call(&Request::SupplierReport { query: query.clone() })
-    }
-    fn participant_report(&self, query: &ReportQuery) -> Result<Report<ParticipantRow>, DeskError> {
-        self.call(&Request::ParticipantReport { query: query.clone() })
-    }
-    fn service_report(&self, query: &ReportQuery) -> Result<Report<ServiceRow>, DeskError> {
-        self.call(&Request::ServiceReport { query: query.clone() })
-    }
-    fn contract_watch(&self, within_days: u32) -> Result<ContractWatch, DeskError> {
-        self.call(&Request::ContractWatch { within_days })
-    }
-    fn dashboard(&self) -> Result<Dashboard, DeskError> {
-        self.call(&Request::Dashboard)
-    }
-    fn backup(&self, path: &Path) -> Result<BackupSummary, DeskError> {
-        self.call(&Request::Backup { path: path.into() })
-    }
-    fn restore(&self, path: &Path, force: bool) -> Result<BackupSummary, DeskError> {
-        self.call(&Request::Restore { path: path.into(), force })
+
+    fn restore(&self, input: &mut dyn Read, name: &str, force: bool) -> Result<BackupSummary, DeskError> {
+        let socket = self.dir.join(SOCKET);
+        let mut stream = self.stream();
+        let go = exchange(&mut stream, &Request::from(Restore { name: name.into(), force }), &socket)?;
+        let () = self.value(&go)?;
+        let mut buf = vec![0; UPLOAD_PART];
+        loop {
+            let n = match input.read(&mut buf) {
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    // The server keeps nothing of an upload that breaks off.
+                    return Err(DeskError::Refused(format!("cannot read {name}: {e}")));
+                }
+            };
+            let part = if n == 0 { Part::End } else { Part::Bytes(buf[..n].to_vec()) };
+            if n == 0 {
+                let done = exchange(&mut stream, &part, &socket)?;
+                return self.value(&done);
+            }
+            write_frame(&mut *stream, &part).map_err(|e| lost(&socket, &e.to_string()))?;
+        }
     }
 }

@@ -1,112 +1,243 @@
-//! `DeskApi`: what the CLI and the TUI may ask of the servicedesk. The server's `Session` answers
-//! it in-process; `client::Client` answers it over the socket. Neither caller can tell which.
+//! `DeskApi`: what the CLI and the TUI may ask of the servicedesk, each request defined once.
+//!
+//! One table below names every request: its method, its arguments, its reply and how the desk
+//! answers it. From it come the request types, the wire enum [`Request`], the methods of
+//! [`DeskApi`], and the server's dispatch. The server's `Session` answers in-process;
+//! `client::Client` answers over the socket. Neither caller can tell which.
+//!
+//! Backups and restores are not in the table: they are streams of bytes, not one reply.
 
-use std::path::Path;
+use std::io::{Read, Write};
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
 use super::views::{Page, TicketDetail, TicketRow};
 use super::{
     Agent, Desk, DeskError, ImportFormat, ImportSummary, Report, ReportQuery, SupplierCard, TicketQuery, TicketUpdate,
 };
 use crate::domain::Registry;
+use crate::domain::registry::RegistryFile;
 use crate::domain::registry::lookup::Hit;
 use crate::domain::report::{ContractWatch, Dashboard, ParticipantRow, Scorecard, ServiceRow};
 use crate::domain::ticket::NewTicket;
+use crate::protocol::{Json, Notice, Reply, ServerStatus, WireError, decode, frame};
 use crate::store::backup::BackupSummary;
 
-pub trait DeskApi {
-    /// The desk's "now", in whole seconds.
-    fn now(&self) -> DateTime<Utc>;
-    fn registry(&self) -> Result<Arc<Registry>, DeskError>;
-    fn create_ticket(&self, new: NewTicket) -> Result<TicketDetail, DeskError>;
-    fn update_ticket(&self, id: u64, update: TicketUpdate) -> Result<TicketDetail, DeskError>;
-    fn ticket(&self, id: u64) -> Result<TicketDetail, DeskError>;
-    fn list_tickets(&self, query: &TicketQuery) -> Result<Page<TicketRow>, DeskError>;
-    fn lookup(&self, query: &str, limit: usize) -> Result<Vec<Hit>, DeskError>;
-    fn supplier_card(&self, supplier: &str) -> Result<SupplierCard, DeskError>;
-    /// `source` names the file in errors and in the audit log.
-    fn import_registry(
-        &self,
-        source: &str,
-        text: &str,
-        format: ImportFormat,
-        replace: bool,
-    ) -> Result<ImportSummary, DeskError>;
-    fn export_registry(&self) -> Result<String, DeskError>;
-    fn supplier_report(&self, query: &ReportQuery) -> Result<Report<Scorecard>, DeskError>;
-    fn participant_report(&self, query: &ReportQuery) -> Result<Report<ParticipantRow>, DeskError>;
-    fn service_report(&self, query: &ReportQuery) -> Result<Report<ServiceRow>, DeskError>;
-    fn contract_watch(&self, within_days: u32) -> Result<ContractWatch, DeskError>;
-    fn dashboard(&self) -> Result<Dashboard, DeskError>;
-    /// `path` is read or written by the process that owns the store: give it absolute.
-    fn backup(&self, path: &Path) -> Result<BackupSummary, DeskError>;
-    fn restore(&self, path: &Path, force: bool) -> Result<BackupSummary, DeskError>;
+/// A request the desk answers, and the type of its answer.
+pub trait Call: Serialize + DeserializeOwned + Into<Request> {
+    type Reply: Serialize + DeserializeOwned;
 }
 
 /// The desk as one agent sees it: every change is made in their name.
 pub struct Session<'a> {
     pub desk: &'a Desk,
     pub agent: Agent,
+    /// Who serves the desk, when a server does.
+    pub status: Option<&'a dyn Fn() -> ServerStatus>,
+}
+
+impl<'a> Session<'a> {
+    pub fn new(desk: &'a Desk, agent: Agent) -> Self {
+        Session { desk, agent, status: None }
+    }
+
+    fn by(&self) -> String {
+        self.agent.login().to_string()
+    }
+}
+
+/// For a change to one ticket: what subscribers hear.
+fn ticket_changed(t: &TicketDetail) -> Notice {
+    Notice::Ticket { id: t.id, version: t.version, by: t.updated_by.clone(), at: t.updated_at }
+}
+
+macro_rules! requests {
+    ($(
+        $(#[$doc:meta])*
+        fn $method:ident($($arg:ident: $ty:ty),*) -> $reply:ty = $name:ident,
+            |$s:ident| $body:expr
+            $(, notice |$r:ident, $ns:ident| $notice:expr)?;
+    )*) => {
+        /// One type per request, named as the wire names it.
+        pub mod requests {
+            #[allow(unused_imports)]
+            use super::*;
+            $(
+                $(#[$doc])*
+                #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+                pub struct $name { $(pub $arg: $ty),* }
+            )*
+        }
+
+        $(
+            impl Call for requests::$name {
+                type Reply = $reply;
+            }
+
+            impl From<requests::$name> for Request {
+                fn from(r: requests::$name) -> Request {
+                    Request::$name(r)
+                }
+            }
+        )*
+
+        /// Every request a client may send, in wire order: new ones go at the end.
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        pub enum Request {
+            $($name(requests::$name),)*
+        }
+
+        impl Request {
+            /// Every request's name, in wire order (for the tests that pin their bytes).
+            pub const NAMES: &'static [&'static str] = &[$(stringify!($name)),*];
+
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $(Request::$name(_) => stringify!($name),)*
+                }
+            }
+
+            /// The reply frame, and what to tell subscribers if something changed.
+            #[allow(unused_variables)]
+            pub fn answer(self, session: &Session) -> (Vec<u8>, Option<Notice>) {
+                match self {
+                    $(Request::$name(requests::$name { $($arg),* }) => {
+                        let $s = session;
+                        let result: Result<$reply, DeskError> = $body;
+                        #[allow(unused_mut)]
+                        let mut notice = None;
+                        $(
+                            if let Ok($r) = &result {
+                                let $ns = session;
+                                notice = Some($notice);
+                            }
+                        )?
+                        (answer_frame(result), notice)
+                    })*
+                }
+            }
+        }
+
+        /// What the CLI and the TUI may ask of the desk.
+        pub trait DeskApi {
+            /// The desk's "now", in whole seconds.
+            fn now(&self) -> DateTime<Utc>;
+            /// Sends one request and gives back the reply frame's payload.
+            fn exchange(&self, request: Request) -> Result<Vec<u8>, DeskError>;
+            /// Writes a backup of everything to `out`.
+            fn backup(&self, out: &mut dyn Write) -> Result<BackupSummary, DeskError>;
+            /// Replaces everything by the backup read from `input` (refused for a store that is
+            /// not empty unless `force`). Nothing changes unless the whole backup is sound.
+            fn restore(&self, input: &mut dyn Read, name: &str, force: bool) -> Result<BackupSummary, DeskError>;
+            /// The registry, built from the desk's file.
+            fn registry(&self) -> Result<Arc<Registry>, DeskError> {
+                let Json(file) = self.registry_file()?;
+                let reg = Registry::build(file)
+                    .map_err(|e| DeskError::Unavailable(format!("the server's registry: {}", e[0])))?;
+                Ok(Arc::new(reg))
+            }
+            $(
+                $(#[$doc])*
+                fn $method(&self, $($arg: $ty),*) -> Result<$reply, DeskError> {
+                    reply_of(&self.exchange(Request::$name(requests::$name { $($arg),* }))?)
+                }
+            )*
+        }
+    };
+}
+
+requests! {
+    /// Log a ticket; routing and deadlines are filled in.
+    fn create_ticket(ticket: NewTicket) -> TicketDetail = CreateTicket,
+        |s| s.desk.create_ticket(&s.agent, ticket),
+        notice |t, _s| ticket_changed(t);
+    /// Change a ticket; all changes apply together or not at all.
+    fn update_ticket(id: u64, update: TicketUpdate) -> TicketDetail = UpdateTicket,
+        |s| s.desk.update_ticket(&s.agent, id, update),
+        notice |t, _s| ticket_changed(t);
+    fn ticket(id: u64) -> TicketDetail = Ticket,
+        |s| s.desk.ticket(id);
+    fn list_tickets(query: TicketQuery) -> Page<TicketRow> = ListTickets,
+        |s| s.desk.list_tickets(&query);
+    fn lookup(query: String, limit: usize) -> Vec<Hit> = Lookup,
+        |s| Ok(s.desk.lookup(&query, limit));
+    fn supplier_card(supplier: String) -> Json<SupplierCard> = SupplierCard,
+        |s| s.desk.supplier_card(&supplier).map(Json);
+    /// The registry as a file, for clients that look things up themselves.
+    fn registry_file() -> Json<RegistryFile> = Registry,
+        |s| Ok(Json(s.desk.registry().file().clone()));
+    /// `source` names the file in errors and in the audit log.
+    fn import_registry(source: String, text: String, format: ImportFormat, replace: bool) -> ImportSummary
+        = ImportRegistry,
+        |s| s.desk.import_registry(&s.agent, &source, &text, format, replace),
+        notice |_summary, s| Notice::Registry { by: s.by(), at: s.desk.now() };
+    fn export_registry() -> String = ExportRegistry,
+        |s| Ok(s.desk.export_registry());
+    fn supplier_report(query: ReportQuery) -> Report<Scorecard> = SupplierReport,
+        |s| s.desk.supplier_report(&query);
+    fn participant_report(query: ReportQuery) -> Report<ParticipantRow> = ParticipantReport,
+        |s| s.desk.participant_report(&query);
+    fn service_report(query: ReportQuery) -> Report<ServiceRow> = ServiceReport,
+        |s| s.desk.service_report(&query);
+    fn contract_watch(within_days: u32) -> ContractWatch = ContractWatch,
+        |s| s.desk.contract_watch(within_days);
+    fn dashboard() -> Dashboard = Dashboard,
+        |s| s.desk.dashboard();
+    /// A backup streamed to the client (answered by the connection, which streams it).
+    fn backup_stream() -> BackupSummary = Backup,
+        |_s| Err(streamed());
+    /// A restore streamed from the client (answered by the connection, which reads it).
+    fn restore_stream(name: String, force: bool) -> BackupSummary = Restore,
+        |_s| Err(streamed());
+    /// Who serves this folder: pid, uptime, clients, store size.
+    fn status() -> ServerStatus = Status,
+        |s| s.status.map(|f| f()).ok_or_else(|| DeskError::Refused("only a server knows its status".into()));
+    /// From now on this connection only carries notices from the server.
+    fn subscribe() -> () = Subscribe,
+        |_s| Err(streamed());
+}
+
+fn streamed() -> DeskError {
+    DeskError::Refused("this request takes over the connection; only a server's connection answers it".into())
+}
+
+/// A reply frame's payload for a result.
+pub fn answer_frame<T: Serialize>(result: Result<T, DeskError>) -> Vec<u8> {
+    match result {
+        Ok(value) => frame::encode(&Reply::Ok(value)),
+        Err(e) => frame::encode(&Reply::<()>::Err(WireError::from(&e))),
+    }
+}
+
+/// The value in a reply frame's payload (the 4-byte header included or not).
+fn reply_of<T: DeserializeOwned>(payload: &[u8]) -> Result<T, DeskError> {
+    match decode::<Reply<T>>(payload) {
+        Ok(Reply::Ok(v)) => Ok(v),
+        Ok(Reply::Err(e)) => Err(e.into()),
+        Err(e) => Err(DeskError::Unavailable(format!("the server answered nonsense: {e}"))),
+    }
 }
 
 impl DeskApi for Session<'_> {
     fn now(&self) -> DateTime<Utc> {
         self.desk.now()
     }
+    fn exchange(&self, request: Request) -> Result<Vec<u8>, DeskError> {
+        let (mut frame, _) = request.answer(self);
+        frame.drain(..4);
+        Ok(frame)
+    }
+    /// In-process, the registry is at hand.
     fn registry(&self) -> Result<Arc<Registry>, DeskError> {
         Ok(self.desk.registry())
     }
-    fn create_ticket(&self, new: NewTicket) -> Result<TicketDetail, DeskError> {
-        self.desk.create_ticket(&self.agent, new)
+    fn backup(&self, out: &mut dyn Write) -> Result<BackupSummary, DeskError> {
+        self.desk.backup(out)
     }
-    fn update_ticket(&self, id: u64, update: TicketUpdate) -> Result<TicketDetail, DeskError> {
-        self.desk.update_ticket(&self.agent, id, update)
-    }
-    fn ticket(&self, id: u64) -> Result<TicketDetail, DeskError> {
-        self.desk.ticket(id)
-    }
-    fn list_tickets(&self, query: &TicketQuery) -> Result<Page<TicketRow>, DeskError> {
-        self.desk.list_tickets(query)
-    }
-    fn lookup(&self, query: &str, limit: usize) -> Result<Vec<Hit>, DeskError> {
-        Ok(self.desk.lookup(query, limit))
-    }
-    fn supplier_card(&self, supplier: &str) -> Result<SupplierCard, DeskError> {
-        self.desk.supplier_card(supplier)
-    }
-    fn import_registry(
-        &self,
-        source: &str,
-        text: &str,
-        format: ImportFormat,
-        replace: bool,
-    ) -> Result<ImportSummary, DeskError> {
-        self.desk.import_registry(&self.agent, source, text, format, replace)
-    }
-    fn export_registry(&self) -> Result<String, DeskError> {
-        Ok(self.desk.export_registry())
-    }
-    fn supplier_report(&self, query: &ReportQuery) -> Result<Report<Scorecard>, DeskError> {
-        self.desk.supplier_report(query)
-    }
-    fn participant_report(&self, query: &ReportQuery) -> Result<Report<ParticipantRow>, DeskError> {
-        self.desk.participant_report(query)
-    }
-    fn service_report(&self, query: &ReportQuery) -> Result<Report<ServiceRow>, DeskError> {
-        self.desk.service_report(query)
-    }
-    fn contract_watch(&self, within_days: u32) -> Result<ContractWatch, DeskError> {
-        self.desk.contract_watch(within_days)
-    }
-    fn dashboard(&self) -> Result<Dashboard, DeskError> {
-        self.desk.dashboard()
-    }
-    fn backup(&self, path: &Path) -> Result<BackupSummary, DeskError> {
-        self.desk.backup(path)
-    }
-    fn restore(&self, path: &Path, force: bool) -> Result<BackupSummary, DeskError> {
-        self.desk.restore(path, force)
+    fn restore(&self, input: &mut dyn Read, name: &str, force: bool) -> Result<BackupSummary, DeskError> {
+        self.desk.restore_from(input, name, force)
     }
 }

@@ -77,6 +77,7 @@ impl DeskError {
                     BackupError::Foreign { .. }
                         | BackupError::Version { .. }
                         | BackupError::Damaged { .. }
+                        | BackupError::Invalid { .. }
                         | BackupError::NotEmpty(_)
                 )
             }
@@ -130,19 +131,42 @@ impl Desk {
         self.writer.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// A consistent copy of everything into one file.
-    pub fn backup(&self, path: &Path) -> Result<BackupSummary, DeskError> {
+    /// A consistent copy of everything, written to `out`.
+    pub fn backup(&self, out: &mut dyn std::io::Write) -> Result<BackupSummary, DeskError> {
         let _w = self.write_lock();
-        Ok(crate::store::backup::write(&self.store, path)?)
+        Ok(crate::store::backup::write(&self.store, out)?)
     }
 
-    /// Replaces the store's content by a backup's (refused for a non-empty store unless `force`).
-    pub fn restore(&self, path: &Path, force: bool) -> Result<BackupSummary, DeskError> {
+    /// Replaces the store's content by the backup read from `input` (refused for a non-empty
+    /// store unless `force`); `name` is what the user calls it. Nothing is written unless the
+    /// whole backup is sound.
+    pub fn restore_from(
+        &self,
+        input: &mut dyn std::io::Read,
+        name: &str,
+        force: bool,
+    ) -> Result<BackupSummary, DeskError> {
+        self.refuse_restore(force)?;
+        let spooled = crate::store::backup::spool(self.store.dir(), input)?;
+        self.restore_file(spooled.path(), name, force)
+    }
+
+    /// Refuses a restore over tickets without `force`, before the backup is even sent.
+    pub fn refuse_restore(&self, force: bool) -> Result<(), DeskError> {
+        if !force && !self.store.is_empty()? {
+            return Err(BackupError::NotEmpty(self.store.dir().to_path_buf()).into());
+        }
+        Ok(())
+    }
+
+    /// As [`Desk::restore_from`], from a file the server holds.
+    pub fn restore_file(&self, path: &Path, name: &str, force: bool) -> Result<BackupSummary, DeskError> {
         let _w = self.write_lock();
-        let summary = crate::store::backup::restore(&self.store, path, force)?;
+        let summary = crate::store::backup::restore(&self.store, path, name, force)?;
         let file = self.store.registry()?.unwrap_or_default();
+        // Checked before anything was written; this cannot fail unless the store did.
         let reg = Registry::build(file)
-            .map_err(|e| DeskError::Refused(format!("the restored registry does not validate: {}", e[0])))?;
+            .map_err(|e| StoreError::Corrupt(format!("the restored registry does not validate: {}", e[0])))?;
         *self.registry.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(reg);
         Ok(summary)
     }

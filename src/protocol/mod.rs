@@ -8,14 +8,14 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-pub use frame::{FrameError, MAX_FRAME, decode, frame_len, read_frame, write_frame};
+pub use frame::{FrameError, MAX_FRAME, MAX_HELLO, MAX_REPLY, decode, read_frame, read_message, write_frame};
 
-use crate::desk::{Conflict, DeskError, ErrorKind, ImportFormat, ReportQuery, TicketQuery, TicketUpdate};
-use crate::domain::ticket::NewTicket;
+use crate::desk::{Conflict, DeskError, ErrorKind};
+use crate::store::backup::BackupSummary;
 
 /// Bumped whenever a message changes shape. `Hello` itself never changes, so that a client and
 /// a server of different versions can always tell each other so.
-pub const PROTOCOL: u32 = 1;
+pub const PROTOCOL: u32 = 2;
 
 /// The first frame a client sends.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,61 +41,19 @@ pub struct Welcome {
     pub agent: String,
 }
 
-/// Every enum here is externally tagged: postcard cannot read internally tagged ones.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Request {
-    CreateTicket {
-        ticket: NewTicket,
-    },
-    UpdateTicket {
-        id: u64,
-        update: TicketUpdate,
-    },
-    Ticket {
-        id: u64,
-    },
-    ListTickets {
-        query: TicketQuery,
-    },
-    Lookup {
-        query: String,
-        limit: usize,
-    },
-    SupplierCard {
-        supplier: String,
-    },
-    /// The registry as a file, for clients that look things up themselves.
-    Registry,
-    ImportRegistry {
-        source: String,
-        text: String,
-        format: ImportFormat,
-        replace: bool,
-    },
-    ExportRegistry,
-    SupplierReport {
-        query: ReportQuery,
-    },
-    ParticipantReport {
-        query: ReportQuery,
-    },
-    ServiceReport {
-        query: ReportQuery,
-    },
-    ContractWatch {
-        within_days: u32,
-    },
-    Dashboard,
-    Backup {
-        path: PathBuf,
-    },
-    Restore {
-        path: PathBuf,
-        force: bool,
-    },
-    Status,
-    /// From now on this connection only carries [`Notice`]s from the server.
-    Subscribe,
+/// Every enum here is externally tagged: postcard cannot read internally tagged ones. The
+/// requests themselves are defined, once each, in the desk's API.
+pub use crate::desk::api::{Call, Request};
+
+/// A piece of a backup, streamed from the server after `Backup`, or from the client after
+/// the server has accepted a `Restore`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Part {
+    Bytes(Vec<u8>),
+    /// The end of an upload.
+    End,
+    /// The end of a download, with what it held.
+    Done(BackupSummary),
 }
 
 /// The answer to every frame a client sends.
@@ -166,6 +124,8 @@ pub struct ServerStatus {
     pub subscribers: usize,
     pub tickets: usize,
     pub store_bytes: u64,
+    /// An earlier restore did not finish: only `status` and `restore` are answered.
+    pub restore_unfinished: bool,
 }
 
 /// A value sent as JSON text inside a frame: for the registry's types, whose serde form

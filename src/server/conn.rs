@@ -7,39 +7,48 @@
 //! straight by the client, with no hand-over between threads in between. Fifty agents make
 //! fifty threads. Subscriptions, which mostly wait, are tokio tasks.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::os::unix::net::UnixStream as StdStream;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::UnixStream;
 use tokio::sync::broadcast::error::RecvError;
 use tracing::{debug, info, warn};
 
-use super::{Shared, dispatch};
-use crate::desk::{Agent, ErrorKind};
-use crate::protocol::{Hello, Notice, PROTOCOL, Reply, Request, Welcome, WireError, decode, frame, read_frame};
+use super::keeper::NoDesk;
+use super::{Shared, stream};
+use crate::desk::api::answer_frame;
+use crate::desk::{Agent, DeskError, ErrorKind, Session};
+use crate::protocol::frame::write_encoded;
+use crate::protocol::{
+    FrameError, Hello, MAX_FRAME, MAX_HELLO, Notice, PROTOCOL, Reply, Request, Welcome, WireError, decode, frame,
+    read_message,
+};
+use crate::store::StoreError::RestoreUnfinished;
 
-/// A client that connects must say hello within this time.
-const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
+/// A client that connects must have said hello, whole, within this time.
+const HELLO_TIMEOUT: Duration = Duration::from_secs(5);
+/// Connections one user may hold open at once (each TUI holds two).
+pub const PER_USER: usize = 64;
 
 pub async fn serve(shared: Arc<Shared>, stream: UnixStream) {
     let who = match stream.peer_cred() {
         Ok(c) => (c.uid(), c.gid(), c.pid()),
         Err(e) => return warn!("connection without peer credentials refused: {e}"),
     };
-    let counted = Counted::new(shared.clone(), false);
+    let (uid, gid, pid) = who;
+    let counted = Counted::new(shared.clone(), uid, false);
     let stream = match stream.into_std().and_then(|s| s.set_nonblocking(false).map(|_| s)) {
         Ok(s) => s,
         Err(e) => return warn!("cannot take over a connection: {e}"),
     };
-    let (uid, gid, pid) = who;
     let spawned = std::thread::Builder::new().name(format!("spoc-uid{uid}")).spawn(move || {
         match session(&shared, stream, (uid, gid), counted) {
             Ok(agent) => debug!("{agent} (pid {pid:?}) disconnected"),
-            Err(why) => warn!("closed a connection of uid {uid} (pid {pid:?}): {why}"),
+            Err(why) => shared.log.warn(&format!("closed a connection of uid {uid} (pid {pid:?}): {why}")),
         }
     });
     if let Err(e) = spawned {
@@ -49,15 +58,7 @@ pub async fn serve(shared: Arc<Shared>, stream: UnixStream) {
 
 /// Returns who it was, or why the connection was closed.
 fn session(shared: &Arc<Shared>, mut stream: StdStream, peer: (u32, u32), counted: Counted) -> Result<Agent, String> {
-    stream.set_read_timeout(Some(HELLO_TIMEOUT)).map_err(|e| e.to_string())?;
-    let hello = match read_frame(&mut stream) {
-        Ok(Some(payload)) => payload,
-        Ok(None) => return Err("hung up before saying hello".into()),
-        Err(crate::protocol::FrameError::Io(e)) if e.kind() == std::io::ErrorKind::WouldBlock => {
-            return Err("no hello within 10 s".into());
-        }
-        Err(e) => return Err(e.to_string()),
-    };
+    let hello = read_hello(&mut stream)?;
     stream.set_read_timeout(None).map_err(|e| e.to_string())?;
     // Admission after the hello is read, so that the refusal reaches the client: closing on
     // unread data would reset the connection instead.
@@ -65,6 +66,12 @@ fn session(shared: &Arc<Shared>, mut stream: StdStream, peer: (u32, u32), counte
         Ok(agent) => agent,
         Err(why) => return refuse(&mut stream, format!("refused: {why}")),
     };
+    if counted.of_this_user() > PER_USER {
+        let why = format!(
+            "refused: {agent} already has {PER_USER} connections open to this server; close some spoc windows or scripts"
+        );
+        return refuse(&mut stream, why);
+    }
     let hello: Hello = match decode(&hello) {
         Ok(h) => h,
         Err(e) => return refuse(&mut stream, format!("not a spoc client (bad hello: {e})")),
@@ -89,7 +96,7 @@ fn session(shared: &Arc<Shared>, mut stream: StdStream, peer: (u32, u32), counte
     };
     write(&mut stream, &frame::encode(&Reply::Ok(welcome)))?;
     loop {
-        let payload = match read_frame(&mut stream) {
+        let payload = match read_message(&mut stream, MAX_FRAME) {
             Ok(Some(p)) => p,
             Ok(None) => return Ok(agent.clone()),
             Err(e) => return Err(e.to_string()),
@@ -99,7 +106,7 @@ fn session(shared: &Arc<Shared>, mut stream: StdStream, peer: (u32, u32), counte
             Err(e) => return refuse(&mut stream, format!("not a valid request: {e}")),
         };
         let reply = match request {
-            Request::Subscribe => {
+            Request::Subscribe(_) => {
                 // Notices are pushed by a tokio task from here on.
                 let shared2 = shared.clone();
                 shared.runtime.spawn(async move {
@@ -109,19 +116,18 @@ fn session(shared: &Arc<Shared>, mut stream: StdStream, peer: (u32, u32), counte
                 });
                 return Ok(agent.clone());
             }
+            Request::Status(_) => frame::encode(&Reply::Ok(shared.status())),
+            Request::Backup(_) => stream::backup(shared, &mut stream)?,
+            Request::Restore(r) => stream::restore(shared, &mut stream, agent, r)?,
             request => {
                 // The keeper holds the desk while it works, so that shutdown waits for the change.
-                let answered = shared.keeper.with(|desk| match request {
-                    Request::Status => (frame::encode(&Reply::Ok(shared.status(desk))), None),
-                    request => dispatch::handle(desk, agent.clone(), request),
-                });
-                let Some((reply, notice)) = answered else {
-                    return refuse(&mut stream, "the server is stopping; try again in a moment".into());
+                let answered = shared.keeper.with(|desk| request.answer(&Session::new(desk, agent.clone())));
+                let (reply, notice) = match answered {
+                    Ok(done) => done,
+                    Err(no) => (no_desk(shared, no), None),
                 };
                 if let Some(n) = notice {
-                    shared.keeper.wrote(n.writes());
-                    // No receivers is fine; a full queue drops for the laggard only.
-                    let _ = shared.notices.send(n);
+                    shared.notify(n);
                 }
                 reply
             }
@@ -130,11 +136,43 @@ fn session(shared: &Arc<Shared>, mut stream: StdStream, peer: (u32, u32), counte
     }
 }
 
+/// The hello, whole, within [`HELLO_TIMEOUT`] however slowly it trickles in, and no larger
+/// than [`MAX_HELLO`]: a caller not yet admitted costs little.
+fn read_hello(stream: &mut StdStream) -> Result<Vec<u8>, String> {
+    let deadline = Instant::now() + HELLO_TIMEOUT;
+    let mut timed = Deadline { stream, deadline };
+    match read_message(&mut timed, MAX_HELLO) {
+        Ok(Some(payload)) => Ok(payload),
+        Ok(None) => Err("hung up before saying hello".into()),
+        Err(FrameError::Io(e)) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {
+            Err(format!("no hello within {} s", HELLO_TIMEOUT.as_secs()))
+        }
+        Err(e) => Err(format!("bad hello: {e}")),
+    }
+}
+
+/// Reads that share one deadline.
+struct Deadline<'a> {
+    stream: &'a mut StdStream,
+    deadline: Instant,
+}
+
+impl Read for Deadline<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let left = self.deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(std::io::ErrorKind::TimedOut.into());
+        }
+        self.stream.set_read_timeout(Some(left))?;
+        self.stream.read(buf)
+    }
+}
+
 /// Pushes every notice until the client goes away. A client that stops reading only blocks its
 /// own task; the queue is bounded, and on its next read it learns it must resync.
 async fn subscribed(shared: Arc<Shared>, stream: StdStream, _counted: Counted) -> Result<(), String> {
     let mut notices = shared.notices.subscribe();
-    let _subscriber = Counted::new(shared.clone(), true);
+    let _subscriber = Counted::new(shared.clone(), u32::MAX, true);
     stream.set_nonblocking(true).map_err(|e| e.to_string())?;
     let mut stream = UnixStream::from_std(stream).map_err(|e| e.to_string())?;
     stream.write_all(&frame::encode(&Reply::Ok(()))).await.map_err(|e| e.to_string())?;
@@ -161,38 +199,71 @@ async fn subscribed(shared: Arc<Shared>, stream: StdStream, _counted: Counted) -
     }
 }
 
-fn write(stream: &mut StdStream, bytes: &[u8]) -> Result<(), String> {
-    stream.write_all(bytes).map_err(|e| format!("cannot answer: {e}"))
+/// The answer when the keeper holds no desk.
+pub(super) fn no_desk(shared: &Shared, no: NoDesk) -> Vec<u8> {
+    let message = match no {
+        // The client tries once more, against the next server.
+        NoDesk::Closing => STOPPING.to_string(),
+        NoDesk::Unfinished => RestoreUnfinished(shared.keeper.dir().to_path_buf()).to_string(),
+    };
+    answer_frame::<()>(Err(DeskError::Remote { kind: ErrorKind::Runtime, message }))
+}
+
+/// What a client hears from a server on its way out; `client` knows it by this text's start.
+pub const STOPPING: &str = "the server is restarting; try again";
+
+pub(super) fn write(stream: &mut StdStream, bytes: &[u8]) -> Result<(), String> {
+    write_encoded(stream, bytes).map_err(|e| format!("cannot answer: {e}"))
 }
 
 fn runtime_error(message: &str) -> Vec<u8> {
-    dispatch::refusal(WireError { kind: ErrorKind::Runtime, message: message.to_string(), conflict: None })
+    frame::encode(&Reply::<()>::Err(WireError { kind: ErrorKind::Runtime, message: message.into(), conflict: None }))
 }
 
 /// Tells the client why, then ends the connection with that reason.
-fn refuse<T>(stream: &mut StdStream, why: String) -> Result<T, String> {
+pub(super) fn refuse<T>(stream: &mut StdStream, why: String) -> Result<T, String> {
     let _ = stream.write_all(&runtime_error(&why));
     Err(why)
 }
 
-/// Counts a connection (or a subscription) while it lives.
+/// Counts a connection (or a subscription) while it lives, in all and per user.
 struct Counted {
     shared: Arc<Shared>,
+    uid: u32,
     subscriber: bool,
 }
 
 impl Counted {
-    fn new(shared: Arc<Shared>, subscriber: bool) -> Self {
-        let counter = if subscriber { &shared.subscribers } else { &shared.clients };
-        counter.fetch_add(1, Ordering::SeqCst);
-        Counted { shared, subscriber }
+    fn new(shared: Arc<Shared>, uid: u32, subscriber: bool) -> Self {
+        if subscriber {
+            shared.subscribers.fetch_add(1, Ordering::SeqCst);
+        } else {
+            shared.clients.fetch_add(1, Ordering::SeqCst);
+            *shared.per_user.lock().unwrap_or_else(|e| e.into_inner()).entry(uid).or_default() += 1;
+        }
+        Counted { shared, uid, subscriber }
+    }
+
+    /// Connections this user holds now, this one included.
+    fn of_this_user(&self) -> usize {
+        self.shared.per_user.lock().unwrap_or_else(|e| e.into_inner()).get(&self.uid).copied().unwrap_or(0)
     }
 }
 
 impl Drop for Counted {
     fn drop(&mut self) {
-        let counter = if self.subscriber { &self.shared.subscribers } else { &self.shared.clients };
-        counter.fetch_sub(1, Ordering::SeqCst);
+        if self.subscriber {
+            self.shared.subscribers.fetch_sub(1, Ordering::SeqCst);
+        } else {
+            self.shared.clients.fetch_sub(1, Ordering::SeqCst);
+            let mut per_user = self.shared.per_user.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(n) = per_user.get_mut(&self.uid) {
+                *n -= 1;
+                if *n == 0 {
+                    per_user.remove(&self.uid);
+                }
+            }
+        }
         self.shared.touch();
     }
 }

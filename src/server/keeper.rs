@@ -13,7 +13,8 @@ use std::time::{Duration, Instant};
 use tracing::info;
 
 use crate::desk::{Desk, DeskError};
-use crate::store::StoreError;
+use crate::store::backup::BackupSummary;
+use crate::store::{Store, StoreError};
 
 /// How long to wait for a store that another process (or sled, in this one) is letting go of.
 const STORE_WAIT: Duration = Duration::from_secs(10);
@@ -32,42 +33,102 @@ impl Default for Checkpoints {
     }
 }
 
+/// What the server holds of its folder.
+enum Held {
+    Open(Box<Desk>),
+    /// An earlier restore was cut short: the store is only good for restoring into.
+    Unfinished,
+    Closed,
+}
+
+/// Why a request finds no desk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoDesk {
+    Closing,
+    Unfinished,
+}
+
 pub struct Keeper {
     dir: PathBuf,
-    /// `None` once the server is closing. Requests hold it for reading while the desk works, so
-    /// closing and checkpoints (which take it for writing) wait for them.
-    desk: RwLock<Option<Desk>>,
+    /// Requests hold it for reading while the desk works, so closing, checkpoints and a
+    /// restore after an unfinished one (which take it for writing) wait for them.
+    desk: RwLock<Held>,
     writes: AtomicU64,
     last_request: Mutex<Instant>,
     checkpoints: Checkpoints,
 }
 
 impl Keeper {
+    /// Opens the folder's desk. A folder whose last restore did not finish is held too, so that
+    /// a restore can be run again; until then every other request says so.
     pub fn open(dir: &Path, checkpoints: Checkpoints) -> Result<Keeper, DeskError> {
+        let held = match open_desk(dir) {
+            Ok(desk) => Held::Open(Box::new(desk)),
+            Err(DeskError::Store(StoreError::RestoreUnfinished(_))) => {
+                tracing::warn!("an earlier restore did not finish: serving `status` and `restore` only");
+                Held::Unfinished
+            }
+            Err(e) => return Err(e),
+        };
         Ok(Keeper {
             dir: dir.to_path_buf(),
-            desk: RwLock::new(Some(open_desk(dir)?)),
+            desk: RwLock::new(held),
             writes: AtomicU64::new(0),
             last_request: Mutex::new(Instant::now()),
             checkpoints,
         })
     }
 
-    /// Runs `work` with the desk; `None` when the server is closing.
-    pub fn with<T>(&self, work: impl FnOnce(&Desk) -> T) -> Option<T> {
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Runs `work` with the desk, or says why there is none.
+    pub fn with<T>(&self, work: impl FnOnce(&Desk) -> T) -> Result<T, NoDesk> {
         *self.last_request.lock().unwrap_or_else(|e| e.into_inner()) = Instant::now();
-        let desk = self.desk.read().unwrap_or_else(|e| e.into_inner());
-        desk.as_ref().map(work)
+        match &*self.desk.read().unwrap_or_else(|e| e.into_inner()) {
+            Held::Open(desk) => Ok(work(desk)),
+            Held::Unfinished => Err(NoDesk::Unfinished),
+            Held::Closed => Err(NoDesk::Closing),
+        }
+    }
+
+    /// Restores the backup in the server's file `path`: through the desk, or, after a restore
+    /// that did not finish, straight into the store and then opens the desk on it.
+    pub fn restore(&self, path: &Path, name: &str, force: bool) -> Result<Result<BackupSummary, DeskError>, NoDesk> {
+        if let Ok(done) = self.with(|desk| desk.restore_file(path, name, force)) {
+            return Ok(done);
+        }
+        let mut held = self.desk.write().unwrap_or_else(|e| e.into_inner());
+        match &*held {
+            Held::Closed => return Err(NoDesk::Closing),
+            // Opened by another restore meanwhile.
+            Held::Open(desk) => return Ok(desk.restore_file(path, name, force)),
+            Held::Unfinished => {}
+        }
+        let restored = Store::open_for_restore(&self.dir)
+            .map_err(DeskError::from)
+            .and_then(|store| Ok(crate::store::backup::restore(&store, path, name, true)?));
+        if let Ok(summary) = restored {
+            // Let go of the store first: sled allows one open store per folder.
+            *held = match open_desk(&self.dir).map(Box::new) {
+                Ok(desk) => Held::Open(desk),
+                Err(e) => return Ok(Err(e)),
+            };
+            info!("the restore finished: serving again");
+            return Ok(Ok(summary));
+        }
+        Ok(restored)
     }
 
     /// Reads the open tickets' search texts, so that the first filter an agent types is fast.
     pub fn warm_up(&self) {
         let started = Instant::now();
         let desk = self.desk.read().unwrap_or_else(|e| e.into_inner());
-        match desk.as_ref().map(|d| d.store().warm_up()) {
-            Some(Ok(n)) => info!("read {n} open tickets for filtering in {} ms", started.elapsed().as_millis()),
-            Some(Err(e)) => tracing::warn!("could not read the open tickets ahead: {e}"),
-            None => {}
+        let Held::Open(desk) = &*desk else { return };
+        match desk.store().warm_up() {
+            Ok(n) => info!("read {n} open tickets for filtering in {} ms", started.elapsed().as_millis()),
+            Err(e) => tracing::warn!("could not read the open tickets ahead: {e}"),
         }
     }
 
@@ -79,7 +140,7 @@ impl Keeper {
     /// Waits for requests under way, flushes, and turns later ones away.
     pub fn close(&self) -> Result<(), DeskError> {
         let mut desk = self.desk.write().unwrap_or_else(|e| e.into_inner());
-        if let Some(d) = desk.take() {
+        if let Held::Open(d) = std::mem::replace(&mut *desk, Held::Closed) {
             d.store().flush()?;
         }
         Ok(())
@@ -94,12 +155,12 @@ impl Keeper {
         }
         let started = Instant::now();
         let mut desk = self.desk.write().unwrap_or_else(|e| e.into_inner());
-        if desk.is_none() {
+        if !matches!(*desk, Held::Open(_)) {
             return Ok(());
         }
         // Drop the store first: sled allows one open store per folder, in this process too.
-        *desk = None;
-        *desk = Some(open_desk(&self.dir)?);
+        *desk = Held::Closed;
+        *desk = Held::Open(Box::new(open_desk(&self.dir)?));
         self.writes.fetch_sub(writes, Ordering::Relaxed);
         info!("checkpoint: reopened the store after {writes} writes in {} ms", started.elapsed().as_millis());
         drop(desk);

@@ -7,9 +7,12 @@
 
 pub(crate) mod access;
 mod conn;
-mod dispatch;
 mod keeper;
+mod log;
+pub mod phase;
+mod stream;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -23,10 +26,12 @@ use tokio::sync::broadcast;
 use tracing::{info, warn};
 
 pub use access::{Access, AccessError};
+pub use conn::{PER_USER, STOPPING};
 pub use keeper::Checkpoints;
-use keeper::Keeper;
+use keeper::{Keeper, NoDesk};
+use log::Throttled;
 
-use crate::desk::{Desk, DeskError};
+use crate::desk::DeskError;
 use crate::protocol::{Notice, PROTOCOL, ServerStatus};
 
 pub const SOCKET: &str = "spoc.sock";
@@ -76,6 +81,10 @@ pub(crate) struct Shared {
     started: Instant,
     clients: AtomicUsize,
     subscribers: AtomicUsize,
+    /// Connections per user id, to cap them.
+    per_user: Mutex<HashMap<u32, usize>>,
+    /// Warnings a hostile or broken client could repeat endlessly.
+    log: Throttled,
     /// For connection threads that hand a subscription to a task.
     runtime: tokio::runtime::Handle,
     last_activity: Mutex<Instant>,
@@ -94,20 +103,29 @@ impl Shared {
     }
 
     /// Counts tickets: not on the event loop.
-    fn status(&self, desk: &Desk) -> ServerStatus {
-        let store = desk.store();
+    fn status(&self) -> ServerStatus {
+        let counted = self.keeper.with(|desk| (desk.store().ticket_count(), desk.store().size_on_disk()));
+        let (tickets, store_bytes) = counted.unwrap_or_default();
         ServerStatus {
             pid: std::process::id(),
             version: env!("CARGO_PKG_VERSION").into(),
             protocol: PROTOCOL,
-            data: store.dir().to_path_buf(),
+            data: self.keeper.dir().to_path_buf(),
             started_at: self.started_at,
             uptime_secs: self.started.elapsed().as_secs(),
             clients: self.clients.load(Ordering::SeqCst),
             subscribers: self.subscribers.load(Ordering::SeqCst),
-            tickets: store.ticket_count(),
-            store_bytes: store.size_on_disk(),
+            tickets,
+            store_bytes,
+            restore_unfinished: counted == Err(NoDesk::Unfinished),
         }
+    }
+
+    /// Tells subscribers of a change, and counts it towards the next checkpoint.
+    fn notify(&self, notice: Notice) {
+        self.keeper.wrote(notice.writes());
+        // No receivers is fine; a full queue drops for the laggard only.
+        let _ = self.notices.send(notice);
     }
 }
 
@@ -119,6 +137,8 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
     let _lock = take_lock(&opts.dir)?;
     let pid_file = opts.dir.join(PID);
     std::fs::write(&pid_file, std::process::id().to_string()).map_err(io(pid_file.display().to_string()))?;
+    phase::write(&opts.dir, phase::Phase::Starting);
+    remove_spooled(&opts.dir);
     let keeper = Keeper::open(&opts.dir, opts.checkpoints.clone())?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -133,6 +153,8 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
         started: Instant::now(),
         clients: AtomicUsize::new(0),
         subscribers: AtomicUsize::new(0),
+        per_user: Mutex::new(HashMap::new()),
+        log: Throttled::default(),
         runtime: runtime.handle().clone(),
         last_activity: Mutex::new(Instant::now()),
     });
@@ -147,6 +169,7 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
 async fn serve(shared: Arc<Shared>, opts: &ServeOptions) -> Result<(), ServeError> {
     let socket = opts.dir.join(SOCKET);
     let listener = bind(&socket, &shared.access)?;
+    phase::write(&opts.dir, phase::Phase::Serving);
     let mut term = signal(SignalKind::terminate()).map_err(io("SIGTERM handler"))?;
     let mut int = signal(SignalKind::interrupt()).map_err(io("SIGINT handler"))?;
     info!("serving {} on {} (pid {})", opts.dir.display(), socket.display(), std::process::id());
@@ -182,6 +205,7 @@ async fn serve(shared: Arc<Shared>, opts: &ServeOptions) -> Result<(), ServeErro
         }
     };
     info!("stopping ({why})");
+    phase::write(&opts.dir, phase::Phase::Stopping);
     drop(listener);
     let _ = std::fs::remove_file(&socket);
     // Requests under way finish first; later ones are turned away.
@@ -230,6 +254,17 @@ async fn idle(shared: &Shared, limit: Option<Duration>) {
             Some(d) if d >= limit => return,
             Some(d) => tokio::time::sleep(limit - d).await,
             None => tokio::time::sleep(limit).await,
+        }
+    }
+}
+
+/// Uploads of restores that a killed server left behind (we hold the lock: none is in use).
+fn remove_spooled(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.starts_with(".restore-") && name.ends_with(".incoming") {
+            let _ = std::fs::remove_file(entry.path());
         }
     }
 }

@@ -10,7 +10,7 @@
 //! The CRC covers every byte before the `end` line, the header included.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -25,18 +25,25 @@ const FORMAT: u32 = 1;
 
 #[derive(Debug, thiserror::Error)]
 pub enum BackupError {
-    #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
-    #[error("{path} is not a spoc backup (it does not start with `{HEADER}`)")]
-    Foreign { path: PathBuf },
-    #[error("{path} is a backup of format {found}; this spoc reads format {FORMAT}")]
-    Version { path: PathBuf, found: String },
-    #[error("{path}:{line}: the backup is damaged: {why}")]
-    Damaged { path: PathBuf, line: usize, why: String },
+    #[error("{what}: {source}")]
+    Io { what: String, source: std::io::Error },
+    #[error("{name} is not a spoc backup (it does not start with `{HEADER}`)")]
+    Foreign { name: String },
+    #[error("{name} is a backup of format {found}; this spoc reads format {FORMAT}")]
+    Version { name: String, found: String },
+    #[error("{name}:{line}: the backup is damaged: {why}")]
+    Damaged { name: String, line: usize, why: String },
+    /// Sound bytes, but content this spoc refuses (a registry that does not validate).
+    #[error("{name}:{line}: {why}; nothing was restored")]
+    Invalid { name: String, line: usize, why: String },
     #[error("the store in {0} is not empty; restore with --force to replace everything in it")]
     NotEmpty(PathBuf),
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+fn io_error(what: &str) -> impl Fn(std::io::Error) -> BackupError + '_ {
+    move |source| BackupError::Io { what: what.to_string(), source }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,17 +60,15 @@ enum Line {
     End { tickets: u64, journal_entries: u64, crc32: u32 },
 }
 
-/// Writes a backup to `path` through a temporary file, so a failed backup never leaves a
-/// half-written file under the name asked for. The caller keeps writers out meanwhile.
-pub fn write(store: &Store, path: &Path) -> Result<BackupSummary, BackupError> {
-    let io = |source| BackupError::Io { path: path.to_path_buf(), source };
-    let tmp = path.with_extension("partial");
-    let file = File::create(&tmp).map_err(io)?;
-    let mut out = BufWriter::new(file);
+/// Writes a backup to `out`. The caller keeps writers out meanwhile, and decides where the
+/// bytes go: the server streams them to the client, which writes the file with its own rights.
+pub fn write(store: &Store, out: &mut dyn Write) -> Result<BackupSummary, BackupError> {
+    let io = io_error("writing the backup");
+    let mut out = BufWriter::with_capacity(256 * 1024, out);
     let mut crc = crc32fast::Hasher::new();
-    let mut put = |out: &mut BufWriter<File>, text: &[u8]| -> Result<(), BackupError> {
+    let mut put = |out: &mut BufWriter<&mut dyn Write>, text: &[u8]| -> Result<(), BackupError> {
         crc.update(text);
-        out.write_all(text).map_err(io)
+        out.write_all(text).map_err(&io)
     };
     put(&mut out, format!("{HEADER} {FORMAT}\n").as_bytes())?;
     let registry = store.registry()?.unwrap_or_default();
@@ -78,11 +83,19 @@ pub fn write(store: &Store, path: &Path) -> Result<BackupSummary, BackupError> {
         put(&mut out, &json_line(&Line::Ticket { ticket: Box::new(ticket), journal }))?;
     }
     let end = Line::End { tickets: summary.tickets, journal_entries: summary.journal_entries, crc32: crc.finalize() };
-    out.write_all(&json_line(&end)).map_err(io)?;
-    let file = out.into_inner().map_err(|e| io(e.into_error()))?;
-    file.sync_all().map_err(io)?;
-    std::fs::rename(&tmp, path).map_err(io)?;
+    out.write_all(&json_line(&end)).map_err(&io)?;
+    out.flush().map_err(&io)?;
     Ok(summary)
+}
+
+/// Copies an incoming backup into a file of the store's own folder (the server's, with the
+/// folder's rights), so that it can be checked whole before anything is written.
+pub fn spool(dir: &Path, input: &mut dyn Read) -> Result<tempfile::NamedTempFile, BackupError> {
+    let io = io_error("receiving the backup");
+    let mut file = tempfile::Builder::new().prefix(".restore-").suffix(".incoming").tempfile_in(dir).map_err(&io)?;
+    std::io::copy(input, &mut file).map_err(&io)?;
+    file.flush().map_err(&io)?;
+    Ok(file)
 }
 
 fn json_line(line: &Line) -> Vec<u8> {
@@ -92,19 +105,24 @@ fn json_line(line: &Line) -> Vec<u8> {
 }
 
 /// Reads the whole backup and checks it, calling `each` for every record in order.
-fn read(path: &Path, mut each: impl FnMut(Line) -> Result<(), BackupError>) -> Result<BackupSummary, BackupError> {
-    let io = |source| BackupError::Io { path: path.to_path_buf(), source };
-    let damaged = |line: usize, why: String| BackupError::Damaged { path: path.to_path_buf(), line, why };
-    let mut reader = BufReader::new(File::open(path).map_err(io)?);
+/// `name` is what the user calls the file, for messages.
+fn read(
+    path: &Path,
+    name: &str,
+    mut each: impl FnMut(Line) -> Result<(), BackupError>,
+) -> Result<BackupSummary, BackupError> {
+    let io = io_error(name);
+    let damaged = |line: usize, why: String| BackupError::Damaged { name: name.to_string(), line, why };
+    let mut reader = BufReader::new(File::open(path).map_err(&io)?);
     let mut crc = crc32fast::Hasher::new();
     let mut buf = Vec::new();
-    reader.read_until(b'\n', &mut buf).map_err(io)?;
+    reader.read_until(b'\n', &mut buf).map_err(&io)?;
     let header = String::from_utf8_lossy(&buf).trim_end().to_string();
     let Some(version) = header.strip_prefix(HEADER) else {
-        return Err(BackupError::Foreign { path: path.to_path_buf() });
+        return Err(BackupError::Foreign { name: name.to_string() });
     };
     if version.trim() != FORMAT.to_string() {
-        return Err(BackupError::Version { path: path.to_path_buf(), found: version.trim().to_string() });
+        return Err(BackupError::Version { name: name.to_string(), found: version.trim().to_string() });
     }
     crc.update(&buf);
     let mut counted = BackupSummary { tickets: 0, journal_entries: 0 };
@@ -112,7 +130,7 @@ fn read(path: &Path, mut each: impl FnMut(Line) -> Result<(), BackupError>) -> R
     loop {
         buf.clear();
         line_no += 1;
-        if reader.read_until(b'\n', &mut buf).map_err(io)? == 0 {
+        if reader.read_until(b'\n', &mut buf).map_err(&io)? == 0 {
             return Err(damaged(line_no, "it ends before its closing line (truncated?)".into()));
         }
         if buf.last() != Some(&b'\n') {
@@ -134,7 +152,7 @@ fn read(path: &Path, mut each: impl FnMut(Line) -> Result<(), BackupError>) -> R
                     ));
                 }
                 let mut rest = Vec::new();
-                reader.read_until(b'\n', &mut rest).map_err(io)?;
+                reader.read_until(b'\n', &mut rest).map_err(&io)?;
                 if !rest.is_empty() {
                     return Err(damaged(line_no + 1, "there is content after the closing line".into()));
                 }
@@ -160,7 +178,12 @@ fn read(path: &Path, mut each: impl FnMut(Line) -> Result<(), BackupError>) -> R
                 crc.update(&buf);
                 each(line)?;
             }
-            Line::Registry(_) => {
+            Line::Registry(ref file) => {
+                // Checked here, so that a restore refuses it before it writes anything.
+                if let Err(errors) = crate::domain::Registry::build(file.clone()) {
+                    let why = format!("the registry in it does not validate: {}", errors[0]);
+                    return Err(BackupError::Invalid { name: name.to_string(), line: line_no, why });
+                }
                 crc.update(&buf);
                 each(line)?;
             }
@@ -168,16 +191,17 @@ fn read(path: &Path, mut each: impl FnMut(Line) -> Result<(), BackupError>) -> R
     }
 }
 
-/// Checks a backup without restoring it.
-pub fn verify(path: &Path) -> Result<BackupSummary, BackupError> {
-    read(path, |_| Ok(()))
+/// Checks a backup, registry included, without restoring it.
+pub fn verify(path: &Path, name: &str) -> Result<BackupSummary, BackupError> {
+    read(path, name, |_| Ok(()))
 }
 
-/// Restores a backup into `store`. The whole file is checked first; nothing is written unless
-/// it is sound. A non-empty store is refused unless `force`, which replaces its content.
-pub fn restore(store: &Store, path: &Path, force: bool) -> Result<BackupSummary, BackupError> {
-    verify(path)?;
-    if !store.is_empty()? && !force {
+/// Restores a backup into `store`. The whole file is checked first, registry included; nothing
+/// is written unless it is sound. A non-empty store is refused unless `force`, which replaces
+/// its content.
+pub fn restore(store: &Store, path: &Path, name: &str, force: bool) -> Result<BackupSummary, BackupError> {
+    verify(path, name)?;
+    if !force && !store.is_empty()? {
         return Err(BackupError::NotEmpty(store.dir().to_path_buf()));
     }
     // Marked, so that a restore cut short is noticed at the next open instead of half-used.
@@ -191,7 +215,7 @@ pub fn restore(store: &Store, path: &Path, force: bool) -> Result<BackupSummary,
     store.meta.remove("next_id").map_err(StoreError::from)?;
     store.meta.remove("registry").map_err(StoreError::from)?;
     let mut batch = Vec::with_capacity(10_000);
-    let summary = read(path, |line| {
+    let summary = read(path, name, |line| {
         match line {
             Line::Registry(r) => {
                 store.meta.insert("registry", super::encoding::encode_registry(&r)).map_err(StoreError::from)?;
@@ -208,6 +232,7 @@ pub fn restore(store: &Store, path: &Path, force: bool) -> Result<BackupSummary,
         Ok(())
     })?;
     store.insert_many(&batch)?;
+    store.meta.insert("index_version", &super::index::INDEX_VERSION.to_be_bytes()).map_err(StoreError::from)?;
     store.meta.remove("restoring").map_err(StoreError::from)?;
     store.flush()?;
     Ok(summary)

@@ -68,6 +68,15 @@ pub struct AuditEntry {
 impl Store {
     /// Opens (or creates) the store in `dir/store`. Only one process may hold it.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        Self::open_as(dir, false)
+    }
+
+    /// Opens a store whose last restore did not finish, only to restore into it again.
+    pub fn open_for_restore(dir: &Path) -> Result<Store, StoreError> {
+        Self::open_as(dir, true)
+    }
+
+    fn open_as(dir: &Path, unfinished_restore: bool) -> Result<Store, StoreError> {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir { dir: dir.to_path_buf(), source })?;
         let path = dir.join("store");
         let open = || sled::Config::new().path(&path).cache_capacity(256 * 1024 * 1024).open();
@@ -99,6 +108,9 @@ impl Store {
             db,
         };
         if store.meta.get("restoring")?.is_some() {
+            if unfinished_restore {
+                return Ok(store);
+            }
             return Err(StoreError::RestoreUnfinished(dir.to_path_buf()));
         }
         match store.meta.get("schema")? {

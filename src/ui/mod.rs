@@ -72,10 +72,10 @@ pub fn perform(api: &dyn DeskApi, effect: Effect, lost: &mut bool) -> Msg {
         e.to_string()
     };
     match effect {
-        Effect::LoadQueue(q) => Msg::Queue(api.list_tickets(&q).map_err(text)),
+        Effect::LoadQueue(q) => Msg::Queue(api.list_tickets(q).map_err(text)),
         Effect::LoadTicket(id) => Msg::Ticket(api.ticket(id).map_err(text)),
-        Effect::Lookup(q) => Msg::Hits(api.lookup(&q, 30).map_err(text)),
-        Effect::LoadCard(s) => Msg::Card(api.supplier_card(&s).map_err(text)),
+        Effect::Lookup(q) => Msg::Hits(api.lookup(q, 30).map_err(text)),
+        Effect::LoadCard(s) => Msg::Card(api.supplier_card(s).map(|j| j.0).map_err(text)),
         Effect::Change(id, u) => Msg::Changed(api.update_ticket(id, u).map_err(text)),
         Effect::Create(new) => Msg::Created(api.create_ticket(new).map_err(text)),
         Effect::LoadRegistry => Msg::Registry(api.registry().map_err(text)),
@@ -92,9 +92,9 @@ fn regie(api: &dyn DeskApi, now: chrono::DateTime<Utc>) -> Result<state::Regie, 
         monthly: true,
         ..crate::desk::ReportQuery::new(to - chrono::Duration::days(365), to)
     };
-    let monthly = api.supplier_report(&q)?.rows;
+    let monthly = api.supplier_report(q.clone())?.rows;
     let trend = crate::domain::report::all_suppliers_by_month(&monthly);
-    let year = api.supplier_report(&crate::desk::ReportQuery { monthly: false, ..q })?.rows;
+    let year = api.supplier_report(crate::desk::ReportQuery { monthly: false, ..q })?.rows;
     Ok(state::Regie { year, trend, watch: api.contract_watch(90)? })
 }
 

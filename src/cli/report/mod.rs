@@ -67,7 +67,7 @@ fn query(desk: &dyn DeskApi, a: &PeriodArgs) -> Result<ReportQuery, Failure> {
 
 pub fn suppliers(desk: &dyn DeskApi, a: PeriodArgs, supplier: Option<String>) -> CmdResult {
     let q = ReportQuery { supplier, ..query(desk, &a)? };
-    let report = desk.supplier_report(&q)?;
+    let report = desk.supplier_report(q)?;
     let rows = report.rows.iter().map(|c| {
         let contract = c.contract.clone().unwrap_or_else(|| "(all)".into());
         (vec![c.supplier.clone(), contract], c.month.clone(), &c.figures)
@@ -85,7 +85,7 @@ pub fn suppliers(desk: &dyn DeskApi, a: PeriodArgs, supplier: Option<String>) ->
 
 pub fn participants(desk: &dyn DeskApi, a: PeriodArgs, participant: Option<String>) -> CmdResult {
     let q = ReportQuery { participant, ..query(desk, &a)? };
-    let report = desk.participant_report(&q)?;
+    let report = desk.participant_report(q)?;
     let rows = report.rows.iter().map(|r| {
         let top: Vec<String> = r.top_services.iter().map(|s| format!("{} ({})", s.service, s.tickets)).collect();
         (vec![r.participant.clone(), top.join("; ")], r.month.clone(), &r.figures)
@@ -103,7 +103,7 @@ pub fn participants(desk: &dyn DeskApi, a: PeriodArgs, participant: Option<Strin
 
 pub fn services(desk: &dyn DeskApi, a: PeriodArgs, service: Option<String>) -> CmdResult {
     let q = ReportQuery { service, ..query(desk, &a)? };
-    let report = desk.service_report(&q)?;
+    let report = desk.service_report(q)?;
     let rows = report.rows.iter().map(|r| (vec![r.service.clone()], r.month.clone(), &r.figures));
     print(desk, &a, &["service"], "logged", rows.collect(), &report, "no tickets were logged in this period")
 }
