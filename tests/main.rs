@@ -6,6 +6,7 @@ mod common;
 
 mod cli;
 mod e2e;
+mod faults;
 mod import;
 mod protocol;
 mod registry;

@@ -11,7 +11,7 @@ use std::sync::{Arc, Barrier, Mutex};
 use std::time::{Duration, Instant};
 
 use common::SMALL;
-use common::server::{Folder, SPOC};
+use common::server::{Folder, OtherUser, SPOC};
 use spoc::client::{Client, connect_or_start_with};
 use spoc::desk::{DeskApi, DeskError, ErrorKind, ImportFormat, TicketUpdate};
 use spoc::domain::TicketKind;
@@ -315,46 +315,6 @@ fn wait_for_log(f: &Folder, text: &str) {
         }
         assert!(Instant::now() < deadline, "the log names {text:?}:\n{log}");
         std::thread::sleep(Duration::from_millis(10));
-    }
-}
-
-/// A copy of spoc that other users may run, and a way to run it as one of them.
-struct OtherUser {
-    _dir: tempfile::TempDir,
-    bin: std::path::PathBuf,
-}
-
-impl OtherUser {
-    fn new() -> Self {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-        let bin = dir.path().join("spoc");
-        std::fs::copy(SPOC, &bin).unwrap();
-        OtherUser { _dir: dir, bin }
-    }
-
-    fn run(&self, uid: u32, gid: u32, data: &std::path::Path, args: &[&str]) -> std::process::Output {
-        use std::os::unix::process::CommandExt;
-        let mut cmd = std::process::Command::new(&self.bin);
-        cmd.arg("--data")
-            .arg(data)
-            .args(args)
-            .env("HOME", "/nonexistent")
-            .env("XDG_CONFIG_HOME", "/nonexistent")
-            .env_remove("SPOC_GROUP");
-        let (uid, gid) = (nix::unistd::Uid::from_raw(uid), nix::unistd::Gid::from_raw(gid));
-        // SAFETY: only async-signal-safe calls between fork and exec. Done here rather than with
-        // `uid`/`gid`, which would keep root's supplementary groups.
-        unsafe {
-            cmd.pre_exec(move || {
-                nix::unistd::setgroups(&[gid])?;
-                nix::unistd::setgid(gid)?;
-                nix::unistd::setuid(uid)?;
-                Ok(())
-            });
-        }
-        cmd.output().unwrap()
     }
 }
 

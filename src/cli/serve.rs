@@ -60,8 +60,13 @@ pub fn status(dir: &Path, as_json: bool) -> CmdResult {
         return json(&s);
     }
     let up = s.uptime_secs;
+    let store = if s.restore_unfinished {
+        "an earlier restore did not finish: run `spoc restore FILE --force`; until then only status and restore are answered".into()
+    } else {
+        format!("{} tickets, {:.1} MiB on disk", s.tickets, s.store_bytes as f64 / (1024.0 * 1024.0))
+    };
     out(&format!(
-        "server   pid {}, spoc {} (protocol {}), up {}h {:02}m {:02}s since {}\nfolder   {}\nclients  {} connected ({} subscribed to live changes)\nstore    {} tickets, {:.1} MiB on disk\n",
+        "server   pid {}, spoc {} (protocol {}), up {}h {:02}m {:02}s since {}\nfolder   {}\nclients  {} connected ({} subscribed to live changes)\nstore    {store}\n",
         s.pid,
         s.version,
         s.protocol,
@@ -72,8 +77,6 @@ pub fn status(dir: &Path, as_json: bool) -> CmdResult {
         s.data.display(),
         s.clients,
         s.subscribers,
-        s.tickets,
-        s.store_bytes as f64 / (1024.0 * 1024.0)
     ))
 }
 

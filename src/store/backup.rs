@@ -204,16 +204,7 @@ pub fn restore(store: &Store, path: &Path, name: &str, force: bool) -> Result<Ba
     if !force && !store.is_empty()? {
         return Err(BackupError::NotEmpty(store.dir().to_path_buf()));
     }
-    // Marked, so that a restore cut short is noticed at the next open instead of half-used.
-    store.meta.insert("restoring", &[1]).map_err(StoreError::from)?;
-    store.flush()?;
-    store.cache.clear();
-    store.texts.clear();
-    for tree in [&store.tickets, &store.journal, &store.index] {
-        tree.clear().map_err(StoreError::from)?;
-    }
-    store.meta.remove("next_id").map_err(StoreError::from)?;
-    store.meta.remove("registry").map_err(StoreError::from)?;
+    store.begin_restore()?;
     let mut batch = Vec::with_capacity(10_000);
     let summary = read(path, name, |line| {
         match line {

@@ -130,6 +130,21 @@ impl Store {
         Ok(store)
     }
 
+    /// Marks the store as being restored into and empties it. The mark stays until a restore
+    /// completes, so that one cut short is noticed at the next open instead of half-used.
+    pub fn begin_restore(&self) -> Result<(), StoreError> {
+        self.meta.insert("restoring", &[1])?;
+        self.flush()?;
+        self.cache.clear();
+        self.texts.clear();
+        for tree in [&self.tickets, &self.journal, &self.index] {
+            tree.clear()?;
+        }
+        self.meta.remove("next_id")?;
+        self.meta.remove("registry")?;
+        Ok(())
+    }
+
     pub fn dir(&self) -> &Path {
         &self.dir
     }

@@ -172,3 +172,53 @@ fn write_clock(path: &Path, at: &str) {
     std::fs::write(&tmp, t.format("%Y-%m-%d %H:%M:%S\n").to_string()).unwrap();
     std::fs::rename(tmp, path).unwrap();
 }
+
+/// A copy of spoc that other users may run, and a way to run it as one of them.
+pub struct OtherUser {
+    _dir: tempfile::TempDir,
+    bin: std::path::PathBuf,
+}
+
+impl OtherUser {
+    pub fn new() -> Self {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        let bin = dir.path().join("spoc");
+        std::fs::copy(SPOC, &bin).unwrap();
+        OtherUser { _dir: dir, bin }
+    }
+
+    pub fn run(&self, uid: u32, gid: u32, data: &std::path::Path, args: &[&str]) -> std::process::Output {
+        use std::os::unix::process::CommandExt;
+        let mut cmd = std::process::Command::new(&self.bin);
+        cmd.arg("--data")
+            .arg(data)
+            .args(args)
+            .env("HOME", "/nonexistent")
+            .env("XDG_CONFIG_HOME", "/nonexistent")
+            .env_remove("SPOC_GROUP");
+        let (uid, gid) = (nix::unistd::Uid::from_raw(uid), nix::unistd::Gid::from_raw(gid));
+        // SAFETY: only async-signal-safe calls between fork and exec. Done here rather than with
+        // `uid`/`gid`, which would keep root's supplementary groups.
+        unsafe {
+            cmd.pre_exec(move || {
+                nix::unistd::setgroups(&[gid])?;
+                nix::unistd::setgid(gid)?;
+                nix::unistd::setuid(uid)?;
+                Ok(())
+            });
+        }
+        // Tests run side by side: a child another test forked while the copy was open for
+        // writing holds it open until it execs ("text file busy"), for a moment.
+        for _ in 0..100 {
+            match cmd.output() {
+                Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy => {
+                    std::thread::sleep(std::time::Duration::from_millis(20))
+                }
+                other => return other.unwrap(),
+            }
+        }
+        panic!("{} stayed busy", self.bin.display())
+    }
+}

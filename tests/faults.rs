@@ -1,0 +1,278 @@
+//! The server under faults and in a shared folder: backups that move bytes and not paths,
+//! restores that are all-or-nothing and can be finished, restarts, a stopping server, and
+//! callers that are slow or greedy.
+
+use crate::common;
+
+use std::io::{Read, Write};
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::time::{Duration, Instant};
+
+use common::SMALL;
+use common::server::{Folder, OtherUser, SPOC, kill_server};
+use nix::sys::signal::Signal;
+use spoc::client::connect_or_start_with;
+use spoc::desk::DeskApi;
+use spoc::protocol::{Hello, MAX_HELLO, PROTOCOL, Reply, Welcome, WireError, frame, read_frame};
+use spoc::server::{PER_USER, STOPPING};
+
+/// A folder with the small registry and one ticket, logged through the real binary.
+fn desk_with_a_ticket() -> Folder {
+    let f = Folder::new();
+    let file = f.tmp.path().join("small.toml");
+    std::fs::write(&file, SMALL).unwrap();
+    f.ok(&["import", file.to_str().unwrap()]);
+    let args = ["ticket", "new", "--participant", "ZYL", "--service", "Magister", "--impact", "2", "--urgency", "2"];
+    f.ok(&[&args[..], &["--title", "Magister is down"]].concat());
+    f
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).to_string()
+}
+
+#[test]
+fn a_backup_moves_bytes_and_never_writes_over_what_is_not_a_backup() {
+    let f = desk_with_a_ticket();
+    let data = f.data();
+    for inside in [data.join("store").join("db"), data.join("spoc.sock"), data.join("anything.spoc")] {
+        let out = f.run(&["backup", inside.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{}: {}", inside.display(), stderr(&out));
+        assert!(stderr(&out).contains("inside the data folder"), "{}", stderr(&out));
+    }
+    assert!(f.ok(&["ticket", "show", "1"]).contains("Magister is down"), "the store is whole and served");
+
+    let out_dir = tempfile::tempdir().unwrap();
+    let at = |name: &str| out_dir.path().join(name);
+    std::fs::write(at("F.partial"), "someone else's").unwrap();
+    std::fs::write(at("notes.txt"), "mine").unwrap();
+    f.ok(&["backup", at("F.txt").to_str().unwrap()]);
+    assert!(std::fs::read_to_string(at("F.txt")).unwrap().starts_with("SPOC-BACKUP"));
+    assert_eq!(std::fs::read_to_string(at("F.partial")).unwrap(), "someone else's");
+    let out = f.run(&["backup", at("notes.txt").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("not a spoc backup"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(at("notes.txt")).unwrap(), "mine");
+    std::fs::create_dir(at("folder")).unwrap();
+    assert_eq!(f.run(&["backup", at("folder").to_str().unwrap()]).status.code(), Some(2));
+    // Last night's backup is replaced by tonight's.
+    f.ok(&["backup", at("F.txt").to_str().unwrap()]);
+    let mut left: Vec<String> =
+        std::fs::read_dir(out_dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
+    left.sort();
+    assert_eq!(left, ["F.partial", "F.txt", "folder", "notes.txt"], "no temporary file is left behind");
+
+    let g = Folder::new();
+    assert!(g.ok(&["restore", at("F.txt").to_str().unwrap()]).contains("restored 1 tickets"));
+    assert!(g.ok(&["ticket", "show", "1"]).contains("Magister is down"));
+    let out = g.run(&["restore", at("notes.txt").to_str().unwrap(), "--force"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("notes.txt is not a spoc backup"), "{}", stderr(&out));
+}
+
+/// The file is the agent's: written with their rights, where they may write, and nowhere else,
+/// though the server could.
+#[test]
+fn a_backup_is_written_with_the_agents_own_rights() {
+    if !nix::unistd::Uid::effective().is_root() {
+        eprintln!("skipped: acting as a second user needs root (CI runs as root)");
+        return;
+    }
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let f = desk_with_a_ticket();
+    kill_server(&f.data(), Signal::SIGTERM);
+    std::fs::set_permissions(f.tmp.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut server = f
+        .command()
+        .args(["serve", "--foreground", "--group", "nogroup"])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while spoc::client::Client::connect(&f.data()).is_err() {
+        assert!(Instant::now() < deadline, "the server answers");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let other = OtherUser::new();
+    let theirs = tempfile::tempdir().unwrap();
+    nix::unistd::chown(theirs.path(), Some(65534.into()), Some(65534.into())).unwrap();
+    let file = theirs.path().join("nightly.spoc");
+    let out = other.run(65534, 65534, &f.data(), &["backup", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(std::fs::metadata(&file).unwrap().uid(), 65534, "the agent's own file");
+
+    let roots = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(roots.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = other.run(65534, 65534, &f.data(), &["backup", roots.path().join("b.spoc").to_str().unwrap()]);
+    assert_ne!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("ermission denied"), "{}", stderr(&out));
+    assert!(!roots.path().join("b.spoc").exists(), "the server did not write it for them");
+    kill_server(&f.data(), Signal::SIGTERM);
+    assert!(server.wait().unwrap().success());
+}
+
+/// Killed halfway through a restore: every command says to restore again, `status` and
+/// `restore` still work, and once a restore completes the desk is back.
+#[test]
+fn a_restore_cut_short_can_be_finished() {
+    let f = desk_with_a_ticket();
+    let backup = f.tmp.path().join("b.spoc");
+    f.ok(&["backup", backup.to_str().unwrap()]);
+    kill_server(&f.data(), Signal::SIGTERM);
+    // As a SIGKILL right after the restore began would leave it.
+    spoc::store::Store::open(&f.data()).unwrap().begin_restore().unwrap();
+
+    let out = f.run(&["ticket", "list"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("did not finish") && stderr(&out).contains("spoc restore"), "{}", stderr(&out));
+    assert!(f.ok(&["status"]).contains("restore"), "status says what is wrong");
+    assert!(f.ok(&["restore", backup.to_str().unwrap(), "--force"]).contains("restored 1 tickets"));
+    assert!(f.ok(&["ticket", "show", "1"]).contains("Magister is down"));
+    let args = ["ticket", "new", "--participant", "ZYL", "--service", "Magister", "--impact", "3", "--urgency", "3"];
+    f.ok(&[&args[..], &["--title", "after the restore"]].concat());
+}
+
+#[test]
+fn a_command_right_after_sigterm_waits_for_the_old_server_and_starts_the_next() {
+    let f = desk_with_a_ticket();
+    for _ in 0..5 {
+        let old = f.server_pid().unwrap();
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(old), Signal::SIGTERM).unwrap();
+        let out = f.run(&["ticket", "show", "1"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_ne!(f.server_pid(), Some(old));
+    }
+}
+
+#[test]
+fn a_socket_gone_from_under_its_server_names_the_pid_at_once() {
+    let f = desk_with_a_ticket();
+    let pid = f.server_pid().unwrap();
+    std::fs::remove_file(f.data().join("spoc.sock")).unwrap();
+    let started = Instant::now();
+    let out = f.run(&["ticket", "list"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains(&format!("pid {pid}")) && stderr(&out).contains("socket"), "{}", stderr(&out));
+    // Not a speed target: a hang would take minutes.
+    assert!(started.elapsed() < Duration::from_secs(20), "it answered at once, not after a wait");
+}
+
+fn raw(f: &Folder) -> UnixStream {
+    let s = UnixStream::connect(f.data().join("spoc.sock")).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    s
+}
+
+/// What the server answers and whether it then closes the connection.
+fn answer_then_closed(s: &mut UnixStream) -> (Option<String>, bool) {
+    let said = match read_frame(s) {
+        Ok(Some(p)) => match spoc::protocol::decode::<Reply<()>>(&p) {
+            Ok(Reply::Err(e)) => Some(e.message),
+            _ => Some("(something else)".into()),
+        },
+        _ => None,
+    };
+    let mut rest = Vec::new();
+    (said, s.read_to_end(&mut rest).map(|n| n == 0).unwrap_or(true))
+}
+
+#[test]
+fn a_caller_not_yet_admitted_costs_little() {
+    let f = desk_with_a_ticket();
+    // A hello announced larger than a hello may be is refused before it is read.
+    let mut s = raw(&f);
+    s.write_all(&(16u32 * 1024 * 1024).to_be_bytes()).unwrap();
+    assert!(answer_then_closed(&mut s).1, "closed");
+    // One byte at a time, slower than the deadline allows: never welcomed.
+    let mut s = raw(&f);
+    let hello = frame::encode(&Hello::ours());
+    assert!(hello.len() < MAX_HELLO);
+    let started = Instant::now();
+    let mut welcomed = false;
+    for byte in &hello {
+        if s.write_all(&[*byte]).is_err() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(600));
+        s.set_nonblocking(true).unwrap();
+        let mut buf = [0u8; 64];
+        if let Ok(n) = s.read(&mut buf) {
+            welcomed = n > 0 && buf[4] == 0;
+            break;
+        }
+        s.set_nonblocking(false).unwrap();
+    }
+    assert!(!welcomed, "a hello that trickles in past the deadline is not welcomed");
+    assert!(started.elapsed() < Duration::from_secs(30));
+    assert!(f.ok(&["ticket", "show", "1"]).contains("Magister"), "serving on");
+}
+
+#[test]
+fn one_user_may_hold_only_so_many_connections() {
+    let f = desk_with_a_ticket();
+    let mut held = Vec::new();
+    for _ in 0..PER_USER - 1 {
+        let mut s = raw(&f);
+        spoc::protocol::write_frame(&mut s, &Hello::ours()).unwrap();
+        let welcome = read_frame(&mut s).unwrap().unwrap();
+        assert!(matches!(spoc::protocol::decode::<Reply<Welcome>>(&welcome), Ok(Reply::Ok(_))));
+        held.push(s);
+    }
+    let out = f.run(&["ticket", "show", "1"]);
+    assert_eq!(out.status.code(), Some(0), "the last one allowed: {}", stderr(&out));
+    let mut last = raw(&f);
+    spoc::protocol::write_frame(&mut last, &Hello::ours()).unwrap();
+    read_frame(&mut last).unwrap().unwrap();
+    held.push(last);
+    let mut s = raw(&f);
+    spoc::protocol::write_frame(&mut s, &Hello::ours()).unwrap();
+    let (said, closed) = answer_then_closed(&mut s);
+    let said = said.unwrap_or_default();
+    assert!(closed && said.contains(&format!("{PER_USER} connections")), "{said}");
+    drop(held);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while f.run(&["ticket", "show", "1"]).status.code() != Some(0) {
+        assert!(Instant::now() < deadline, "let in again once connections close");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A stand-in server that turns the first request away as a stopping server does, and
+/// answers the same request on the next connection.
+#[test]
+fn a_request_turned_away_by_a_stopping_server_is_sent_once_more() {
+    let f = Folder::new();
+    std::fs::create_dir_all(f.data()).unwrap();
+    let listener = UnixListener::bind(f.data().join("spoc.sock")).unwrap();
+    let fake = std::thread::spawn(move || {
+        let mut requests = Vec::new();
+        for (i, conn) in listener.incoming().take(2).enumerate() {
+            let mut s = conn.unwrap();
+            read_frame(&mut s).unwrap().unwrap();
+            let welcome = Welcome { protocol: PROTOCOL, version: "x".into(), pid: 1, agent: "anouk".into() };
+            spoc::protocol::write_frame(&mut s, &Reply::Ok(welcome)).unwrap();
+            requests.push(read_frame(&mut s).unwrap().unwrap());
+            if i == 0 {
+                let no = WireError { kind: spoc::desk::ErrorKind::Runtime, message: STOPPING.into(), conflict: None };
+                spoc::protocol::write_frame(&mut s, &Reply::<()>::Err(no)).unwrap();
+            } else {
+                spoc::protocol::write_frame(&mut s, &Reply::Ok(Vec::<spoc::domain::registry::lookup::Hit>::new()))
+                    .unwrap();
+            }
+        }
+        requests
+    });
+    let client = connect_or_start_with(&f.data(), SPOC.as_ref()).unwrap();
+    assert_eq!(client.lookup("magi".into(), 3).unwrap(), vec![]);
+    let requests = fake.join().unwrap();
+    assert_eq!(requests[0], requests[1], "the same request, once more");
+}
+
+#[test]
+fn a_server_lost_mid_request_reads_as_a_restart() {
+    let f = desk_with_a_ticket();
+    let client = connect_or_start_with(&f.data(), SPOC.as_ref()).unwrap();
+    f.kill_server();
+    let e = client.ticket(1).unwrap_err().to_string();
+    assert!(e.starts_with(STOPPING), "{e}");
+}
