@@ -3,6 +3,7 @@ pub mod client;
 pub mod demo;
 pub mod desk;
 pub mod domain;
+pub mod present;
 pub mod protocol;
 pub mod server;
 pub mod store;

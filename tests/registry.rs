@@ -61,6 +61,12 @@ fn equally_specific_overlapping_contracts_are_refused() {
     assert!(err.contains("ambiguous"), "{err}");
     let line: usize = err.split(':').nth(1).unwrap().parse().unwrap();
     assert_eq!(text.lines().nth(line - 1).unwrap().trim(), "services = [\"Printen\"]");
+    assert!(err.contains("from 2026-01-01 00:00 +01:00"), "{err}");
+    // The overlap is told on the helpdesk's clock, whatever the contracts' windows.
+    let new_york = text.replace("helpdesk_calendar = \"office\"", "helpdesk_calendar = \"ny\"")
+        + "\n[[calendar]]\nname = \"ny\"\ntimezone = \"America/New_York\"\n[calendar.week]\nmon = [\"09:00-17:00\"]\n";
+    let err = check_toml("r.toml", &new_york).unwrap_err().to_string();
+    assert!(err.contains("from 2025-12-31 18:00 -05:00"), "{err}");
     // Not overlapping in time: fine.
     let later = text.replace(
         "number = \"WP-ALL\"\nsupplier = \"WPN\"\nservices = [\"Printen\"]\nparticipants = \"all\"\nvalid_from = 2024-01-01\n",

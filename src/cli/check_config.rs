@@ -42,9 +42,7 @@ impl Config {
 
 /// `FILE:LINE:COLUMN` of a byte offset.
 fn place(file: &Path, text: &str, at: usize) -> String {
-    let before = &text[..at.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.len() - before.rfind('\n').map(|i| i + 1).unwrap_or(0) + 1;
+    let (line, column) = crate::domain::place::position(text, at);
     format!("{}:{line}:{column}", file.display())
 }
 

@@ -23,7 +23,7 @@ pub fn load_calendar(path: &Path) -> Result<Calendar, Failure> {
             match toml::from_str::<Wrapped>(&text) {
                 Ok(w) if w.calendar.len() == 1 => w.calendar.into_iter().next().expect("one"),
                 _ => {
-                    let line = e.span().map(|s| text[..s.start].lines().count().max(1)).unwrap_or(1);
+                    let line = e.span().map(|s| crate::domain::place::line_at(&text, s.start)).unwrap_or(1);
                     return Err(located(line, String::new(), e.message().trim().to_string()));
                 }
             }

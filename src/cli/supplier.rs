@@ -70,15 +70,7 @@ fn card_lines(c: &SupplierCard, now: DateTime<Utc>) -> String {
     if let Some(p) = &sup.portal {
         line("portal", p);
     }
-    let tz: chrono_tz::Tz = c.timezone.as_deref().and_then(|z| z.parse().ok()).unwrap_or(chrono_tz::UTC);
-    let when = |t: Option<DateTime<Utc>>| {
-        t.map(|t| local_time(t.with_timezone(&tz), now.with_timezone(&tz))).unwrap_or_else(|| "never".into())
-    };
-    match c.open_now {
-        Some(true) => line("desk", &format!("OPEN now, until {}", when(c.open_change))),
-        Some(false) => line("desk", &format!("closed now, opens {}", when(c.open_change))),
-        None => line("desk", "hours unknown"),
-    }
+    line("desk", &crate::present::desk_hours(c, now));
     for contact in &sup.contacts {
         let level = contact.level.map(|l| format!(" {l}")).unwrap_or_default();
         let reach =
@@ -92,14 +84,4 @@ fn card_lines(c: &SupplierCard, now: DateTime<Utc>) -> String {
         line("procedure", p.lines().next().unwrap_or(""));
     }
     s
-}
-
-/// "17:00" today, "Mon 08:00" this week, a date beyond.
-fn local_time(t: DateTime<chrono_tz::Tz>, now: DateTime<chrono_tz::Tz>) -> String {
-    let days = (t.date_naive() - now.date_naive()).num_days();
-    match days {
-        0 => t.format("%H:%M").to_string(),
-        1..=6 => t.format("%a %H:%M").to_string(),
-        _ => t.format("%Y-%m-%d %H:%M").to_string(),
-    }
 }

@@ -5,7 +5,6 @@ use chrono::{DateTime, Utc};
 use super::{CmdResult, bad, json, out};
 use crate::desk::views::{ClockView, TicketDetail, TicketRow, describe};
 use crate::desk::{Agent, AssigneeFilter, DeskApi, LevelFilter, TicketQuery, TicketUpdate};
-use crate::domain::sla::{ClockLevel, ClockPhase, format_business_seconds};
 use crate::domain::ticket::{Change, Channel, NewTicket};
 use crate::domain::{Priority, Status, TicketKind, sanitize, sanitize_line};
 
@@ -138,17 +137,8 @@ pub fn list(desk: &dyn DeskApi, a: ListArgs) -> CmdResult {
 }
 
 fn sla_cell(row: &TicketRow) -> String {
-    let mark = match row.sla_level {
-        ClockLevel::Ok => " ",
-        ClockLevel::Warning => "!",
-        ClockLevel::Breached => "✗",
-    };
-    let left = match (row.sla_paused, row.sla_left) {
-        (true, _) => "paused".to_string(),
-        (_, Some(left)) => format_business_seconds(left),
-        (_, None) => "-".to_string(),
-    };
-    format!("{mark}{left:>8}")
+    let mark = crate::present::sla_mark(row.sla_level, row.sla_paused);
+    format!("{mark}{:>8}", crate::present::sla_left(row.sla_paused, row.sla_left))
 }
 
 fn row_line(row: &TicketRow, now: DateTime<Utc>) -> String {
@@ -225,27 +215,7 @@ pub fn show(desk: &dyn DeskApi, id: u64, as_json: bool) -> CmdResult {
 }
 
 fn clock_line(name: &str, c: &ClockView, tz: chrono_tz::Tz) -> String {
-    let state = match (c.phase, c.level) {
-        (ClockPhase::NotStarted, _) => "not started".to_string(),
-        (ClockPhase::Stopped, ClockLevel::Breached) => {
-            format!("breached, took {}", format_business_seconds(c.elapsed))
-        }
-        (ClockPhase::Stopped, _) => format!("met, took {}", format_business_seconds(c.elapsed)),
-        (ClockPhase::Paused, _) => format!("paused, {} left", format_business_seconds(c.left)),
-        (ClockPhase::Running, ClockLevel::Breached) => {
-            format!("BREACHED, {} over", format_business_seconds(-c.left))
-        }
-        (ClockPhase::Running, l) => format!(
-            "{}{} left",
-            if l == ClockLevel::Warning { "warning, " } else { "" },
-            format_business_seconds(c.left)
-        ),
-    };
-    let due = c
-        .due
-        .map(|d| format!(" · due {} {}", d.with_timezone(&tz).format("%a"), crate::domain::instant::local_text(d, tz)))
-        .unwrap_or_default();
-    format!("  {name:<11} {:>6}  {state}{due}\n", c.target)
+    format!("  {name:<11} {:>6}  {}\n", c.target, crate::present::clock_text(c, tz))
 }
 
 fn clocks_text(t: &TicketDetail, tz: chrono_tz::Tz) -> String {

@@ -68,8 +68,10 @@ pub struct SupplierCard {
     pub open_now: Option<bool>,
     /// Until when it is open, or when it opens.
     pub open_change: Option<DateTime<Utc>>,
-    /// The time zone of its hours (IANA name), for showing `open_change`.
+    /// The time zone of its hours (IANA name).
     pub timezone: Option<String>,
+    /// The helpdesk's time zone, in which people read `open_change`.
+    pub helpdesk_timezone: String,
     pub contracts: Vec<Contract>,
     /// Contract numbers valid now.
     pub valid_now: Vec<String>,
@@ -150,5 +152,6 @@ fn card(reg: &Registry, supplier: Supplier, now: DateTime<Utc>) -> SupplierCard 
     };
     let contracts: Vec<Contract> = reg.contracts_of_supplier(&supplier.name).cloned().collect();
     let valid_now = contracts.iter().filter(|c| is_valid_at(reg, c, now)).map(|c| c.number.clone()).collect();
-    SupplierCard { supplier, open_now, open_change, timezone, contracts, valid_now }
+    let helpdesk_timezone = reg.helpdesk_calendar().timezone.name().to_string();
+    SupplierCard { supplier, open_now, open_change, timezone, helpdesk_timezone, contracts, valid_now }
 }

@@ -1,6 +1,7 @@
 //! The servicedesk's domain: pure data and rules, no I/O.
 
 pub mod instant;
+pub mod place;
 pub mod priority;
 pub mod registry;
 pub mod report;

@@ -217,9 +217,7 @@ impl Keymap {
 
     fn layer(&mut self, file: &str, text: &str) -> Result<(), KeymapErrors> {
         let at = |offset: usize, message: String| {
-            let before = &text[..offset.min(text.len())];
-            let line = before.matches('\n').count() + 1;
-            let column = before.len() - before.rfind('\n').map(|i| i + 1).unwrap_or(0) + 1;
+            let (line, column) = crate::domain::place::position(text, offset);
             KeymapError { file: file.to_string(), line, column, message }
         };
         let parsed: KeyFile = toml::from_str(text)

@@ -183,9 +183,7 @@ fn load_into(
         return;
     };
     let at = |offset: usize, message: String| {
-        let before = &text[..offset.min(text.len())];
-        let line = before.matches('\n').count() + 1;
-        let column = before.len() - before.rfind('\n').map(|i| i + 1).unwrap_or(0) + 1;
+        let (line, column) = crate::domain::place::position(&text, offset);
         ThemeError { file: file.clone(), line, column, message }
     };
     let parsed: ThemeFile = match toml::from_str(&text) {

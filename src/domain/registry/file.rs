@@ -137,7 +137,7 @@ pub(super) fn locate(file: &str, text: &str, pos: &Positions, errors: Vec<Regist
 }
 
 pub(super) fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].bytes().filter(|&b| b == b'\n').count() + 1
+    crate::domain::place::line_at(text, offset)
 }
 
 fn key_on_line(text: &str, offset: usize) -> Option<String> {

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use super::file::{FileError, FileErrors};
 use super::model::{Contact, ContactRole, Participant, Supplier};
-use super::text::line_at;
 use super::{RegistryFile, key, lookup};
+use crate::domain::place::line_at;
 
 /// What a CSV file holds, told by its header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

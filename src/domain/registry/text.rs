@@ -5,6 +5,7 @@
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 use super::file::FileError;
+use crate::domain::place::line_at;
 
 /// The text of a registry or CSV file, or why it is not text, with the line.
 pub fn decode(file: &str, bytes: &[u8]) -> Result<String, FileError> {
@@ -42,29 +43,4 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<String, FileError> {
 
 fn utf16(encoding: &'static Encoding, bytes: &[u8]) -> Option<String> {
     encoding.decode_without_bom_handling_and_without_replacement(bytes).map(|t| t.into_owned())
-}
-
-/// The line (1 first) that byte `offset` of `text` is on.
-pub fn line_at(text: &str, offset: usize) -> usize {
-    let bytes = &text.as_bytes()[..offset.min(text.len())];
-    let ends = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && text.as_bytes().get(i + 1) != Some(&b'\n')))
-        .count();
-    ends + 1
-}
-
-#[cfg(test)]
-mod tests {
-    use super::line_at;
-
-    #[test]
-    fn lines_end_at_lf_crlf_and_a_lone_cr() {
-        assert_eq!(line_at("a\nb\nc", 4), 3);
-        assert_eq!(line_at("a\r\nb\r\nc", 6), 3);
-        assert_eq!(line_at("a\r\nb", 1), 1, "the \\r of a \\r\\n does not end a line by itself");
-        assert_eq!(line_at("a\rb\rc", 4), 3);
-        assert_eq!(line_at("", 0), 1);
-    }
 }

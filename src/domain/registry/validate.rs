@@ -262,7 +262,7 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
         let window = calendars.get(&key(&con.window)).map(|cal| cal.timezone);
         crate::domain::routing::validity_zone(window, helpdesk_zone)
     };
-    check_ambiguity(&file, &by_service, &zone_of, &mut c);
+    check_ambiguity(&file, &by_service, &zone_of, helpdesk_zone, &mut c);
 
     if !c.errors.is_empty() {
         return Err(c.errors);
@@ -387,6 +387,7 @@ fn check_ambiguity(
     file: &RegistryFile,
     by_service: &HashMap<usize, Vec<usize>>,
     zone_of: &dyn Fn(&super::Contract) -> chrono_tz::Tz,
+    helpdesk_zone: chrono_tz::Tz,
     c: &mut Check,
 ) {
     let mut reported = std::collections::HashSet::new();
@@ -412,7 +413,8 @@ fn check_ambiguity(
                     _ => "all participants".to_string(),
                 };
                 if reported.insert((a.min(b), a.max(b))) {
-                    let zone = zone_of(cb);
+                    // People read times on the helpdesk's clock.
+                    let zone = helpdesk_zone;
                     let when = match until {
                         Some(u) => format!("from {} until {}", local_text(from, zone), local_text(u, zone)),
                         None => format!("from {} on", local_text(from, zone)),

@@ -50,19 +50,12 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
 
 fn card_lines<'a>(c: &SupplierCard, now: DateTime<Utc>, theme: &Theme) -> Vec<Line<'a>> {
     let s = &c.supplier;
-    let tz: Option<chrono_tz::Tz> = c.timezone.as_deref().and_then(|z| z.parse().ok());
-    let when = |t: DateTime<Utc>| match tz {
-        Some(tz) => t.with_timezone(&tz).format("%a %H:%M").to_string(),
-        None => t.format("%a %H:%M UTC").to_string(),
+    let role = match c.open_now {
+        Some(true) => "open.now",
+        Some(false) => "open.closed",
+        None => "ui.dim",
     };
-    let open = match (c.open_now, c.open_change) {
-        (Some(true), Some(t)) => Span::styled(format!("open now, until {}", when(t)), theme.style("open.now")),
-        (Some(true), None) => Span::styled("open now", theme.style("open.now")),
-        (Some(false), Some(t)) => Span::styled(format!("closed now, opens {}", when(t)), theme.style("open.closed")),
-        (Some(false), None) => Span::styled("closed", theme.style("open.closed")),
-        (None, _) => Span::styled("hours not known", theme.style("ui.dim")),
-    };
-    let _ = now;
+    let open = Span::styled(crate::present::desk_hours(c, now), theme.style(role));
     let mut lines = vec![Line::from(Span::styled(clean(&s.name), theme.style("ui.title"))), Line::from(open)];
     for (label, value) in [("phone", &s.phone), ("email", &s.email), ("portal", &s.portal)] {
         if let Some(v) = value {

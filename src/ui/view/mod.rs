@@ -108,14 +108,13 @@ fn status_line(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
 
 /// The style and sign of a clock level.
 pub fn level(theme: &Theme, level: ClockLevel, paused: bool) -> (ratatui::style::Style, &'static str) {
-    if paused {
-        return (theme.style("sla.paused"), "‖");
-    }
-    match level {
-        ClockLevel::Ok => (theme.style("sla.ok"), "✓"),
-        ClockLevel::Warning => (theme.style("sla.warning"), "!"),
-        ClockLevel::Breached => (theme.style("sla.breached"), "✗"),
-    }
+    let role = match (paused, level) {
+        (true, _) => "sla.paused",
+        (_, ClockLevel::Ok) => "sla.ok",
+        (_, ClockLevel::Warning) => "sla.warning",
+        (_, ClockLevel::Breached) => "sla.breached",
+    };
+    (theme.style(role), crate::present::sla_mark(level, paused))
 }
 
 pub fn clean(text: &str) -> String {

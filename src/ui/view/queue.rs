@@ -7,7 +7,6 @@ use ratatui::text::Span;
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use super::{clean, level};
-use crate::domain::sla::format_business_seconds;
 use crate::ui::state::State;
 use crate::ui::theme::Theme;
 
@@ -24,11 +23,7 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     let wide = r.width >= 110;
     let rows = s.queue.rows.iter().enumerate().skip(first).take(visible).map(|(i, t)| {
         let (sla_style, sign) = level(theme, t.sla_level, t.sla_paused);
-        let left = match (t.sla_paused, t.sla_left) {
-            (true, _) => "paused".to_string(),
-            (_, Some(l)) => format_business_seconds(l),
-            _ => "-".into(),
-        };
+        let left = crate::present::sla_left(t.sla_paused, t.sla_left);
         let prio = theme.style(&format!("priority.{}", t.priority.as_str().to_lowercase()));
         let mut cells = vec![
             Cell::from(format!("#{}", t.id)),

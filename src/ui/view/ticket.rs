@@ -7,7 +7,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{clean, level};
 use crate::desk::views::{ClockView, LayerClocks, describe};
-use crate::domain::sla::{ClockPhase, format_business_seconds};
+use crate::domain::sla::ClockPhase;
 use crate::ui::state::State;
 use crate::ui::theme::Theme;
 
@@ -68,7 +68,7 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     let mut layer = |name: &str, l: &LayerClocks| {
         lines.push(Line::from(Span::styled(format!("{name} SLA ({})", l.calendar), theme.style("ui.header"))));
         for (what, c) in [("response", &l.response), ("resolution", &l.resolution)] {
-            lines.push(clock_line(theme, what, c, &local));
+            lines.push(clock_line(theme, what, c, s.tz));
         }
     };
     layer("helpdesk", &t.sla.helpdesk);
@@ -90,28 +90,14 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((s.scroll, 0)), r);
 }
 
-fn clock_line<'a>(
-    theme: &Theme,
-    what: &str,
-    c: &ClockView,
-    local: &dyn Fn(chrono::DateTime<chrono::Utc>) -> String,
-) -> Line<'a> {
+fn clock_line<'a>(theme: &Theme, what: &str, c: &ClockView, tz: chrono_tz::Tz) -> Line<'a> {
     let paused = c.phase == ClockPhase::Paused;
     let (style, sign) = match c.phase {
         ClockPhase::NotStarted => (theme.style("ui.dim"), "·"),
         _ => level(theme, c.level, paused),
     };
-    let state = match c.phase {
-        ClockPhase::NotStarted => "starts when dispatched to the supplier".to_string(),
-        ClockPhase::Stopped => format!("done after {}", format_business_seconds(c.elapsed)),
-        ClockPhase::Paused => format!("paused, {} left", format_business_seconds(c.left)),
-        _ => match c.due {
-            Some(due) => format!("{} left, due {}", format_business_seconds(c.left), local(due)),
-            None => format!("{} left", format_business_seconds(c.left)),
-        },
-    };
     Line::from(vec![
         Span::raw(format!("  {what:<11} {:<6} ", c.target)),
-        Span::styled(format!("{sign} {state}"), style),
+        Span::styled(format!("{sign} {}", crate::present::clock_text(c, tz)), style),
     ])
 }
