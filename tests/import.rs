@@ -96,6 +96,22 @@ fn csv_errors_point_at_the_row_they_are_in_whatever_the_line_endings() {
         let err = import_csv(&stored(), "b.csv", &bad, false).unwrap_err();
         assert_eq!(err.0.iter().map(|e| e.line).collect::<Vec<_>>(), [2, 3], "{eol:?}: {err}");
     }
+    // A quote that is never closed would swallow every row after it: refused, at its line.
+    for eol in ["\n", "\r\n"] {
+        let text = ["supplier,phone", "Q1,+31 1", "Q2,\"+31 2", "Q3,3", "Q4,4"].join(eol);
+        let err = import_csv(&stored(), "unq.csv", &text, false).unwrap_err();
+        assert_eq!(err.0.iter().map(|e| e.line).collect::<Vec<_>>(), [3], "{eol:?}: {err}");
+        assert!(err.to_string().contains("never closed"), "{err}");
+    }
+    // An inch mark inside a cell is text, as the csv crate reads it; a doubled quote in a
+    // quoted cell is a quote.
+    let text = "supplier,phone,procedure\nQ1,5\" screen,\"Say \"\"hi\"\"\nthen wait\"\n";
+    let done = import_csv(&stored(), "ok.csv", text, false).unwrap();
+    assert_eq!(supplier(&done, "Q1").procedure.as_deref(), Some("Say \"hi\"\nthen wait"));
+    // A line break in a cell of one line is refused; the procedure may have several.
+    let text = "supplier,phone\nQ1,\"+31 1\n+31 2\"\n";
+    let err = import_csv(&stored(), "br.csv", text, false).unwrap_err();
+    assert_eq!(lines(&err, text), [(2, "Q1,\"+31 1")], "{err}");
     // An existing supplier's contact: the row that holds it.
     let text = "supplier,contact_name,contact_email\nIddink,Servicedesk,sd@iddink.nl\nIddink,Teamleider,nope\n";
     let err = import_csv(&stored(), "c.csv", text, false).unwrap_err();
@@ -126,6 +142,21 @@ fn a_csv_updates_only_the_columns_it_has() {
     let zyl = done.registry.participant("ZYL").unwrap();
     assert_eq!((zyl.name.as_str(), zyl.locations.len()), ("Zuyderzee Lyceum", 2));
     assert_eq!(done.changes, ["participant ZYL: locations"]);
+    // A key in another case is the same entry, and keeps the stored spelling: no rename.
+    let done = import_csv(
+        &before,
+        "up.csv",
+        "supplier,phone,contact_name,contact_phone\nIDDINK,+31 97,SERVICEDESK,+31 1\n",
+        false,
+    )
+    .unwrap();
+    assert_eq!(supplier(&done, "Iddink").name, "Iddink");
+    assert_eq!(supplier(&done, "Iddink").contacts[0].name, before.supplier[0].contacts[0].name);
+    assert_eq!(done.changes, ["supplier Iddink: contacts, phone"]);
+    assert_eq!(done.registry.file().contract, before.contract, "contracts untouched");
+    let done = import_csv(&before, "p.csv", "code,kind\nzyl,school\n", false).unwrap();
+    assert_eq!(done.registry.file().participant.iter().filter(|p| p.code == "ZYL").count(), 1);
+    assert!(done.registry.file().participant.iter().all(|p| p.code != "zyl"));
     // A new one still needs a name.
     let err = import_csv(&before, "p.csv", "code,locations\nNEW,Hal\n", false).unwrap_err();
     assert!(err.to_string().contains("p.csv:2: field name"), "{err}");

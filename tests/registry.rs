@@ -195,3 +195,14 @@ fn lookup_ignores_accents_and_case_but_shows_the_names_as_written() {
     let close = spoc::domain::registry::lookup::closest("een", reg.participants().iter().map(|p| p.name.as_str()), 3);
     assert_eq!(close.first(), Some(&"Één Vijver"), "what intake suggests for a participant: {close:?}");
 }
+
+/// A value of the wrong kind stops the whole file's parse; every entry is still checked, so
+/// each broken entry is named at once, and a contact's table stays part of its supplier.
+#[test]
+fn every_broken_entry_is_named_at_once() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/two-broken-entries.toml"))
+        .unwrap();
+    let err = check_toml("r.toml", &text).unwrap_err();
+    let got: Vec<(usize, &str)> = err.0.iter().map(|e| (e.line, e.field.as_str())).collect();
+    assert_eq!(got, [(9, "phone"), (22, "response")], "{err}");
+}

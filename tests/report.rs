@@ -385,3 +385,27 @@ fn all_suppliers_by_month_adds_the_months_counts() {
     // Ticket 2 never answered: its 1h response clock breached on the day.
     assert_eq!(got, [("2026-10", 1, 1, 1), ("2026-11", 2, 1, 2)]);
 }
+
+/// A ticket logged when an entry was spelt otherwise counts in the same row as the others,
+/// under the name the registry gives it now.
+#[test]
+fn entries_whose_spelling_changed_are_one_row() {
+    let reg = small_registry();
+    let mut old = dispatched(&reg, 1, "2026-11-02T09:00:00+01:00");
+    old.participant = "zyl".into();
+    old.service = "magister".into();
+    old.routing.supplier = Some("IDDINK".into());
+    let new = dispatched(&reg, 2, "2026-11-03T09:00:00+01:00");
+    let facts =
+        facts_in([&old, &new].into_iter(), period(Layer::Supplier, false), &reg, at("2026-11-30T12:00:00+01:00"));
+    let cards = supplier_scorecards(&facts);
+    let totals: Vec<_> = cards.iter().filter(|c| c.contract.is_none()).collect();
+    assert_eq!(totals.len(), 1, "{cards:?}");
+    assert_eq!((totals[0].supplier.as_str(), totals[0].figures.tickets), ("Iddink", 2));
+    let helpdesk =
+        facts_in([&old, &new].into_iter(), period(Layer::Helpdesk, false), &reg, at("2026-11-30T12:00:00+01:00"));
+    let rows = participant_rows(&helpdesk);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].participant, "ZYL");
+    assert_eq!(service_rows(&helpdesk)[0].service, "Magister");
+}

@@ -111,10 +111,12 @@ impl Desk {
         };
         let participant = q.participant.as_deref().map(|p| resolve_participant(reg, p)).transpose()?;
         let service = q.service.as_deref().map(|s| resolve_service(reg, s)).transpose()?;
+        // By key, as the registry matches names: the spelling a ticket was logged with may differ.
+        let same = |a: &str, b: &str| crate::domain::registry::key(a) == crate::domain::registry::key(b);
         let wanted = |t: &Ticket| {
-            supplier.as_deref().is_none_or(|s| t.routing.supplier.as_deref() == Some(s))
-                && participant.as_deref().is_none_or(|p| t.participant == p)
-                && service.as_deref().is_none_or(|s| t.service == s)
+            supplier.as_deref().is_none_or(|s| t.routing.supplier.as_deref().is_some_and(|x| same(x, s)))
+                && participant.as_deref().is_none_or(|p| same(&t.participant, p))
+                && service.as_deref().is_none_or(|s| same(&t.service, s))
         };
         let now = self.now();
         let months = q.monthly.then(|| reg.helpdesk_calendar().timezone);

@@ -76,12 +76,7 @@ pub fn parse_toml(file: &str, text: &str) -> Result<RegistryFile, FileErrors> {
 }
 
 pub(super) fn parse_spanned(file: &str, text: &str) -> Result<(RegistryFile, Positions), FileErrors> {
-    let parsed: SpannedFile = toml::from_str(text).map_err(|e| {
-        let at = e.span().map(|s| s.start).unwrap_or(0);
-        let line = line_of(text, at);
-        let field = key_on_line(text, at).unwrap_or_default();
-        FileErrors(vec![FileError { file: file.into(), line, field, message: e.message().trim().to_string() }])
-    })?;
+    let parsed: SpannedFile = toml::from_str(text).map_err(|e| every_entry_error(file, text, e))?;
     let mut pos = Positions::default();
     fn take<T>(pos: &mut Positions, table: &'static str, items: Vec<Spanned<T>>) -> Vec<T> {
         pos.0.insert(table, items.iter().map(|s| s.span().start).collect());
@@ -138,6 +133,48 @@ pub(super) fn locate(file: &str, text: &str, pos: &Positions, errors: Vec<Regist
 
 pub(super) fn line_of(text: &str, offset: usize) -> usize {
     crate::domain::place::line_at(text, offset)
+}
+
+fn toml_error(file: &str, text: &str, offset: usize, e: &toml::de::Error) -> FileError {
+    let at = offset + e.span().map(|s| s.start).unwrap_or(0);
+    let line = line_of(text, at);
+    let field = key_on_line(text, at).unwrap_or_default();
+    FileError { file: file.into(), line, field, message: e.message().trim().to_string() }
+}
+
+/// A file that does not parse: the first error of every entry, not only the file's first. Each
+/// entry (from its header to the next entry's) is parsed on its own to find its error; a
+/// syntax error that breaks the file itself is reported alone.
+fn every_entry_error(file: &str, text: &str, first: toml::de::Error) -> FileErrors {
+    let alone = FileErrors(vec![toml_error(file, text, 0, &first)]);
+    if text.parse::<toml::Table>().is_err() {
+        return alone;
+    }
+    // Where each entry's header is: `[[supplier]]`, `[settings]`... (not `[[supplier.contact]]`,
+    // which belongs to the entry above it).
+    const ENTRIES: [&str; 6] =
+        ["[settings]", "[[calendar]]", "[[participant]]", "[[service]]", "[[supplier]]", "[[contract]]"];
+    let mut starts: Vec<usize> = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let header: String = line.split('#').next().unwrap_or("").chars().filter(|c| !c.is_whitespace()).collect();
+        if ENTRIES.contains(&header.as_str()) {
+            starts.push(offset);
+        }
+        offset += line.len();
+    }
+    // What comes before the first entry (top-level keys) is checked with it.
+    if let Some(first) = starts.first_mut() {
+        *first = 0;
+    }
+    starts.push(text.len());
+    let errors: Vec<FileError> = starts
+        .windows(2)
+        .filter_map(|w| {
+            toml::from_str::<SpannedFile>(&text[w[0]..w[1]]).err().map(|e| toml_error(file, text, w[0], &e))
+        })
+        .collect();
+    if errors.is_empty() { alone } else { FileErrors(errors) }
 }
 
 fn key_on_line(text: &str, offset: usize) -> Option<String> {

@@ -63,6 +63,30 @@ struct Rows {
     contacts: HashMap<String, usize>,
 }
 
+/// Columns whose cells may hold several lines of text.
+const MULTILINE: &[&str] = &["procedure"];
+
+/// Where a quote opens that is never closed, if one does. As the csv crate reads: a quote
+/// opens a quoted cell only at the cell's start; inside one, a doubled quote is a quote.
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut opened = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match opened {
+            Some(_) if b == b'"' && bytes.get(i + 1) == Some(&b'"') => i += 1,
+            Some(_) if b == b'"' => opened = None,
+            None if b == b'"' && (i == 0 || matches!(bytes[i - 1], b'\n' | b'\r') || bytes[i - 1] == delimiter) => {
+                opened = Some(i)
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    opened
+}
+
 /// The separator of the header line: the one of `,` `;` tab it has most of, outside quotes.
 fn sniff_delimiter(text: &str) -> u8 {
     let header = text.split(['\n', '\r']).next().unwrap_or("");
@@ -112,6 +136,12 @@ pub fn parse_csv(file: &str, text: &str) -> Result<CsvFile, FileErrors> {
         None => (0, sniff_delimiter(text)),
     };
     let header_line = line_at(text, start);
+    // The csv crate reads an unclosed quote to the end of the file, silently taking the rows
+    // after it into one cell.
+    if let Some(at) = unclosed_quote(&text[start..], delimiter) {
+        let why = "a quote (\") opened here is never closed, so every row after it would be read as part of this cell; close it, or double a quote that belongs to the text (\"\")";
+        return Err(FileErrors(vec![err(line_at(text, start + at), "", why.into())]));
+    }
     let mut reader =
         csv::ReaderBuilder::new().delimiter(delimiter).trim(csv::Trim::All).from_reader(&text.as_bytes()[start..]);
     let columns: Vec<String> = reader
@@ -171,6 +201,11 @@ pub fn parse_csv(file: &str, text: &str) -> Result<CsvFile, FileErrors> {
             continue; // spreadsheets save the empty rows below the table too
         }
         let line = record.position().map(|p| record_line(text, start as u64 + p.byte())).unwrap_or(1);
+        for (name, cell) in columns.iter().zip(record.iter()) {
+            if cell.contains(['\n', '\r']) && !MULTILINE.contains(&name.as_str()) {
+                errors.push(err(line, name, "a line break inside this cell: it takes one line of text".into()));
+            }
+        }
         let row = Row { columns: &columns, record: &record };
         let result = match kind {
             CsvKind::Suppliers => sheet.supplier_row(&row, line, &mut current),
@@ -369,8 +404,9 @@ impl CsvFile {
                     replace,
                     |p| &p.code,
                     |old, new| {
+                        // Matched by key; the stored spelling stays (a spreadsheet's `zyl` is
+                        // no rename of ZYL).
                         let mut p = old.clone();
-                        p.code = new.code.clone();
                         if self.has("name") {
                             p.name = new.name.clone();
                         }
@@ -389,8 +425,8 @@ impl CsvFile {
     }
 
     fn update_supplier(&self, old: &Supplier, new: &Supplier) -> Supplier {
+        // Matched by key; the stored spelling of the name stays, as of a contact's below.
         let mut s = old.clone();
-        s.name = new.name.clone();
         let fields: [(&str, &mut Option<String>, &Option<String>); 5] = [
             ("phone", &mut s.phone, &new.phone),
             ("email", &mut s.email, &new.email),
@@ -410,7 +446,6 @@ impl CsvFile {
             match s.contacts.iter_mut().find(|x| key(&x.name) == key(&c.name)) {
                 None => s.contacts.push(c.clone()),
                 Some(slot) => {
-                    slot.name = c.name.clone();
                     if self.has("contact_role") {
                         slot.role = c.role;
                     }

@@ -90,9 +90,15 @@ impl Facts {
         Some(Facts {
             id: t.id,
             priority: t.priority,
-            participant: t.participant.clone(),
-            service: t.service.clone(),
-            supplier: t.routing.supplier.clone(),
+            // Named as the registry names them now: a ticket logged before an entry's spelling
+            // changed counts in the same row as the ones after.
+            participant: reg.participant(&t.participant).map_or_else(|| t.participant.clone(), |p| p.code.clone()),
+            service: reg.service(&t.service).map_or_else(|| t.service.clone(), |s| s.name.clone()),
+            supplier: t
+                .routing
+                .supplier
+                .as_deref()
+                .map(|s| reg.supplier(s).map_or_else(|| s.to_string(), |x| x.name.clone())),
             contract: t.routing.contract.clone(),
             from,
             month: None,
