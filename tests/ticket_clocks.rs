@@ -512,3 +512,31 @@ proptest! {
         }
     }
 }
+
+/// A target that runs out exactly at closing time has run out then: breached all night, not
+/// only from the first business second of the next morning; a stop at that very instant meets
+/// it, and a stop at any later instant, open or not, does not.
+#[test]
+fn a_target_that_runs_out_at_closing_time_is_breached_all_night() {
+    let reg = small_registry();
+    let t = open(&reg, "Magister", "ZYL", 2, 2, at(MON_9)); // P2: resolve 8h, due Mon 17:00
+    let due = at("2026-11-23T17:00:00+01:00");
+    let before = t.sla(at("2026-11-23T16:59:59+01:00"), &reg).helpdesk.resolution;
+    assert_eq!((before.level, before.due), (ClockLevel::Warning, Some(due)));
+    let on_time = t.sla(due, &reg).helpdesk.resolution;
+    assert_eq!(on_time.level, ClockLevel::Warning, "at the instant itself, not yet breached");
+    for night in ["2026-11-23T17:00:01+01:00", "2026-11-23T23:00:00+01:00", "2026-11-24T08:59:59+01:00"] {
+        let c = t.sla(at(night), &reg).helpdesk.resolution;
+        assert_eq!((c.level, c.due, c.left), (ClockLevel::Breached, Some(due), 0), "{night}");
+    }
+
+    let mut met = t.clone();
+    apply(&mut met, &reg, Change::Status(Status::Resolved), "2026-11-23T17:00:00+01:00");
+    let c = met.sla(at("2026-11-24T12:00:00+01:00"), &reg).helpdesk.resolution;
+    assert_eq!((c.phase, c.level, c.due), (ClockPhase::Stopped, ClockLevel::Ok, Some(due)));
+
+    let mut late = t.clone();
+    apply(&mut late, &reg, Change::Status(Status::Resolved), "2026-11-24T08:30:00+01:00");
+    let c = late.sla(at("2026-11-24T12:00:00+01:00"), &reg).helpdesk.resolution;
+    assert_eq!((c.phase, c.level, c.due), (ClockPhase::Stopped, ClockLevel::Breached, Some(due)));
+}

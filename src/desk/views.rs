@@ -97,7 +97,8 @@ fn clock(state: &ClockState, target: SlaDuration, breached_at: Option<DateTime<U
         elapsed: state.elapsed,
         left: state.left,
         due: state.due,
-        breached_at,
+        // A running clock past its target breached at its due instant, recorded or not yet.
+        breached_at: breached_at.or(state.due.filter(|_| state.level == ClockLevel::Breached)),
     }
 }
 

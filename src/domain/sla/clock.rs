@@ -103,9 +103,13 @@ impl SlaClock {
             return;
         }
         let run = cal.business_between(since, at);
-        if self.breached_at.is_none() && self.counted + run > self.target_secs {
-            // The instant the target ran out, not the first second after it.
-            self.breached_at = Some(self.due_from(since, cal));
+        // Past the instant the target ran out: breached then, even when no business second has
+        // passed since (a target that ran out at closing time is breached all night).
+        if self.breached_at.is_none() && self.counted + run >= self.target_secs {
+            let due = self.due_from(since, cal);
+            if at > due {
+                self.breached_at = Some(due);
+            }
         }
         self.counted += run;
         self.running_since = Some(at);
@@ -197,7 +201,9 @@ impl SlaClock {
     pub fn state(&self, at: DateTime<Utc>, cal: &Calendar, warning_at: f64) -> ClockState {
         let phase = self.phase();
         let elapsed = self.elapsed(at, cal);
-        let breached = self.breached_at.is_some() || elapsed > self.target_secs;
+        let due = self.due(cal);
+        let overdue = phase == ClockPhase::Running && elapsed >= self.target_secs && due.is_some_and(|d| at > d);
+        let breached = self.breached_at.is_some() || elapsed > self.target_secs || overdue;
         let level = if phase == ClockPhase::NotStarted {
             ClockLevel::Ok
         } else if breached {
@@ -208,7 +214,6 @@ impl SlaClock {
         } else {
             ClockLevel::Ok
         };
-        let due = self.due(cal);
         ClockState { phase, level, elapsed, target_secs: self.target_secs, left: self.target_secs - elapsed, due }
     }
 }
