@@ -427,6 +427,26 @@ fn assigning_and_setting_assigned_in_one_update_is_one_change() {
     // Asking for the status it already had stays an error.
     let err = t.apply_all(vec![Change::Status(Status::Assigned)], at(MON_9), "anouk", &reg).unwrap_err();
     assert!(err.0.contains("assigned already"), "{err}");
+    // Reassigning an assigned ticket while saying it stays assigned: one change.
+    let changes = vec![Change::Status(Status::Assigned), Change::Assign(Some("kees".into()))];
+    t.apply_all(changes, at(MON_9), "anouk", &reg).unwrap();
+    assert_eq!((t.status, t.assignee.as_deref()), (Status::Assigned, Some("kees")));
+    // An assigned ticket has someone it is assigned to, whatever the order of the changes.
+    let err = t.apply_all(vec![Change::Assign(None)], at(MON_9), "anouk", &reg).unwrap_err();
+    assert!(err.0.contains("needs someone"), "{err}");
+    let mut fresh = open(&reg, "Magister", "ZYL", 2, 2, at(MON_9));
+    for changes in [
+        vec![Change::Status(Status::Assigned)],
+        vec![Change::Assign(None), Change::Status(Status::Assigned)],
+        vec![Change::Status(Status::Assigned), Change::Assign(Some(" ".into()))],
+    ] {
+        let err = fresh.apply_all(changes.clone(), at(MON_9), "anouk", &reg).unwrap_err();
+        assert!(err.0.contains("--assign"), "{changes:?}: {err}");
+        assert_eq!((fresh.status, fresh.version), (Status::New, 1), "nothing changed");
+    }
+    let changes = vec![Change::Status(Status::Assigned), Change::Assign(Some("bram".into()))];
+    fresh.apply_all(changes, at(MON_9), "anouk", &reg).unwrap();
+    assert_eq!((fresh.status, fresh.assignee.as_deref()), (Status::Assigned, Some("bram")));
 }
 
 fn status_strategy() -> impl Strategy<Value = Status> {

@@ -342,7 +342,9 @@ impl Ticket {
     }
 
     /// Applies changes together, all or none. A status that an earlier change of the same
-    /// update already brought about (assigning a new ticket makes it `assigned`) is no change.
+    /// update already brought about (assigning a new ticket makes it `assigned`), or that the
+    /// ticket has and keeps while other fields change, is no change. An `assigned` ticket has
+    /// someone it is assigned to, whatever the order of the changes.
     pub fn apply_all(
         &mut self,
         changes: Vec<Change>,
@@ -352,15 +354,23 @@ impl Ticket {
     ) -> Result<Vec<JournalEntry>, Refused> {
         let mut next = self.clone();
         let before = self.status;
+        let alone = changes.len() == 1;
         let mut entries = Vec::new();
         for change in changes {
             if let Change::Status(to) = change
                 && to == next.status
-                && to != before
+                && (to != before || !alone)
             {
                 continue;
             }
             entries.extend(next.apply(change, at, by, reg)?);
+        }
+        if next.status == Status::Assigned && next.assignee.is_none() {
+            return refuse(if before == Status::Assigned {
+                "an assigned ticket needs someone it is assigned to: assign it to a colleague, or move it on (in_progress, waiting_on_supplier...)"
+            } else {
+                "a ticket is assigned to someone: add the agent (--assign LOGIN)"
+            });
         }
         *self = next;
         Ok(entries)
