@@ -366,11 +366,7 @@ impl Ticket {
             entries.extend(next.apply(change, at, by, reg)?);
         }
         if next.status == Status::Assigned && next.assignee.is_none() {
-            return refuse(if before == Status::Assigned {
-                "an assigned ticket needs someone it is assigned to: assign it to a colleague, or move it on (in_progress, waiting_on_supplier...)"
-            } else {
-                "a ticket is assigned to someone: add the agent (--assign LOGIN)"
-            });
+            return refuse("a ticket is assigned to someone: add the agent (--assign LOGIN)");
         }
         *self = next;
         Ok(entries)
@@ -389,6 +385,13 @@ impl Ticket {
                 self.assignee = to;
                 if self.status == Status::New && self.assignee.is_some() {
                     events.extend(self.change_status(Status::Assigned, at, reg)?);
+                }
+                // Given back to the pool: no longer assigned to anyone, so new again (as an
+                // assignment makes a new ticket assigned; nothing else goes back to new).
+                if self.status == Status::Assigned && self.assignee.is_none() {
+                    self.status = Status::New;
+                    self.sync_clocks(at, reg);
+                    events.push(Event::StatusChanged { from: Status::Assigned, to: Status::New });
                 }
                 Ok(events)
             }
