@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use spoc::cli::{self, Failure, report, ticket};
 
 #[derive(Parser)]
@@ -36,10 +36,13 @@ enum Command {
     },
     /// Import registry entries from TOML or CSV (all-or-nothing).
     Import {
+        /// A registry file: TOML (the whole registry or some entries), or CSV (suppliers with
+        /// contacts, or participants).
         file: PathBuf,
         /// Replace the whole registry instead of adding and updating entries.
         #[arg(long)]
         replace: bool,
+        /// Print what changed as JSON.
         #[arg(long)]
         json: bool,
     },
@@ -69,13 +72,19 @@ enum Command {
         /// The config file (default: XDG config folder, spoc/config.toml).
         #[arg(long, env = "SPOC_CONFIG")]
         config: Option<PathBuf>,
+        /// Registry (TOML or CSV) or calendar files to check as well.
         files: Vec<PathBuf>,
     },
     /// A consistent, portable copy of everything.
-    Backup { file: PathBuf },
+    Backup {
+        /// Where to write it (a new file, or an earlier backup to replace; not in the data folder).
+        file: PathBuf,
+    },
     /// Restore a backup (refused for a store that is not empty, unless --force).
     Restore {
+        /// A file `spoc backup` wrote.
         file: PathBuf,
+        /// Replace the tickets and registry already in the data folder.
         #[arg(long)]
         force: bool,
     },
@@ -96,11 +105,20 @@ enum Command {
     },
     /// Which server serves the data folder: pid, uptime, clients, store size.
     Status {
+        /// Print it as JSON.
         #[arg(long)]
         json: bool,
     },
     /// Print every change as a JSON line as it happens.
     Watch,
+    /// Shell completions, on standard output: `spoc completions bash > /etc/bash_completion.d/spoc`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The manual page (roff), on standard output: `spoc man | man -l -`.
+    Man,
 }
 
 #[derive(Subcommand)]
@@ -111,12 +129,15 @@ enum TicketCommand {
     List(ticket::ListArgs),
     /// One ticket with its clocks and journal.
     Show {
+        /// The ticket's number.
         id: u64,
+        /// Print the ticket as JSON, with RFC 3339 instants.
         #[arg(long)]
         json: bool,
     },
     /// Change a ticket; all changes apply together or not at all.
     Update {
+        /// The ticket's number.
         id: u64,
         #[command(flatten)]
         args: Box<ticket::UpdateArgs>,
@@ -127,9 +148,12 @@ enum TicketCommand {
 enum SupplierCommand {
     /// Who do we call: fuzzy search over suppliers, services, contracts and contacts.
     Find {
+        /// A supplier, service, alias, keyword, contract number or contact; a few letters do.
         query: String,
+        /// How many hits to show.
         #[arg(long, default_value_t = 5)]
         limit: usize,
+        /// Print the hits, with each supplier's card, as JSON.
         #[arg(long)]
         json: bool,
     },
@@ -141,6 +165,7 @@ enum ReportCommand {
     Suppliers {
         #[command(flatten)]
         period: report::PeriodArgs,
+        /// Only this supplier (name or alias).
         #[arg(long)]
         supplier: Option<String>,
     },
@@ -148,6 +173,7 @@ enum ReportCommand {
     Participants {
         #[command(flatten)]
         period: report::PeriodArgs,
+        /// Only this participant (short code).
         #[arg(long)]
         participant: Option<String>,
     },
@@ -155,6 +181,7 @@ enum ReportCommand {
     Services {
         #[command(flatten)]
         period: report::PeriodArgs,
+        /// Only this service (name or alias).
         #[arg(long)]
         service: Option<String>,
     },
@@ -163,6 +190,7 @@ enum ReportCommand {
         /// How many days ahead to look.
         #[arg(long, default_value_t = 90)]
         within: u32,
+        /// table (to read), csv (for a spreadsheet) or json (for scripts).
         #[arg(long, value_enum, default_value = "table")]
         format: report::Format,
     },
@@ -172,8 +200,11 @@ enum ReportCommand {
 enum SlaCommand {
     /// The deadline of a target: prints an RFC 3339 instant.
     Deadline {
+        /// A calendar file (TOML: timezone, [week], [holidays]), or a registry file with one
+        /// [[calendar]] table.
         #[arg(long)]
         calendar: PathBuf,
+        /// When the clock starts, RFC 3339 (e.g. 2026-03-30T08:00:00+02:00).
         #[arg(long)]
         start: String,
         /// e.g. 90m, 4h, 1h30m, 3bd
@@ -182,10 +213,14 @@ enum SlaCommand {
     },
     /// Business seconds between two instants.
     Between {
+        /// A calendar file (TOML: timezone, [week], [holidays]), or a registry file with one
+        /// [[calendar]] table.
         #[arg(long)]
         calendar: PathBuf,
+        /// The first instant, RFC 3339.
         #[arg(long)]
         from: String,
+        /// The last instant, RFC 3339.
         #[arg(long)]
         to: String,
     },
@@ -195,8 +230,10 @@ enum SlaCommand {
 enum CalendarCommand {
     /// Prints `YYYY-MM-DD<TAB>name` lines, in date order.
     Holidays {
+        /// The built-in holiday set: nl.
         #[arg(long)]
         country: String,
+        /// The year, e.g. 2027.
         #[arg(long)]
         year: i32,
     },
@@ -292,5 +329,40 @@ fn run(args: Cli) -> Result<(), Failure> {
         }
         Command::Status { json } => cli::serve::status(&data_dir(args.data)?, json),
         Command::Watch => cli::serve::watch(&data_dir(args.data)?),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "spoc", &mut std::io::stdout());
+            Ok(())
+        }
+        Command::Man => clap_mangen::Man::new(Cli::command())
+            .render(&mut std::io::stdout())
+            .map_err(|e| Failure::Runtime(format!("cannot write the manual page: {e}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// Every flag and argument a person can type says what it is for, and where a flag takes
+    /// one of a few values, which.
+    #[test]
+    fn every_argument_has_help() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                let builtin = matches!(arg.get_id().as_str(), "help" | "version");
+                if !builtin && !arg.is_hide_set() && arg.get_help().is_none() && arg.get_long_help().is_none() {
+                    missing.push(format!("{path} {}", arg.get_id()));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                if sub.get_about().is_none() && sub.get_name() != "help" {
+                    missing.push(format!("{path} {} (the command itself)", sub.get_name()));
+                }
+                walk(sub, &format!("{path} {}", sub.get_name()), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&super::Cli::command(), "spoc", &mut missing);
+        assert!(missing.is_empty(), "without help:\n{}", missing.join("\n"));
     }
 }

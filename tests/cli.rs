@@ -381,3 +381,17 @@ fn the_demo_folder_is_private_from_the_start() {
         }
     }
 }
+
+#[test]
+fn completions_and_the_manual_page_come_from_the_command_line_itself() {
+    let s = Spoc::new();
+    for (shell, sign) in [("bash", "_spoc()"), ("zsh", "#compdef spoc"), ("fish", "complete -c spoc")] {
+        let out = s.ok(&["completions", shell]);
+        assert!(out.contains(sign), "{shell}: {}", &out[..out.len().min(300)]);
+        assert!(out.contains("supplier-solved"), "{shell} completes the flags of every subcommand");
+    }
+    let man = s.ok(&["man"]);
+    assert!(man.starts_with(".ie") || man.contains(".TH spoc"), "{}", &man[..man.len().min(300)]);
+    assert!(man.contains("completions") && man.contains("backup"), "the manual lists the commands");
+    assert!(!s.folder.data().exists(), "neither starts a server nor makes a data folder");
+}

@@ -10,8 +10,10 @@ use crate::domain::{Priority, Status, TicketKind, sanitize, sanitize_line};
 
 #[derive(Debug, clap::Args)]
 pub struct NewArgs {
+    /// The participant's short code (e.g. ZYL).
     #[arg(long)]
     pub participant: String,
+    /// The service, by name, alias or keyword (e.g. Magister).
     #[arg(long)]
     pub service: String,
     /// 1 whole organisation, 2 department or group, 3 one person.
@@ -20,14 +22,19 @@ pub struct NewArgs {
     /// 1 critical .. 4 low.
     #[arg(long)]
     pub urgency: u8,
+    /// One line that says what is wrong.
     #[arg(long)]
     pub title: String,
+    /// More text: what the caller said, what was tried.
     #[arg(long)]
     pub description: Option<String>,
+    /// Who called: name, phone or email.
     #[arg(long)]
     pub caller: Option<String>,
+    /// incident (something broke) or request (something wanted).
     #[arg(long, default_value = "incident", value_parser = kind)]
     pub kind: TicketKind,
+    /// Print the ticket as JSON: id, priority, status, supplier, contract, routing, sla.
     #[arg(long)]
     pub json: bool,
 }
@@ -60,17 +67,22 @@ pub fn new(desk: &dyn DeskApi, a: NewArgs) -> CmdResult {
 
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
+    /// Only tickets in this status (repeatable): new, assigned, in_progress, waiting_on_supplier, waiting_on_caller, resolved, closed.
     #[arg(long, value_parser = parse_status)]
     pub status: Vec<Status>,
+    /// Only tickets routed to this supplier (name or alias).
     #[arg(long)]
     pub supplier: Option<String>,
+    /// Only this participant's tickets (short code).
     #[arg(long)]
     pub participant: Option<String>,
+    /// Only tickets about this service (name or alias).
     #[arg(long)]
     pub service: Option<String>,
     /// An agent's login, `me`, or `none` for unassigned.
     #[arg(long)]
     pub assignee: Option<String>,
+    /// Only this priority: P1, P2, P3 or P4.
     #[arg(long, value_parser = parse_priority)]
     pub priority: Option<Priority>,
     /// Only tickets with a breached clock.
@@ -85,10 +97,13 @@ pub struct ListArgs {
     /// Resolved and closed tickets too.
     #[arg(long)]
     pub all: bool,
+    /// How many tickets per page.
     #[arg(long, default_value_t = 50)]
     pub limit: usize,
+    /// Skip this many (the next page).
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
+    /// Print the page as JSON.
     #[arg(long)]
     pub json: bool,
 }
@@ -232,15 +247,19 @@ fn clocks_text(t: &TicketDetail, tz: chrono_tz::Tz) -> String {
 
 #[derive(Debug, clap::Args)]
 pub struct UpdateArgs {
+    /// The new status: new, assigned, in_progress, waiting_on_supplier, waiting_on_caller, resolved, closed.
     #[arg(long, value_parser = parse_status)]
     pub status: Option<Status>,
     /// An agent's login, `me`, or `none`.
     #[arg(long)]
     pub assign: Option<String>,
+    /// Set the priority by hand: P1, P2, P3 or P4 (or give --impact and --urgency).
     #[arg(long, value_parser = parse_priority)]
     pub priority: Option<Priority>,
+    /// 1 whole organisation, 2 department or group, 3 one person (with --urgency).
     #[arg(long)]
     pub impact: Option<u8>,
+    /// 1 critical .. 4 low (with --impact).
     #[arg(long)]
     pub urgency: Option<u8>,
     /// The supplier's own reference number (counts as the supplier's response).
@@ -268,16 +287,19 @@ pub struct UpdateArgs {
     /// Route to this supplier instead; needs --reason.
     #[arg(long)]
     pub override_supplier: Option<String>,
+    /// Why the routing is overridden (required with --override-supplier).
     #[arg(long)]
     pub reason: Option<String>,
     /// Satisfaction score 1..5 (at resolve or close).
     #[arg(long)]
     pub satisfaction: Option<u8>,
+    /// What the caller said about the handling (with --satisfaction).
     #[arg(long)]
     pub remark: Option<String>,
     /// Refuse the update if the ticket is no longer at this version.
     #[arg(long)]
     pub expect_version: Option<u64>,
+    /// Print the changed ticket as JSON.
     #[arg(long)]
     pub json: bool,
 }

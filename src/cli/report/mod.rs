@@ -36,6 +36,7 @@ pub struct PeriodArgs {
     /// List the tickets behind the figures (with CSV: instead of the figures).
     #[arg(long)]
     pub detail: bool,
+    /// table (to read), csv (for a spreadsheet) or json (for scripts).
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
 }
