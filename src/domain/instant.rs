@@ -2,30 +2,11 @@
 //! the store. chrono's own serde writes text everywhere, and parsing that text was most of the
 //! time spent decoding a ticket. Use with `#[serde(with = "instant")]` (or `instant::option`).
 
-use std::cell::Cell;
 use std::fmt;
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-thread_local! {
-    static LEGACY_TEXT: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Runs `f` with instants in binary formats read and written as text, as store records before
-/// version 3 held them.
-pub fn with_text_instants<T>(f: impl FnOnce() -> T) -> T {
-    struct Reset;
-    impl Drop for Reset {
-        fn drop(&mut self) {
-            LEGACY_TEXT.set(false);
-        }
-    }
-    LEGACY_TEXT.set(true);
-    let _reset = Reset;
-    f()
-}
 
 /// An instant as a person reads it: wall-clock time in `tz`, with the offset, so that a
 /// supplier checking a figure sees the same day and hour as the desk (`2026-04-01 00:30 +02:00`).
@@ -39,7 +20,7 @@ pub fn local_rfc3339(t: DateTime<Utc>, tz: chrono_tz::Tz) -> String {
 }
 
 pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
-    if s.is_human_readable() || LEGACY_TEXT.get() {
+    if s.is_human_readable() {
         s.collect_str(&t.to_rfc3339_opts(SecondsFormat::AutoSi, true))
     } else {
         (t.timestamp(), t.timestamp_subsec_nanos()).serialize(s)
@@ -47,7 +28,7 @@ pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Err
 }
 
 pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
-    if d.is_human_readable() || LEGACY_TEXT.get() {
+    if d.is_human_readable() {
         return d.deserialize_str(Text);
     }
     let (secs, nanos) = <(i64, u32)>::deserialize(d)?;

@@ -5,13 +5,13 @@ use serde::de::DeserializeOwned;
 
 use super::StoreError;
 use super::migrate;
+use super::records::{EntryRec, Secs, Text, TicketV4};
 use crate::domain::Ticket;
-use crate::domain::instant::with_text_instants;
 use crate::domain::ticket::JournalEntry;
 
 /// Version 1 had no satisfaction score; version 2 added it (see `migrate`); version 3 keeps
-/// instants as seconds and nanoseconds instead of text (see `domain::instant`); version 4 adds
-/// the supplier's own events and the due instant a clock had when it stopped.
+/// instants as seconds and nanoseconds instead of text; version 4 adds the supplier's own
+/// events and the due instant a clock had when it stopped. Each shape is in `records`.
 pub const TICKET_VERSION: u8 = 4;
 /// Version 2: instants as seconds and nanoseconds.
 pub const JOURNAL_VERSION: u8 = 2;
@@ -27,24 +27,39 @@ fn decode_body<T: DeserializeOwned>(what: &str, bytes: &[u8]) -> Result<T, Store
     postcard::from_bytes(bytes).map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
 }
 
+pub fn encode_ticket(t: &Ticket) -> Vec<u8> {
+    encode(TICKET_VERSION, &TicketV4::from(t))
+}
+
+pub fn encode_journal(entries: &[JournalEntry]) -> Vec<u8> {
+    let records: Vec<EntryRec<Secs>> = entries.iter().map(Into::into).collect();
+    encode(JOURNAL_VERSION, &records)
+}
+
 pub fn decode_ticket(bytes: &[u8]) -> Result<Ticket, StoreError> {
-    match bytes.split_first() {
-        Some((&TICKET_VERSION, body)) => decode_body("ticket", body),
-        Some((&3, body)) => Ok(migrate::ticket_v3(decode_body("ticket (version 3)", body)?)),
-        Some((&2, body)) => Ok(migrate::ticket_v3(with_text_instants(|| decode_body("ticket (version 2)", body))?)),
-        Some((&1, body)) => Ok(migrate::ticket_v1(with_text_instants(|| decode_body("ticket (version 1)", body))?)),
+    let current = match bytes.split_first() {
+        Some((&TICKET_VERSION, body)) => decode_body::<TicketV4>("ticket", body)?,
+        Some((&3, body)) => migrate::ticket_v3::<Secs>(decode_body("ticket (version 3)", body)?),
+        Some((&2, body)) => migrate::ticket_v3::<Text>(decode_body("ticket (version 2)", body)?),
+        Some((&1, body)) => migrate::ticket_v3(migrate::ticket_v1(decode_body("ticket (version 1)", body)?)),
         Some((v, _)) => {
-            Err(StoreError::Corrupt(format!("ticket record of unknown version {v}: is this store from a newer spoc?")))
+            return Err(StoreError::Corrupt(format!(
+                "ticket record of unknown version {v}: is this store from a newer spoc?"
+            )));
         }
-        None => Err(StoreError::Corrupt("empty ticket record".into())),
-    }
+        None => return Err(StoreError::Corrupt("empty ticket record".into())),
+    };
+    Ok(current.into())
 }
 
 /// A ticket's whole journal is one record: few keys per ticket keep sled small and fast.
 pub fn decode_journal(bytes: &[u8]) -> Result<Vec<JournalEntry>, StoreError> {
+    fn entries<A: super::records::At>(records: Vec<EntryRec<A>>) -> Vec<JournalEntry> {
+        records.into_iter().map(Into::into).collect()
+    }
     match bytes.split_first() {
-        Some((&JOURNAL_VERSION, body)) => decode_body("journal", body),
-        Some((&1, body)) => with_text_instants(|| decode_body("journal (version 1)", body)),
+        Some((&JOURNAL_VERSION, body)) => Ok(entries::<Secs>(decode_body("journal", body)?)),
+        Some((&1, body)) => Ok(entries::<Text>(decode_body("journal (version 1)", body)?)),
         Some((v, _)) => Err(StoreError::Corrupt(format!("journal record of unknown version {v}"))),
         None => Err(StoreError::Corrupt("empty journal record".into())),
     }

@@ -1,132 +1,11 @@
-//! Reading records written by earlier versions: each old shape is read as it was written and
-//! brought forward one version at a time.
+//! Reading records written by earlier versions: each old shape (in `records`) is read as it was
+//! written and brought forward one version at a time, to the current record.
 
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use super::records::{At, ClockV3, ClockV4, LayerRec, Secs, Text, TicketV1, TicketV3, TicketV4};
 
-use crate::domain::routing::RoutingDecision;
-use crate::domain::sla::{ClockPhase, SlaClock, SlaDuration};
-use crate::domain::ticket::{SlaLayer, TicketKind};
-use crate::domain::{Priority, Status, Ticket};
-
-/// A ticket as version 1 wrote it: before satisfaction was recorded at closure.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct TicketV1 {
-    pub id: u64,
-    pub version: u64,
-    pub kind: TicketKind,
-    pub title: String,
-    pub description: String,
-    pub caller: Option<String>,
-    pub participant: String,
-    pub service: String,
-    pub impact: u8,
-    pub urgency: u8,
-    pub priority: Priority,
-    pub status: Status,
-    pub assignee: Option<String>,
-    pub routing: RoutingDecision,
-    pub supplier_ref: Option<String>,
-    pub created_at: DateTime<Utc>,
-    pub created_by: String,
-    pub updated_at: DateTime<Utc>,
-    pub updated_by: String,
-    pub first_response_at: Option<DateTime<Utc>>,
-    pub dispatched_at: Option<DateTime<Utc>>,
-    pub resolved_at: Option<DateTime<Utc>>,
-    pub closed_at: Option<DateTime<Utc>>,
-    pub reopened: u32,
-    pub helpdesk: LayerV3,
-    pub supplier_sla: Option<LayerV3>,
-    pub sla_due: Option<DateTime<Utc>>,
-    pub journal_len: u32,
-}
-
-/// A ticket as versions 2 and 3 wrote it: before the supplier's own events (its response,
-/// "solved", reopens) and before clocks kept their due instant at the stop.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct TicketV3 {
-    pub id: u64,
-    pub version: u64,
-    pub kind: TicketKind,
-    pub title: String,
-    pub description: String,
-    pub caller: Option<String>,
-    pub participant: String,
-    pub service: String,
-    pub impact: u8,
-    pub urgency: u8,
-    pub priority: Priority,
-    pub status: Status,
-    pub assignee: Option<String>,
-    pub routing: RoutingDecision,
-    pub supplier_ref: Option<String>,
-    #[serde(with = "crate::domain::instant")]
-    pub created_at: DateTime<Utc>,
-    pub created_by: String,
-    #[serde(with = "crate::domain::instant")]
-    pub updated_at: DateTime<Utc>,
-    pub updated_by: String,
-    #[serde(with = "crate::domain::instant::option")]
-    pub first_response_at: Option<DateTime<Utc>>,
-    #[serde(with = "crate::domain::instant::option")]
-    pub dispatched_at: Option<DateTime<Utc>>,
-    #[serde(with = "crate::domain::instant::option")]
-    pub resolved_at: Option<DateTime<Utc>>,
-    #[serde(with = "crate::domain::instant::option")]
-    pub closed_at: Option<DateTime<Utc>>,
-    pub reopened: u32,
-    pub satisfaction: Option<u8>,
-    pub satisfaction_remark: Option<String>,
-    pub helpdesk: LayerV3,
-    pub supplier_sla: Option<LayerV3>,
-    #[serde(with = "crate::domain::instant::option")]
-    pub sla_due: Option<DateTime<Utc>>,
-    pub journal_len: u32,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct LayerV3 {
-    pub calendar: String,
-    pub response: ClockV3,
-    pub resolution: ClockV3,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ClockV3 {
-    pub target: SlaDuration,
-    pub target_secs: i64,
-    #[serde(with = "crate::domain::instant::option")]
-    pub started_at: Option<DateTime<Utc>>,
-    pub counted: i64,
-    #[serde(with = "crate::domain::instant::option")]
-    pub running_since: Option<DateTime<Utc>>,
-    #[serde(with = "crate::domain::instant::option")]
-    pub stopped_at: Option<DateTime<Utc>>,
-    #[serde(with = "crate::domain::instant::option")]
-    pub breached_at: Option<DateTime<Utc>>,
-}
-
-fn clock_v3(c: ClockV3) -> SlaClock {
-    SlaClock {
-        target: c.target,
-        target_secs: c.target_secs,
-        started_at: c.started_at,
-        counted: c.counted,
-        running_since: c.running_since,
-        stopped_at: c.stopped_at,
-        // A met clock's due at its stop was not kept; a breached one's is its breach.
-        due_at_stop: c.stopped_at.and(c.breached_at),
-        breached_at: c.breached_at,
-    }
-}
-
-fn layer_v3(l: LayerV3) -> SlaLayer {
-    SlaLayer { calendar: l.calendar, response: clock_v3(l.response), resolution: clock_v3(l.resolution) }
-}
-
-pub fn ticket_v1(t: TicketV1) -> Ticket {
-    ticket_v3(TicketV3 {
+/// Version 1 had no satisfaction score.
+pub fn ticket_v1(t: TicketV1) -> TicketV3<Text> {
+    TicketV3 {
         id: t.id,
         version: t.version,
         kind: t.kind,
@@ -157,21 +36,45 @@ pub fn ticket_v1(t: TicketV1) -> Ticket {
         supplier_sla: t.supplier_sla,
         sla_due: t.sla_due,
         journal_len: t.journal_len,
-    })
+    }
 }
 
-pub fn ticket_v3(t: TicketV3) -> Ticket {
+fn secs<A: At>(t: Option<A>) -> Option<Secs> {
+    t.map(|t| Secs::of(t.utc()))
+}
+
+fn clock_v3<A: At>(c: ClockV3<A>) -> ClockV4 {
+    ClockV4 {
+        target: c.target,
+        target_secs: c.target_secs,
+        started_at: secs(c.started_at),
+        counted: c.counted,
+        running_since: secs(c.running_since),
+        stopped_at: secs(c.stopped_at),
+        // A met clock's due at its stop was not kept; a breached one's is its breach.
+        due_at_stop: secs(c.stopped_at.and(c.breached_at)),
+        breached_at: secs(c.breached_at),
+    }
+}
+
+fn layer_v3<A: At>(l: LayerRec<ClockV3<A>>) -> LayerRec<ClockV4> {
+    LayerRec { calendar: l.calendar, response: clock_v3(l.response), resolution: clock_v3(l.resolution) }
+}
+
+/// Versions 2 and 3 had no supplier events: its response, "solved" and reopens.
+pub fn ticket_v3<A: At>(t: TicketV3<A>) -> TicketV4 {
+    let resolved_at = secs(t.resolved_at);
     let supplier_sla = t.supplier_sla.map(layer_v3);
     // Version 3 stopped the supplier's response on its reference or reply, and on resolve: a stop
     // is an answer when a reference is known, or when it is not the (only) resolve's.
-    let answered = |stopped_at: Option<DateTime<Utc>>| {
-        t.supplier_ref.is_some() || (stopped_at != t.resolved_at && t.reopened == 0)
-    };
+    let answered =
+        |stopped_at: Option<Secs>| t.supplier_ref.is_some() || (stopped_at != resolved_at && t.reopened == 0);
     let supplier_response_at = supplier_sla
         .as_ref()
-        .filter(|l| l.response.phase() == ClockPhase::Stopped && answered(l.response.stopped_at))
-        .and_then(|l| l.response.stopped_at);
-    Ticket {
+        .map(|l| l.response.stopped_at)
+        .filter(|stopped| stopped.is_some() && answered(*stopped))
+        .flatten();
+    TicketV4 {
         id: t.id,
         version: t.version,
         kind: t.kind,
@@ -187,24 +90,24 @@ pub fn ticket_v3(t: TicketV3) -> Ticket {
         assignee: t.assignee,
         routing: t.routing,
         supplier_ref: t.supplier_ref,
-        created_at: t.created_at,
+        created_at: Secs::of(t.created_at.utc()),
         created_by: t.created_by,
-        updated_at: t.updated_at,
+        updated_at: Secs::of(t.updated_at.utc()),
         updated_by: t.updated_by,
-        first_response_at: t.first_response_at,
-        dispatched_at: t.dispatched_at,
-        resolved_at: t.resolved_at,
-        closed_at: t.closed_at,
+        first_response_at: secs(t.first_response_at),
+        dispatched_at: secs(t.dispatched_at),
+        resolved_at,
+        closed_at: secs(t.closed_at),
         reopened: t.reopened,
         supplier_response_at,
         supplier_solved_at: None,
         supplier_reopened: 0,
-        with_supplier: t.status == Status::WaitingOnSupplier,
+        with_supplier: t.status == super::records::StatusRec::WaitingOnSupplier,
         satisfaction: t.satisfaction,
         satisfaction_remark: t.satisfaction_remark,
         helpdesk: layer_v3(t.helpdesk),
         supplier_sla,
-        sla_due: t.sla_due,
+        sla_due: secs(t.sla_due),
         journal_len: t.journal_len,
     }
 }

@@ -6,6 +6,7 @@ mod cache;
 mod encoding;
 mod index;
 pub mod migrate;
+pub mod records;
 mod search;
 
 use std::path::{Path, PathBuf};
@@ -16,7 +17,7 @@ use chrono::{DateTime, Utc};
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 
-pub use encoding::{TICKET_VERSION, encode};
+pub use encoding::{TICKET_VERSION, encode, encode_journal, encode_ticket};
 pub use index::{IndexScan, Lane, When};
 
 use crate::domain::Ticket;
@@ -242,11 +243,8 @@ impl Store {
                     Err(e) => return Ok(Err(e)),
                 };
                 meta.insert("next_id", &(id + 1).to_be_bytes())?;
-                tickets.insert(&encoding::ticket_key(id), encoding::encode(encoding::TICKET_VERSION, &ticket))?;
-                journal.insert(
-                    &encoding::ticket_key(id),
-                    encoding::encode(encoding::JOURNAL_VERSION, std::slice::from_ref(&entry)),
-                )?;
+                tickets.insert(&encoding::ticket_key(id), encoding::encode_ticket(&ticket))?;
+                journal.insert(&encoding::ticket_key(id), encoding::encode_journal(std::slice::from_ref(&entry)))?;
                 for key in index::keys(&ticket) {
                     index.insert(key, &[])?;
                 }
@@ -281,13 +279,13 @@ impl Store {
             for key in index::keys(&current) {
                 index.remove(key)?;
             }
-            tickets.insert(&encoding::ticket_key(id), encoding::encode(encoding::TICKET_VERSION, new))?;
+            tickets.insert(&encoding::ticket_key(id), encoding::encode_ticket(new))?;
             let mut all = match journal.get(encoding::ticket_key(id))? {
                 Some(b) => encoding::decode_journal(&b).map_err(ConflictableTransactionError::Abort)?,
                 None => Vec::new(),
             };
             all.extend_from_slice(entries);
-            journal.insert(&encoding::ticket_key(id), encoding::encode(encoding::JOURNAL_VERSION, &all))?;
+            journal.insert(&encoding::ticket_key(id), encoding::encode_journal(&all))?;
             for key in index::keys(new) {
                 index.insert(key, &[])?;
             }
@@ -306,8 +304,8 @@ impl Store {
         let mut max_id = 0;
         for (ticket, entries) in batch {
             max_id = max_id.max(ticket.id);
-            t.insert(&encoding::ticket_key(ticket.id), encoding::encode(encoding::TICKET_VERSION, ticket));
-            j.insert(&encoding::ticket_key(ticket.id), encoding::encode(encoding::JOURNAL_VERSION, entries));
+            t.insert(&encoding::ticket_key(ticket.id), encoding::encode_ticket(ticket));
+            j.insert(&encoding::ticket_key(ticket.id), encoding::encode_journal(entries));
             for key in index::keys(ticket) {
                 i.insert(key, &[]);
             }
