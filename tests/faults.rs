@@ -276,3 +276,81 @@ fn a_server_lost_mid_request_reads_as_a_restart() {
     let e = client.ticket(1).unwrap_err().to_string();
     assert!(e.starts_with(STOPPING), "{e}");
 }
+
+/// A data folder on a small file system of its own, unmounted when the test ends.
+struct SmallDisk {
+    data: std::path::PathBuf,
+}
+
+impl SmallDisk {
+    fn mount(f: &Folder, size: &str) -> Option<SmallDisk> {
+        let data = f.data();
+        std::fs::create_dir_all(&data).unwrap();
+        let ok = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size},mode=0700"), "tmpfs"])
+            .arg(&data)
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then_some(SmallDisk { data })
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        kill_server(&self.data, Signal::SIGKILL);
+        let _ = std::process::Command::new("umount").arg(&self.data).status();
+    }
+}
+
+/// A full disk fails the writes that come while it is full, and loses nothing confirmed; once
+/// there is room again, the same server writes again.
+#[test]
+fn after_a_full_disk_writes_work_again_without_a_restart() {
+    let f = Folder::new();
+    let Some(_disk) = SmallDisk::mount(&f, "16m") else {
+        eprintln!("skipped: mounting a small file system needs root (CI runs as root)");
+        return;
+    };
+    let file = f.tmp.path().join("small.toml");
+    std::fs::write(&file, SMALL).unwrap();
+    f.ok(&["import", file.to_str().unwrap()]);
+    let new = ["ticket", "new", "--participant", "ZYL", "--service", "Magister", "--impact", "2", "--urgency", "2"];
+    let log = |title: &str| f.run(&[&new[..], &["--title", title, "--json"]].concat());
+    assert_eq!(log("before").status.code(), Some(0));
+    let pid = f.server_pid();
+
+    let filler = f.data().join("filler");
+    let _ = std::process::Command::new("dd")
+        .args(["if=/dev/zero", "bs=1M", "count=64"])
+        .arg(format!("of={}", filler.display()))
+        .stderr(std::process::Stdio::null())
+        .status();
+    let mut confirmed = Vec::new();
+    let mut failed = 0;
+    for i in 0..10 {
+        let out = log(&format!("while full {i}"));
+        if out.status.code() == Some(0) {
+            confirmed.push(serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["id"].as_u64().unwrap());
+        } else {
+            failed += 1;
+            assert!(stderr(&out).contains("No space left") || stderr(&out).contains("disk full"), "{}", stderr(&out));
+        }
+    }
+    assert!(failed > 0, "the disk filled up");
+
+    std::fs::remove_file(&filler).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let after = loop {
+        let out = log("after");
+        if out.status.code() == Some(0) {
+            break out;
+        }
+        assert!(Instant::now() < deadline, "writes work again: {}", stderr(&out));
+        std::thread::sleep(Duration::from_millis(500));
+    };
+    assert_eq!(f.server_pid(), pid, "the same server, not a restart");
+    let id = serde_json::from_slice::<serde_json::Value>(&after.stdout).unwrap()["id"].as_u64().unwrap();
+    for confirmed in confirmed.into_iter().chain([1, id]) {
+        f.ok(&["ticket", "show", &confirmed.to_string()]);
+    }
+}

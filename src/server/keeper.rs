@@ -38,14 +38,17 @@ enum Held {
     Open(Box<Desk>),
     /// An earlier restore was cut short: the store is only good for restoring into.
     Unfinished,
+    /// A write failed (a full disk) and the store could not be opened anew yet: why.
+    Broken(String),
     Closed,
 }
 
 /// Why a request finds no desk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NoDesk {
     Closing,
     Unfinished,
+    Broken(String),
 }
 
 pub struct Keeper {
@@ -89,6 +92,7 @@ impl Keeper {
         match &*self.desk.read().unwrap_or_else(|e| e.into_inner()) {
             Held::Open(desk) => Ok(work(desk)),
             Held::Unfinished => Err(NoDesk::Unfinished),
+            Held::Broken(why) => Err(NoDesk::Broken(why.clone())),
             Held::Closed => Err(NoDesk::Closing),
         }
     }
@@ -102,6 +106,7 @@ impl Keeper {
         let mut held = self.desk.write().unwrap_or_else(|e| e.into_inner());
         match &*held {
             Held::Closed => return Err(NoDesk::Closing),
+            Held::Broken(why) => return Err(NoDesk::Broken(why.clone())),
             // Opened by another restore meanwhile.
             Held::Open(desk) => return Ok(desk.restore_file(path, name, force)),
             Held::Unfinished => {}
@@ -144,6 +149,37 @@ impl Keeper {
             d.store().flush()?;
         }
         Ok(())
+    }
+
+    /// After a write failed (the disk was full), sled refuses every later write until the store
+    /// is opened anew: so reopen it, now, or at a later look once there is room again. Blocks:
+    /// not on the event loop. Says whether the store works.
+    pub fn heal_if_broken(&self) -> bool {
+        let failing = match &*self.desk.read().unwrap_or_else(|e| e.into_inner()) {
+            Held::Open(desk) => match desk.store().flush() {
+                Ok(()) => return true,
+                Err(e) => e.to_string(),
+            },
+            Held::Broken(why) => why.clone(),
+            Held::Unfinished | Held::Closed => return true,
+        };
+        let mut held = self.desk.write().unwrap_or_else(|e| e.into_inner());
+        if matches!(*held, Held::Unfinished | Held::Closed) {
+            return true;
+        }
+        // Let go of the store first: sled allows one open store per folder, in this process too.
+        *held = Held::Broken(failing.clone());
+        match open_desk(&self.dir) {
+            Ok(desk) => {
+                info!("the store failed ({failing}) and was opened anew: writing again");
+                *held = Held::Open(Box::new(desk));
+                true
+            }
+            Err(e) => {
+                *held = Held::Broken(format!("{failing}; opening it again failed: {e}"));
+                false
+            }
+        }
     }
 
     /// Reopens the store if enough was written and it is quiet. Blocks: not on the event loop.

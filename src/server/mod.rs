@@ -105,7 +105,7 @@ impl Shared {
     /// Counts tickets: not on the event loop.
     fn status(&self) -> ServerStatus {
         let counted = self.keeper.with(|desk| (desk.store().ticket_count(), desk.store().size_on_disk()));
-        let (tickets, store_bytes) = counted.unwrap_or_default();
+        let (tickets, store_bytes) = counted.clone().unwrap_or_default();
         ServerStatus {
             pid: std::process::id(),
             version: env!("CARGO_PKG_VERSION").into(),
@@ -196,7 +196,10 @@ async fn serve(shared: Arc<Shared>, opts: &ServeOptions) -> Result<(), ServeErro
             _ = checkpoint.tick() => {
                 let keeper = shared.clone();
                 // A failed reopen leaves no store to serve: stop, and let the next client restart.
-                let done = tokio::task::spawn_blocking(move || keeper.keeper.checkpoint_if_due()).await;
+                let done = tokio::task::spawn_blocking(move || {
+                    if keeper.keeper.heal_if_broken() { keeper.keeper.checkpoint_if_due() } else { Ok(()) }
+                })
+                .await;
                 if let Ok(Err(e)) = done {
                     tracing::error!("checkpoint failed: {e}");
                     break "a failed checkpoint";
