@@ -150,5 +150,29 @@ fn main() {
         "server: restart after those writes until the first page is answered: {:.0} ms",
         took.as_secs_f64() * 1000.0
     );
-    stop(child);
+    drop(_client);
+    // A command right after SIGTERM: it waits for the old server to leave and starts the next.
+    let pid = nix::unistd::Pid::from_raw(child.id() as i32);
+    let t = Instant::now();
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM).unwrap();
+    let out = Command::new(SPOC)
+        .arg("--data")
+        .arg(&dir)
+        .args(["ticket", "list", "--limit", "1"])
+        .env("SPOC_IDLE_EXIT", "5")
+        .output()
+        .unwrap();
+    let took = t.elapsed();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    println!(
+        "server: `spoc ticket list` right after SIGTERM, until it printed (old server out, new one in): {:.0} ms",
+        took.as_secs_f64() * 1000.0
+    );
+    let mut child = child;
+    let _ = child.wait();
+    // The server that command started leaves by itself after 5 idle seconds.
+    let started = std::fs::read_to_string(dir.join("serve.pid")).ok().and_then(|p| p.trim().parse::<i32>().ok());
+    if let Some(p) = started {
+        let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(p), nix::sys::signal::Signal::SIGTERM);
+    }
 }
