@@ -120,7 +120,11 @@ fn update_list_show_through_a_whole_call() {
     assert_eq!(list["items"].as_array().unwrap().len(), 1);
     let list = s.json(&["ticket", "list", "--supplier", "Iddink", "--limit", "1", "--json"]);
     assert_eq!((list["items"].as_array().unwrap().len(), list["more"].as_bool()), (1, Some(true)));
-    s.ok(&["ticket", "update", "1", "--status", "resolved"]);
+    // Resolving says what solved it.
+    let err = s.fails(&["ticket", "update", "1", "--status", "resolved"], 2);
+    assert!(err.contains("--solution"), "{err}");
+    s.ok(&["ticket", "update", "1", "--status", "resolved", "--solution", "Iddink restarted the sync"]);
+    assert!(s.ok(&["ticket", "show", "1"]).contains("solution      Iddink restarted the sync"));
     s.ok(&["ticket", "update", "1", "--status", "closed", "--satisfaction", "4", "--remark", "quick"]);
     let open = s.json(&["ticket", "list", "--json"]);
     assert_eq!(open["items"].as_array().unwrap().iter().map(|r| r["id"].as_u64().unwrap()).collect::<Vec<_>>(), [2]);

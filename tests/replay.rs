@@ -55,7 +55,7 @@ fn a_priority_change_on_a_closed_ticket_is_refused_and_its_clocks_stay_met() {
     r.set("2026-11-23T09:20:00+01:00");
     update(&r, id, &["--call", "hi", "--status", "in_progress"]);
     r.set("2026-11-23T14:20:00+01:00");
-    update(&r, id, &["--status", "resolved"]);
+    update(&r, id, &["--status", "resolved", "--solution", "restarted"]);
     update(&r, id, &["--status", "closed"]);
     r.set("2026-11-23T15:20:00+01:00");
     let why = r.fails(&["ticket", "update", &id.to_string(), "--priority", "P1"], 2);
@@ -160,7 +160,7 @@ fn the_supplier_is_charged_only_for_its_own_time() {
     assert_eq!(t["status"], "in_progress");
     // The helpdesk checks with the caller for two days: not the supplier's time.
     r.set("2026-11-25T16:00:00+01:00");
-    let t = update(&r, id, &["--call", "works again", "--status", "resolved"]);
+    let t = update(&r, id, &["--call", "works again", "--status", "resolved", "--solution", "works again"]);
     let (response, resolution) = (clock(&t, "supplier", "response"), clock(&t, "supplier", "resolution"));
     assert_eq!((response["elapsed"].as_i64(), response["level"].as_str()), (Some(0), Some("ok")), "{t:#}");
     assert_eq!((resolution["elapsed"].as_i64(), resolution["level"].as_str()), (Some(7200), Some("ok")));

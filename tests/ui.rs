@@ -148,7 +148,7 @@ fn an_agent_works_a_ticket_from_the_keyboard() {
     ui.keys("s");
     insta::assert_snapshot!("status_prompt_80x24", ui.screen(80, 24));
     insta::assert_snapshot!("status_prompt_200x50", ui.screen(200, 50));
-    ui.keys("2"); // the second allowed status from assigned: waiting_on_supplier
+    ui.keys("s"); // waiting_on_supplier: the same key from every status
     let t = ui.desk.ticket(1).unwrap();
     assert_eq!(t.assignee.as_deref(), Some("anouk"));
     assert_eq!(t.status, Status::WaitingOnSupplier);
@@ -190,6 +190,33 @@ fn a_colleagues_change_first_is_a_conflict_shown_and_reloaded() {
     assert!(message.contains("changed by bram") && message.contains("note: I'll call Iddink"), "{message}");
     assert_eq!(ui.state.ticket.as_ref().unwrap().version, seen + 1, "reloaded to show the colleague's change");
     assert_eq!(ui.desk.ticket(1).unwrap().journal.len(), 2, "the agent's note was not saved over it");
+}
+
+/// A menu opened on one version of the ticket decides nothing on a later one: a colleague's
+/// dispatch in between (shown live on the screen) makes the agent's pick a conflict.
+#[test]
+fn a_menu_opened_before_a_colleagues_change_decides_nothing() {
+    let mut ui = Ui::new();
+    ui.key(KeyCode::Enter);
+    ui.keys("s");
+    let seen = ui.state.ticket.as_ref().unwrap().version;
+    let dispatched = ui
+        .desk
+        .update_ticket(
+            &Agent::new("bram"),
+            1,
+            TicketUpdate { changes: vec![Change::Status(Status::WaitingOnSupplier)], expected_version: None },
+        )
+        .unwrap();
+    let notice = spoc::protocol::Notice::Ticket { id: 1, version: dispatched.version, by: "bram".into(), at: now() };
+    ui.send(Msg::Notice(notice));
+    assert_eq!(ui.state.ticket.as_ref().unwrap().version, seen + 1, "the screen shows the colleague's change");
+    assert!(ui.state.prompt.is_some(), "the menu is still open");
+    ui.keys("c"); // waiting on the caller, in the menu as it was opened (from new)
+    let t = ui.desk.ticket(1).unwrap();
+    assert_eq!(t.status, Status::WaitingOnSupplier, "not resolved on a screen the agent had not seen");
+    let message = ui.state.message.clone().unwrap();
+    assert!(message.contains("changed by bram"), "{message}");
 }
 
 #[test]
@@ -304,11 +331,27 @@ fn priority_call_override_satisfaction_and_copy_from_the_ticket_screen() {
     let t = ui.desk.ticket(2).unwrap();
     assert_eq!(t.supplier.as_deref(), Some("Iddink"));
     assert!(t.routing_overridden);
+    // Each status has its own key; one not allowed now says why and decides nothing.
     ui.keys("s");
-    let resolved = ui.state.prompt.clone().unwrap();
-    let spoc::ui::state::PromptKind::Status(allowed) = resolved.kind else { panic!("a status prompt") };
-    let n = allowed.iter().position(|s| *s == Status::Resolved).unwrap() + 1;
-    ui.keys(&n.to_string());
+    ui.keys("x");
+    assert!(ui.state.message.as_deref().unwrap().contains("cannot go from"), "{:?}", ui.state.message);
+    assert!(ui.state.prompt.is_some(), "the menu stays open");
+    // Resolving asks what solved it, then asks to confirm.
+    ui.keys("r");
+    ui.keys("WPN heeft de printer vervangen");
+    ui.key(KeyCode::Enter);
+    assert!(ui.screen(120, 40).contains("resolve #2 with: WPN heeft de printer vervangen? y: resolve"));
+    assert_ne!(ui.desk.ticket(2).unwrap().status, Status::Resolved, "not before the agent says yes");
+    ui.keys("y");
+    let t = ui.desk.ticket(2).unwrap();
+    assert_eq!((t.status, t.solution.as_deref()), (Status::Resolved, Some("WPN heeft de printer vervangen")));
+    assert!(ui.screen(120, 40).contains("solution: WPN heeft de printer vervangen"), "{}", ui.screen(120, 40));
+    // Closing asks to confirm; no keeps it resolved.
+    ui.keys("s");
+    ui.keys("x");
+    assert!(ui.screen(120, 40).contains("close #2 (solution: WPN heeft de printer vervangen)? y: close"));
+    ui.keys("n");
+    assert_eq!(ui.desk.ticket(2).unwrap().status, Status::Resolved);
     ui.keys("v");
     ui.keys("4 snel geholpen");
     ui.key(KeyCode::Enter);

@@ -214,6 +214,9 @@ pub fn show(desk: &dyn DeskApi, id: u64, as_json: bool) -> CmdResult {
         }
         field(&mut s, "supplier", &line);
     }
+    if let Some(solution) = &t.solution {
+        field(&mut s, "solution", solution);
+    }
     if let Some(score) = t.satisfaction {
         field(&mut s, "satisfaction", &format!("{score}/5 {}", t.satisfaction_remark.as_deref().unwrap_or("")));
     }
@@ -284,6 +287,9 @@ pub struct UpdateArgs {
     /// comes back to the helpdesk (in_progress) to check and resolve.
     #[arg(long)]
     pub supplier_solved: Option<String>,
+    /// What solved it: required with --status resolved (and may correct it later).
+    #[arg(long)]
+    pub solution: Option<String>,
     /// Route to this supplier instead; needs --reason.
     #[arg(long)]
     pub override_supplier: Option<String>,
@@ -350,6 +356,10 @@ pub fn update(desk: &dyn DeskApi, id: u64, a: UpdateArgs) -> CmdResult {
     // "Solved, and resolved" is one update: the supplier's report comes before the status.
     if let Some(text) = a.supplier_solved {
         changes.push(Change::SupplierSolved(text));
+    }
+    // The solution comes with the resolve, before it.
+    if let Some(text) = a.solution {
+        changes.push(Change::Solution(text));
     }
     if let Some(status) = a.status {
         changes.push(Change::Status(status));

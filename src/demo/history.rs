@@ -213,10 +213,13 @@ impl<'a> History<'a> {
         let share = if rng.random_bool(0.12) { rng.random_range(1.05..2.5) } else { rng.random_range(0.1..0.95) };
         let resolve_at = cal.deadline(life.at, SlaDuration::seconds((target_secs as f64 * share) as i64));
         let after = (resolve_at - life.at).max(Duration::minutes(5));
-        step(&mut t, &mut life, after, Change::Status(Status::Resolved));
+        let id = t.id;
+        step(&mut t, &mut life, after, Change::Solution(solution(id, 0)));
+        step(&mut t, &mut life, Duration::zero(), Change::Status(Status::Resolved));
         if rng.random_bool(0.04) {
             step(&mut t, &mut life, minutes(rng, 60, 24 * 60), Change::Status(Status::InProgress));
-            step(&mut t, &mut life, minutes(rng, 60, 8 * 60), Change::Status(Status::Resolved));
+            step(&mut t, &mut life, minutes(rng, 60, 8 * 60), Change::Solution(solution(id, 1)));
+            step(&mut t, &mut life, Duration::zero(), Change::Status(Status::Resolved));
         }
         step(&mut t, &mut life, minutes(rng, 12 * 60, 3 * 24 * 60), Change::Status(Status::Closed));
         if t.status == Status::Closed && rng.random_bool(0.6) {
@@ -328,3 +331,16 @@ const DETAILS: &[&str] = &[
     "Geen haast, graag deze week.",
 ];
 const REF_PREFIX: &[&str] = &["INC", "CS", "SR", "TCK"];
+
+/// What solved a demo ticket (the same ticket gets the same text: the history is repeatable).
+fn solution(id: u64, attempt: u64) -> String {
+    const SOLUTIONS: [&str; 6] = [
+        "Leverancier heeft de koppeling opnieuw gestart; melder kan weer inloggen.",
+        "Cache van de browser geleegd en opnieuw aangemeld; werkt weer.",
+        "Account ontgrendeld en wachtwoord opnieuw ingesteld.",
+        "Leverancier heeft een patch uitgerold; gecontroleerd met de melder.",
+        "Printerwachtrij opgeschoond en driver opnieuw geïnstalleerd.",
+        "Rechten in de groep hersteld; melder ziet de gegevens weer.",
+    ];
+    SOLUTIONS[((id + attempt * 3) % SOLUTIONS.len() as u64) as usize].to_string()
+}

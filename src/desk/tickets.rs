@@ -52,6 +52,11 @@ impl Desk {
             let at = self.now();
             let mut ticket = old.clone();
             let entries = ticket.apply_all(update.changes, at, agent.login(), &reg)?;
+            if crate::domain::ticket::resolves_without_solution(&old, &ticket) {
+                return Err(DeskError::Refused(
+                    "a ticket is resolved with what solved it: give the solution (--solution TEXT)".into(),
+                ));
+            }
             if !entries.is_empty() {
                 self.store.update_ticket(&old, &ticket, &entries)?;
             }

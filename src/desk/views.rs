@@ -155,6 +155,8 @@ pub struct TicketDetail {
     pub supplier_reopened: u32,
     pub satisfaction: Option<u8>,
     pub satisfaction_remark: Option<String>,
+    /// What solved it (for a resolved or closed ticket).
+    pub solution: Option<String>,
     pub sla_level: ClockLevel,
     pub sla: SlaClocks,
     pub journal: Vec<JournalEntry>,
@@ -196,6 +198,7 @@ impl TicketDetail {
             supplier_reopened: t.supplier_reopened,
             satisfaction: t.satisfaction,
             satisfaction_remark: t.satisfaction_remark.clone(),
+            solution: t.solution.clone(),
             sla_level: sla.level(),
             sla: SlaClocks {
                 helpdesk: layer(&sla.helpdesk, &t.helpdesk),
@@ -240,5 +243,6 @@ pub fn describe(e: &Event) -> String {
         Event::Satisfaction { score, remark } => {
             format!("satisfaction {score}/5 {}", remark.as_deref().unwrap_or(""))
         }
+        Event::Solution { text } => format!("solution: {text}"),
     }
 }

@@ -93,6 +93,8 @@ pub struct Ticket {
     pub with_supplier: bool,
     pub satisfaction: Option<u8>,
     pub satisfaction_remark: Option<String>,
+    /// What solved it, recorded with the resolve; cleared by a reopen (it did not hold).
+    pub solution: Option<String>,
     /// Towards the participant, on the helpdesk's calendar, from creation.
     pub helpdesk: SlaLayer,
     /// Towards the supplier, on the contract's service window, from dispatch.
@@ -160,6 +162,10 @@ pub enum Event {
         score: u8,
         remark: Option<String>,
     },
+    /// What solved it.
+    Solution {
+        text: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -177,14 +183,25 @@ pub enum Change {
     Status(Status),
     Assign(Option<String>),
     Priority(Priority),
-    Reclassify { impact: Impact, urgency: Urgency },
+    Reclassify {
+        impact: Impact,
+        urgency: Urgency,
+    },
     SupplierRef(String),
     Note(String),
     Contact(Channel, String),
     SupplierReply(String),
     SupplierSolved(String),
-    OverrideRouting { supplier: String, reason: String },
-    Satisfaction { score: u8, remark: Option<String> },
+    OverrideRouting {
+        supplier: String,
+        reason: String,
+    },
+    Satisfaction {
+        score: u8,
+        remark: Option<String>,
+    },
+    /// What solved it: recorded with the resolve (or after, to correct it).
+    Solution(String),
 }
 
 /// What is needed to log a ticket.
@@ -304,6 +321,7 @@ impl Ticket {
             with_supplier: false,
             satisfaction: None,
             satisfaction_remark: None,
+            solution: None,
             helpdesk,
             supplier_sla,
             sla_due: None,
@@ -466,6 +484,14 @@ impl Ticket {
                 self.satisfaction_remark = remark.clone().filter(|r| !r.trim().is_empty());
                 Ok(vec![Event::Satisfaction { score, remark }])
             }
+            Change::Solution(text) => {
+                let text = nonempty(text)?.trim().to_string();
+                if self.status == Status::Closed {
+                    return refuse("the solution of a closed ticket cannot change; reopen it first");
+                }
+                self.solution = Some(text.clone());
+                Ok(vec![Event::Solution { text }])
+            }
         }
     }
 
@@ -495,6 +521,8 @@ impl Ticket {
         let mut events = Vec::new();
         if reopening {
             self.reopened += 1;
+            // The solution did not hold: the next resolve says what did.
+            self.solution = None;
             self.resolved_at = None;
             self.closed_at = None;
             // Resolution goes on from the time it had; a met response stays met.
@@ -734,6 +762,12 @@ fn supplier_layer(reg: &Registry, routing: &RoutingDecision, p: Priority) -> Opt
 
 fn nonempty(text: String) -> Result<String, Refused> {
     if text.trim().is_empty() { refuse("the text is empty") } else { Ok(text) }
+}
+
+/// Whether an update resolves the ticket without saying what solved it: the desk refuses that
+/// (the domain's own history, the demo and the tests may resolve without one).
+pub fn resolves_without_solution(before: &Ticket, after: &Ticket) -> bool {
+    before.status != Status::Resolved && after.status == Status::Resolved && after.solution.is_none()
 }
 
 pub fn check_impact_urgency(impact: Impact, urgency: Urgency) -> Result<(), String> {

@@ -5,14 +5,15 @@ use serde::de::DeserializeOwned;
 
 use super::StoreError;
 use super::migrate;
-use super::records::{EntryRec, Secs, Text, TicketV4};
+use super::records::{EntryRec, Secs, Text, TicketV4, TicketV5};
 use crate::domain::Ticket;
 use crate::domain::ticket::JournalEntry;
 
 /// Version 1 had no satisfaction score; version 2 added it (see `migrate`); version 3 keeps
 /// instants as seconds and nanoseconds instead of text; version 4 adds the supplier's own
-/// events and the due instant a clock had when it stopped. Each shape is in `records`.
-pub const TICKET_VERSION: u8 = 4;
+/// events and the due instant a clock had when it stopped; version 5 adds the solution. Each
+/// shape is in `records`.
+pub const TICKET_VERSION: u8 = 5;
 /// Version 2: instants as seconds and nanoseconds.
 pub const JOURNAL_VERSION: u8 = 2;
 pub const REGISTRY_VERSION: u8 = 1;
@@ -28,7 +29,7 @@ fn decode_body<T: DeserializeOwned>(what: &str, bytes: &[u8]) -> Result<T, Store
 }
 
 pub fn encode_ticket(t: &Ticket) -> Vec<u8> {
-    encode(TICKET_VERSION, &TicketV4::from(t))
+    encode(TICKET_VERSION, &TicketV5::from(t))
 }
 
 pub fn encode_journal(entries: &[JournalEntry]) -> Vec<u8> {
@@ -37,8 +38,9 @@ pub fn encode_journal(entries: &[JournalEntry]) -> Vec<u8> {
 }
 
 pub fn decode_ticket(bytes: &[u8]) -> Result<Ticket, StoreError> {
-    let current = match bytes.split_first() {
-        Some((&TICKET_VERSION, body)) => decode_body::<TicketV4>("ticket", body)?,
+    let v4 = match bytes.split_first() {
+        Some((&TICKET_VERSION, body)) => return Ok(decode_body::<TicketV5>("ticket", body)?.into()),
+        Some((&4, body)) => decode_body::<TicketV4>("ticket (version 4)", body)?,
         Some((&3, body)) => migrate::ticket_v3::<Secs>(decode_body("ticket (version 3)", body)?),
         Some((&2, body)) => migrate::ticket_v3::<Text>(decode_body("ticket (version 2)", body)?),
         Some((&1, body)) => migrate::ticket_v3(migrate::ticket_v1(decode_body("ticket (version 1)", body)?)),
@@ -49,7 +51,7 @@ pub fn decode_ticket(bytes: &[u8]) -> Result<Ticket, StoreError> {
         }
         None => return Err(StoreError::Corrupt("empty ticket record".into())),
     };
-    Ok(current.into())
+    Ok(v4.into())
 }
 
 /// A ticket's whole journal is one record: few keys per ticket keep sled small and fast.

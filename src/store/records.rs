@@ -248,6 +248,13 @@ pub struct TicketV4 {
     pub journal_len: u32,
 }
 
+/// A ticket as version 5 writes it: version 4's record, then what solved it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TicketV5 {
+    pub ticket: TicketV4,
+    pub solution: Option<String>,
+}
+
 /// A journal entry: version 1 (instants as text) and version 2 (as seconds).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntryRec<A> {
@@ -258,18 +265,54 @@ pub struct EntryRec<A> {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EventRec {
-    Created { routing: String },
-    Note { text: String },
-    Contact { channel: ChannelRec, text: String },
-    SupplierReply { text: String },
-    SupplierSolved { text: String },
-    StatusChanged { from: StatusRec, to: StatusRec },
-    Reopened { from: StatusRec },
-    Assigned { from: Option<String>, to: Option<String> },
-    PriorityChanged { from: PriorityRec, to: PriorityRec },
-    SupplierRef { from: Option<String>, to: String },
-    RoutingOverridden { from: String, to: String, reason: String },
-    Satisfaction { score: u8, remark: Option<String> },
+    Created {
+        routing: String,
+    },
+    Note {
+        text: String,
+    },
+    Contact {
+        channel: ChannelRec,
+        text: String,
+    },
+    SupplierReply {
+        text: String,
+    },
+    SupplierSolved {
+        text: String,
+    },
+    StatusChanged {
+        from: StatusRec,
+        to: StatusRec,
+    },
+    Reopened {
+        from: StatusRec,
+    },
+    Assigned {
+        from: Option<String>,
+        to: Option<String>,
+    },
+    PriorityChanged {
+        from: PriorityRec,
+        to: PriorityRec,
+    },
+    SupplierRef {
+        from: Option<String>,
+        to: String,
+    },
+    RoutingOverridden {
+        from: String,
+        to: String,
+        reason: String,
+    },
+    Satisfaction {
+        score: u8,
+        remark: Option<String>,
+    },
+    /// Since ticket version 5; journals of version 2 without it read as they were.
+    Solution {
+        text: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -452,11 +495,24 @@ impl From<TicketV4> for Ticket {
             with_supplier: t.with_supplier,
             satisfaction: t.satisfaction,
             satisfaction_remark: t.satisfaction_remark,
+            solution: None,
             helpdesk: t.helpdesk.into(),
             supplier_sla: t.supplier_sla.map(Into::into),
             sla_due: utc(t.sla_due),
             journal_len: t.journal_len,
         }
+    }
+}
+
+impl From<&Ticket> for TicketV5 {
+    fn from(t: &Ticket) -> Self {
+        TicketV5 { ticket: t.into(), solution: t.solution.clone() }
+    }
+}
+
+impl From<TicketV5> for Ticket {
+    fn from(t: TicketV5) -> Self {
+        Ticket { solution: t.solution, ..t.ticket.into() }
     }
 }
 
@@ -476,6 +532,7 @@ impl From<&Event> for EventRec {
             Event::SupplierRef { from, to } => EventRec::SupplierRef { from, to },
             Event::RoutingOverridden { from, to, reason } => EventRec::RoutingOverridden { from, to, reason },
             Event::Satisfaction { score, remark } => EventRec::Satisfaction { score, remark },
+            Event::Solution { text } => EventRec::Solution { text },
         }
     }
 }
@@ -495,6 +552,7 @@ impl From<EventRec> for Event {
             EventRec::SupplierRef { from, to } => Event::SupplierRef { from, to },
             EventRec::RoutingOverridden { from, to, reason } => Event::RoutingOverridden { from, to, reason },
             EventRec::Satisfaction { score, remark } => Event::Satisfaction { score, remark },
+            EventRec::Solution { text } => Event::Solution { text },
         }
     }
 }

@@ -52,6 +52,12 @@ pub enum Action {
     ChangePriority,
     CopyPhone,
     CopyReference,
+    StatusAssigned,
+    StatusInProgress,
+    StatusWaitingOnSupplier,
+    StatusWaitingOnCaller,
+    StatusResolved,
+    StatusClosed,
     /// Unbinds a key that a lower layer (the defaults) binds.
     Noop,
 }
@@ -106,7 +112,29 @@ impl Action {
             Action::ChangePriority => "change the priority",
             Action::CopyPhone => "copy the supplier's phone number (OSC 52: works over SSH and in tmux)",
             Action::CopyReference => "copy the supplier's reference (OSC 52)",
+            Action::StatusAssigned => "status: assigned (to you, when nobody has it)",
+            Action::StatusInProgress => "status: in progress (also reopens)",
+            Action::StatusWaitingOnSupplier => "status: waiting on the supplier",
+            Action::StatusWaitingOnCaller => "status: waiting on the caller (the clocks pause)",
+            Action::StatusResolved => "status: resolved (asks for the solution, then to confirm)",
+            Action::StatusClosed => "status: closed (asks to confirm)",
             Action::Noop => "nothing",
         }
+    }
+}
+
+impl Action {
+    /// The status a status-menu action picks.
+    pub fn status(self) -> Option<crate::domain::Status> {
+        use crate::domain::Status;
+        Some(match self {
+            Action::StatusAssigned => Status::Assigned,
+            Action::StatusInProgress => Status::InProgress,
+            Action::StatusWaitingOnSupplier => Status::WaitingOnSupplier,
+            Action::StatusWaitingOnCaller => Status::WaitingOnCaller,
+            Action::StatusResolved => Status::Resolved,
+            Action::StatusClosed => Status::Closed,
+            _ => return None,
+        })
     }
 }

@@ -39,6 +39,8 @@ pub enum Mode {
     Ticket,
     Lookup,
     Help,
+    /// The status menu of a ticket: one key per status, the same whatever the ticket's status.
+    Status,
 }
 
 impl Mode {
@@ -53,6 +55,7 @@ impl Mode {
             Mode::Ticket => "ticket",
             Mode::Lookup => "lookup",
             Mode::Help => "help",
+            Mode::Status => "status",
         }
     }
 }

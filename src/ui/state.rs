@@ -169,7 +169,7 @@ pub struct Lookup {
 }
 
 /// Text the agent is typing for a change to the open ticket.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum PromptKind {
     Note,
     Reply,
@@ -185,14 +185,24 @@ pub enum PromptKind {
     Priority,
     /// A colleague's login.
     Assign,
-    /// Picks one of these by its number.
+    /// Picks a status by its key in the keymap's `[status]` table; these are allowed now.
     Status(Vec<Status>),
+    /// What solved it, before resolving.
+    Solution,
+    /// A change that cannot be taken back lightly: asked once more, `y` to go ahead.
+    Confirm {
+        question: String,
+        changes: Vec<crate::domain::ticket::Change>,
+    },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Prompt {
     pub kind: PromptKind,
     pub text: String,
+    /// The ticket's version when the agent opened the prompt: a colleague's change since then
+    /// makes the desk refuse this one, however long the agent took.
+    pub version: u64,
 }
 
 #[derive(Debug, Clone)]

@@ -177,9 +177,11 @@ fn load_into(
     let Some((file, text)) = source(name, user_dir) else {
         let mut names: Vec<String> = BUILT_IN.iter().map(|(n, _)| n.to_string()).collect();
         let built_in = names.join(", ");
-        names.extend(user_themes(user_dir));
+        let yours = user_themes(user_dir);
+        let yours_text = if yours.is_empty() { String::new() } else { format!("; yours: {}", yours.join(", ")) };
+        names.extend(yours);
         let hint = did_you_mean(name, names.iter().map(String::as_str));
-        errors.push(unknown(format!("no theme {name:?}{hint} (built in: {built_in})")));
+        errors.push(unknown(format!("no theme {name:?}{hint} (built in: {built_in}{yours_text})")));
         return;
     };
     let at = |offset: usize, message: String| {

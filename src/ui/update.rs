@@ -7,6 +7,7 @@ use super::keymap::{Key, Keymap, Mode, Resolved};
 use super::state::{Prompt, PromptKind, Screen, State, View};
 use crate::desk::views::{Page, TicketDetail, TicketRow};
 use crate::desk::{SupplierCard, TicketQuery, TicketUpdate};
+use crate::domain::Status;
 use crate::domain::registry::lookup::Hit;
 use crate::domain::ticket::{Change, Channel};
 use crate::protocol::Notice;
@@ -192,7 +193,7 @@ fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
         panic!("a panic asked for by SPOC_TEST_PANIC");
     }
     if s.prompt.is_some() {
-        return on_prompt_key(s, key);
+        return on_prompt_key(s, keys, key);
     }
     if s.screen() == Screen::Queue && s.queue.filtering {
         return on_filter_key(s, key);
@@ -409,10 +410,17 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
                 return vec![change(t, Change::Assign(Some(s.me.clone())))];
             }
         }
+        // Only in the status menu.
+        Action::StatusAssigned
+        | Action::StatusInProgress
+        | Action::StatusWaitingOnSupplier
+        | Action::StatusWaitingOnCaller
+        | Action::StatusResolved
+        | Action::StatusClosed => {}
         Action::ChangeStatus => {
             if let Some(t) = &s.ticket {
-                s.prompt =
-                    Some(Prompt { kind: PromptKind::Status(t.status.allowed_next().to_vec()), text: String::new() });
+                let kind = PromptKind::Status(t.status.allowed_next().to_vec());
+                s.prompt = Some(Prompt { kind, text: String::new(), version: t.version });
             }
         }
         Action::Note
@@ -425,7 +433,7 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
         | Action::Satisfaction
         | Action::ChangePriority
         | Action::Assign => {
-            if s.ticket.is_some() {
+            if let Some(version) = s.ticket.as_ref().map(|t| t.version) {
                 let kind = match action {
                     Action::Note => PromptKind::Note,
                     Action::Reply => PromptKind::Reply,
@@ -438,7 +446,7 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
                     Action::SupplierSolved => PromptKind::SupplierSolved,
                     _ => PromptKind::SupplierRef,
                 };
-                s.prompt = Some(Prompt { kind, text: String::new() });
+                s.prompt = Some(Prompt { kind, text: String::new(), version });
             }
         }
     }
@@ -447,7 +455,12 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
 
 /// A change based on the version on screen: if a colleague got there first, it is refused.
 fn change(t: &TicketDetail, c: Change) -> Effect {
-    Effect::Change(t.id, TicketUpdate { changes: vec![c], expected_version: Some(t.version) })
+    change_from(t.id, t.version, c)
+}
+
+/// A change based on the version the agent saw when they began it (a prompt's).
+fn change_from(id: u64, version: u64, c: Change) -> Effect {
+    Effect::Change(id, TicketUpdate { changes: vec![c], expected_version: Some(version) })
 }
 
 fn moved(at: usize, len: usize, action: Action, page: usize) -> usize {
@@ -483,23 +496,67 @@ fn on_filter_key(s: &mut State, key: KeyEvent) -> Vec<Effect> {
     vec![Effect::LoadQueue(s.queue_query())]
 }
 
-fn on_prompt_key(s: &mut State, key: KeyEvent) -> Vec<Effect> {
+fn on_prompt_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
     let Some(prompt) = s.prompt.as_mut() else { return vec![] };
     match (&prompt.kind, key.code) {
         (_, KeyCode::Esc) => s.prompt = None,
         (_, KeyCode::Char('e')) if key.modifiers.contains(KeyModifiers::CONTROL) => s.edit = Some(prompt.text.clone()),
-        (PromptKind::Status(allowed), KeyCode::Char(c)) => {
-            let picked = c.to_digit(10).and_then(|d| allowed.get((d as usize).checked_sub(1)?)).copied();
-            if let (Some(status), Some(t)) = (picked, &s.ticket) {
-                let effect = change(t, Change::Status(status));
-                s.prompt = None;
-                return vec![effect];
+        (PromptKind::Status(allowed), _) => {
+            let Some(status) = keys.action(Mode::Status, &key).and_then(Action::status) else { return vec![] };
+            let Some(t) = &s.ticket else { return vec![] };
+            if !allowed.contains(&status) {
+                s.message = Some(t.status.check_transition(status).err().unwrap_or_default());
+                return vec![];
             }
+            let version = prompt.version;
+            match status {
+                // Resolving asks what solved it, then to confirm; closing asks to confirm.
+                Status::Resolved => {
+                    s.prompt = Some(Prompt {
+                        kind: PromptKind::Solution,
+                        text: t.solution.clone().unwrap_or_default(),
+                        version,
+                    });
+                }
+                Status::Closed => {
+                    let solution = t.solution.as_deref().unwrap_or("none recorded");
+                    let question = format!("close #{} (solution: {solution})? y: close  n: keep it resolved", t.id);
+                    let changes = vec![Change::Status(Status::Closed)];
+                    s.prompt =
+                        Some(Prompt { kind: PromptKind::Confirm { question, changes }, text: String::new(), version });
+                }
+                _ => {
+                    let effect = change_from(t.id, version, Change::Status(status));
+                    s.prompt = None;
+                    return vec![effect];
+                }
+            }
+        }
+        (PromptKind::Confirm { changes, .. }, KeyCode::Char(c)) => {
+            if matches!(c, 'y' | 'Y') {
+                let update = TicketUpdate { changes: changes.clone(), expected_version: Some(prompt.version) };
+                let effect = s.ticket.as_ref().map(|t| Effect::Change(t.id, update));
+                s.prompt = None;
+                return effect.into_iter().collect();
+            }
+            if matches!(c, 'n' | 'N') {
+                s.prompt = None;
+                s.message = Some("nothing changed".into());
+            }
+        }
+        (PromptKind::Confirm { .. }, _) => {}
+        (PromptKind::Solution, KeyCode::Enter) if !prompt.text.trim().is_empty() => {
+            let text = prompt.text.trim().to_string();
+            let id = s.ticket.as_ref().map(|t| t.id).unwrap_or_default();
+            let question = format!("resolve #{id} with: {text}? y: resolve  n: cancel");
+            let changes = vec![Change::Solution(text), Change::Status(Status::Resolved)];
+            let version = prompt.version;
+            s.prompt = Some(Prompt { kind: PromptKind::Confirm { question, changes }, text: String::new(), version });
         }
         (PromptKind::Priority, KeyCode::Char(c)) => {
             let picked = c.to_string().parse::<u8>().ok().and_then(|d| format!("P{d}").parse().ok());
             if let (Some(p), Some(t)) = (picked, &s.ticket) {
-                let effect = change(t, Change::Priority(p));
+                let effect = change_from(t.id, prompt.version, Change::Priority(p));
                 s.prompt = None;
                 return vec![effect];
             }
@@ -541,7 +598,8 @@ fn on_prompt_key(s: &mut State, key: KeyEvent) -> Vec<Effect> {
                 }
                 _ => Change::SupplierRef(text),
             };
-            let effect = s.ticket.as_ref().map(|t| change(t, c));
+            let version = prompt.version;
+            let effect = s.ticket.as_ref().map(|t| change_from(t.id, version, c));
             s.prompt = None;
             return effect.into_iter().collect();
         }

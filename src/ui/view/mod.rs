@@ -17,6 +17,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use super::keymap::Keymap;
 use super::state::{PromptKind, Screen, State};
 use super::theme::Theme;
+use crate::domain::Status;
 use crate::domain::sla::ClockLevel;
 
 /// Smaller than this, the screen says so instead of drawing.
@@ -43,6 +44,9 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap) {
         Screen::Help => help::draw(f, s, theme, keys, body),
     }
     status_line(f, s, theme, bottom);
+    if let Some(PromptKind::Status(allowed)) = s.prompt.as_ref().map(|p| &p.kind) {
+        status_menu(f, s, theme, keys, allowed, body);
+    }
     if let Some(banner) = &s.banner {
         let r = Rect { height: 1, ..body };
         f.render_widget(Clear, r);
@@ -71,15 +75,40 @@ fn title(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     f.render_widget(Paragraph::new(line).style(theme.style("ui.status")), r);
 }
 
+/// Every status with its own key, the same whatever the ticket's status; the ones not allowed
+/// now are dimmed, with why.
+fn status_menu(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap, allowed: &[Status], body: Rect) {
+    let Some(t) = &s.ticket else { return };
+    let bindings = keys.bindings(crate::ui::keymap::Mode::Status);
+    let lines: Vec<Line> = Status::ALL
+        .iter()
+        .filter(|st| **st != Status::New)
+        .map(|st| {
+            let key = bindings.iter().find(|(_, a)| a.status() == Some(*st)).map(|(k, _)| k.as_str()).unwrap_or("-");
+            let (style, why) = if allowed.contains(st) {
+                (theme.style("ui.key"), String::new())
+            } else if *st == t.status {
+                (theme.style("ui.dim"), " (now)".to_string())
+            } else {
+                (theme.style("ui.dim"), format!(" (not from {})", t.status))
+            };
+            Line::from(vec![Span::styled(format!(" {key:>3}  "), style), Span::styled(format!("{st}{why}"), style)])
+        })
+        .collect();
+    let width = 46.min(body.width);
+    let height = (lines.len() as u16 + 2).min(body.height);
+    let r = Rect { x: body.x + body.width.saturating_sub(width), y: body.y, width, height };
+    f.render_widget(Clear, r);
+    let block = ratatui::widgets::Block::bordered().title(format!(" #{} is {} ", t.id, t.status));
+    f.render_widget(Paragraph::new(lines).block(block), r);
+}
+
 fn status_line(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     let text = if let Some(p) = &s.prompt {
         match &p.kind {
             PromptKind::Priority => "new priority: 1 P1  2 P2  3 P3  4 P4  (esc: cancel)".to_string(),
-            PromptKind::Status(allowed) => {
-                let options: Vec<String> =
-                    allowed.iter().enumerate().map(|(i, st)| format!("{} {st}", i + 1)).collect();
-                format!("new status: {}  (esc: cancel)", options.join("  "))
-            }
+            PromptKind::Status(_) => "new status: its key  (esc: cancel)".to_string(),
+            PromptKind::Confirm { question, .. } => question.clone(),
             kind => {
                 let what = match kind {
                     PromptKind::Note => "note",
@@ -90,6 +119,7 @@ fn status_line(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
                     PromptKind::Assign => "assign to (login)",
                     PromptKind::Override => "route to (SUPPLIER: reason)",
                     PromptKind::Satisfaction => "satisfaction (SCORE remark)",
+                    PromptKind::Solution => "what solved it (then enter, and y to resolve)",
                     _ => "supplier's reference",
                 };
                 format!("{what}: {}▏", p.text)

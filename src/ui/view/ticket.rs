@@ -63,8 +63,11 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     lines.extend([
         field("routing", format!("{}{}", t.routing, if t.routing_overridden { " (overridden)" } else { "" })),
         field("logged", format!("{} by {}", local(t.created_at), t.created_by)),
-        Line::raw(""),
     ]);
+    if let Some(solution) = &t.solution {
+        lines.push(field("solution", clean(solution)));
+    }
+    lines.push(Line::raw(""));
     let mut layer = |name: &str, l: &LayerClocks| {
         lines.push(Line::from(Span::styled(format!("{name} SLA ({})", l.calendar), theme.style("ui.header"))));
         for (what, c) in [("response", &l.response), ("resolution", &l.resolution)] {
