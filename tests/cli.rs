@@ -354,6 +354,9 @@ fn regie_reports_as_csv_json_and_tables_with_the_tickets_behind_them() {
     assert_eq!(detail.lines().count() as u64 - 1, total["figures"]["tickets"].as_u64().unwrap());
     let met = detail.lines().filter(|l| l.split(',').nth(7) == Some("met")).count() as u64;
     assert_eq!(met, total["figures"]["response_met"].as_u64().unwrap());
+    // What solved each ticket is beside its figures, for the supplier to check.
+    assert!(detail.lines().next().unwrap().ends_with(",satisfaction,solution"), "{}", detail.lines().next().unwrap());
+    assert!(detail.contains("opnieuw"), "the demo's solutions are in the detail");
 
     let table = s.ok(&[&["report", "participants"][..], &year[..]].concat());
     assert!(table.starts_with("participant") && table.contains("top services"), "{table}");

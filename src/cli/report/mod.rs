@@ -191,7 +191,15 @@ fn detail_table(monthly: bool, tickets: &[Facts], tz: chrono_tz::Tz, csv: bool) 
     if monthly {
         header.push("month");
     }
-    header.extend(["response", "resolution", "resolution_hours", "open_breach", "reopened", "satisfaction"]);
+    header.extend([
+        "response",
+        "resolution",
+        "resolution_hours",
+        "open_breach",
+        "reopened",
+        "satisfaction",
+        "solution",
+    ]);
     let mut t = Table::new(&header);
     for f in tickets {
         let mut row = vec![
@@ -213,6 +221,7 @@ fn detail_table(monthly: bool, tickets: &[Facts], tz: chrono_tz::Tz, csv: bool) 
             f.open_breach.to_string(),
             f.reopened.to_string(),
             f.satisfaction.map(|s| s.to_string()).unwrap_or_default(),
+            crate::domain::sanitize_line(f.solution.as_deref().unwrap_or("")).into_owned(),
         ]);
         t.push(row);
     }

@@ -68,6 +68,8 @@ pub struct Facts {
     pub open_breach: bool,
     pub reopened: bool,
     pub satisfaction: Option<u8>,
+    /// What solved it, as the desk recorded it: for the supplier to check against.
+    pub solution: Option<String>,
 }
 
 impl Facts {
@@ -112,6 +114,7 @@ impl Facts {
                 Layer::Supplier => t.supplier_reopened > 0,
             },
             satisfaction: t.satisfaction,
+            solution: t.solution.clone(),
         })
     }
 }
