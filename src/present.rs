@@ -7,8 +7,9 @@ use chrono_tz::Tz;
 
 use crate::desk::SupplierCard;
 use crate::desk::views::ClockView;
+use crate::domain::Registry;
 use crate::domain::instant::local_text;
-use crate::domain::sla::{ClockLevel, ClockPhase, format_business_seconds};
+use crate::domain::sla::{ClockLevel, ClockPhase, OpenState, format_business_seconds};
 
 /// The sign of a clock in a list: paused, fine, warning or breached.
 pub fn sla_mark(level: ClockLevel, paused: bool) -> &'static str {
@@ -62,6 +63,28 @@ pub fn clock_text(c: &ClockView, tz: Tz) -> String {
 pub fn desk_hours(card: &SupplierCard, now: DateTime<Utc>) -> String {
     let desk: Tz = card.helpdesk_timezone.parse().unwrap_or(chrono_tz::UTC);
     let theirs: Option<Tz> = card.timezone.as_deref().and_then(|z| z.parse().ok());
+    hours_text(card.open_now, card.open_change, theirs, desk, now)
+}
+
+/// The same, from the registry a client holds: the supplier's desk by its `hours` calendar.
+pub fn supplier_hours(reg: &Registry, supplier: &str, now: DateTime<Utc>) -> String {
+    let desk = reg.helpdesk_calendar().timezone;
+    let cal = reg.supplier(supplier).and_then(|s| s.hours.as_deref()).and_then(|h| reg.calendar(h));
+    let (open, change) = match cal.map(|c| c.open_state(now)) {
+        Some(OpenState::Open { until }) => (Some(true), Some(until)),
+        Some(OpenState::Closed { opens }) => (Some(false), opens),
+        None => (None, None),
+    };
+    hours_text(open, change, cal.map(|c| c.timezone), desk, now)
+}
+
+fn hours_text(
+    open_now: Option<bool>,
+    open_change: Option<DateTime<Utc>>,
+    theirs: Option<Tz>,
+    desk: Tz,
+    now: DateTime<Utc>,
+) -> String {
     let when = |t: DateTime<Utc>| {
         let mut text = format!("{} {}", near(t, now, desk), t.with_timezone(&desk).format("%:z"));
         if let Some(z) = theirs.filter(|z| z.name() != desk.name()) {
@@ -69,7 +92,7 @@ pub fn desk_hours(card: &SupplierCard, now: DateTime<Utc>) -> String {
         }
         text
     };
-    match (card.open_now, card.open_change) {
+    match (open_now, open_change) {
         (Some(true), Some(t)) => format!("open now, until {}", when(t)),
         (Some(true), None) => "open now".into(),
         (Some(false), Some(t)) => format!("closed now, opens {}", when(t)),

@@ -134,16 +134,19 @@ fn a_whole_call_from_lookup_to_dispatch() {
     let logged = s.wait_for("logged ·");
     let id: u64 =
         logged.split("ticket #").nth(1).unwrap().split(|c: char| !c.is_ascii_digit()).next().unwrap().parse().unwrap();
-    // Dispatch: the supplier's reference, then waiting on the supplier.
-    s.type_text("d");
-    s.type_text("INC-4711");
-    s.type_text(ENTER);
-    s.wait_for("supplier ref INC-4711");
     // The status menu: each status has its own key, whatever the ticket's status.
     s.type_text("s");
     s.wait_for("new status:");
     s.wait_for("s  waiting_on_supplier");
-    s.type_text("s");
+    s.type_text("i");
+    s.wait_for("status       in_progress");
+    // Dispatch: the supplier's desk hours shown, its reference and waiting on the supplier in
+    // one change.
+    s.type_text("d");
+    s.wait_for("dispatch to Iddink (");
+    s.type_text("INC-4711");
+    s.type_text(ENTER);
+    s.wait_for("supplier ref INC-4711");
     s.wait_for("status       waiting_on_supplier");
     let shown: serde_json::Value = serde_json::from_str(&f.ok(&["ticket", "show", &id.to_string(), "--json"])).unwrap();
     assert_eq!(shown["status"], "waiting_on_supplier");

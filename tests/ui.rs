@@ -219,6 +219,38 @@ fn a_menu_opened_before_a_colleagues_change_decides_nothing() {
     assert!(message.contains("changed by bram"), "{message}");
 }
 
+/// `d` is a real dispatch: the desk hours shown, the reference (optional) and waiting on the
+/// supplier in one change; `e` an email, `I` impact and urgency.
+#[test]
+fn dispatch_email_and_reclassify_from_the_ticket_screen() {
+    let mut ui = Ui::new();
+    ui.key(KeyCode::Enter);
+    let before = ui.desk.ticket(1).unwrap();
+    ui.keys("d");
+    assert!(ui.screen(120, 40).contains("dispatch to Iddink (open now, until"), "{}", ui.screen(120, 40));
+    ui.key(KeyCode::Enter); // no reference yet
+    let t = ui.desk.ticket(1).unwrap();
+    assert_eq!((t.status, t.version), (Status::WaitingOnSupplier, before.version + 1), "one change");
+    assert!(t.dispatched_at.is_some());
+    ui.keys("d"); // with the supplier now: only the reference is left
+    ui.keys("INC-1");
+    ui.key(KeyCode::Enter);
+    assert_eq!(ui.desk.ticket(1).unwrap().supplier_ref.as_deref(), Some("INC-1"));
+    ui.keys("e");
+    ui.keys("Storing is gemeld bij Iddink");
+    ui.key(KeyCode::Enter);
+    assert!(ui.desk.ticket(1).unwrap().first_response_at.is_some(), "an email is a first response");
+    ui.keys("I");
+    ui.keys("3 4");
+    ui.key(KeyCode::Enter);
+    let t = ui.desk.ticket(1).unwrap();
+    assert_eq!((t.impact, t.urgency, t.priority), (3, 4, spoc::domain::Priority::P4));
+    ui.keys("I");
+    ui.keys("7 1");
+    ui.key(KeyCode::Enter);
+    assert!(ui.state.message.as_deref().unwrap_or("").contains("impact"), "{:?}", ui.state.message);
+}
+
 #[test]
 fn quick_lookup_shows_whom_to_call() {
     let mut ui = Ui::new();

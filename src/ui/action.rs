@@ -52,6 +52,9 @@ pub enum Action {
     ChangePriority,
     CopyPhone,
     CopyReference,
+    Dispatch,
+    Email,
+    Reclassify,
     StatusAssigned,
     StatusInProgress,
     StatusWaitingOnSupplier,
@@ -112,6 +115,11 @@ impl Action {
             Action::ChangePriority => "change the priority",
             Action::CopyPhone => "copy the supplier's phone number (OSC 52: works over SSH and in tmux)",
             Action::CopyReference => "copy the supplier's reference (OSC 52)",
+            Action::Dispatch => {
+                "dispatch to the supplier: its reference (optional) and waiting on the supplier, in one change"
+            }
+            Action::Email => "log an email to the caller (first response)",
+            Action::Reclassify => "impact and urgency (the priority follows)",
             Action::StatusAssigned => "status: assigned (to you, when nobody has it)",
             Action::StatusInProgress => "status: in progress (also reopens)",
             Action::StatusWaitingOnSupplier => "status: waiting on the supplier",

@@ -189,6 +189,13 @@ pub enum PromptKind {
     Status(Vec<Status>),
     /// What solved it, before resolving.
     Solution,
+    /// Dispatch to the supplier: its reference if it gave one (may be empty), and the ticket
+    /// waits on the supplier, in one change.
+    Dispatch,
+    /// An email to the caller.
+    Email,
+    /// "IMPACT URGENCY", e.g. "2 3".
+    Reclassify,
     /// A change that cannot be taken back lightly: asked once more, `y` to go ahead.
     Confirm {
         question: String,

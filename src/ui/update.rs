@@ -410,6 +410,26 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
                 return vec![change(t, Change::Assign(Some(s.me.clone())))];
             }
         }
+        Action::Dispatch => {
+            if let Some(t) = &s.ticket {
+                let kind = if t.supplier.is_none() {
+                    s.message = Some(format!("cannot dispatch: {}; route it first (o)", t.routing));
+                    return vec![];
+                } else if t.status == Status::WaitingOnSupplier || !t.status.is_open() {
+                    // With the supplier already, or done: only its reference is left to record.
+                    PromptKind::SupplierRef
+                } else {
+                    PromptKind::Dispatch
+                };
+                s.prompt = Some(Prompt { kind, text: String::new(), version: t.version });
+            }
+        }
+        Action::Email | Action::Reclassify => {
+            if let Some(t) = &s.ticket {
+                let kind = if action == Action::Email { PromptKind::Email } else { PromptKind::Reclassify };
+                s.prompt = Some(Prompt { kind, text: String::new(), version: t.version });
+            }
+        }
         // Only in the status menu.
         Action::StatusAssigned
         | Action::StatusInProgress
@@ -545,6 +565,33 @@ fn on_prompt_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
             }
         }
         (PromptKind::Confirm { .. }, _) => {}
+        (PromptKind::Dispatch, KeyCode::Enter) => {
+            let mut changes = Vec::new();
+            let reference = prompt.text.trim();
+            if !reference.is_empty() {
+                changes.push(Change::SupplierRef(reference.to_string()));
+            }
+            changes.push(Change::Status(Status::WaitingOnSupplier));
+            let update = TicketUpdate { changes, expected_version: Some(prompt.version) };
+            let effect = s.ticket.as_ref().map(|t| Effect::Change(t.id, update));
+            s.prompt = None;
+            return effect.into_iter().collect();
+        }
+        (PromptKind::Reclassify, KeyCode::Enter) => {
+            let numbers: Vec<u8> = prompt.text.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+            let &[impact, urgency] = numbers.as_slice() else {
+                s.message = Some("impact 1-3 and urgency 1-4, e.g. 2 3".into());
+                return vec![];
+            };
+            if let Err(why) = crate::domain::ticket::check_impact_urgency(impact, urgency) {
+                s.message = Some(why);
+                return vec![];
+            }
+            let version = prompt.version;
+            let effect = s.ticket.as_ref().map(|t| change_from(t.id, version, Change::Reclassify { impact, urgency }));
+            s.prompt = None;
+            return effect.into_iter().collect();
+        }
         (PromptKind::Solution, KeyCode::Enter) if !prompt.text.trim().is_empty() => {
             let text = prompt.text.trim().to_string();
             let id = s.ticket.as_ref().map(|t| t.id).unwrap_or_default();
@@ -571,6 +618,7 @@ fn on_prompt_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
                 PromptKind::Note => Change::Note(text),
                 PromptKind::Reply => Change::Contact(Channel::Reply, text),
                 PromptKind::Call => Change::Contact(Channel::Call, text),
+                PromptKind::Email => Change::Contact(Channel::Email, text),
                 PromptKind::SupplierReply => Change::SupplierReply(text),
                 PromptKind::SupplierSolved => Change::SupplierSolved(text),
                 PromptKind::Assign => Change::Assign(Some(text).filter(|t| !matches!(t.as_str(), "none" | "-"))),

@@ -109,6 +109,16 @@ fn status_line(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
             PromptKind::Priority => "new priority: 1 P1  2 P2  3 P3  4 P4  (esc: cancel)".to_string(),
             PromptKind::Status(_) => "new status: its key  (esc: cancel)".to_string(),
             PromptKind::Confirm { question, .. } => question.clone(),
+            PromptKind::Dispatch => {
+                let t = s.ticket.as_ref();
+                let supplier = t.and_then(|t| t.supplier.clone()).unwrap_or_default();
+                let hours = s
+                    .registry
+                    .as_ref()
+                    .map(|reg| crate::present::supplier_hours(reg, &supplier, s.now))
+                    .unwrap_or_default();
+                format!("dispatch to {supplier} ({hours}) · their reference, if any: {}▏", p.text)
+            }
             kind => {
                 let what = match kind {
                     PromptKind::Note => "note",
@@ -120,6 +130,10 @@ fn status_line(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
                     PromptKind::Override => "route to (SUPPLIER: reason)",
                     PromptKind::Satisfaction => "satisfaction (SCORE remark)",
                     PromptKind::Solution => "what solved it (then enter, and y to resolve)",
+                    PromptKind::Email => "email to the caller",
+                    PromptKind::Reclassify => {
+                        "impact 1-3 (1 whole organisation) and urgency 1-4 (1 critical), e.g. 2 3"
+                    }
                     _ => "supplier's reference",
                 };
                 format!("{what}: {}▏", p.text)
