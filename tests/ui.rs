@@ -251,6 +251,24 @@ fn dispatch_email_and_reclassify_from_the_ticket_screen() {
     assert!(ui.state.message.as_deref().unwrap_or("").contains("impact"), "{:?}", ui.state.message);
 }
 
+/// `#` and a number opens exactly that ticket, also when it is closed; a number that is no
+/// ticket says so and stays on the queue.
+#[test]
+fn go_to_a_ticket_by_its_number() {
+    let mut ui = Ui::new();
+    let changes = vec![Change::Solution("vervangen".into()), Change::Status(Status::Resolved)];
+    ui.desk.update_ticket(&Agent::new("bram"), 3, TicketUpdate { changes, expected_version: None }).unwrap();
+    ui.keys("#3");
+    ui.key(KeyCode::Enter);
+    assert_eq!(ui.state.screen(), Screen::Ticket);
+    assert_eq!(ui.state.ticket.as_ref().map(|t| (t.id, t.status)), Some((3, Status::Resolved)));
+    ui.key(KeyCode::Esc);
+    ui.keys("#999");
+    ui.key(KeyCode::Enter);
+    assert_eq!(ui.state.screen(), Screen::Queue);
+    assert!(ui.state.message.as_deref().unwrap_or("").contains("999"), "{:?}", ui.state.message);
+}
+
 #[test]
 fn quick_lookup_shows_whom_to_call() {
     let mut ui = Ui::new();

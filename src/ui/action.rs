@@ -52,6 +52,7 @@ pub enum Action {
     ChangePriority,
     CopyPhone,
     CopyReference,
+    GoTo,
     Dispatch,
     Email,
     Reclassify,
@@ -115,6 +116,7 @@ impl Action {
             Action::ChangePriority => "change the priority",
             Action::CopyPhone => "copy the supplier's phone number (OSC 52: works over SSH and in tmux)",
             Action::CopyReference => "copy the supplier's reference (OSC 52)",
+            Action::GoTo => "go to a ticket by its number (resolved and closed ones too)",
             Action::Dispatch => {
                 "dispatch to the supplier: its reference (optional) and waiting on the supplier, in one change"
             }

@@ -196,6 +196,8 @@ pub enum PromptKind {
     Email,
     /// "IMPACT URGENCY", e.g. "2 3".
     Reclassify,
+    /// A ticket's number, to open it whatever its status.
+    GoTo,
     /// A change that cannot be taken back lightly: asked once more, `y` to go ahead.
     Confirm {
         question: String,

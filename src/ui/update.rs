@@ -130,6 +130,12 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
             // Show what the colleague changed, so the agent can look and try again.
             s.ticket.as_ref().map(|t| vec![Effect::LoadTicket(t.id)]).unwrap_or_default()
         }
+        // A ticket asked for by number that does not exist: back where the agent was.
+        Msg::Ticket(Err(e)) if s.ticket.is_none() && s.screen() == Screen::Ticket => {
+            s.screens.pop();
+            s.message = Some(e);
+            vec![]
+        }
         Msg::Queue(Err(e)) | Msg::Ticket(Err(e)) | Msg::Hits(Err(e)) | Msg::Card(Err(e)) => {
             s.message = Some(e);
             vec![]
@@ -424,6 +430,9 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
                 s.prompt = Some(Prompt { kind, text: String::new(), version: t.version });
             }
         }
+        Action::GoTo => {
+            s.prompt = Some(Prompt { kind: PromptKind::GoTo, text: String::new(), version: 0 });
+        }
         Action::Email | Action::Reclassify => {
             if let Some(t) = &s.ticket {
                 let kind = if action == Action::Email { PromptKind::Email } else { PromptKind::Reclassify };
@@ -565,6 +574,17 @@ fn on_prompt_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
             }
         }
         (PromptKind::Confirm { .. }, _) => {}
+        (PromptKind::GoTo, KeyCode::Enter) => {
+            let Ok(id) = prompt.text.trim().trim_start_matches('#').parse::<u64>() else {
+                s.message = Some("a ticket's number, e.g. 584".into());
+                return vec![];
+            };
+            s.prompt = None;
+            s.screens.push(Screen::Ticket);
+            s.scroll = 0;
+            s.ticket = None;
+            return vec![Effect::LoadTicket(id)];
+        }
         (PromptKind::Dispatch, KeyCode::Enter) => {
             let mut changes = Vec::new();
             let reference = prompt.text.trim();
