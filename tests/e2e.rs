@@ -281,3 +281,20 @@ fn the_phone_number_goes_to_the_clipboard_with_osc_52() {
     let osc = b"\x1b]52;c;KzMxIDg1IDAwMCAxMDEw\x07";
     assert!(s.raw.windows(osc.len()).any(|w| w == osc), "the OSC 52 sequence was sent");
 }
+
+/// A typo in a personal keymap does not keep the agent out: the built-in keys apply and the
+/// screen says what is wrong and where; `check-config` still fails.
+#[test]
+fn a_keymap_with_a_typo_starts_with_the_built_in_keys_and_says_so() {
+    let f = demo();
+    let dir = f.tmp.path().join("config").join("spoc");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("keymap.toml"), "[queue]\nj = \"dwon\"\n").unwrap();
+    assert_eq!(f.run(&["check-config"]).status.code(), Some(2));
+    let mut s = Screen::open(&f, 120, 30);
+    let screen = s.wait_for("queue · all open");
+    assert!(screen.contains("your keymap has errors, the built-in keys apply"), "{screen}");
+    assert!(screen.contains("keymap.toml:2"), "{screen}");
+    s.type_text("?");
+    s.wait_for("keys on the queue screen");
+}

@@ -127,20 +127,36 @@ fn dedup(effects: Vec<Effect>) -> Vec<Effect> {
 /// Runs the UI on the server of `dir` until the agent quits. Keymap and theme errors are
 /// reported before the screen is taken.
 pub fn run(dir: &Path, looks: &Looks) -> Result<(), DeskError> {
-    let keys = load_keymap(looks).map_err(DeskError::Refused)?;
+    // A typo in a personal keymap or theme must not keep an agent out with a caller waiting:
+    // the built-in ones apply, and the first line of what is wrong shows (check-config says all).
+    let mut warnings = Vec::new();
+    let keys = load_keymap(looks).unwrap_or_else(|why| {
+        warnings.push(format!("your keymap has errors, the built-in keys apply: {}", first_line(&why)));
+        Keymap::load_with(looks.keymap.as_deref() == Some("vim"), None)
+            .or_else(|_| Keymap::load_with(false, None))
+            .expect("the built-in keymaps are valid")
+    });
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme_name = looks.theme.as_deref().unwrap_or("default");
-    let (theme, notice) = Theme::for_terminal(theme_name, themes_dir().as_deref(), no_color).map_err(|e| {
-        let at = |e: &theme::ThemeError| match (&looks.theme_at, e.line) {
-            (Some(at), 0) => format!("{at}: {}", e.message),
-            _ => e.to_string(),
-        };
-        DeskError::Refused(e.0.iter().map(at).collect::<Vec<_>>().join("\n"))
-    })?;
+    let (theme, notice) = match Theme::for_terminal(theme_name, themes_dir().as_deref(), no_color) {
+        Ok(found) => found,
+        Err(e) => {
+            let at = |e: &theme::ThemeError| match (&looks.theme_at, e.line) {
+                (Some(at), 0) => format!("{at}: {}", e.message),
+                _ => e.to_string(),
+            };
+            let why = e.0.first().map(at).unwrap_or_default();
+            warnings.push(format!("your theme has errors, the default theme applies: {why}"));
+            Theme::for_terminal("default", None, no_color).map_err(|e| DeskError::Refused(e.to_string()))?
+        }
+    };
+    if !warnings.is_empty() {
+        warnings.push("`spoc check-config` lists every error".into());
+    }
     let client = connect_or_start(dir)?;
     let tz = client.registry()?.helpdesk_calendar().timezone;
     let mut s = State::new(&client.server().agent, Utc::now().trunc_subsecs(0), tz);
-    s.message = notice;
+    s.message = if warnings.is_empty() { notice } else { Some(warnings.join(" · ")) };
     let (tx, rx) = mpsc::channel();
     let keys_tx = tx.clone();
     std::thread::spawn(move || {
@@ -276,4 +292,8 @@ fn follow(dir: &Path, tx: &mpsc::Sender<Msg>) {
         lost = true;
         std::thread::sleep(Duration::from_secs(1));
     }
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or(text)
 }
