@@ -111,7 +111,7 @@ fn main() {
         let now = s.now;
         handle(&mut s, &keys, &api, Msg::Tick(now));
         let mut term = Terminal::new(TestBackend::new(200, 50)).unwrap();
-        term.draw(|f| spoc::ui::view::draw(f, &s, &theme, &keys)).unwrap();
+        term.draw(|f| spoc::ui::frame::draw(f, &s, &theme, &keys)).unwrap();
         first.push(t.elapsed());
     }
     println!("ui: start to first frame with {tickets} open tickets (in process): {:?}", median(first));
@@ -121,7 +121,7 @@ fn main() {
     handle(&mut s, &keys, &api, Msg::Tick(now));
     let mut term = Terminal::new(TestBackend::new(200, 50)).unwrap();
     let frame = timed(2000, |_| {
-        term.draw(|f| spoc::ui::view::draw(f, &s, &theme, &keys)).unwrap();
+        term.draw(|f| spoc::ui::frame::draw(f, &s, &theme, &keys)).unwrap();
     });
     println!("ui: drawing a 200×50 queue frame: {frame:?}");
 
@@ -129,10 +129,10 @@ fn main() {
     let sent = Arc::new(AtomicUsize::new(0));
     let mut term = Terminal::new(CrosstermBackend::new(Counter(sent.clone()))).unwrap();
     term.resize(ratatui::layout::Rect::new(0, 0, 200, 50)).unwrap();
-    term.draw(|f| spoc::ui::view::draw(f, &s, &theme, &keys)).unwrap();
+    term.draw(|f| spoc::ui::frame::draw(f, &s, &theme, &keys)).unwrap();
     let before = sent.load(Ordering::SeqCst);
     handle(&mut s, &keys, &api, Msg::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)));
-    term.draw(|f| spoc::ui::view::draw(f, &s, &theme, &keys)).unwrap();
+    term.draw(|f| spoc::ui::frame::draw(f, &s, &theme, &keys)).unwrap();
     println!("ui: bytes sent when the selection moves one row: {}", sent.load(Ordering::SeqCst) - before);
 
     // Filtering as you type: each keystroke asks the desk for the queue anew, then a frame.
@@ -145,7 +145,7 @@ fn main() {
         for c in text.chars() {
             let t = Instant::now();
             handle(&mut s, &keys, &api, Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
-            term.draw(|f| spoc::ui::view::draw(f, &s, &theme, &keys)).unwrap();
+            term.draw(|f| spoc::ui::frame::draw(f, &s, &theme, &keys)).unwrap();
             per_key.push(t.elapsed());
         }
         let worst = per_key.iter().max().copied().unwrap_or_default();

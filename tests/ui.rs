@@ -78,7 +78,7 @@ impl Ui {
 
     fn screen(&self, w: u16, h: u16) -> String {
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-        t.draw(|f| spoc::ui::view::draw(f, &self.state, &Theme::builtin(true), &self.keys)).unwrap();
+        t.draw(|f| spoc::ui::frame::draw(f, &self.state, &Theme::builtin(true), &self.keys)).unwrap();
         let buffer = t.backend().buffer();
         (0..h)
             .map(|y| {

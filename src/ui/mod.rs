@@ -5,12 +5,13 @@
 //! pending is handled. There is no redraw timer; the SLA column is refreshed once a minute.
 
 pub mod action;
-pub mod intake;
+pub mod frame;
 pub mod keymap;
+pub mod prompt;
+pub mod screens;
 pub mod state;
 pub mod theme;
 pub mod update;
-pub mod view;
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -186,7 +187,7 @@ pub fn run(dir: &Path, looks: &Looks) -> Result<(), DeskError> {
     let result = loop {
         // One synchronized update per frame: the terminal shows it whole, never half drawn.
         let _ = ratatui::crossterm::execute!(terminal.backend_mut(), BeginSynchronizedUpdate);
-        let drawn = terminal.draw(|f| view::draw(f, &s, &theme, &keys)).map(|_| ());
+        let drawn = terminal.draw(|f| frame::draw(f, &s, &theme, &keys)).map(|_| ());
         let _ = ratatui::crossterm::execute!(terminal.backend_mut(), EndSynchronizedUpdate);
         if let Err(e) = drawn {
             break Err(DeskError::Unavailable(format!("cannot draw: {e}")));

@@ -1,15 +1,15 @@
 //! `update`: a key or an answer in, the new state and what to ask the desk out. No I/O here.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::action::Action;
 use super::keymap::{Key, Keymap, Mode, Resolved};
-use super::state::{Prompt, PromptKind, Screen, State, View};
+use super::screens;
+use super::screens::lookup::card_of_selected;
+use super::state::{Screen, State};
 use crate::desk::views::{Page, TicketDetail, TicketRow};
 use crate::desk::{SupplierCard, TicketQuery, TicketUpdate};
-use crate::domain::Status;
 use crate::domain::registry::lookup::Hit;
-use crate::domain::ticket::{Change, Channel};
 use crate::protocol::Notice;
 
 #[derive(Debug, Clone)]
@@ -24,7 +24,7 @@ pub enum Msg {
     Created(Result<TicketDetail, String>),
     Registry(Result<std::sync::Arc<crate::domain::Registry>, String>),
     Dashboard(Result<crate::domain::report::Dashboard, String>),
-    Regie(Result<crate::ui::state::Regie, String>),
+    Regie(Result<screens::regie::Regie, String>),
     Notice(Notice),
     /// The server went away; the text says why.
     Lost(String),
@@ -199,28 +199,18 @@ fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
         panic!("a panic asked for by SPOC_TEST_PANIC");
     }
     if s.prompt.is_some() {
-        return on_prompt_key(s, keys, key);
+        return super::prompt::on_key(s, keys, key);
     }
     if s.screen() == Screen::Queue && s.queue.filtering {
-        return on_filter_key(s, key);
+        return screens::queue::on_filter_key(s, key);
     }
-    if s.screen() == Screen::Intake && is_typing(&key) {
-        s.intake.value_mut().push(char_of(&key));
-        s.intake.pick = 0;
-        return vec![];
-    }
-    if s.screen() == Screen::Intake && key.code == KeyCode::Backspace {
-        s.intake.value_mut().pop();
-        s.intake.pick = 0;
-        return vec![];
-    }
-    if s.screen() == Screen::Lookup && is_typing(&key) {
-        s.lookup.query.push(char_of(&key));
-        return vec![Effect::Lookup(s.lookup.query.clone())];
-    }
-    if s.screen() == Screen::Lookup && key.code == KeyCode::Backspace {
-        s.lookup.query.pop();
-        return vec![Effect::Lookup(s.lookup.query.clone())];
+    let typed = match s.screen() {
+        Screen::Intake => screens::intake::on_typing(s, &key),
+        Screen::Lookup => screens::lookup::on_typing(s, &key),
+        _ => None,
+    };
+    if let Some(effects) = typed {
+        return effects;
     }
     let mut chord = std::mem::take(&mut s.pending);
     chord.push(Key::of(&key));
@@ -242,19 +232,8 @@ fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
     }
 }
 
-fn is_typing(key: &KeyEvent) -> bool {
-    matches!(key.code, KeyCode::Char(_)) && !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-}
-
-fn char_of(key: &KeyEvent) -> char {
-    match key.code {
-        KeyCode::Char(c) => c,
-        _ => ' ',
-    }
-}
-
+/// Actions of every screen here; the rest belong to the screen on top.
 fn act(s: &mut State, action: Action) -> Vec<Effect> {
-    let page = 20;
     match action {
         Action::Quit => s.quit = true,
         Action::Noop => {}
@@ -277,84 +256,7 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
             e.extend(s.ticket.as_ref().filter(|_| s.screen() == Screen::Ticket).map(|t| Effect::LoadTicket(t.id)));
             return e;
         }
-        Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {
-            if s.screen() == Screen::Intake {
-                s.intake.pick = match action {
-                    Action::Up => s.intake.pick.saturating_sub(1),
-                    Action::Down => (s.intake.pick + 1).min(4),
-                    _ => s.intake.pick,
-                };
-                return vec![];
-            }
-            if s.screen() == Screen::Registry {
-                s.registry_selected = moved(s.registry_selected, s.registry_len(), action, page);
-                return vec![];
-            }
-            if s.screen() == Screen::Lookup {
-                let n = s.lookup.hits.len();
-                s.lookup.selected = moved(s.lookup.selected, n, action, page);
-                return card_of_selected(s);
-            }
-            let n = s.queue.rows.len();
-            s.queue.selected = moved(s.queue.selected, n, action, page);
-        }
-        Action::Open => {
-            if s.screen() == Screen::Lookup {
-                return card_of_selected(s);
-            }
-            if let Some(id) = s.selected_row().map(|r| r.id) {
-                s.screens.push(Screen::Ticket);
-                s.scroll = 0;
-                if s.ticket.as_ref().is_some_and(|t| t.id != id) {
-                    s.ticket = None;
-                }
-                return vec![Effect::LoadTicket(id)];
-            }
-        }
-        Action::Filter => s.queue.filtering = true,
-        Action::SortNext => {
-            s.sort = s.sort.next();
-            s.sort_rows();
-            s.message = Some(format!("sorted by {}", s.sort.name()));
-        }
-        Action::ViewOpen
-        | Action::ViewMine
-        | Action::ViewUnassigned
-        | Action::ViewAtRisk
-        | Action::ViewWaitingOnSupplier => {
-            s.view = match action {
-                Action::ViewMine => View::Mine,
-                Action::ViewUnassigned => View::Unassigned,
-                Action::ViewAtRisk => View::AtRisk,
-                Action::ViewWaitingOnSupplier => View::WaitingOnSupplier,
-                _ => View::Open,
-            };
-            s.queue.selected = 0;
-            return vec![Effect::LoadQueue(s.queue_query())];
-        }
-        Action::ViewSupplier => {
-            let suppliers: Vec<String> =
-                s.registry.as_ref().map(|r| r.suppliers().iter().map(|x| x.name.clone()).collect()).unwrap_or_default();
-            let next = match (&s.view, &s.view_supplier) {
-                (View::Supplier, Some(now)) => {
-                    let at = suppliers.iter().position(|x| x == now).map_or(0, |i| (i + 1) % suppliers.len().max(1));
-                    suppliers.get(at).cloned()
-                }
-                _ => s.selected_row().and_then(|r| r.supplier.clone()).or_else(|| suppliers.first().cloned()),
-            };
-            let Some(next) = next else { return vec![] };
-            s.message = Some(format!("view: {next}"));
-            s.view = View::Supplier;
-            s.view_supplier = Some(next);
-            s.queue.selected = 0;
-            return vec![Effect::LoadQueue(s.queue_query())];
-        }
         Action::NewTicket => s.screens.push(Screen::Intake),
-        Action::Edit => {
-            if s.screen() == Screen::Intake {
-                s.edit = Some(s.intake.value(s.intake.field()).to_string());
-            }
-        }
         Action::Regie => {
             s.screens.push(Screen::Regie);
             return vec![Effect::LoadRegie(s.now)];
@@ -369,309 +271,7 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
                 return vec![Effect::LoadRegistry];
             }
         }
-        Action::NextTab | Action::PreviousTab => {
-            use crate::ui::state::RegistryTab;
-            let n = RegistryTab::ALL.len();
-            let at = RegistryTab::ALL.iter().position(|t| *t == s.registry_tab).unwrap_or(0);
-            let next = if action == Action::NextTab { (at + 1) % n } else { (at + n - 1) % n };
-            s.registry_tab = RegistryTab::ALL[next];
-            s.registry_selected = 0;
-        }
-        Action::NextField | Action::PreviousField => {
-            // Leaving a participant or service field fixes the suggestion picked.
-            if let Some(reg) = &s.registry
-                && let Some((value, _)) = s.intake.suggestions(reg, s.now).get(s.intake.pick).cloned()
-            {
-                *s.intake.value_mut() = value;
-            }
-            let n = crate::ui::intake::FIELDS.len();
-            s.intake.focus =
-                if action == Action::NextField { (s.intake.focus + 1) % n } else { (s.intake.focus + n - 1) % n };
-            s.intake.pick = 0;
-        }
-        Action::Save => {
-            let Some(reg) = &s.registry else { return vec![] };
-            match s.intake.ticket(reg, s.now) {
-                Ok(new) => return vec![Effect::Create(new)],
-                Err(missing) => s.message = Some(missing),
-            }
-        }
-        Action::CopyPhone | Action::CopyReference => {
-            let text = match action {
-                Action::CopyPhone => s.lookup.card.as_ref().and_then(|c| c.supplier.phone.clone()),
-                _ => s.ticket.as_ref().and_then(|t| t.supplier_ref.clone()),
-            };
-            match text {
-                Some(t) => {
-                    s.message = Some(format!("copied {t}"));
-                    s.clipboard = Some(t);
-                }
-                None => s.message = Some("nothing to copy".into()),
-            }
-        }
-        Action::ScrollUp => s.scroll = s.scroll.saturating_sub(1),
-        Action::ScrollDown => s.scroll = s.scroll.saturating_add(1),
-        Action::AssignMe => {
-            if let Some(t) = &s.ticket {
-                return vec![change(t, Change::Assign(Some(s.me.clone())))];
-            }
-        }
-        Action::Dispatch => {
-            if let Some(t) = &s.ticket {
-                let kind = if t.supplier.is_none() {
-                    s.message = Some(format!("cannot dispatch: {}; route it first (o)", t.routing));
-                    return vec![];
-                } else if t.status == Status::WaitingOnSupplier || !t.status.is_open() {
-                    // With the supplier already, or done: only its reference is left to record.
-                    PromptKind::SupplierRef
-                } else {
-                    PromptKind::Dispatch
-                };
-                s.prompt = Some(Prompt { kind, text: String::new(), version: t.version });
-            }
-        }
-        Action::GoTo => {
-            s.prompt = Some(Prompt { kind: PromptKind::GoTo, text: String::new(), version: 0 });
-        }
-        Action::Email | Action::Reclassify => {
-            if let Some(t) = &s.ticket {
-                let kind = if action == Action::Email { PromptKind::Email } else { PromptKind::Reclassify };
-                s.prompt = Some(Prompt { kind, text: String::new(), version: t.version });
-            }
-        }
-        // Only in the status menu.
-        Action::StatusAssigned
-        | Action::StatusInProgress
-        | Action::StatusWaitingOnSupplier
-        | Action::StatusWaitingOnCaller
-        | Action::StatusResolved
-        | Action::StatusClosed => {}
-        Action::ChangeStatus => {
-            if let Some(t) = &s.ticket {
-                let kind = PromptKind::Status(t.status.allowed_next().to_vec());
-                s.prompt = Some(Prompt { kind, text: String::new(), version: t.version });
-            }
-        }
-        Action::Note
-        | Action::Reply
-        | Action::Call
-        | Action::SupplierRef
-        | Action::SupplierReply
-        | Action::SupplierSolved
-        | Action::OverrideRouting
-        | Action::Satisfaction
-        | Action::ChangePriority
-        | Action::Assign => {
-            if let Some(version) = s.ticket.as_ref().map(|t| t.version) {
-                let kind = match action {
-                    Action::Note => PromptKind::Note,
-                    Action::Reply => PromptKind::Reply,
-                    Action::Call => PromptKind::Call,
-                    Action::OverrideRouting => PromptKind::Override,
-                    Action::Satisfaction => PromptKind::Satisfaction,
-                    Action::ChangePriority => PromptKind::Priority,
-                    Action::Assign => PromptKind::Assign,
-                    Action::SupplierReply => PromptKind::SupplierReply,
-                    Action::SupplierSolved => PromptKind::SupplierSolved,
-                    _ => PromptKind::SupplierRef,
-                };
-                s.prompt = Some(Prompt { kind, text: String::new(), version });
-            }
-        }
-    }
-    vec![]
-}
-
-/// A change based on the version on screen: if a colleague got there first, it is refused.
-fn change(t: &TicketDetail, c: Change) -> Effect {
-    change_from(t.id, t.version, c)
-}
-
-/// A change based on the version the agent saw when they began it (a prompt's).
-fn change_from(id: u64, version: u64, c: Change) -> Effect {
-    Effect::Change(id, TicketUpdate { changes: vec![c], expected_version: Some(version) })
-}
-
-fn moved(at: usize, len: usize, action: Action, page: usize) -> usize {
-    let last = len.saturating_sub(1);
-    match action {
-        Action::Up => at.saturating_sub(1),
-        Action::Down => (at + 1).min(last),
-        Action::PageUp => at.saturating_sub(page),
-        Action::PageDown => (at + page).min(last),
-        Action::Top => 0,
-        _ => last,
-    }
-}
-
-fn card_of_selected(s: &mut State) -> Vec<Effect> {
-    s.lookup.card = None;
-    s.lookup.hits.get(s.lookup.selected).and_then(|h| h.supplier.clone()).map(Effect::LoadCard).into_iter().collect()
-}
-
-fn on_filter_key(s: &mut State, key: KeyEvent) -> Vec<Effect> {
-    match key.code {
-        KeyCode::Enter | KeyCode::Esc => s.queue.filtering = false,
-        KeyCode::Backspace => {
-            s.queue.filter.pop();
-        }
-        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => s.queue.filter.push(c),
-        _ => return vec![],
-    }
-    if key.code == KeyCode::Esc {
-        s.queue.filter.clear();
-    }
-    s.queue.selected = 0;
-    vec![Effect::LoadQueue(s.queue_query())]
-}
-
-fn on_prompt_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
-    let Some(prompt) = s.prompt.as_mut() else { return vec![] };
-    match (&prompt.kind, key.code) {
-        (_, KeyCode::Esc) => s.prompt = None,
-        (_, KeyCode::Char('e')) if key.modifiers.contains(KeyModifiers::CONTROL) => s.edit = Some(prompt.text.clone()),
-        (PromptKind::Status(allowed), _) => {
-            let Some(status) = keys.action(Mode::Status, &key).and_then(Action::status) else { return vec![] };
-            let Some(t) = &s.ticket else { return vec![] };
-            if !allowed.contains(&status) {
-                s.message = Some(t.status.check_transition(status).err().unwrap_or_default());
-                return vec![];
-            }
-            let version = prompt.version;
-            match status {
-                // Resolving asks what solved it, then to confirm; closing asks to confirm.
-                Status::Resolved => {
-                    s.prompt = Some(Prompt {
-                        kind: PromptKind::Solution,
-                        text: t.solution.clone().unwrap_or_default(),
-                        version,
-                    });
-                }
-                Status::Closed => {
-                    let solution = t.solution.as_deref().unwrap_or("none recorded");
-                    let question = format!("close #{} (solution: {solution})? y: close  n: keep it resolved", t.id);
-                    let changes = vec![Change::Status(Status::Closed)];
-                    s.prompt =
-                        Some(Prompt { kind: PromptKind::Confirm { question, changes }, text: String::new(), version });
-                }
-                _ => {
-                    let effect = change_from(t.id, version, Change::Status(status));
-                    s.prompt = None;
-                    return vec![effect];
-                }
-            }
-        }
-        (PromptKind::Confirm { changes, .. }, KeyCode::Char(c)) => {
-            if matches!(c, 'y' | 'Y') {
-                let update = TicketUpdate { changes: changes.clone(), expected_version: Some(prompt.version) };
-                let effect = s.ticket.as_ref().map(|t| Effect::Change(t.id, update));
-                s.prompt = None;
-                return effect.into_iter().collect();
-            }
-            if matches!(c, 'n' | 'N') {
-                s.prompt = None;
-                s.message = Some("nothing changed".into());
-            }
-        }
-        (PromptKind::Confirm { .. }, _) => {}
-        (PromptKind::GoTo, KeyCode::Enter) => {
-            let Ok(id) = prompt.text.trim().trim_start_matches('#').parse::<u64>() else {
-                s.message = Some("a ticket's number, e.g. 584".into());
-                return vec![];
-            };
-            s.prompt = None;
-            s.screens.push(Screen::Ticket);
-            s.scroll = 0;
-            s.ticket = None;
-            return vec![Effect::LoadTicket(id)];
-        }
-        (PromptKind::Dispatch, KeyCode::Enter) => {
-            let mut changes = Vec::new();
-            let reference = prompt.text.trim();
-            if !reference.is_empty() {
-                changes.push(Change::SupplierRef(reference.to_string()));
-            }
-            changes.push(Change::Status(Status::WaitingOnSupplier));
-            let update = TicketUpdate { changes, expected_version: Some(prompt.version) };
-            let effect = s.ticket.as_ref().map(|t| Effect::Change(t.id, update));
-            s.prompt = None;
-            return effect.into_iter().collect();
-        }
-        (PromptKind::Reclassify, KeyCode::Enter) => {
-            let numbers: Vec<u8> = prompt.text.split_whitespace().filter_map(|n| n.parse().ok()).collect();
-            let &[impact, urgency] = numbers.as_slice() else {
-                s.message = Some("impact 1-3 and urgency 1-4, e.g. 2 3".into());
-                return vec![];
-            };
-            if let Err(why) = crate::domain::ticket::check_impact_urgency(impact, urgency) {
-                s.message = Some(why);
-                return vec![];
-            }
-            let version = prompt.version;
-            let effect = s.ticket.as_ref().map(|t| change_from(t.id, version, Change::Reclassify { impact, urgency }));
-            s.prompt = None;
-            return effect.into_iter().collect();
-        }
-        (PromptKind::Solution, KeyCode::Enter) if !prompt.text.trim().is_empty() => {
-            let text = prompt.text.trim().to_string();
-            let id = s.ticket.as_ref().map(|t| t.id).unwrap_or_default();
-            let question = format!("resolve #{id} with: {text}? y: resolve  n: cancel");
-            let changes = vec![Change::Solution(text), Change::Status(Status::Resolved)];
-            let version = prompt.version;
-            s.prompt = Some(Prompt { kind: PromptKind::Confirm { question, changes }, text: String::new(), version });
-        }
-        (PromptKind::Priority, KeyCode::Char(c)) => {
-            let picked = c.to_string().parse::<u8>().ok().and_then(|d| format!("P{d}").parse().ok());
-            if let (Some(p), Some(t)) = (picked, &s.ticket) {
-                let effect = change_from(t.id, prompt.version, Change::Priority(p));
-                s.prompt = None;
-                return vec![effect];
-            }
-        }
-        (_, KeyCode::Backspace) => {
-            prompt.text.pop();
-        }
-        (_, KeyCode::Char(c)) if !key.modifiers.contains(KeyModifiers::CONTROL) => prompt.text.push(c),
-        (kind, KeyCode::Enter) if !prompt.text.trim().is_empty() => {
-            let text = prompt.text.trim().to_string();
-            let c = match kind {
-                PromptKind::Note => Change::Note(text),
-                PromptKind::Reply => Change::Contact(Channel::Reply, text),
-                PromptKind::Call => Change::Contact(Channel::Call, text),
-                PromptKind::Email => Change::Contact(Channel::Email, text),
-                PromptKind::SupplierReply => Change::SupplierReply(text),
-                PromptKind::SupplierSolved => Change::SupplierSolved(text),
-                PromptKind::Assign => Change::Assign(Some(text).filter(|t| !matches!(t.as_str(), "none" | "-"))),
-                PromptKind::Override => match text.split_once(':') {
-                    Some((supplier, reason)) if !reason.trim().is_empty() => {
-                        Change::OverrideRouting { supplier: supplier.trim().into(), reason: reason.trim().into() }
-                    }
-                    _ => {
-                        s.message = Some("write it as SUPPLIER: reason".into());
-                        return vec![];
-                    }
-                },
-                PromptKind::Satisfaction => {
-                    let (score, remark) = text.split_once(' ').unwrap_or((&text, ""));
-                    match score.parse::<u8>() {
-                        Ok(score) => Change::Satisfaction {
-                            score,
-                            remark: Some(remark.trim().to_string()).filter(|r| !r.is_empty()),
-                        },
-                        Err(_) => {
-                            s.message = Some("start with the score, 1 to 5".into());
-                            return vec![];
-                        }
-                    }
-                }
-                _ => Change::SupplierRef(text),
-            };
-            let version = prompt.version;
-            let effect = s.ticket.as_ref().map(|t| change_from(t.id, version, c));
-            s.prompt = None;
-            return effect.into_iter().collect();
-        }
-        _ => {}
+        action => return screens::act(s, action),
     }
     vec![]
 }

@@ -3,11 +3,13 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::{clean, level};
 use crate::desk::views::{ClockView, LayerClocks, describe};
+use crate::domain::Status;
 use crate::domain::sla::ClockPhase;
+use crate::ui::frame::{clean, level};
+use crate::ui::keymap::Keymap;
 use crate::ui::state::State;
 use crate::ui::theme::Theme;
 
@@ -103,4 +105,32 @@ fn clock_line<'a>(theme: &Theme, what: &str, c: &ClockView, tz: chrono_tz::Tz) -
         Span::raw(format!("  {what:<11} {:<6} ", c.target)),
         Span::styled(format!("{sign} {}", crate::present::clock_text(c, tz)), style),
     ])
+}
+
+/// Every status with its own key, the same whatever the ticket's status; the ones not allowed
+/// now are dimmed, with why.
+pub fn status_menu(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap, allowed: &[Status], body: Rect) {
+    let Some(t) = &s.ticket else { return };
+    let bindings = keys.bindings(crate::ui::keymap::Mode::Status);
+    let lines: Vec<Line> = Status::ALL
+        .iter()
+        .filter(|st| **st != Status::New)
+        .map(|st| {
+            let key = bindings.iter().find(|(_, a)| a.status() == Some(*st)).map(|(k, _)| k.as_str()).unwrap_or("-");
+            let (style, why) = if allowed.contains(st) {
+                (theme.style("ui.key"), String::new())
+            } else if *st == t.status {
+                (theme.style("ui.dim"), " (now)".to_string())
+            } else {
+                (theme.style("ui.dim"), format!(" (not from {})", t.status))
+            };
+            Line::from(vec![Span::styled(format!(" {key:>3}  "), style), Span::styled(format!("{st}{why}"), style)])
+        })
+        .collect();
+    let width = 46.min(body.width);
+    let height = (lines.len() as u16 + 2).min(body.height);
+    let r = Rect { x: body.x + body.width.saturating_sub(width), y: body.y, width, height };
+    f.render_widget(Clear, r);
+    let block = ratatui::widgets::Block::bordered().title(format!(" #{} is {} ", t.id, t.status));
+    f.render_widget(Paragraph::new(lines).block(block), r);
 }

@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Sparkline};
 
-use super::clean;
+use crate::ui::frame::clean;
 use crate::ui::state::State;
 use crate::ui::theme::Theme;
 

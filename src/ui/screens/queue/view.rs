@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
-use super::{clean, level};
+use crate::ui::frame::{clean, level};
 use crate::ui::state::State;
 use crate::ui::theme::Theme;
 

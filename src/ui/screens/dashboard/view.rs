@@ -5,8 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
-use super::clean;
 use crate::domain::report::LevelCounts;
+use crate::ui::frame::clean;
 use crate::ui::state::State;
 use crate::ui::theme::Theme;
 

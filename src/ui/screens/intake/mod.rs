@@ -2,11 +2,17 @@
 //! shows before saving. The preview is the domain's own `Ticket::open` on the registry, so it
 //! says exactly what saving will do.
 
+pub mod view;
+
 use chrono::{DateTime, Utc};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use crate::domain::registry::lookup::{self, HitKind, closest};
 use crate::domain::ticket::{NewTicket, SlaView};
 use crate::domain::{Priority, Registry, Ticket, TicketKind};
+use crate::ui::action::Action;
+use crate::ui::state::State;
+use crate::ui::update::Effect;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -157,6 +163,49 @@ impl Intake {
             sla: t.sla(now, reg),
         })
     }
+}
+
+/// What a key of the intake does; `None` for an action of another screen.
+pub fn act(s: &mut State, action: Action) -> Option<Vec<Effect>> {
+    match action {
+        Action::Up => s.intake.pick = s.intake.pick.saturating_sub(1),
+        Action::Down => s.intake.pick = (s.intake.pick + 1).min(4),
+        Action::Edit => s.edit = Some(s.intake.value(s.intake.field()).to_string()),
+        Action::NextField | Action::PreviousField => {
+            // Leaving a participant or service field fixes the suggestion picked.
+            if let Some(reg) = &s.registry
+                && let Some((value, _)) = s.intake.suggestions(reg, s.now).get(s.intake.pick).cloned()
+            {
+                *s.intake.value_mut() = value;
+            }
+            let n = FIELDS.len();
+            s.intake.focus =
+                if action == Action::NextField { (s.intake.focus + 1) % n } else { (s.intake.focus + n - 1) % n };
+            s.intake.pick = 0;
+        }
+        Action::Save => {
+            let reg = s.registry.as_ref()?;
+            match s.intake.ticket(reg, s.now) {
+                Ok(new) => return Some(vec![Effect::Create(new)]),
+                Err(missing) => s.message = Some(missing),
+            }
+        }
+        _ => return None,
+    }
+    Some(vec![])
+}
+
+/// Typing goes into the field in focus.
+pub fn on_typing(s: &mut State, key: &KeyEvent) -> Option<Vec<Effect>> {
+    if super::is_typing(key) {
+        s.intake.value_mut().push(super::char_of(key));
+    } else if key.code == KeyCode::Backspace {
+        s.intake.value_mut().pop();
+    } else {
+        return None;
+    }
+    s.intake.pick = 0;
+    Some(vec![])
 }
 
 #[cfg(test)]

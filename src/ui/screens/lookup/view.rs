@@ -6,9 +6,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::clean;
 use crate::desk::SupplierCard;
 use crate::domain::registry::lookup::HitKind;
+use crate::ui::frame::clean;
 use crate::ui::state::State;
 use crate::ui::theme::Theme;
 

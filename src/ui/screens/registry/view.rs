@@ -6,9 +6,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Tabs};
 
-use super::clean;
 use crate::domain::Registry;
 use crate::domain::report::contract_watch;
+use crate::ui::frame::clean;
 use crate::ui::state::{RegistryTab, State};
 use crate::ui::theme::Theme;
 

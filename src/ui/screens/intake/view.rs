@@ -5,8 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::clean;
-use crate::ui::intake::FIELDS;
+use super::FIELDS;
+use crate::ui::frame::clean;
 use crate::ui::state::State;
 use crate::ui::theme::Theme;
 

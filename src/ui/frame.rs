@@ -1,13 +1,6 @@
-//! Drawing: a pure function of the state. Outside text has its control characters replaced.
-
-mod dashboard;
-mod help;
-mod intake;
-mod lookup;
-mod queue;
-mod regie;
-mod registry;
-mod ticket;
+//! Drawing: a pure function of the state. The frame around every screen (title, status line,
+//! banner, the status menu); each screen draws its own body. Outside text has its control
+//! characters replaced.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -15,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::keymap::Keymap;
+use super::screens;
 use super::state::{PromptKind, Screen, State};
 use super::theme::Theme;
-use crate::domain::Status;
 use crate::domain::sla::ClockLevel;
 
 /// Smaller than this, the screen says so instead of drawing.
@@ -34,18 +27,18 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap) {
         Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
     title(f, s, theme, top);
     match s.screen() {
-        Screen::Queue => queue::draw(f, s, theme, body),
-        Screen::Intake => intake::draw(f, s, theme, body),
-        Screen::Registry => registry::draw(f, s, theme, body),
-        Screen::Dashboard => dashboard::draw(f, s, theme, body),
-        Screen::Regie => regie::draw(f, s, theme, body),
-        Screen::Ticket => ticket::draw(f, s, theme, body),
-        Screen::Lookup => lookup::draw(f, s, theme, body),
-        Screen::Help => help::draw(f, s, theme, keys, body),
+        Screen::Queue => screens::queue::view::draw(f, s, theme, body),
+        Screen::Intake => screens::intake::view::draw(f, s, theme, body),
+        Screen::Registry => screens::registry::view::draw(f, s, theme, body),
+        Screen::Dashboard => screens::dashboard::view::draw(f, s, theme, body),
+        Screen::Regie => screens::regie::view::draw(f, s, theme, body),
+        Screen::Ticket => screens::ticket::view::draw(f, s, theme, body),
+        Screen::Lookup => screens::lookup::view::draw(f, s, theme, body),
+        Screen::Help => screens::help::view::draw(f, s, theme, keys, body),
     }
     status_line(f, s, theme, bottom);
     if let Some(PromptKind::Status(allowed)) = s.prompt.as_ref().map(|p| &p.kind) {
-        status_menu(f, s, theme, keys, allowed, body);
+        screens::ticket::view::status_menu(f, s, theme, keys, allowed, body);
     }
     if let Some(banner) = &s.banner {
         let r = Rect { height: 1, ..body };
@@ -73,34 +66,6 @@ fn title(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     };
     let line = Line::from(vec![Span::styled(" spoc ", theme.style("ui.title")), Span::raw(what)]);
     f.render_widget(Paragraph::new(line).style(theme.style("ui.status")), r);
-}
-
-/// Every status with its own key, the same whatever the ticket's status; the ones not allowed
-/// now are dimmed, with why.
-fn status_menu(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap, allowed: &[Status], body: Rect) {
-    let Some(t) = &s.ticket else { return };
-    let bindings = keys.bindings(crate::ui::keymap::Mode::Status);
-    let lines: Vec<Line> = Status::ALL
-        .iter()
-        .filter(|st| **st != Status::New)
-        .map(|st| {
-            let key = bindings.iter().find(|(_, a)| a.status() == Some(*st)).map(|(k, _)| k.as_str()).unwrap_or("-");
-            let (style, why) = if allowed.contains(st) {
-                (theme.style("ui.key"), String::new())
-            } else if *st == t.status {
-                (theme.style("ui.dim"), " (now)".to_string())
-            } else {
-                (theme.style("ui.dim"), format!(" (not from {})", t.status))
-            };
-            Line::from(vec![Span::styled(format!(" {key:>3}  "), style), Span::styled(format!("{st}{why}"), style)])
-        })
-        .collect();
-    let width = 46.min(body.width);
-    let height = (lines.len() as u16 + 2).min(body.height);
-    let r = Rect { x: body.x + body.width.saturating_sub(width), y: body.y, width, height };
-    f.render_widget(Clear, r);
-    let block = ratatui::widgets::Block::bordered().title(format!(" #{} is {} ", t.id, t.status));
-    f.render_widget(Paragraph::new(lines).block(block), r);
 }
 
 fn status_line(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {

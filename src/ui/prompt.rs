@@ -1,0 +1,212 @@
+//! Prompts: the text, menu or question the agent answers before a change is made. A prompt
+//! carries the version of the ticket the agent saw when it opened, so a colleague's change in
+//! between makes the change a conflict, however long the agent took.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+use super::keymap::{Keymap, Mode};
+use super::state::{Screen, State};
+use super::update::Effect;
+use crate::desk::TicketUpdate;
+use crate::domain::Status;
+use crate::domain::ticket::{Change, Channel};
+use crate::ui::screens::ticket::change_from;
+
+/// Text the agent is typing for a change to the open ticket.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PromptKind {
+    Note,
+    Reply,
+    Call,
+    SupplierRef,
+    SupplierReply,
+    SupplierSolved,
+    /// "SUPPLIER: reason".
+    Override,
+    /// "SCORE remark", the score 1 to 5.
+    Satisfaction,
+    /// P1 to P4 by its digit.
+    Priority,
+    /// A colleague's login.
+    Assign,
+    /// Picks a status by its key in the keymap's `[status]` table; these are allowed now.
+    Status(Vec<Status>),
+    /// What solved it, before resolving.
+    Solution,
+    /// Dispatch to the supplier: its reference if it gave one (may be empty), and the ticket
+    /// waits on the supplier, in one change.
+    Dispatch,
+    /// An email to the caller.
+    Email,
+    /// "IMPACT URGENCY", e.g. "2 3".
+    Reclassify,
+    /// A ticket's number, to open it whatever its status.
+    GoTo,
+    /// A change that cannot be taken back lightly: asked once more, `y` to go ahead.
+    Confirm {
+        question: String,
+        changes: Vec<crate::domain::ticket::Change>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub text: String,
+    /// The ticket's version when the agent opened the prompt: a colleague's change since then
+    /// makes the desk refuse this one, however long the agent took.
+    pub version: u64,
+}
+
+/// A key while a prompt is open.
+pub fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
+    let Some(prompt) = s.prompt.as_mut() else { return vec![] };
+    match (&prompt.kind, key.code) {
+        (_, KeyCode::Esc) => s.prompt = None,
+        (_, KeyCode::Char('e')) if key.modifiers.contains(KeyModifiers::CONTROL) => s.edit = Some(prompt.text.clone()),
+        (PromptKind::Status(allowed), _) => {
+            let Some(status) = keys.action(Mode::Status, &key).and_then(Action::status) else { return vec![] };
+            let Some(t) = &s.ticket else { return vec![] };
+            if !allowed.contains(&status) {
+                s.message = Some(t.status.check_transition(status).err().unwrap_or_default());
+                return vec![];
+            }
+            let version = prompt.version;
+            match status {
+                // Resolving asks what solved it, then to confirm; closing asks to confirm.
+                Status::Resolved => {
+                    s.prompt = Some(Prompt {
+                        kind: PromptKind::Solution,
+                        text: t.solution.clone().unwrap_or_default(),
+                        version,
+                    });
+                }
+                Status::Closed => {
+                    let solution = t.solution.as_deref().unwrap_or("none recorded");
+                    let question = format!("close #{} (solution: {solution})? y: close  n: keep it resolved", t.id);
+                    let changes = vec![Change::Status(Status::Closed)];
+                    s.prompt =
+                        Some(Prompt { kind: PromptKind::Confirm { question, changes }, text: String::new(), version });
+                }
+                _ => {
+                    let effect = change_from(t.id, version, Change::Status(status));
+                    s.prompt = None;
+                    return vec![effect];
+                }
+            }
+        }
+        (PromptKind::Confirm { changes, .. }, KeyCode::Char(c)) => {
+            if matches!(c, 'y' | 'Y') {
+                let update = TicketUpdate { changes: changes.clone(), expected_version: Some(prompt.version) };
+                let effect = s.ticket.as_ref().map(|t| Effect::Change(t.id, update));
+                s.prompt = None;
+                return effect.into_iter().collect();
+            }
+            if matches!(c, 'n' | 'N') {
+                s.prompt = None;
+                s.message = Some("nothing changed".into());
+            }
+        }
+        (PromptKind::Confirm { .. }, _) => {}
+        (PromptKind::GoTo, KeyCode::Enter) => {
+            let Ok(id) = prompt.text.trim().trim_start_matches('#').parse::<u64>() else {
+                s.message = Some("a ticket's number, e.g. 584".into());
+                return vec![];
+            };
+            s.prompt = None;
+            s.screens.push(Screen::Ticket);
+            s.scroll = 0;
+            s.ticket = None;
+            return vec![Effect::LoadTicket(id)];
+        }
+        (PromptKind::Dispatch, KeyCode::Enter) => {
+            let mut changes = Vec::new();
+            let reference = prompt.text.trim();
+            if !reference.is_empty() {
+                changes.push(Change::SupplierRef(reference.to_string()));
+            }
+            changes.push(Change::Status(Status::WaitingOnSupplier));
+            let update = TicketUpdate { changes, expected_version: Some(prompt.version) };
+            let effect = s.ticket.as_ref().map(|t| Effect::Change(t.id, update));
+            s.prompt = None;
+            return effect.into_iter().collect();
+        }
+        (PromptKind::Reclassify, KeyCode::Enter) => {
+            let numbers: Vec<u8> = prompt.text.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+            let &[impact, urgency] = numbers.as_slice() else {
+                s.message = Some("impact 1-3 and urgency 1-4, e.g. 2 3".into());
+                return vec![];
+            };
+            if let Err(why) = crate::domain::ticket::check_impact_urgency(impact, urgency) {
+                s.message = Some(why);
+                return vec![];
+            }
+            let version = prompt.version;
+            let effect = s.ticket.as_ref().map(|t| change_from(t.id, version, Change::Reclassify { impact, urgency }));
+            s.prompt = None;
+            return effect.into_iter().collect();
+        }
+        (PromptKind::Solution, KeyCode::Enter) if !prompt.text.trim().is_empty() => {
+            let text = prompt.text.trim().to_string();
+            let id = s.ticket.as_ref().map(|t| t.id).unwrap_or_default();
+            let question = format!("resolve #{id} with: {text}? y: resolve  n: cancel");
+            let changes = vec![Change::Solution(text), Change::Status(Status::Resolved)];
+            let version = prompt.version;
+            s.prompt = Some(Prompt { kind: PromptKind::Confirm { question, changes }, text: String::new(), version });
+        }
+        (PromptKind::Priority, KeyCode::Char(c)) => {
+            let picked = c.to_string().parse::<u8>().ok().and_then(|d| format!("P{d}").parse().ok());
+            if let (Some(p), Some(t)) = (picked, &s.ticket) {
+                let effect = change_from(t.id, prompt.version, Change::Priority(p));
+                s.prompt = None;
+                return vec![effect];
+            }
+        }
+        (_, KeyCode::Backspace) => {
+            prompt.text.pop();
+        }
+        (_, KeyCode::Char(c)) if !key.modifiers.contains(KeyModifiers::CONTROL) => prompt.text.push(c),
+        (kind, KeyCode::Enter) if !prompt.text.trim().is_empty() => {
+            let text = prompt.text.trim().to_string();
+            let c = match kind {
+                PromptKind::Note => Change::Note(text),
+                PromptKind::Reply => Change::Contact(Channel::Reply, text),
+                PromptKind::Call => Change::Contact(Channel::Call, text),
+                PromptKind::Email => Change::Contact(Channel::Email, text),
+                PromptKind::SupplierReply => Change::SupplierReply(text),
+                PromptKind::SupplierSolved => Change::SupplierSolved(text),
+                PromptKind::Assign => Change::Assign(Some(text).filter(|t| !matches!(t.as_str(), "none" | "-"))),
+                PromptKind::Override => match text.split_once(':') {
+                    Some((supplier, reason)) if !reason.trim().is_empty() => {
+                        Change::OverrideRouting { supplier: supplier.trim().into(), reason: reason.trim().into() }
+                    }
+                    _ => {
+                        s.message = Some("write it as SUPPLIER: reason".into());
+                        return vec![];
+                    }
+                },
+                PromptKind::Satisfaction => {
+                    let (score, remark) = text.split_once(' ').unwrap_or((&text, ""));
+                    match score.parse::<u8>() {
+                        Ok(score) => Change::Satisfaction {
+                            score,
+                            remark: Some(remark.trim().to_string()).filter(|r| !r.is_empty()),
+                        },
+                        Err(_) => {
+                            s.message = Some("start with the score, 1 to 5".into());
+                            return vec![];
+                        }
+                    }
+                }
+                _ => Change::SupplierRef(text),
+            };
+            let version = prompt.version;
+            let effect = s.ticket.as_ref().map(|t| change_from(t.id, version, c));
+            s.prompt = None;
+            return effect.into_iter().collect();
+        }
+        _ => {}
+    }
+    vec![]
+}

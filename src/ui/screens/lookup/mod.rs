@@ -1,0 +1,54 @@
+//! The quick lookup: who do we call? Hits for what the agent types, and the supplier's card.
+
+pub mod view;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::{char_of, is_typing, moved};
+use crate::desk::SupplierCard;
+use crate::domain::registry::lookup::Hit;
+use crate::ui::action::Action;
+use crate::ui::state::State;
+use crate::ui::update::Effect;
+
+#[derive(Debug, Clone, Default)]
+pub struct Lookup {
+    pub query: String,
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+    pub card: Option<SupplierCard>,
+}
+
+/// What a key of the lookup does; `None` for an action of another screen.
+pub fn act(s: &mut State, action: Action) -> Option<Vec<Effect>> {
+    match action {
+        Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {
+            s.lookup.selected = moved(s.lookup.selected, s.lookup.hits.len(), action);
+            Some(card_of_selected(s))
+        }
+        Action::Open => Some(card_of_selected(s)),
+        Action::CopyPhone => {
+            let phone = s.lookup.card.as_ref().and_then(|c| c.supplier.phone.clone());
+            crate::ui::screens::copy(s, phone);
+            Some(vec![])
+        }
+        _ => None,
+    }
+}
+
+/// Typing goes into the query, and each key looks up again.
+pub fn on_typing(s: &mut State, key: &KeyEvent) -> Option<Vec<Effect>> {
+    if is_typing(key) {
+        s.lookup.query.push(char_of(key));
+    } else if key.code == KeyCode::Backspace {
+        s.lookup.query.pop();
+    } else {
+        return None;
+    }
+    Some(vec![Effect::Lookup(s.lookup.query.clone())])
+}
+
+pub fn card_of_selected(s: &mut State) -> Vec<Effect> {
+    s.lookup.card = None;
+    s.lookup.hits.get(s.lookup.selected).and_then(|h| h.supplier.clone()).map(Effect::LoadCard).into_iter().collect()
+}
