@@ -30,6 +30,48 @@ pub fn sla_left(paused: bool, left: Option<i64>) -> String {
     }
 }
 
+/// A ticket's SLA cell in a list: the sign and time left of the clock that comes due first,
+/// and `✗` after it when another clock breached earlier ("! 26m ✗": resolution 26 minutes
+/// left, the response was late).
+pub fn sla_cell(row: &crate::desk::TicketRow) -> String {
+    let sign = sla_mark(row.due_level, row.sla_paused);
+    let left = sla_left(row.sla_paused, row.sla_left);
+    let earlier = row.breached && (row.due_level != ClockLevel::Breached || row.sla_paused);
+    format!("{sign} {left}{}", if earlier { " ✗" } else { "" })
+}
+
+/// When the clock that comes due first is due, on the helpdesk's clock, short: "16:05" today,
+/// "tmrw 09:30", "Tue 14:30" this week, "12 Dec 09:00" beyond; "-" when no clock runs.
+pub fn due_short(due: Option<DateTime<Utc>>, now: DateTime<Utc>, tz: Tz) -> String {
+    let Some(due) = due else { return "-".into() };
+    let (d, n) = (due.with_timezone(&tz), now.with_timezone(&tz));
+    match (d.date_naive() - n.date_naive()).num_days() {
+        0 => d.format("%H:%M").to_string(),
+        1 => d.format("tmrw %H:%M").to_string(),
+        -1 => d.format("yday %H:%M").to_string(),
+        2..=6 => d.format("%a %H:%M").to_string(),
+        _ => d.format("%-d %b %H:%M").to_string(),
+    }
+}
+
+/// A status in a narrow column: its own words where they fit, else a short form that still
+/// tells supplier from caller.
+pub fn status_short(status: crate::domain::Status, width: usize) -> &'static str {
+    use crate::domain::Status;
+    if status.as_str().len() <= width {
+        return status.as_str();
+    }
+    match status {
+        Status::New => "new",
+        Status::Assigned => "assigned",
+        Status::InProgress => "working",
+        Status::WaitingOnSupplier => "supplier",
+        Status::WaitingOnCaller => "caller",
+        Status::Resolved => "resolved",
+        Status::Closed => "closed",
+    }
+}
+
 /// A clock's state in words: "met, took 3h", "paused, 2h left", "BREACHED, 1h over"...
 pub fn clock_state(c: &ClockView) -> String {
     let took = || format_business_seconds(c.elapsed);
@@ -145,5 +187,70 @@ mod tests {
         assert_eq!(desk_hours(&ams, now), "closed now, opens Tue 08:00 +01:00");
         let summer = card(false, "2026-07-01T06:00:00Z", "Europe/Amsterdam");
         assert_eq!(desk_hours(&summer, at("2026-06-20T12:00:00Z")), "closed now, opens 2026-07-01 08:00 +02:00");
+    }
+}
+
+#[cfg(test)]
+mod due_tests {
+    use chrono::{DateTime, Utc};
+
+    use super::due_short;
+
+    fn at(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn due_times_read_on_the_helpdesks_clock_short() {
+        let tz = chrono_tz::Europe::Amsterdam;
+        let now = at("2026-11-23T10:00:00+01:00"); // Monday
+        assert_eq!(due_short(Some(at("2026-11-23T16:05:00+01:00")), now, tz), "16:05");
+        assert_eq!(
+            due_short(Some(at("2026-11-23T23:30:00Z")), now, tz),
+            "tmrw 00:30",
+            "midnight in Amsterdam, not UTC"
+        );
+        assert_eq!(due_short(Some(at("2026-11-26T14:30:00+01:00")), now, tz), "Thu 14:30");
+        assert_eq!(due_short(Some(at("2026-12-12T09:00:00+01:00")), now, tz), "12 Dec 09:00");
+        assert_eq!(due_short(None, now, tz), "-");
+    }
+}
+
+#[cfg(test)]
+mod cell_tests {
+    use chrono::{DateTime, Utc};
+
+    use super::sla_cell;
+    use crate::desk::TicketRow;
+    use crate::domain::sla::ClockLevel;
+    use crate::domain::{Priority, Status};
+
+    fn row(due_level: ClockLevel, breached: bool, paused: bool, left: Option<i64>) -> TicketRow {
+        TicketRow {
+            id: 1,
+            version: 1,
+            priority: Priority::P2,
+            status: Status::InProgress,
+            title: String::new(),
+            participant: String::new(),
+            service: String::new(),
+            supplier: None,
+            assignee: None,
+            created_at: DateTime::<Utc>::UNIX_EPOCH,
+            sla_level: if breached { ClockLevel::Breached } else { due_level },
+            due_level,
+            breached,
+            sla_paused: paused,
+            sla_due: None,
+            sla_left: left,
+        }
+    }
+
+    #[test]
+    fn a_clock_that_breached_earlier_has_a_mark_of_its_own() {
+        assert_eq!(sla_cell(&row(ClockLevel::Warning, true, false, Some(26 * 60))), "! 26m ✗");
+        assert_eq!(sla_cell(&row(ClockLevel::Ok, false, false, Some(26 * 60))), "✓ 26m");
+        assert_eq!(sla_cell(&row(ClockLevel::Breached, true, false, Some(-60 * 60))), "✗ -1h00m", "no mark twice");
+        assert_eq!(sla_cell(&row(ClockLevel::Ok, true, true, None)), "‖ paused ✗");
     }
 }

@@ -402,3 +402,38 @@ fn completions_and_the_manual_page_come_from_the_command_line_itself() {
     assert!(man.contains("completions") && man.contains("backup"), "the manual lists the commands");
     assert!(!s.folder.data().exists(), "neither starts a server nor makes a data folder");
 }
+
+/// `ticket list` is in the UI's order: by the due instant of the clock that comes due first,
+/// and the due and time left it shows are that clock's.
+#[test]
+fn the_list_is_in_due_order_and_shows_the_clock_that_comes_due_first() {
+    let s = Spoc::new();
+    s.ok(&["demo", "--no-ui", "--tickets", "800"]);
+    let page = s.json(&["ticket", "list", "--json", "--limit", "200"]);
+    let items = page["items"].as_array().unwrap();
+    assert!(items.len() > 5, "{}", items.len());
+    let due = |r: &serde_json::Value| r["sla_due"].as_str().map(|d| chrono::DateTime::parse_from_rfc3339(d).unwrap());
+    let keys: Vec<_> = items.iter().map(|r| (due(r).is_none(), due(r), r["id"].as_u64().unwrap())).collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted, "the UI's order: due first, none last, then id");
+    for r in items.iter().take(15) {
+        let id = r["id"].as_u64().unwrap().to_string();
+        let t = s.json(&["ticket", "show", &id, "--json"]);
+        let mut running = Vec::new();
+        for layer in ["helpdesk", "supplier"] {
+            for clock in ["response", "resolution"] {
+                let c = &t["sla"][layer][clock];
+                if c["phase"] == "running" {
+                    let at = c["due"].as_str().map(|d| chrono::DateTime::parse_from_rfc3339(d).unwrap());
+                    running.push((at, c["left"].as_i64().unwrap()));
+                }
+            }
+        }
+        let first = running.iter().min().copied();
+        assert_eq!(first.map(|(d, _)| d), first.map(|_| due(r)), "#{id}: {running:?}");
+        assert_eq!(first.map(|(_, left)| left), r["sla_left"].as_i64(), "#{id}");
+    }
+    let text = s.ok(&["ticket", "list", "--limit", "5"]);
+    assert!(text.lines().next().is_some_and(|l| l.contains('✓') || l.contains('!') || l.contains('✗')), "{text}");
+}

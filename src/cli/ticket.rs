@@ -138,9 +138,11 @@ pub fn list(desk: &dyn DeskApi, a: ListArgs) -> CmdResult {
         return json(&page);
     }
     let now = desk.now();
+    // Due times read on the helpdesk's clock.
+    let tz = desk.registry()?.helpdesk_calendar().timezone;
     let mut text = String::new();
     for row in &page.items {
-        text.push_str(&row_line(row, now));
+        text.push_str(&row_line(row, now, tz));
         text.push('\n');
     }
     if page.items.is_empty() {
@@ -151,20 +153,16 @@ pub fn list(desk: &dyn DeskApi, a: ListArgs) -> CmdResult {
     out(&text)
 }
 
-fn sla_cell(row: &TicketRow) -> String {
-    let mark = crate::present::sla_mark(row.sla_level, row.sla_paused);
-    format!("{mark}{:>8}", crate::present::sla_left(row.sla_paused, row.sla_left))
-}
-
-fn row_line(row: &TicketRow, now: DateTime<Utc>) -> String {
+fn row_line(row: &TicketRow, now: DateTime<Utc>, tz: chrono_tz::Tz) -> String {
     let age = now - row.created_at;
     let age = if age.num_days() > 0 { format!("{}d", age.num_days()) } else { format!("{}h", age.num_hours()) };
     format!(
-        "#{:<6} {} {:<19} {} {:<5} {:<16} {:<14} {:<10} {:>4}  {}",
+        "#{:<6} {} {:<19} {:<12} {:<11} {:<5} {:<16} {:<14} {:<10} {:>4}  {}",
         row.id,
         row.priority,
         row.status.as_str(),
-        sla_cell(row),
+        crate::present::due_short(row.sla_due, now, tz),
+        crate::present::sla_cell(row),
         clip(&row.participant, 5),
         clip(&row.service, 16),
         clip(row.supplier.as_deref().unwrap_or("unrouted"), 14),

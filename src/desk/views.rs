@@ -32,11 +32,15 @@ pub struct TicketRow {
     pub created_at: DateTime<Utc>,
     /// The worst level of any clock.
     pub sla_level: ClockLevel,
+    /// The level of the clock that comes due first (the one `sla_due` and `sla_left` are of).
+    pub due_level: ClockLevel,
+    /// Some clock has breached (running or decided): recorded for good.
+    pub breached: bool,
     pub sla_paused: bool,
-    /// The nearest deadline of a running clock.
+    /// The nearest deadline of a running clock: the queue's order.
     #[serde(with = "crate::domain::instant::option")]
     pub sla_due: Option<DateTime<Utc>>,
-    /// Business seconds left on the most urgent running clock.
+    /// Business seconds left on the clock that comes due first.
     pub sla_left: Option<i64>,
 }
 
@@ -55,6 +59,8 @@ impl TicketRow {
             assignee: t.assignee.clone(),
             created_at: t.created_at,
             sla_level: sla.level(),
+            due_level: urgent.map_or(ClockLevel::Ok, |c| c.level),
+            breached: sla.breached(),
             sla_paused: sla.paused(),
             sla_due: urgent.and_then(|c| c.due),
             sla_left: urgent.map(|c| c.left),

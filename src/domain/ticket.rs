@@ -250,9 +250,15 @@ impl SlaView {
         self.clocks().map(|c| c.level).max().unwrap_or(ClockLevel::Ok)
     }
 
-    /// The running clock with the least business time left.
+    /// The running clock that comes due first (the least business time left among equals): the
+    /// queue shows its due instant and time left, and orders by that instant.
     pub fn most_urgent(&self) -> Option<&ClockState> {
-        self.clocks().filter(|c| c.phase == ClockPhase::Running).min_by_key(|c| c.left)
+        self.clocks().filter(|c| c.phase == ClockPhase::Running).min_by_key(|c| (c.due, c.left))
+    }
+
+    /// Whether any clock has breached, running or decided.
+    pub fn breached(&self) -> bool {
+        self.clocks().any(|c| c.level == ClockLevel::Breached)
     }
 
     pub fn paused(&self) -> bool {

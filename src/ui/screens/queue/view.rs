@@ -19,17 +19,20 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     // Only the rows that fit are built.
     let visible = r.height.saturating_sub(1) as usize;
     let first = (s.queue.selected + 1).saturating_sub(visible);
-    // Narrow terminals keep what an agent needs first: id, priority, SLA, status, supplier, title.
+    // Narrow terminals keep what an agent needs first: id, priority, due, SLA, status, supplier,
+    // title. An id is never cut; service, supplier and title share the room there is.
     let wide = r.width >= 110;
+    let id_width = s.queue.rows.iter().map(|t| t.id.to_string().len() + 1).max().unwrap_or(2) as u16;
+    let status_width: u16 = if wide { 19 } else { 8 };
     let rows = s.queue.rows.iter().enumerate().skip(first).take(visible).map(|(i, t)| {
-        let (sla_style, sign) = level(theme, t.sla_level, t.sla_paused);
-        let left = crate::present::sla_left(t.sla_paused, t.sla_left);
+        let (sla_style, _) = level(theme, t.due_level, t.sla_paused);
         let prio = theme.style(&format!("priority.{}", t.priority.as_str().to_lowercase()));
         let mut cells = vec![
             Cell::from(format!("#{}", t.id)),
             Cell::from(Span::styled(t.priority.to_string(), prio)),
-            Cell::from(Span::styled(format!("{sign} {left}"), sla_style)),
-            Cell::from(t.status.as_str()),
+            Cell::from(crate::present::due_short(t.sla_due, s.now, s.tz)),
+            Cell::from(Span::styled(crate::present::sla_cell(t), sla_style)),
+            Cell::from(crate::present::status_short(t.status, status_width as usize)),
         ];
         if wide {
             cells.push(Cell::from(clean(&t.participant)));
@@ -44,24 +47,33 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
         let row = Row::new(cells);
         if i == s.queue.selected { row.style(theme.style("ui.selected")) } else { row }
     });
-    let columns: &[(&str, u16)] = if wide {
-        &[
-            ("id", 7),
-            ("P", 2),
-            ("SLA left", 10),
-            ("status", 19),
-            ("part.", 5),
-            ("service", 14),
-            ("supplier", 14),
-            ("assignee", 8),
-            ("age", 4),
-            ("title", 0),
+    use Constraint::{Fill, Length, Min};
+    let columns: Vec<(&str, Constraint)> = if wide {
+        vec![
+            ("id", Length(id_width)),
+            ("P", Length(2)),
+            ("due", Length(12)),
+            ("SLA left", Length(10)),
+            ("status", Length(status_width)),
+            ("part.", Length(5)),
+            ("service", Fill(1)),
+            ("supplier", Fill(1)),
+            ("assignee", Length(8)),
+            ("age", Length(4)),
+            ("title", Fill(3)),
         ]
     } else {
-        &[("id", 7), ("P", 2), ("SLA left", 10), ("status", 11), ("supplier", 12), ("title", 0)]
+        vec![
+            ("id", Length(id_width)),
+            ("P", Length(2)),
+            ("due", Length(12)),
+            ("SLA left", Length(10)),
+            ("status", Length(status_width)),
+            ("supplier", Length(12)),
+            ("title", Min(8)),
+        ]
     };
-    let widths: Vec<Constraint> =
-        columns.iter().map(|(_, w)| if *w == 0 { Constraint::Min(8) } else { Constraint::Length(*w) }).collect();
+    let widths: Vec<Constraint> = columns.iter().map(|(_, w)| *w).collect();
     let header = Row::new(columns.iter().map(|(n, _)| *n)).style(theme.style("ui.header"));
     f.render_widget(Table::new(rows, widths).header(header).column_spacing(1), r);
 }
