@@ -556,3 +556,27 @@ fn a_view_per_supplier_follows_the_selection_and_cycles() {
     assert_eq!(ui.state.view_supplier.as_deref(), Some("WPN"), "the next in the registry");
     assert_eq!(ui.state.queue.rows.len(), 1);
 }
+
+/// The filter in force shows in the header with the count it leaves; an unknown term says so
+/// instead of showing no tickets; plain words also find the participant, service, supplier and
+/// assignee.
+#[test]
+fn the_filter_is_visible_and_an_unknown_term_is_an_error() {
+    let mut ui = Ui::new();
+    ui.keys("/gzw");
+    ui.key(KeyCode::Enter);
+    let screen = ui.screen(120, 20);
+    assert!(screen.contains("filter gzw · 2 tickets"), "{screen}");
+    ui.keys("/");
+    ui.key(KeyCode::Esc);
+    ui.keys("/iddink");
+    assert_eq!(ui.state.queue.rows.len(), 2, "the supplier's name is found");
+    ui.key(KeyCode::Esc);
+    ui.keys("/foo:bar");
+    let message = ui.state.message.clone().unwrap_or_default();
+    assert!(message.contains("no filter term foo:"), "{message}");
+    assert!(!ui.state.queue.rows.is_empty(), "the unknown term does not empty the queue");
+    ui.key(KeyCode::Esc);
+    ui.keys("/prio:p9");
+    assert!(ui.state.message.clone().unwrap_or_default().contains("no priority"), "{:?}", ui.state.message);
+}

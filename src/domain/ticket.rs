@@ -719,20 +719,26 @@ impl Ticket {
         self.sync_clocks(at, reg);
     }
 
-    /// Both layers as they stand at `at`.
     /// What a text filter searches, lowercased: title, description, caller, the supplier's
-    /// reference and `#id`.
+    /// reference, participant, service, supplier, assignee, solution and `#id`.
     pub fn search_text(&self) -> String {
         format!(
-            "{} {} {} {} #{}",
+            "{} {} {} {} {} {} {} {} {} #{}",
             self.title,
             self.description,
             self.caller.as_deref().unwrap_or(""),
             self.supplier_ref.as_deref().unwrap_or(""),
+            self.participant,
+            self.service,
+            self.routing.supplier.as_deref().unwrap_or(""),
+            self.assignee.as_deref().unwrap_or(""),
+            self.solution.as_deref().unwrap_or(""),
             self.id
         )
         .to_lowercase()
     }
+
+    /// Both layers as they stand at `at`.
 
     pub fn sla(&self, at: DateTime<Utc>, reg: &Registry) -> SlaView {
         let warn = reg.settings().warning_at;

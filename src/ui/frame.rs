@@ -54,7 +54,18 @@ fn title(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
                 (super::state::View::Supplier, Some(name)) => clean(name),
                 (v, _) => v.name().to_string(),
             };
-            format!("queue · {view} · sorted by {}", s.sort.name())
+            // The filter in force and what it leaves, so an agent never wonders why a ticket is missing.
+            let shown = s.queue.rows.len();
+            let count = match (shown, s.queue.more) {
+                (n, true) => format!("{n}+ tickets"),
+                (1, false) => "1 ticket".to_string(),
+                (n, false) => format!("{n} tickets"),
+            };
+            let filter = match s.queue.filter.trim() {
+                "" => String::new(),
+                f => format!(" · filter {}", clean(f)),
+            };
+            format!("queue · {view}{filter} · {count} · sorted by {}", s.sort.name())
         }
         Screen::Ticket => s.ticket.as_ref().map(|t| format!("ticket #{}", t.id)).unwrap_or_else(|| "ticket".into()),
         Screen::Lookup => "who do we call?".into(),

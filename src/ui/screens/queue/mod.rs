@@ -134,6 +134,8 @@ impl State {
                         other => AssigneeFilter::Agent(other.to_string()),
                     })
                 }
+                // A term this filter does not know is an error (see `filter_error`), not text.
+                name if !name.is_empty() && name.chars().all(char::is_alphabetic) => {}
                 _ => words.push(term),
             }
         }
@@ -141,6 +143,32 @@ impl State {
             q.text = Some(words.join(" "));
         }
         q
+    }
+
+    /// What is wrong with the filter typed, if anything: an unknown `name:` term, or a value a
+    /// known term cannot take.
+    pub fn filter_error(&self) -> Option<String> {
+        const TERMS: &str = "status: supplier: participant: service: prio: assignee:";
+        for term in self.queue.filter.split_whitespace() {
+            let Some((name, value)) = term.split_once(':') else { continue };
+            let bad = match name {
+                "status" => value.parse::<Status>().err(),
+                "prio" | "priority" => value
+                    .to_uppercase()
+                    .parse::<crate::domain::Priority>()
+                    .err()
+                    .map(|_| format!("{value:?} is no priority (P1..P4)")),
+                "supplier" | "participant" | "service" | "assignee" => None,
+                name if !name.is_empty() && name.chars().all(char::is_alphabetic) => {
+                    Some(format!("no filter term {name}: (the terms are {TERMS})"))
+                }
+                _ => None,
+            };
+            if bad.is_some() {
+                return bad;
+            }
+        }
+        None
     }
 
     /// Orders the loaded rows by the chosen column; the server's order breaks ties.
@@ -239,6 +267,7 @@ pub fn on_filter_key(s: &mut State, key: KeyEvent) -> Vec<Effect> {
     if key.code == KeyCode::Esc {
         s.queue.filter.clear();
     }
+    s.message = s.filter_error();
     s.queue.selected = 0;
     vec![Effect::LoadQueue(s.queue_query())]
 }
