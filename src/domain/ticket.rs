@@ -739,7 +739,6 @@ impl Ticket {
     }
 
     /// Both layers as they stand at `at`.
-
     pub fn sla(&self, at: DateTime<Utc>, reg: &Registry) -> SlaView {
         let warn = reg.settings().warning_at;
         let layer = |l: &SlaLayer| {
