@@ -232,7 +232,7 @@ fn long_text_is_written_in_the_agents_editor() {
     for _ in 0..6 {
         s.type_text(TAB);
     }
-    s.type_text("\x05"); // ctrl-e
+    s.type_text("\x18"); // ctrl-x: the text in $EDITOR
     s.wait_for("description  Sinds de update van vannacht");
 }
 

@@ -580,3 +580,53 @@ fn the_filter_is_visible_and_an_unknown_term_is_an_error() {
     ui.keys("/prio:p9");
     assert!(ui.state.message.clone().unwrap_or_default().contains("no priority"), "{:?}", ui.state.message);
 }
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// One line editor everywhere: a reopened lookup or filter is selected (typing replaces it),
+/// the shell's editing keys work, and ctrl-f or ctrl-c work while typing.
+#[test]
+fn one_line_editor_everywhere() {
+    let mut ui = Ui::new();
+    ui.keys("f");
+    ui.keys("magister");
+    ui.key(KeyCode::Esc);
+    ui.keys("f");
+    assert!(ui.screen(120, 20).contains("find: magister▏  (typing replaces it)"), "{}", ui.screen(120, 20));
+    ui.keys("notu");
+    assert_eq!(ui.state.lookup.query, "notu", "replaced, not magisternotu");
+    ui.send(Msg::Key(ctrl('a')));
+    ui.keys("zyl ");
+    ui.send(Msg::Key(ctrl('e')));
+    ui.keys(" biz");
+    assert_eq!(ui.state.lookup.query, "zyl notu biz");
+    ui.send(Msg::Key(ctrl('w')));
+    ui.send(Msg::Key(ctrl('w')));
+    assert_eq!(ui.state.lookup.query, "zyl ");
+    ui.send(Msg::Paste("Iddink\nsupport".into()));
+    assert_eq!(ui.state.lookup.query, "zyl Iddink support");
+    ui.key(KeyCode::Esc);
+    // In a prompt: ctrl-u clears what is before the cursor; ctrl-f opens the lookup over it.
+    ui.key(KeyCode::Enter);
+    ui.keys("n");
+    ui.keys("belt terug");
+    ui.key(KeyCode::Left);
+    ui.key(KeyCode::Left);
+    ui.send(Msg::Key(ctrl('u')));
+    assert_eq!(ui.state.prompt.as_ref().unwrap().text, "ug");
+    ui.send(Msg::Key(ctrl('f')));
+    assert_eq!(ui.state.screen(), Screen::Lookup, "ctrl-f works inside a prompt");
+    ui.key(KeyCode::Esc);
+    assert_eq!(ui.state.prompt.as_ref().unwrap().text, "ug", "the prompt waited");
+    ui.key(KeyCode::Esc);
+    ui.key(KeyCode::Esc);
+    // The filter: reopened selected; ctrl-c quits even while typing.
+    ui.keys("/gzw");
+    ui.key(KeyCode::Enter);
+    ui.keys("/iddink");
+    assert_eq!(ui.state.queue.filter, "iddink");
+    ui.send(Msg::Key(ctrl('c')));
+    assert!(ui.state.quit);
+}

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::keymap::Keymap;
+use super::line::{self, LineOf};
 use super::screens;
 use super::state::{PromptKind, Screen, State};
 use super::theme::Theme;
@@ -37,7 +38,7 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap) {
         Screen::Help => screens::help::view::draw(f, s, theme, keys, body),
     }
     status_line(f, s, theme, bottom);
-    if let Some(PromptKind::Status(allowed)) = s.prompt.as_ref().map(|p| &p.kind) {
+    if let Some(PromptKind::Status(allowed)) = s.open_prompt().map(|p| &p.kind) {
         screens::ticket::view::status_menu(f, s, theme, keys, allowed, body);
     }
     if let Some(banner) = &s.banner {
@@ -80,7 +81,7 @@ fn title(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
 }
 
 fn status_line(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
-    let text = if let Some(p) = &s.prompt {
+    let text = if let Some(p) = s.open_prompt() {
         match &p.kind {
             PromptKind::Priority => "new priority: 1 P1  2 P2  3 P3  4 P4  (esc: cancel)".to_string(),
             PromptKind::Status(_) => "new status: its key  (esc: cancel)".to_string(),
@@ -93,7 +94,8 @@ fn status_line(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
                     .as_ref()
                     .map(|reg| crate::present::supplier_hours(reg, &supplier, s.now))
                     .unwrap_or_default();
-                format!("dispatch to {supplier} ({hours}) · their reference, if any: {}▏", p.text)
+                let typed = line::shown(&p.text, &s.cursor_of(LineOf::Prompt));
+                format!("dispatch to {supplier} ({hours}) · their reference, if any: {typed}")
             }
             kind => {
                 let what = match kind {
@@ -113,11 +115,12 @@ fn status_line(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
                     }
                     _ => "supplier's reference",
                 };
-                format!("{what}: {}▏", p.text)
+                format!("{what}: {}", line::shown(&p.text, &s.cursor_of(LineOf::Prompt)))
             }
         }
     } else if s.queue.filtering && s.screen() == Screen::Queue {
-        format!("filter: {}▏  (enter: keep, esc: clear)", s.queue.filter)
+        let typed = line::shown(&s.queue.filter, &s.cursor_of(LineOf::Filter));
+        format!("filter: {typed}  (enter: keep, esc: clear)")
     } else if let Some(m) = &s.message {
         m.clone()
     } else {

@@ -41,6 +41,8 @@ pub enum Mode {
     Help,
     /// The status menu of a ticket: one key per status, the same whatever the ticket's status.
     Status,
+    /// The line editor, wherever an agent types.
+    Input,
 }
 
 impl Mode {
@@ -56,6 +58,7 @@ impl Mode {
             Mode::Lookup => "lookup",
             Mode::Help => "help",
             Mode::Status => "status",
+            Mode::Input => "input",
         }
     }
 }
@@ -265,6 +268,11 @@ impl Keymap {
     }
 
     /// The mode's binding for one key, else the global one; `noop` unbinds.
+    /// The action of a key in this mode's own table only (no global fallback).
+    pub fn action_in(&self, mode: Mode, key: &KeyEvent) -> Option<Action> {
+        self.maps.get(&mode)?.get(&[Key::of(key)][..]).copied().filter(|a| *a != Action::Noop)
+    }
+
     pub fn action(&self, mode: Mode, key: &KeyEvent) -> Option<Action> {
         match self.resolve(mode, &[Key::of(key)]) {
             Resolved::Action(a) => Some(a),

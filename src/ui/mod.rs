@@ -7,6 +7,7 @@
 pub mod action;
 pub mod frame;
 pub mod keymap;
+pub mod line;
 pub mod prompt;
 pub mod screens;
 pub mod state;
@@ -165,6 +166,7 @@ pub fn run(dir: &Path, looks: &Looks) -> Result<(), DeskError> {
             let msg = match ev {
                 Event::Key(k) if k.kind != KeyEventKind::Release => Msg::Key(k),
                 Event::Resize(..) => Msg::Resize,
+                Event::Paste(text) => Msg::Paste(text),
                 _ => continue,
             };
             if keys_tx.send(msg).is_err() {
@@ -176,7 +178,7 @@ pub fn run(dir: &Path, looks: &Looks) -> Result<(), DeskError> {
     std::thread::spawn(move || follow(&watch_dir, &tx));
     // ratatui's init also sets a panic hook that gives the terminal back before the report
     // prints; ours around it shows the cursor again too.
-    let mut terminal = ratatui::init();
+    let mut terminal = init_terminal();
     let restore = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
@@ -209,9 +211,9 @@ pub fn run(dir: &Path, looks: &Looks) -> Result<(), DeskError> {
             copy(terminal.backend_mut(), &text);
         }
         if let Some(text) = s.edit.take() {
-            ratatui::restore();
+            restore_terminal();
             let edited = edit_in_editor(&text);
-            terminal = ratatui::init();
+            terminal = init_terminal();
             terminal.clear().ok();
             match edited {
                 Ok(t) => handle_with(&mut s, &keys, &mut api, dir, Msg::Edited(t)),
@@ -219,8 +221,20 @@ pub fn run(dir: &Path, looks: &Looks) -> Result<(), DeskError> {
             }
         }
     };
-    ratatui::restore();
+    restore_terminal();
     result
+}
+
+/// The alternate screen in raw mode, with pasted text arriving whole (bracketed paste).
+fn init_terminal() -> ratatui::DefaultTerminal {
+    let terminal = ratatui::init();
+    let _ = ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::event::EnableBracketedPaste);
+    terminal
+}
+
+fn restore_terminal() {
+    let _ = ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::event::DisableBracketedPaste);
+    ratatui::restore();
 }
 
 /// Lets the agent write at length in `$VISUAL` or `$EDITOR` (else `vi`); the text comes back

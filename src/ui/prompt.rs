@@ -2,7 +2,7 @@
 //! carries the version of the ticket the agent saw when it opened, so a colleague's change in
 //! between makes the change a conflict, however long the agent took.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::action::Action;
 use super::keymap::{Keymap, Mode};
@@ -64,7 +64,6 @@ pub fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
     let Some(prompt) = s.prompt.as_mut() else { return vec![] };
     match (&prompt.kind, key.code) {
         (_, KeyCode::Esc) => s.prompt = None,
-        (_, KeyCode::Char('e')) if key.modifiers.contains(KeyModifiers::CONTROL) => s.edit = Some(prompt.text.clone()),
         (PromptKind::Status(allowed), _) => {
             let Some(status) = keys.action(Mode::Status, &key).and_then(Action::status) else { return vec![] };
             let Some(t) = &s.ticket else { return vec![] };
@@ -163,10 +162,6 @@ pub fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
                 return vec![effect];
             }
         }
-        (_, KeyCode::Backspace) => {
-            prompt.text.pop();
-        }
-        (_, KeyCode::Char(c)) if !key.modifiers.contains(KeyModifiers::CONTROL) => prompt.text.push(c),
         (kind, KeyCode::Enter) if !prompt.text.trim().is_empty() => {
             let text = prompt.text.trim().to_string();
             let c = match kind {

@@ -61,6 +61,10 @@ pub struct State {
     pub registry_tab: RegistryTab,
     pub registry_selected: usize,
     pub prompt: Option<Prompt>,
+    /// The cursor of the line being typed (a prompt, the filter, the lookup, an intake field).
+    pub cursor: super::line::Cursor,
+    /// The line `cursor` belongs to; another line starts with its own.
+    pub cursor_on: Option<super::line::LineOf>,
     /// The first keys of a chord (`g` of `g g`), while the next is awaited.
     pub pending: Vec<super::keymap::Key>,
     /// Text to open in `$EDITOR` when the screen is next let go of (long notes, descriptions).
@@ -96,6 +100,8 @@ impl State {
             registry_tab: RegistryTab::Participants,
             registry_selected: 0,
             prompt: None,
+            cursor: Default::default(),
+            cursor_on: None,
             pending: Vec::new(),
             clipboard: None,
             edit: None,
@@ -106,6 +112,12 @@ impl State {
             tz,
             quit: false,
         }
+    }
+
+    /// The prompt, when the screen it belongs to is on top (the lookup opened over a prompt
+    /// with ctrl-f leaves it waiting underneath).
+    pub fn open_prompt(&self) -> Option<&Prompt> {
+        self.prompt.as_ref().filter(|_| matches!(self.screen(), Screen::Ticket | Screen::Queue))
     }
 
     pub fn screen(&self) -> Screen {

@@ -33,6 +33,8 @@ pub enum Msg {
     Edited(String),
     /// The terminal changed size: only a new frame is needed.
     Resize,
+    /// Text pasted into the terminal (bracketed paste), for the line being typed.
+    Paste(String),
     /// A minute passed: the SLA columns count down.
     Tick(chrono::DateTime<chrono::Utc>),
 }
@@ -171,6 +173,15 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Resize => vec![],
+        Msg::Paste(text) => match s.active_line() {
+            Some(line) => {
+                let mut cursor = s.cursor_of(line);
+                super::line::insert(s.line_text_mut(line), &mut cursor, &text);
+                (s.cursor, s.cursor_on) = (cursor, Some(line));
+                typed(s, line)
+            }
+            None => vec![],
+        },
         Msg::Lost(why) => {
             s.banner = Some(format!("the server cannot be reached ({why}); reconnecting…"));
             vec![]
@@ -198,19 +209,33 @@ fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
     if key.code == KeyCode::F(12) && std::env::var_os("SPOC_TEST_PANIC").is_some() {
         panic!("a panic asked for by SPOC_TEST_PANIC");
     }
-    if s.prompt.is_some() {
+    // A line left (by esc, enter or another screen) starts anew when it is typed in again.
+    if s.active_line() != s.cursor_on {
+        s.cursor_on = None;
+    }
+    if let Some(line) = s.active_line() {
+        // The keys of [global] (ctrl-c, ctrl-f, f1) work while typing too.
+        if let Some(a @ (Action::Quit | Action::Lookup | Action::Help)) = keys.action_in(Mode::Global, &key) {
+            return act(s, a);
+        }
+        if keys.action_in(Mode::Input, &key) == Some(Action::Edit) {
+            s.edit = Some(s.line_text_mut(line).clone());
+            return vec![];
+        }
+        let mut cursor = s.cursor_of(line);
+        let done = super::line::edit(s.line_text_mut(line), &mut cursor, &key, keys);
+        (s.cursor, s.cursor_on) = (cursor, Some(line));
+        match done {
+            super::line::Edit::Changed => return typed(s, line),
+            super::line::Edit::Moved => return vec![],
+            super::line::Edit::NotMine => {}
+        }
+    }
+    if s.open_prompt().is_some() {
         return super::prompt::on_key(s, keys, key);
     }
     if s.screen() == Screen::Queue && s.queue.filtering {
         return screens::queue::on_filter_key(s, key);
-    }
-    let typed = match s.screen() {
-        Screen::Intake => screens::intake::on_typing(s, &key),
-        Screen::Lookup => screens::lookup::on_typing(s, &key),
-        _ => None,
-    };
-    if let Some(effects) = typed {
-        return effects;
     }
     let mut chord = std::mem::take(&mut s.pending);
     chord.push(Key::of(&key));
@@ -229,6 +254,20 @@ fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
             vec![]
         }
         Resolved::Nothing => vec![],
+    }
+}
+
+/// What follows a change to the line being typed.
+fn typed(s: &mut State, line: super::line::LineOf) -> Vec<Effect> {
+    use super::line::LineOf;
+    match line {
+        LineOf::Prompt => vec![],
+        LineOf::Filter => screens::queue::filter_changed(s),
+        LineOf::Lookup => vec![Effect::Lookup(s.lookup.query.clone())],
+        LineOf::Intake(_) => {
+            s.intake.pick = 0;
+            vec![]
+        }
     }
 }
 

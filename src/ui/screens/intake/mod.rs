@@ -5,7 +5,6 @@
 pub mod view;
 
 use chrono::{DateTime, Utc};
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use crate::domain::registry::lookup::{self, HitKind, closest};
 use crate::domain::ticket::{NewTicket, SlaView};
@@ -170,7 +169,6 @@ pub fn act(s: &mut State, action: Action) -> Option<Vec<Effect>> {
     match action {
         Action::Up => s.intake.pick = s.intake.pick.saturating_sub(1),
         Action::Down => s.intake.pick = (s.intake.pick + 1).min(4),
-        Action::Edit => s.edit = Some(s.intake.value(s.intake.field()).to_string()),
         Action::NextField | Action::PreviousField => {
             // Leaving a participant or service field fixes the suggestion picked.
             if let Some(reg) = &s.registry
@@ -192,19 +190,6 @@ pub fn act(s: &mut State, action: Action) -> Option<Vec<Effect>> {
         }
         _ => return None,
     }
-    Some(vec![])
-}
-
-/// Typing goes into the field in focus.
-pub fn on_typing(s: &mut State, key: &KeyEvent) -> Option<Vec<Effect>> {
-    if super::is_typing(key) {
-        s.intake.value_mut().push(super::char_of(key));
-    } else if key.code == KeyCode::Backspace {
-        s.intake.value_mut().pop();
-    } else {
-        return None;
-    }
-    s.intake.pick = 0;
     Some(vec![])
 }
 

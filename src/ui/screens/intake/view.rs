@@ -20,7 +20,14 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
         let style = if focused { theme.style("ui.selected") } else { theme.style("ui") };
         lines.push(Line::from(vec![
             Span::styled(format!("{:<13}", field.label()), theme.style("ui.dim")),
-            Span::styled(if focused { format!("{value}▏") } else { value }, style),
+            Span::styled(
+                if focused {
+                    crate::ui::line::shown(&value, &s.cursor_of(crate::ui::line::LineOf::Intake(i)))
+                } else {
+                    value
+                },
+                style,
+            ),
         ]));
         if focused && let Some(reg) = &s.registry {
             for (n, (_, label)) in intake.suggestions(reg, s.now).iter().enumerate() {

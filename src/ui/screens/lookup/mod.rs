@@ -2,9 +2,7 @@
 
 pub mod view;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-
-use super::{char_of, is_typing, moved};
+use super::moved;
 use crate::desk::SupplierCard;
 use crate::domain::registry::lookup::Hit;
 use crate::ui::action::Action;
@@ -34,18 +32,6 @@ pub fn act(s: &mut State, action: Action) -> Option<Vec<Effect>> {
         }
         _ => None,
     }
-}
-
-/// Typing goes into the query, and each key looks up again.
-pub fn on_typing(s: &mut State, key: &KeyEvent) -> Option<Vec<Effect>> {
-    if is_typing(key) {
-        s.lookup.query.push(char_of(key));
-    } else if key.code == KeyCode::Backspace {
-        s.lookup.query.pop();
-    } else {
-        return None;
-    }
-    Some(vec![Effect::Lookup(s.lookup.query.clone())])
 }
 
 pub fn card_of_selected(s: &mut State) -> Vec<Effect> {

@@ -14,7 +14,8 @@ use crate::ui::theme::Theme;
 
 pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     let [input, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(r);
-    f.render_widget(Paragraph::new(format!("find: {}▏", clean(&s.lookup.query))), input);
+    let typed = crate::ui::line::shown(&clean(&s.lookup.query), &s.cursor_of(crate::ui::line::LineOf::Lookup));
+    f.render_widget(Paragraph::new(format!("find: {typed}")), input);
     let [hits, card] = Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(rest);
     let items: Vec<ListItem> = s
         .lookup

@@ -2,7 +2,7 @@
 
 pub mod view;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::moved;
 use crate::desk::views::TicketRow;
@@ -254,19 +254,24 @@ fn next_supplier_view(s: &mut State) -> Vec<Effect> {
     vec![Effect::LoadQueue(s.queue_query())]
 }
 
-/// A key while the filter is being typed: the queue follows each one.
+/// Enter keeps the filter, esc clears it; the line editor has the other keys.
 pub fn on_filter_key(s: &mut State, key: KeyEvent) -> Vec<Effect> {
     match key.code {
-        KeyCode::Enter | KeyCode::Esc => s.queue.filtering = false,
-        KeyCode::Backspace => {
-            s.queue.filter.pop();
+        KeyCode::Enter => {
+            s.queue.filtering = false;
+            vec![]
         }
-        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => s.queue.filter.push(c),
-        _ => return vec![],
+        KeyCode::Esc => {
+            s.queue.filtering = false;
+            s.queue.filter.clear();
+            filter_changed(s)
+        }
+        _ => vec![],
     }
-    if key.code == KeyCode::Esc {
-        s.queue.filter.clear();
-    }
+}
+
+/// The queue follows the filter as it is typed.
+pub fn filter_changed(s: &mut State) -> Vec<Effect> {
     s.message = s.filter_error();
     s.queue.selected = 0;
     vec![Effect::LoadQueue(s.queue_query())]
