@@ -7,7 +7,7 @@ use crate::common;
 use chrono::{DateTime, NaiveDate, Utc};
 use common::{at, small_registry};
 use spoc::domain::report::{
-    Facts, Layer, Outcome, Period, contract_watch, facts_in, participant_rows, quantile, service_rows,
+    Facts, Layer, Outcome, Period, contract_watch, facts_in, median, participant_rows, quantile, service_rows,
     supplier_scorecards,
 };
 use spoc::domain::ticket::{Change, Channel, NewTicket};
@@ -84,7 +84,8 @@ fn scorecard_figures_match_a_known_history() {
     assert_eq!((f.response_met, f.response_measured), (2, 3));
     assert_eq!((f.resolution_met, f.resolution_measured), (2, 3), "the open breach counts as not met");
     assert_eq!(f.resolution_hours(), [2.0, 7.0]);
-    assert_eq!((f.median_resolution_hours, f.p90_resolution_hours), (Some(2.0), Some(7.0)));
+    // The median of 2 h and 7 h is their mean; p90 is the value at rank ⌈0.9 × 2⌉ = 2.
+    assert_eq!((f.median_resolution_hours, f.p90_resolution_hours), (Some(4.5), Some(7.0)));
     assert_eq!(f.open_breaches, 1);
     assert_eq!(f.reopened, 1);
     assert_eq!((f.satisfaction_avg, f.satisfaction_count), (Some(3.5), 2));
@@ -207,7 +208,7 @@ fn service_figures_and_the_monthly_trend() {
     // 3's reply came after 1h: within P4's 4h, decided before it was raised to P2, so met.
     assert_eq!((printen.response_met, printen.response_measured), (1, 3));
     assert_eq!((printen.resolution_met, printen.resolution_measured), (1, 2));
-    assert_eq!((printen.median_resolution_hours, printen.p90_resolution_hours), (Some(7.0), Some(9.0)));
+    assert_eq!((printen.median_resolution_hours, printen.p90_resolution_hours), (Some(8.0), Some(9.0)));
     assert_eq!(printen.open_breaches, 1);
 
     // Per month: ZYL has one ticket in October and two in November.
@@ -274,11 +275,16 @@ sla = { P1 = { response = "30m", resolve = "4h" }, P2 = { response = "1h", resol
 }
 
 #[test]
-fn nearest_rank_quantiles() {
+fn nearest_rank_quantiles_and_the_median() {
     let v = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0];
-    assert_eq!(quantile(&v, 0.5), Some(5.0));
-    assert_eq!(quantile(&v, 0.9), Some(9.0));
-    assert_eq!(quantile(&[], 0.5), None);
+    assert_eq!(quantile(&v, 0.9), Some(9.0), "p90 by nearest rank: rank 9 of 10");
+    assert_eq!(quantile(&[1.0, 2.0, 3.0], 0.9), Some(3.0));
+    assert_eq!(quantile(&[], 0.9), None);
+    // The median of an even count is the mean of the two middle values.
+    assert_eq!(median(&[1.0, 3.0]), Some(2.0));
+    assert_eq!(median(&v), Some(5.5));
+    assert_eq!(median(&[1.0, 2.0, 7.0]), Some(2.0));
+    assert_eq!(median(&[]), None);
 }
 
 /// At scale: a generated history of 4,000 tickets through the desk (time indexes and all),

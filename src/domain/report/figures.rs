@@ -72,7 +72,7 @@ impl Figures {
     /// Works out the medians and averages once everything is added.
     pub fn finish(&mut self) {
         self.hours.sort_by(f64::total_cmp);
-        self.median_resolution_hours = quantile(&self.hours, 0.5);
+        self.median_resolution_hours = median(&self.hours);
         self.p90_resolution_hours = quantile(&self.hours, 0.9);
         self.satisfaction_avg =
             (self.satisfaction_count > 0).then(|| self.satisfaction_sum as f64 / self.satisfaction_count as f64);
@@ -95,7 +95,19 @@ fn pct(part: u64, whole: u64) -> Option<f64> {
     (whole > 0).then(|| part as f64 * 100.0 / whole as f64)
 }
 
-/// Nearest-rank quantile of sorted values.
+/// The median of sorted values: the middle one, or the mean of the two middle ones of an even
+/// count (1 h and 3 h: 2 h).
+pub fn median(sorted: &[f64]) -> Option<f64> {
+    let n = sorted.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(sorted[n / 2]),
+        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) / 2.0),
+    }
+}
+
+/// Nearest-rank quantile of sorted values (p90: the value at rank ⌈0.9 n⌉): always one of the
+/// values themselves, so a supplier can point at the ticket behind it.
 pub fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
     if sorted.is_empty() {
         return None;
