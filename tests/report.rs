@@ -228,7 +228,7 @@ fn service_figures_and_the_monthly_trend() {
     let (oct, nov) = (&rows[2].figures, &rows[3].figures);
     assert_eq!((oct.response_met, oct.resolution_met, oct.median_resolution_hours), (1, 1, Some(4.0)));
     assert_eq!((nov.response_met, nov.response_measured), (1, 2));
-    assert_eq!((nov.median_resolution_hours, nov.p90_resolution_hours), (Some(4.0), Some(7.0)));
+    assert_eq!((nov.median_resolution_hours, nov.p90_resolution_hours), (Some(5.5), Some(7.0)), "4 h and 7 h");
     assert_eq!((nov.satisfaction_avg, nov.satisfaction_count), (Some(2.0), 1));
     // The months add up to the whole.
     let whole = participant_rows(&facts);
