@@ -211,7 +211,7 @@ fn service_figures_and_the_monthly_trend() {
     assert_eq!((printen.median_resolution_hours, printen.p90_resolution_hours), (Some(8.0), Some(9.0)));
     assert_eq!(printen.open_breaches, 1);
 
-    // Per month: ZYL has one ticket in October and two in November.
+    // Per month, beside the period's row: ZYL has one ticket in October and two in November.
     let monthly = facts_in(history.iter(), period(Layer::Helpdesk, true), &reg, now());
     let rows = participant_rows(&monthly);
     let keys: Vec<(&str, Option<&str>, u64)> =
@@ -219,13 +219,17 @@ fn service_figures_and_the_monthly_trend() {
     assert_eq!(
         keys,
         [
+            ("GZW", None, 1),
             ("GZW", Some("2026-11"), 1),
+            ("OBL", None, 1),
             ("OBL", Some("2026-11"), 1),
+            ("ZYL", None, 3),
             ("ZYL", Some("2026-10"), 1),
             ("ZYL", Some("2026-11"), 2)
         ]
     );
-    let (oct, nov) = (&rows[2].figures, &rows[3].figures);
+    let (oct, nov) = (&rows[5].figures, &rows[6].figures);
+    assert_eq!(rows[4].figures, participant_rows(&facts)[2].figures, "the period's row as without --monthly");
     assert_eq!((oct.response_met, oct.resolution_met, oct.median_resolution_hours), (1, 1, Some(4.0)));
     assert_eq!((nov.response_met, nov.response_measured), (1, 2));
     assert_eq!((nov.median_resolution_hours, nov.p90_resolution_hours), (Some(5.5), Some(7.0)), "4 h and 7 h");
@@ -334,7 +338,13 @@ fn reports_at_scale_agree_with_a_plain_recount() {
     let mut counts: BTreeMap<(String, Option<String>, Option<String>), Count> = BTreeMap::new();
     for f in &all {
         let s = f.supplier.clone().unwrap();
-        for key in [(s.clone(), f.month.clone(), None), (s, f.month.clone(), f.contract.clone())] {
+        let keys = [
+            (s.clone(), None, None),
+            (s.clone(), None, f.contract.clone()),
+            (s.clone(), f.month.clone(), None),
+            (s, f.month.clone(), f.contract.clone()),
+        ];
+        for key in keys {
             let c = counts.entry(key).or_default();
             c.tickets += 1;
             for (o, (met, measured)) in [(f.response, &mut c.response), (f.resolution, &mut c.resolution)] {
@@ -368,10 +378,14 @@ fn reports_at_scale_agree_with_a_plain_recount() {
         let months: u64 = report
             .rows
             .iter()
-            .filter(|r| r.supplier == total.supplier && r.contract.is_none())
+            .filter(|r| r.supplier == total.supplier && r.contract.is_none() && r.month.is_some())
             .map(|r| r.figures.tickets)
             .sum();
         assert_eq!(months, total.figures.tickets, "{}", total.supplier);
+        // And the monthly report carries the year's row itself, beside its months.
+        let beside =
+            report.rows.iter().find(|r| r.supplier == total.supplier && r.contract.is_none() && r.month.is_none());
+        assert_eq!(beside.map(|r| &r.figures), Some(&total.figures), "{}", total.supplier);
     }
 }
 

@@ -65,13 +65,21 @@ pub struct Scorecard {
     pub figures: Figures,
 }
 
-/// Per supplier (its total first, then each contract), and per month in a trend.
+/// The months a fact counts in: the whole period always (`None`), and its own month in a
+/// trend, so that `--monthly` adds rows beside the period's rather than replacing them.
+fn months_of(f: &Facts) -> impl Iterator<Item = Option<String>> {
+    std::iter::once(None).chain(f.month.clone().map(Some))
+}
+
+/// Per supplier (its total first, then each contract): the period, then each month of a trend.
 pub fn supplier_scorecards(facts: &[Facts]) -> Vec<Scorecard> {
     let groups = tally(facts, |f| {
         let Some(supplier) = f.supplier.clone() else { return Vec::new() };
-        let m = f.month.clone();
-        let mut keys = vec![(supplier.clone(), m.clone(), None)];
-        keys.extend(f.contract.clone().map(|c| (supplier, m, Some(c))));
+        let mut keys = Vec::new();
+        for m in months_of(f) {
+            keys.push((supplier.clone(), m.clone(), None));
+            keys.extend(f.contract.clone().map(|c| (supplier.clone(), m, Some(c))));
+        }
         keys
     });
     groups
@@ -111,10 +119,11 @@ pub struct ParticipantRow {
 pub fn participant_rows(facts: &[Facts]) -> Vec<ParticipantRow> {
     let mut services: BTreeMap<(String, Option<String>), BTreeMap<String, u64>> = BTreeMap::new();
     for f in facts {
-        let key = (f.participant.clone(), f.month.clone());
-        *services.entry(key).or_default().entry(f.service.clone()).or_default() += 1;
+        for m in months_of(f) {
+            *services.entry((f.participant.clone(), m)).or_default().entry(f.service.clone()).or_default() += 1;
+        }
     }
-    tally(facts, |f| vec![(f.participant.clone(), f.month.clone())])
+    tally(facts, |f| months_of(f).map(|m| (f.participant.clone(), m)).collect())
         .into_iter()
         .map(|((participant, month), figures)| {
             let mut top: Vec<ServiceCount> = services
@@ -140,7 +149,7 @@ pub struct ServiceRow {
 }
 
 pub fn service_rows(facts: &[Facts]) -> Vec<ServiceRow> {
-    tally(facts, |f| vec![(f.service.clone(), f.month.clone())])
+    tally(facts, |f| months_of(f).map(|m| (f.service.clone(), m)).collect())
         .into_iter()
         .map(|((service, month), figures)| ServiceRow { service, month, figures })
         .collect()
