@@ -187,7 +187,8 @@ fn figures_table(monthly: bool, keys: &[&str], counted: &str, rows: &[Row]) -> T
 fn detail_table(monthly: bool, tickets: &[Facts], tz: chrono_tz::Tz, csv: bool) -> Table {
     use crate::domain::instant::{local_rfc3339, local_text};
     let when = |t: DateTime<Utc>| if csv { local_rfc3339(t, tz) } else { local_text(t, tz) };
-    let mut header = vec!["ticket", "priority", "participant", "service", "supplier", "contract", "from"];
+    let mut header =
+        vec!["ticket", "priority", "participant", "service", "supplier", "contract", "supplier_ref", "from"];
     if monthly {
         header.push("month");
     }
@@ -198,6 +199,8 @@ fn detail_table(monthly: bool, tickets: &[Facts], tz: chrono_tz::Tz, csv: bool) 
         "open_breach",
         "reopened",
         "satisfaction",
+        "remark",
+        "title",
         "solution",
     ]);
     let mut t = Table::new(&header);
@@ -209,6 +212,7 @@ fn detail_table(monthly: bool, tickets: &[Facts], tz: chrono_tz::Tz, csv: bool) 
             f.service.clone(),
             f.supplier.clone().unwrap_or_default(),
             f.contract.clone().unwrap_or_default(),
+            crate::domain::sanitize_line(f.supplier_ref.as_deref().unwrap_or("")).into_owned(),
             when(f.from),
         ];
         if monthly {
@@ -221,6 +225,8 @@ fn detail_table(monthly: bool, tickets: &[Facts], tz: chrono_tz::Tz, csv: bool) 
             f.open_breach.to_string(),
             f.reopened.to_string(),
             f.satisfaction.map(|s| s.to_string()).unwrap_or_default(),
+            crate::domain::sanitize_line(f.satisfaction_remark.as_deref().unwrap_or("")).into_owned(),
+            crate::domain::sanitize_line(&f.title).into_owned(),
             crate::domain::sanitize_line(f.solution.as_deref().unwrap_or("")).into_owned(),
         ]);
         t.push(row);

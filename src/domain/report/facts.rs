@@ -70,6 +70,11 @@ pub struct Facts {
     pub satisfaction: Option<u8>,
     /// What solved it, as the desk recorded it: for the supplier to check against.
     pub solution: Option<String>,
+    pub title: String,
+    /// The supplier's own reference, by which it knows the ticket.
+    pub supplier_ref: Option<String>,
+    /// What the caller said with the satisfaction score.
+    pub satisfaction_remark: Option<String>,
 }
 
 impl Facts {
@@ -115,6 +120,9 @@ impl Facts {
             },
             satisfaction: t.satisfaction,
             solution: t.solution.clone(),
+            title: t.title.clone(),
+            supplier_ref: t.supplier_ref.clone(),
+            satisfaction_remark: t.satisfaction_remark.clone(),
         })
     }
 }
