@@ -14,22 +14,68 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap, r: Rect) {
     let mode = below.mode();
     let head = Line::from(Span::styled(format!("keys on the {} screen", mode.name()), theme.style("ui.header")));
     f.render_widget(Paragraph::new(head), Rect { height: 1, ..r });
-    // As many columns as it takes for every key to show.
+    // As few columns as it takes for every key to show, a description wrapping under its key
+    // (indented) rather than cut.
     let rows = r.height.saturating_sub(1).max(1) as usize;
     let bindings = keys.bindings(mode);
-    let columns = bindings.len().div_ceil(rows).max(1);
+    let layout = (1..=6)
+        .map(|columns| (columns, lay_out(&bindings, (r.width / columns as u16) as usize, rows, columns)))
+        .find(|(_, fits)| fits.is_some())
+        .and_then(|(columns, fits)| Some((columns, fits?)));
+    let (columns, chunks) = layout.unwrap_or_else(|| (6, vec![bindings.iter().map(line_of).collect()]));
     let width = r.width / columns as u16;
-    for (c, chunk) in bindings.chunks(rows).enumerate() {
-        let lines: Vec<Line> = chunk
-            .iter()
-            .map(|(key, action)| {
-                Line::from(vec![
-                    Span::styled(format!("{key:>9} "), theme.style("ui.key")),
-                    Span::raw(action.describe()),
-                ])
-            })
+    for (c, lines) in chunks.into_iter().enumerate() {
+        let lines: Vec<Line> = lines
+            .into_iter()
+            .map(|(key, text)| Line::from(vec![Span::styled(key, theme.style("ui.key")), Span::raw(text)]))
             .collect();
         let area = Rect { x: r.x + width * c as u16, y: r.y + 1, width, height: r.height.saturating_sub(1) };
         f.render_widget(Paragraph::new(lines), area);
     }
+}
+
+type Shown = (String, String);
+
+fn line_of((key, action): &(String, crate::ui::action::Action)) -> Shown {
+    (format!("{key:>9} "), action.describe().to_string())
+}
+
+/// The bindings in columns of `width`, each description wrapped at words under its key; `None`
+/// when they need more than `most` columns of `rows` lines.
+fn lay_out(
+    bindings: &[(String, crate::ui::action::Action)],
+    width: usize,
+    rows: usize,
+    most: usize,
+) -> Option<Vec<Vec<Shown>>> {
+    let text_width = width.checked_sub(11).filter(|w| *w >= 12)?;
+    let mut columns: Vec<Vec<Shown>> = vec![Vec::new()];
+    for b in bindings {
+        let (key, text) = line_of(b);
+        let mut lines = Vec::new();
+        let mut current = String::new();
+        for word in text.split(' ') {
+            if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > text_width {
+                lines.push(std::mem::take(&mut current));
+            }
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+        }
+        lines.push(current);
+        let last = columns.last_mut().expect("one column at least");
+        if last.len() + lines.len() > rows {
+            if lines.len() > rows {
+                return None;
+            }
+            columns.push(Vec::new());
+        }
+        let column = columns.last_mut().expect("one column at least");
+        for (i, line) in lines.into_iter().enumerate() {
+            let k = if i == 0 { key.clone() } else { " ".repeat(10) };
+            column.push((k, line));
+        }
+    }
+    (columns.len() <= most).then_some(columns)
 }
