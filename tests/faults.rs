@@ -268,13 +268,22 @@ fn a_request_turned_away_by_a_stopping_server_is_sent_once_more() {
     assert_eq!(requests[0], requests[1], "the same request, once more");
 }
 
+/// A change whose server went away without answering is not sent again (it may have been
+/// made): it reads as a restart. A question is asked again of the next server.
 #[test]
 fn a_server_lost_mid_request_reads_as_a_restart() {
     let f = desk_with_a_ticket();
     let client = connect_or_start_with(&f.data(), SPOC.as_ref()).unwrap();
     f.kill_server();
-    let e = client.ticket(1).unwrap_err().to_string();
+    let update = spoc::desk::TicketUpdate {
+        changes: vec![spoc::domain::ticket::Change::Note("after the kill".into())],
+        expected_version: None,
+    };
+    let e = client.update_ticket(1, update).unwrap_err().to_string();
     assert!(e.starts_with(STOPPING), "{e}");
+    let again = connect_or_start_with(&f.data(), SPOC.as_ref()).unwrap();
+    f.kill_server();
+    assert_eq!(again.ticket(1).unwrap().title, "Magister is down", "a question is asked of the next server");
 }
 
 /// A data folder on a small file system of its own, unmounted when the test ends.

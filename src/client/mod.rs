@@ -167,13 +167,19 @@ impl DeskApi for Client {
     }
 
     /// A request the server turned away because it was stopping is sent once more, to the
-    /// server that follows it (started if need be): it did nothing with it.
+    /// server that follows it (started if need be): it did nothing with it. So is a question
+    /// (not a change) whose server went away before it answered.
     fn exchange(&self, request: Request) -> Result<Vec<u8>, DeskError> {
         let socket = self.dir.join(SOCKET);
         let mut stream = self.stream();
-        let payload = exchange(&mut stream, &request, &socket)?;
-        let turned_away = matches!(decode::<Reply<()>>(&payload), Ok(Reply::Err(e)) if e.message.starts_with(STOPPING));
-        let Some(exe) = self.exe.as_deref().filter(|_| turned_away) else { return Ok(payload) };
+        let first = exchange(&mut stream, &request, &socket);
+        let again = match &first {
+            Ok(payload) => {
+                matches!(decode::<Reply<()>>(payload), Ok(Reply::Err(e)) if e.message.starts_with(STOPPING))
+            }
+            Err(e) => is_restarting(e) && !request.changes_anything(),
+        };
+        let Some(exe) = self.exe.as_deref().filter(|_| again) else { return first };
         let next = connect_or_start_with(&self.dir, exe)?;
         *stream = next.stream.into_inner().unwrap_or_else(|e| e.into_inner());
         exchange(&mut stream, &request, &socket)

@@ -200,6 +200,17 @@ requests! {
         |_s| Err(streamed());
 }
 
+impl Request {
+    /// Whether the request may change something: such a request is sent again only when the
+    /// server said it did nothing with it, never after a connection lost without an answer.
+    pub fn changes_anything(&self) -> bool {
+        matches!(
+            self,
+            Request::CreateTicket(_) | Request::UpdateTicket(_) | Request::ImportRegistry(_) | Request::Restore(_)
+        )
+    }
+}
+
 fn streamed() -> DeskError {
     DeskError::Refused("this request takes over the connection; only a server's connection answers it".into())
 }
