@@ -365,6 +365,15 @@ fn regie_reports_as_csv_json_and_tables_with_the_tickets_behind_them() {
 
     let table = s.ok(&[&["report", "participants"][..], &year[..]].concat());
     assert!(table.starts_with("participant") && table.contains("top services"), "{table}");
+    // For people: words for headers, counts beside percentages, within 120 columns.
+    for monthly in [&[][..], &["--monthly"][..]] {
+        let table = s.ok(&[&["report", "suppliers"][..], &year[..], monthly].concat());
+        assert!(table.lines().all(|l| l.chars().count() <= 120), "{table}");
+        assert!(table.starts_with("supplier") && table.contains("response met") && table.contains('/'), "{table}");
+    }
+    let table = s.ok(&[&["report", "suppliers"][..], &year[..]].concat());
+    let afas: Vec<&str> = table.lines().filter(|l| l.starts_with("AFAS")).collect();
+    assert_eq!(afas.len(), 1, "a supplier with one contract is one row: {afas:?}");
     let services =
         s.json(&[&["report", "services", "--service", "magister", "--format", "json"][..], &year[..]].concat());
     assert_eq!(services["rows"].as_array().unwrap().len(), 1);

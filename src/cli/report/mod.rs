@@ -69,7 +69,17 @@ fn query(desk: &dyn DeskApi, a: &PeriodArgs) -> Result<ReportQuery, Failure> {
 pub fn suppliers(desk: &dyn DeskApi, a: PeriodArgs, supplier: Option<String>) -> CmdResult {
     let q = ReportQuery { supplier, ..query(desk, &a)? };
     let report = desk.supplier_report(q)?;
-    let rows = report.rows.iter().map(|c| {
+    // For people, a supplier whose tickets all fall under one contract is one row, not two.
+    let single = |c: &crate::domain::report::Scorecard| {
+        let same: Vec<_> = report
+            .rows
+            .iter()
+            .filter(|o| o.supplier == c.supplier && o.month == c.month && o.contract.is_some())
+            .collect();
+        same.len() == 1 && same[0].figures.tickets == report_total(&report.rows, c).map_or(0, |t| t.figures.tickets)
+    };
+    let people = a.format == Format::Table;
+    let rows = report.rows.iter().filter(|c| !(people && c.contract.is_none() && single(c))).map(|c| {
         let contract = c.contract.clone().unwrap_or_else(|| "(all)".into());
         (vec![c.supplier.clone(), contract], c.month.clone(), &c.figures)
     });
@@ -82,6 +92,14 @@ pub fn suppliers(desk: &dyn DeskApi, a: PeriodArgs, supplier: Option<String>) ->
         &report,
         "no tickets were dispatched in this period",
     )
+}
+
+/// The supplier's total row beside a scorecard (of the same month).
+fn report_total<'a>(
+    rows: &'a [crate::domain::report::Scorecard],
+    c: &crate::domain::report::Scorecard,
+) -> Option<&'a crate::domain::report::Scorecard> {
+    rows.iter().find(|o| o.supplier == c.supplier && o.month == c.month && o.contract.is_none())
 }
 
 pub fn participants(desk: &dyn DeskApi, a: PeriodArgs, participant: Option<String>) -> CmdResult {
@@ -123,7 +141,11 @@ fn print<R: serde::Serialize>(
     if a.format == Format::Json {
         return json(report);
     }
-    let figures = figures_table(a.monthly, keys, counted, &rows);
+    let figures = if a.format == Format::Csv {
+        figures_table(a.monthly, keys, counted, &rows)
+    } else {
+        readable_table(a.monthly, keys, counted, &rows)
+    };
     // A supplier checks the detail against its own records: times on the helpdesk's clock.
     let tz = desk.registry()?.helpdesk_calendar().timezone;
     let detail = a.detail.then(|| detail_table(a.monthly, &report.tickets, tz, a.format == Format::Csv));
@@ -131,13 +153,66 @@ fn print<R: serde::Serialize>(
         (Format::Csv, Some(d)) => out(&d.csv()?),
         (Format::Csv, None) => out(&figures.csv()?),
         (_, detail) => {
-            let mut s = if rows.is_empty() { format!("{nothing}\n") } else { figures.text() };
+            // Within 120 columns: names cut shorter when a month column is there too.
+            let text = figures.text_within(if a.monthly { 15 } else { 22 }, 1);
+            let mut s = if rows.is_empty() { format!("{nothing}\n") } else { text + LEGEND };
             if let Some(d) = detail {
                 s.push_str(&format!("\ntickets behind these figures:\n{}", d.text()));
             }
             out(&s)
         }
     }
+}
+
+/// Below a table for people: what its cells mean.
+const LEGEND: &str = "\nmet: % of the clocks decided, met of decided, (+N) still running within target · h: business hours\nto resolve · breaches: open tickets with a breached clock · score: average satisfaction 1-5 (how many)\n";
+
+/// Half away from zero, the way people round: 62.5 is 63, as 87.5 is 88.
+fn rounded(v: f64, decimals: i32) -> f64 {
+    let f = 10f64.powi(decimals);
+    (v * f).round() / f
+}
+
+/// "40% 2/5 (+1)": the share met of the clocks decided, the counts, and those still running.
+fn met_text(met: u64, measured: u64, tickets: u64) -> String {
+    let pending = tickets.saturating_sub(measured);
+    let share =
+        if measured == 0 { "-".to_string() } else { format!("{}%", rounded(met as f64 * 100.0 / measured as f64, 0)) };
+    let pending = if pending > 0 { format!(" (+{pending})") } else { String::new() };
+    format!("{share} {met}/{measured}{pending}")
+}
+
+/// The figures for people: words for headers, counts beside percentages, within 120 columns.
+fn readable_table(monthly: bool, keys: &[&str], counted: &str, rows: &[Row]) -> Table {
+    let mut header: Vec<&str> = keys.to_vec();
+    if monthly {
+        header.push("month");
+    }
+    header.extend([counted, "response met", "resolution met", "median h", "p90 h", "breaches", "reopened", "score"]);
+    let mut t = Table::new(&header);
+    let hours = |v: Option<f64>| v.map(|x| format!("{:.1}", rounded(x, 1))).unwrap_or_default();
+    for (key, month, f) in rows {
+        let mut row = key.clone();
+        if monthly {
+            row.push(month.clone().unwrap_or_default());
+        }
+        let satisfaction = match f.satisfaction_avg {
+            Some(avg) => format!("{:.1} ({})", rounded(avg, 1), f.satisfaction_count),
+            None => String::new(),
+        };
+        row.extend([
+            f.tickets.to_string(),
+            met_text(f.response_met, f.response_measured, f.tickets),
+            met_text(f.resolution_met, f.resolution_measured, f.tickets),
+            hours(f.median_resolution_hours),
+            hours(f.p90_resolution_hours),
+            f.open_breaches.to_string(),
+            f.reopened.to_string(),
+            satisfaction,
+        ]);
+        t.push(row);
+    }
+    t
 }
 
 fn num(v: Option<f64>) -> String {
@@ -232,4 +307,18 @@ fn detail_table(monthly: bool, tickets: &[Facts], tz: chrono_tz::Tz, csv: bool) 
         t.push(row);
     }
     t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{met_text, rounded};
+
+    #[test]
+    fn counts_beside_percentages_rounded_as_people_round() {
+        assert_eq!(met_text(2, 5, 6), "40% 2/5 (+1)");
+        assert_eq!(met_text(5, 8, 8), "63% 5/8", "62.5 rounds up, as 87.5 does");
+        assert_eq!(met_text(7, 8, 8), "88% 7/8");
+        assert_eq!(met_text(0, 0, 3), "- 0/0 (+3)");
+        assert_eq!(rounded(2.25, 1), 2.3);
+    }
 }

@@ -35,15 +35,21 @@ impl Table {
 
     /// Left-aligned columns, numbers on the right; outside text has its control characters shown.
     pub fn text(&self) -> String {
+        self.text_within(MAX_WIDTH, 2)
+    }
+
+    /// As [`Table::text`], cells cut at `max` columns and `gap` spaces between them.
+    pub fn text_within(&self, max: usize, gap: usize) -> String {
         let cells: Vec<Vec<String>> = std::iter::once(&self.header)
             .chain(&self.rows)
-            .map(|r| r.iter().map(|c| clip(&sanitize_line(c))).collect())
+            .map(|r| r.iter().map(|c| clip(&sanitize_line(c), max)).collect())
             .collect();
         let widths: Vec<usize> =
             (0..self.header.len()).map(|i| cells.iter().map(|r| r[i].width()).max().unwrap_or(0)).collect();
-        let numeric: Vec<bool> = (0..self.header.len())
-            .map(|i| self.rows.iter().all(|r| r[i].is_empty() || r[i].parse::<f64>().is_ok()))
-            .collect();
+        // Figures on the right: numbers, and cells that start with one ("40% 2/5").
+        let figure = |c: &str| c.parse::<f64>().is_ok() || c.starts_with(|ch: char| ch.is_ascii_digit() || ch == '-');
+        let numeric: Vec<bool> =
+            (0..self.header.len()).map(|i| self.rows.iter().all(|r| r[i].is_empty() || figure(&r[i]))).collect();
         let mut s = String::new();
         for row in &cells {
             let line: Vec<String> = row
@@ -54,20 +60,20 @@ impl Table {
                     if numeric[i] { format!("{pad}{c}") } else { format!("{c}{pad}") }
                 })
                 .collect();
-            s.push_str(line.join("  ").trim_end());
+            s.push_str(line.join(&" ".repeat(gap)).trim_end());
             s.push('\n');
         }
         s
     }
 }
 
-fn clip(s: &str) -> String {
-    if s.width() <= MAX_WIDTH {
+fn clip(s: &str, max: usize) -> String {
+    if s.width() <= max {
         return s.to_string();
     }
     let mut out = String::new();
     for c in s.chars() {
-        if out.width() + 1 >= MAX_WIDTH {
+        if out.width() + 1 >= max {
             break;
         }
         out.push(c);
