@@ -372,8 +372,10 @@ fn regie_reports_as_csv_json_and_tables_with_the_tickets_behind_them() {
         assert!(table.starts_with("supplier") && table.contains("response met") && table.contains('/'), "{table}");
     }
     let table = s.ok(&[&["report", "suppliers"][..], &year[..]].concat());
-    let afas: Vec<&str> = table.lines().filter(|l| l.starts_with("AFAS")).collect();
+    let main = table.split("\n\n").next().unwrap();
+    let afas: Vec<&str> = main.lines().filter(|l| l.starts_with("AFAS")).collect();
     assert_eq!(afas.len(), 1, "a supplier with one contract is one row: {afas:?}");
+    assert!(table.contains("per priority") && table.contains(" P3 "), "{table}");
     let services =
         s.json(&[&["report", "services", "--service", "magister", "--format", "json"][..], &year[..]].concat());
     assert_eq!(services["rows"].as_array().unwrap().len(), 1);

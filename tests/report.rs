@@ -89,6 +89,16 @@ fn scorecard_figures_match_a_known_history() {
     assert_eq!(f.open_breaches, 1);
     assert_eq!(f.reopened, 1);
     assert_eq!((f.satisfaction_avg, f.satisfaction_count), (Some(3.5), 2));
+    // All three are P2: the same counts, per priority.
+    let p2 = spoc::domain::report::PriorityFigures {
+        priority: Priority::P2,
+        tickets: 3,
+        response_measured: 3,
+        response_met: 2,
+        resolution_measured: 3,
+        resolution_met: 2,
+    };
+    assert_eq!(f.per_priority, [p2]);
     assert_eq!(f.ids, [1, 2, 3]);
     assert_eq!(cards[1].contract.as_deref(), Some("ICT-2024-017"));
     assert_eq!(cards[1].figures, cards[0].figures, "one contract: the same figures");
@@ -358,6 +368,11 @@ fn reports_at_scale_agree_with_a_plain_recount() {
     }
     assert_eq!(report.rows.len(), counts.len());
     for row in &report.rows {
+        // The priorities add up to the row.
+        let per = &row.figures.per_priority;
+        assert_eq!(per.iter().map(|p| p.tickets).sum::<u64>(), row.figures.tickets, "{row:?}");
+        assert_eq!(per.iter().map(|p| p.response_met).sum::<u64>(), row.figures.response_met);
+        assert_eq!(per.iter().map(|p| p.resolution_measured).sum::<u64>(), row.figures.resolution_measured);
         let c = &counts[&(row.supplier.clone(), row.month.clone(), row.contract.clone())];
         let f = &row.figures;
         assert_eq!(f.tickets, c.tickets, "{row:?}");

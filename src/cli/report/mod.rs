@@ -156,12 +156,42 @@ fn print<R: serde::Serialize>(
             // Within 120 columns: names cut shorter when a month column is there too.
             let text = figures.text_within(if a.monthly { 15 } else { 22 }, 1);
             let mut s = if rows.is_empty() { format!("{nothing}\n") } else { text + LEGEND };
+            if !rows.is_empty() {
+                let per = per_priority_table(a.monthly, keys, &rows).text_within(if a.monthly { 15 } else { 22 }, 1);
+                s.push_str(&format!("\nper priority (contracts set targets per priority):\n{per}"));
+            }
             if let Some(d) = detail {
                 s.push_str(&format!("\ntickets behind these figures:\n{}", d.text()));
             }
             out(&s)
         }
     }
+}
+
+/// The counts per priority of every row: its keys, then P1 to P4 as they occur.
+fn per_priority_table(monthly: bool, keys: &[&str], rows: &[Row]) -> Table {
+    let mut header: Vec<&str> = keys.to_vec();
+    if monthly {
+        header.push("month");
+    }
+    header.extend(["priority", "tickets", "response met", "resolution met"]);
+    let mut t = Table::new(&header);
+    for (key, month, f) in rows {
+        for p in &f.per_priority {
+            let mut row = key.clone();
+            if monthly {
+                row.push(month.clone().unwrap_or_default());
+            }
+            row.extend([
+                p.priority.to_string(),
+                p.tickets.to_string(),
+                met_text(p.response_met, p.response_measured, p.tickets),
+                met_text(p.resolution_met, p.resolution_measured, p.tickets),
+            ]);
+            t.push(row);
+        }
+    }
+    t
 }
 
 /// Below a table for people: what its cells mean.
@@ -235,6 +265,14 @@ fn figures_table(monthly: bool, keys: &[&str], counted: &str, rows: &[Row]) -> T
         "satisfaction_avg",
         "satisfaction_count",
     ]);
+    let per: Vec<String> = crate::domain::Priority::ALL
+        .iter()
+        .flat_map(|p| {
+            let p = p.as_str().to_lowercase();
+            [format!("{p}_tickets"), format!("{p}_response_met_pct"), format!("{p}_resolution_met_pct")]
+        })
+        .collect();
+    header.extend(per.iter().map(String::as_str));
     let mut t = Table::new(&header);
     for (key, month, f) in rows {
         let mut row = key.clone();
@@ -252,6 +290,15 @@ fn figures_table(monthly: bool, keys: &[&str], counted: &str, rows: &[Row]) -> T
             num(f.satisfaction_avg),
             f.satisfaction_count.to_string(),
         ]);
+        for priority in crate::domain::Priority::ALL {
+            let p = f.per_priority.iter().find(|p| p.priority == priority);
+            let pct = |met: u64, measured: u64| (measured > 0).then(|| met as f64 * 100.0 / measured as f64);
+            row.extend([
+                p.map_or(0, |p| p.tickets).to_string(),
+                num(p.and_then(|p| pct(p.response_met, p.response_measured))),
+                num(p.and_then(|p| pct(p.resolution_met, p.resolution_measured))),
+            ]);
+        }
         t.push(row);
     }
     t

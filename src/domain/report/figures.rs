@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::facts::{Facts, Outcome};
+use crate::domain::Priority;
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Figures {
@@ -20,6 +21,9 @@ pub struct Figures {
     pub reopened: u64,
     pub satisfaction_count: u64,
     pub satisfaction_avg: Option<f64>,
+    /// The same counts per priority, P1 to P4, for the priorities that have tickets: contracts
+    /// set their targets per priority.
+    pub per_priority: Vec<PriorityFigures>,
     /// The tickets behind these figures, in the order they were added.
     #[serde(skip)]
     pub ids: Vec<u64>,
@@ -29,8 +33,61 @@ pub struct Figures {
     satisfaction_sum: u64,
 }
 
+/// One priority's counts within a group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PriorityFigures {
+    pub priority: Priority,
+    pub tickets: u64,
+    pub response_measured: u64,
+    pub response_met: u64,
+    pub resolution_measured: u64,
+    pub resolution_met: u64,
+}
+
+impl PriorityFigures {
+    fn add(&mut self, f: &Facts) {
+        self.tickets += 1;
+        for (outcome, measured, met) in [
+            (f.response, &mut self.response_measured, &mut self.response_met),
+            (f.resolution, &mut self.resolution_measured, &mut self.resolution_met),
+        ] {
+            *measured += u64::from(outcome != Outcome::Pending);
+            *met += u64::from(outcome == Outcome::Met);
+        }
+    }
+
+    fn absorb(&mut self, o: &PriorityFigures) {
+        self.tickets += o.tickets;
+        self.response_measured += o.response_measured;
+        self.response_met += o.response_met;
+        self.resolution_measured += o.resolution_measured;
+        self.resolution_met += o.resolution_met;
+    }
+}
+
 impl Figures {
+    /// The counts of one priority, made when first needed, kept in priority order.
+    fn priority_mut(&mut self, priority: Priority) -> &mut PriorityFigures {
+        let at = match self.per_priority.binary_search_by_key(&priority, |p| p.priority) {
+            Ok(at) => at,
+            Err(at) => {
+                let empty = PriorityFigures {
+                    priority,
+                    tickets: 0,
+                    response_measured: 0,
+                    response_met: 0,
+                    resolution_measured: 0,
+                    resolution_met: 0,
+                };
+                self.per_priority.insert(at, empty);
+                at
+            }
+        };
+        &mut self.per_priority[at]
+    }
+
     pub fn add(&mut self, f: &Facts) {
+        self.priority_mut(f.priority).add(f);
         self.tickets += 1;
         self.ids.push(f.id);
         for (outcome, measured, met) in [
@@ -67,6 +124,9 @@ impl Figures {
         self.hours.extend(&other.hours);
         self.satisfaction_count += other.satisfaction_count;
         self.satisfaction_sum += other.satisfaction_sum;
+        for p in &other.per_priority {
+            self.priority_mut(p.priority).absorb(p);
+        }
     }
 
     /// Works out the medians and averages once everything is added.
