@@ -382,6 +382,11 @@ fn regie_reports_as_csv_json_and_tables_with_the_tickets_behind_them() {
     let watch = s.json(&["report", "contracts", "--within", "400", "--format", "json"]);
     assert!(!watch["contracts"].as_array().unwrap().is_empty());
     assert!(watch["uncovered_services"].as_array().unwrap().iter().any(|v| v == "Parkeervergunningen"));
+    // The CSV carries every section, told apart by its first column.
+    let csv = s.ok(&["report", "contracts", "--within", "400", "--format", "csv"]);
+    assert!(csv.starts_with("section,name,supplier,valid_until,notice_by,state,counts_to,days_left"), "{csv}");
+    assert!(csv.contains("\nuncovered_service,Parkeervergunningen,"), "{csv}");
+    assert!(csv.lines().any(|l| l.starts_with("contract,")), "{csv}");
     let err = s.fails(&[&["report", "suppliers", "--supplier", "Idink"][..], &year[..]].concat(), 2);
     assert!(err.contains("did you mean Iddink"), "{err}");
 }

@@ -7,8 +7,8 @@ use crate::common;
 use chrono::{DateTime, NaiveDate, Utc};
 use common::{at, small_registry};
 use spoc::domain::report::{
-    Facts, Layer, Outcome, Period, contract_watch, facts_in, median, participant_rows, quantile, service_rows,
-    supplier_scorecards,
+    Facts, Layer, Outcome, Period, WatchState, contract_watch, facts_in, median, participant_rows, quantile,
+    service_rows, supplier_scorecards,
 };
 use spoc::domain::ticket::{Change, Channel, NewTicket};
 use spoc::domain::{Priority, Registry, Status, Ticket, TicketKind};
@@ -275,15 +275,30 @@ sla = { P1 = { response = "30m", resolve = "4h" }, P2 = { response = "1h", resol
     );
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let w = contract_watch(&reg, today, 90);
-    // SOON ends 31 January (70 days); notice had to be given by 31 October (passed).
-    // ICT-2024-017 ends in 2027-12: not within 90 days. NB-OLD ended in June: not ahead.
+    // SOON ends 31 January (70 days); notice had to be given by 31 October: passed, and said
+    // so. ICT-2024-017 ends in 2027-12: not within 90 days. NB-OLD ended in June: more than 90
+    // days ago.
     assert_eq!(w.contracts.len(), 1);
     let c = &w.contracts[0];
-    assert_eq!((c.contract.as_str(), c.days_left), ("SOON", 70));
-    assert_eq!(c.notice_by, NaiveDate::from_ymd_opt(2026, 10, 31));
+    assert_eq!((c.contract.as_str(), c.days_left, c.state), ("SOON", 70, WatchState::NoticePassed));
+    assert_eq!(
+        (c.notice_by, Some(c.counts_to)),
+        (NaiveDate::from_ymd_opt(2026, 10, 31), NaiveDate::from_ymd_opt(2027, 1, 31))
+    );
     let w = contract_watch(&reg, NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(), 45);
-    assert_eq!(w.contracts[0].days_left, 30, "the notice date is the nearer one ahead");
+    assert_eq!(
+        (w.contracts[0].days_left, w.contracts[0].state),
+        (30, WatchState::NoticeAhead),
+        "the notice date is ahead"
+    );
+    // Ended lately: listed as ended, with how long ago, until 90 days have passed.
+    let w = contract_watch(&reg, NaiveDate::from_ymd_opt(2027, 3, 2).unwrap(), 90);
+    let soon = w.contracts.iter().find(|c| c.contract == "SOON").expect("ended lately");
+    assert_eq!((soon.state, soon.days_left), (WatchState::Ended, -30));
+    let w = contract_watch(&reg, NaiveDate::from_ymd_opt(2027, 5, 2).unwrap(), 90);
+    assert!(w.contracts.iter().all(|c| c.contract != "SOON"), "ended more than 90 days ago");
     // Notubiz's only contract expired; Parkeren is covered by SOON.
+    let w = contract_watch(&reg, NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(), 45);
     assert_eq!(w.uncovered_services, ["Notubiz"]);
     assert_eq!(w.suppliers_without_escalation, ["Iddink", "WPN", "Notubiz BV"]);
 }
@@ -443,4 +458,27 @@ fn entries_whose_spelling_changed_are_one_row() {
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert_eq!(rows[0].participant, "ZYL");
     assert_eq!(service_rows(&helpdesk)[0].service, "Magister");
+}
+
+/// The notice date is the end less the notice months in calendar months; a day the earlier
+/// month lacks is its last.
+#[test]
+fn the_notice_date_at_a_month_end() {
+    let reg = common::registry_with(
+        r#"
+[[contract]]
+number = "MAY"
+supplier = "WPN"
+services = ["Parkeren"]
+participants = "all"
+valid_from = 2024-01-01
+valid_until = 2028-05-31
+notice_months = 3
+window = "24x7"
+sla = { P1 = { response = "30m", resolve = "4h" }, P2 = { response = "1h", resolve = "8h" }, P3 = { response = "4h", resolve = "24h" }, P4 = { response = "1bd", resolve = "5bd" } }
+"#,
+    );
+    let w = contract_watch(&reg, NaiveDate::from_ymd_opt(2028, 2, 1).unwrap(), 60);
+    let may = w.contracts.iter().find(|c| c.contract == "MAY").unwrap();
+    assert_eq!(may.notice_by, NaiveDate::from_ymd_opt(2028, 2, 29), "31 May less 3 months in a leap year");
 }

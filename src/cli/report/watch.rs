@@ -4,25 +4,33 @@ use super::table::Table;
 use super::{Format, json, out};
 use crate::cli::CmdResult;
 use crate::desk::DeskApi;
+use crate::domain::report::{ContractWatch, ENDED_SHOWN_DAYS, WatchState};
 
 pub fn contracts(desk: &dyn DeskApi, within_days: u32, format: Format) -> CmdResult {
     let w = desk.contract_watch(within_days)?;
-    let mut t = Table::new(&["contract", "supplier", "valid_until", "notice_by", "days_left"]);
-    for c in &w.contracts {
-        t.push(vec![
-            c.contract.clone(),
-            c.supplier.clone(),
-            c.valid_until.to_string(),
-            c.notice_by.map(|d| d.to_string()).unwrap_or_default(),
-            c.days_left.to_string(),
-        ]);
-    }
     match format {
         Format::Json => json(&w),
-        Format::Csv => out(&t.csv()?),
+        Format::Csv => out(&all_sections(&w).csv()?),
         Format::Table => {
-            let mut s =
-                format!("contracts that end, or whose notice date passes, within {within_days} days of {}:\n", w.today);
+            let mut t = Table::new(&["contract", "supplier", "valid until", "notice by", "state", "days"]);
+            for c in &w.contracts {
+                let days = match c.state {
+                    WatchState::Ended => format!("{} ago", -c.days_left),
+                    _ => format!("{} to {}", c.days_left, c.counts_to),
+                };
+                t.push(vec![
+                    c.contract.clone(),
+                    c.supplier.clone(),
+                    c.valid_until.to_string(),
+                    c.notice_by.map(|d| d.to_string()).unwrap_or_default(),
+                    c.state.as_str().to_string(),
+                    days,
+                ]);
+            }
+            let mut s = format!(
+                "contracts that end, or whose notice date passes, within {within_days} days of {}, and those that ended in the last {ENDED_SHOWN_DAYS} days:\n",
+                w.today
+            );
             s.push_str(&if w.contracts.is_empty() { "  none\n".into() } else { t.text() });
             s.push_str("\nservices no valid contract covers:\n");
             s.push_str(&list(&w.uncovered_services));
@@ -31,6 +39,36 @@ pub fn contracts(desk: &dyn DeskApi, within_days: u32, format: Format) -> CmdRes
             out(&s)
         }
     }
+}
+
+/// Every section in one sheet, told apart by its first column.
+fn all_sections(w: &ContractWatch) -> Table {
+    let mut t =
+        Table::new(&["section", "name", "supplier", "valid_until", "notice_by", "state", "counts_to", "days_left"]);
+    for c in &w.contracts {
+        t.push(vec![
+            "contract".into(),
+            c.contract.clone(),
+            c.supplier.clone(),
+            c.valid_until.to_string(),
+            c.notice_by.map(|d| d.to_string()).unwrap_or_default(),
+            c.state.code().to_string(),
+            c.counts_to.to_string(),
+            c.days_left.to_string(),
+        ]);
+    }
+    let named = |section: &str, name: &String| {
+        let mut row = vec![section.to_string(), name.clone()];
+        row.resize(8, String::new());
+        row
+    };
+    for s in &w.uncovered_services {
+        t.push(named("uncovered_service", s));
+    }
+    for s in &w.suppliers_without_escalation {
+        t.push(named("supplier_without_escalation", s));
+    }
+    t
 }
 
 fn list(names: &[String]) -> String {

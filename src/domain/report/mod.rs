@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 pub use dashboard::{Dashboard, LevelCounts, dashboard};
 pub use facts::{Facts, Layer, Outcome};
 pub use figures::{Figures, PriorityFigures, median, quantile};
-pub use watch::{ContractDate, ContractWatch, contract_watch};
+pub use watch::{ContractDate, ContractWatch, ENDED_SHOWN_DAYS, WatchState, contract_watch};
 
 use crate::domain::{Registry, Ticket};
 
