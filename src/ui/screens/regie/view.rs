@@ -49,11 +49,7 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
 
     let mut w = vec![];
     for c in &regie.watch.contracts {
-        let notice = c.notice_by.map(|d| format!(", notice by {d}")).unwrap_or_default();
-        w.push(Line::from(Span::styled(
-            clean(&format!("{} ({}) ends {}{notice}: {} days", c.contract, c.supplier, c.valid_until, c.days_left)),
-            theme.style("sla.warning"),
-        )));
+        w.push(Line::from(Span::styled(clean(&watch_line(c)), theme.style("sla.warning"))));
     }
     for svc in &regie.watch.uncovered_services {
         w.push(Line::from(Span::styled(clean(&format!("{svc}: no valid contract")), theme.style("sla.breached"))));
@@ -86,4 +82,20 @@ fn bar<'a>(pct: Option<f64>, width: usize, theme: &Theme) -> Vec<Span<'a>> {
         "sla.breached"
     };
     vec![Span::styled(body, theme.style(role)), Span::raw(format!("{p:>4.0}%"))]
+}
+
+/// One contract of the watch in words: what is due, by when, or that it passed or ended.
+pub fn watch_line(c: &crate::domain::report::ContractDate) -> String {
+    use crate::domain::report::WatchState;
+    let head = format!("{} ({})", c.contract, c.supplier);
+    match (c.state, c.notice_by) {
+        (WatchState::NoticeAhead, Some(n)) => {
+            format!("{head}: notice by {n} ({} days), ends {}", c.days_left, c.valid_until)
+        }
+        (WatchState::NoticePassed, Some(n)) => {
+            format!("{head}: notice date {n} PASSED, ends {} ({} days)", c.valid_until, c.days_left)
+        }
+        (WatchState::Ended, _) => format!("{head}: ENDED {} ({} days ago)", c.valid_until, -c.days_left),
+        _ => format!("{head}: ends {} ({} days)", c.valid_until, c.days_left),
+    }
 }

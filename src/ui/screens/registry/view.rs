@@ -80,12 +80,8 @@ fn lines<'a>(reg: &Registry, s: &State, theme: &Theme) -> Vec<Line<'a>> {
                     let text = clean(&format!("{:<16} {:<26} {} → {}", c.number, c.supplier, c.valid_from, until));
                     match watch.contracts.iter().find(|w| w.contract == c.number) {
                         Some(w) => {
-                            let why = match w.notice_by {
-                                Some(n) if n >= today && n <= w.valid_until => {
-                                    format!("  notice by {n} ({} days)", w.days_left)
-                                }
-                                _ => format!("  ends in {} days", w.days_left),
-                            };
+                            let line = crate::ui::screens::regie::view::watch_line(w);
+                            let why = format!("  {}", line.split_once(": ").map_or(line.as_str(), |(_, rest)| rest));
                             Line::from(vec![Span::raw(text), Span::styled(why, theme.style("sla.warning"))])
                         }
                         None if c.valid_until.is_some_and(|u| u < today) => {
