@@ -99,6 +99,8 @@ fn scorecard_figures_match_a_known_history() {
         resolution_met: 2,
     };
     assert_eq!(f.per_priority, [p2]);
+    // Scores 5 and 2: the experience behind the average.
+    assert_eq!(f.satisfaction_scores, [0, 1, 0, 0, 1]);
     assert_eq!(f.ids, [1, 2, 3]);
     assert_eq!(cards[1].contract.as_deref(), Some("ICT-2024-017"));
     assert_eq!(cards[1].figures, cards[0].figures, "one contract: the same figures");

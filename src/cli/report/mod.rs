@@ -159,6 +159,8 @@ fn print<R: serde::Serialize>(
             if !rows.is_empty() {
                 let per = per_priority_table(a.monthly, keys, &rows).text_within(if a.monthly { 15 } else { 22 }, 1);
                 s.push_str(&format!("\nper priority (contracts set targets per priority):\n{per}"));
+                let scores = experience_table(a.monthly, keys, &rows).text_within(if a.monthly { 15 } else { 22 }, 1);
+                s.push_str(&format!("\nexperience: how many callers gave each score (remarks in --detail):\n{scores}"));
             }
             if let Some(d) = detail {
                 s.push_str(&format!("\ntickets behind these figures:\n{}", d.text()));
@@ -190,6 +192,26 @@ fn per_priority_table(monthly: bool, keys: &[&str], rows: &[Row]) -> Table {
             ]);
             t.push(row);
         }
+    }
+    t
+}
+
+/// How many callers gave each score, per row that has any.
+fn experience_table(monthly: bool, keys: &[&str], rows: &[Row]) -> Table {
+    let mut header: Vec<&str> = keys.to_vec();
+    if monthly {
+        header.push("month");
+    }
+    header.extend(["1", "2", "3", "4", "5", "average"]);
+    let mut t = Table::new(&header);
+    for (key, month, f) in rows.iter().filter(|(_, _, f)| f.satisfaction_count > 0) {
+        let mut row = key.clone();
+        if monthly {
+            row.push(month.clone().unwrap_or_default());
+        }
+        row.extend(f.satisfaction_scores.iter().map(u64::to_string));
+        row.push(f.satisfaction_avg.map(|a| format!("{:.1}", rounded(a, 1))).unwrap_or_default());
+        t.push(row);
     }
     t
 }
@@ -272,6 +294,7 @@ fn figures_table(monthly: bool, keys: &[&str], counted: &str, rows: &[Row]) -> T
             [format!("{p}_tickets"), format!("{p}_response_met_pct"), format!("{p}_resolution_met_pct")]
         })
         .collect();
+    header.extend(["score_1", "score_2", "score_3", "score_4", "score_5"]);
     header.extend(per.iter().map(String::as_str));
     let mut t = Table::new(&header);
     for (key, month, f) in rows {
@@ -290,6 +313,7 @@ fn figures_table(monthly: bool, keys: &[&str], counted: &str, rows: &[Row]) -> T
             num(f.satisfaction_avg),
             f.satisfaction_count.to_string(),
         ]);
+        row.extend(f.satisfaction_scores.iter().map(u64::to_string));
         for priority in crate::domain::Priority::ALL {
             let p = f.per_priority.iter().find(|p| p.priority == priority);
             let pct = |met: u64, measured: u64| (measured > 0).then(|| met as f64 * 100.0 / measured as f64);

@@ -21,6 +21,8 @@ pub struct Figures {
     pub reopened: u64,
     pub satisfaction_count: u64,
     pub satisfaction_avg: Option<f64>,
+    /// How many callers gave each score, 1 to 5: the experience behind the average.
+    pub satisfaction_scores: [u64; 5],
     /// The same counts per priority, P1 to P4, for the priorities that have tickets: contracts
     /// set their targets per priority.
     pub per_priority: Vec<PriorityFigures>,
@@ -107,6 +109,9 @@ impl Figures {
         if let Some(score) = f.satisfaction {
             self.satisfaction_count += 1;
             self.satisfaction_sum += u64::from(score);
+            if let Some(n) = self.satisfaction_scores.get_mut(usize::from(score).wrapping_sub(1)) {
+                *n += 1;
+            }
         }
     }
 
@@ -124,6 +129,9 @@ impl Figures {
         self.hours.extend(&other.hours);
         self.satisfaction_count += other.satisfaction_count;
         self.satisfaction_sum += other.satisfaction_sum;
+        for (n, o) in self.satisfaction_scores.iter_mut().zip(other.satisfaction_scores) {
+            *n += o;
+        }
         for p in &other.per_priority {
             self.priority_mut(p.priority).absorb(p);
         }
