@@ -363,6 +363,15 @@ fn regie_reports_as_csv_json_and_tables_with_the_tickets_behind_them() {
     );
     assert!(detail.contains("opnieuw"), "the demo's solutions are in the detail");
 
+    // CSV for Dutch Excel: byte order mark, `;` between cells, a decimal comma.
+    let excel = s.ok(&[&["report", "suppliers", "--format", "csv", "--excel"][..], &year[..]].concat());
+    assert!(excel.starts_with("\u{feff}supplier;contract;"), "{}", &excel[..60]);
+    let first = excel.lines().nth(1).unwrap();
+    assert!(first.split(';').any(|c| c.contains(',') && c.replace(',', ".").parse::<f64>().is_ok()), "{first}");
+    assert_eq!(
+        s.fails(&[&["report", "suppliers", "--excel"][..], &year[..]].concat(), 2).contains("--format csv"),
+        true
+    );
     let table = s.ok(&[&["report", "participants"][..], &year[..]].concat());
     assert!(table.starts_with("participant") && table.contains("top services"), "{table}");
     // For people: words for headers, counts beside percentages, within 120 columns.

@@ -23,11 +23,25 @@ impl Table {
     }
 
     pub fn csv(&self) -> Result<String, Failure> {
-        let mut w = csv::Writer::from_writer(Vec::new());
+        self.csv_as(b',', |c| c.to_string())
+    }
+
+    /// CSV as Dutch Excel opens it by a double click: `;` between cells, a decimal comma in
+    /// numbers, and UTF-8 with a byte order mark (so that "Noël" stays Noël).
+    pub fn csv_excel(&self) -> Result<String, Failure> {
+        let comma = |c: &str| {
+            let number = c.parse::<f64>().is_ok() && c.contains('.') && !c.contains(['e', 'E']);
+            if number { c.replace('.', ",") } else { c.to_string() }
+        };
+        Ok(format!("\u{feff}{}", self.csv_as(b';', comma)?))
+    }
+
+    fn csv_as(&self, delimiter: u8, cell: impl Fn(&str) -> String) -> Result<String, Failure> {
+        let mut w = csv::WriterBuilder::new().delimiter(delimiter).from_writer(Vec::new());
         let fail = |e: csv::Error| Failure::Runtime(e.to_string());
         w.write_record(&self.header).map_err(fail)?;
         for row in &self.rows {
-            w.write_record(row).map_err(fail)?;
+            w.write_record(row.iter().map(|c| cell(c))).map_err(fail)?;
         }
         let bytes = w.into_inner().map_err(|e| Failure::Runtime(e.to_string()))?;
         Ok(String::from_utf8_lossy(&bytes).into_owned())
