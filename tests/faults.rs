@@ -363,3 +363,19 @@ fn after_a_full_disk_writes_work_again_without_a_restart() {
         f.ok(&["ticket", "show", &confirmed.to_string()]);
     }
 }
+
+/// A server that stops answering (here: stopped with SIGSTOP) does not hang a command for
+/// good: it says so after SPOC_TIMEOUT seconds.
+#[test]
+fn a_stuck_server_is_reported_not_waited_for_forever() {
+    let f = desk_with_a_ticket();
+    let pid = nix::unistd::Pid::from_raw(f.server_pid().unwrap());
+    nix::sys::signal::kill(pid, Signal::SIGSTOP).unwrap();
+    let started = Instant::now();
+    let out = f.command().args(["ticket", "show", "1"]).env("SPOC_TIMEOUT", "2").output().unwrap();
+    nix::sys::signal::kill(pid, Signal::SIGCONT).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("did not answer within 2 s"), "{}", stderr(&out));
+    assert!(started.elapsed() < Duration::from_secs(30), "not waited for forever");
+    assert!(f.ok(&["ticket", "show", "1"]).contains("Magister"), "it answers again once it runs");
+}

@@ -21,6 +21,13 @@ use crate::protocol::{
 use crate::server::{SOCKET, STOPPING};
 use crate::store::backup::BackupSummary;
 
+/// How long a request may wait for its answer (`SPOC_TIMEOUT` seconds; a year's report over a
+/// million tickets takes seconds, not minutes).
+fn answer_within() -> std::time::Duration {
+    let secs = std::env::var("SPOC_TIMEOUT").ok().and_then(|s| s.parse().ok()).unwrap_or(120);
+    std::time::Duration::from_secs(secs)
+}
+
 /// How much of a restore goes in one frame.
 const UPLOAD_PART: usize = 256 * 1024;
 
@@ -56,6 +63,9 @@ impl Client {
             }
             Err(e) => return Err(ConnectError::Failed(unavailable(&socket, e))),
         };
+        // A server that stops answering (stuck, or a machine under water) must not hang the
+        // agent's command or screen for good.
+        let _ = stream.set_read_timeout(Some(answer_within()));
         let welcome = exchange(&mut stream, &Hello::ours(), &socket).and_then(|payload| match decode(&payload) {
             Ok(Reply::Ok(w)) => Ok(w),
             Ok(Reply::Err(e)) => Err(e.into()),
@@ -64,7 +74,7 @@ impl Client {
         let welcome: Welcome = welcome.map_err(|e| match e {
             // The server went away while we said hello (killed, or a start that failed): as good
             // as none; the caller starts one or tries again.
-            DeskError::Unavailable(_) => ConnectError::NoServer,
+            DeskError::Unavailable(why) if !why.contains("did not answer") => ConnectError::NoServer,
             refused => ConnectError::Failed(refused),
         })?;
         Ok(Client { dir: dir.to_path_buf(), stream: Mutex::new(stream), welcome, exe: None })
@@ -82,6 +92,8 @@ impl Client {
     pub fn subscribe(self) -> Result<Subscription, DeskError> {
         let () = self.call(Subscribe {}.into())?;
         let stream = self.stream.into_inner().unwrap_or_else(|e| e.into_inner());
+        // Notices may be hours apart.
+        let _ = stream.set_read_timeout(None);
         Ok(Subscription { stream, socket: self.dir.join(SOCKET) })
     }
 
@@ -120,7 +132,20 @@ fn exchange(stream: &mut UnixStream, message: &impl serde::Serialize, socket: &P
 }
 
 fn read_reply(stream: &mut UnixStream, socket: &Path) -> Result<Vec<u8>, DeskError> {
-    read_message(stream, MAX_REPLY).map_err(|e| lost(socket, &e.to_string()))?.ok_or_else(|| lost(socket, "hung up"))
+    read_message(stream, MAX_REPLY)
+        .map_err(|e| match e {
+            crate::protocol::FrameError::Io(io)
+                if matches!(io.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) =>
+            {
+                DeskError::Unavailable(format!(
+                    "the server at {} did not answer within {} s (SPOC_TIMEOUT); it may be stuck: see `spoc status`",
+                    socket.display(),
+                    answer_within().as_secs()
+                ))
+            }
+            e => lost(socket, &e.to_string()),
+        })?
+        .ok_or_else(|| lost(socket, "hung up"))
 }
 
 /// A server that went away mid-request: killed, or stopping. Every such failure reads the same.
@@ -220,7 +245,11 @@ impl DeskApi for Client {
             };
             let part = if n == 0 { Part::End } else { Part::Bytes(buf[..n].to_vec()) };
             if n == 0 {
-                let done = exchange(&mut stream, &part, &socket)?;
+                // Restoring a large store takes as long as it takes.
+                let _ = stream.set_read_timeout(None);
+                let done = exchange(&mut stream, &part, &socket);
+                let _ = stream.set_read_timeout(Some(answer_within()));
+                let done = done?;
                 return self.value(&done);
             }
             write_frame(&mut *stream, &part).map_err(|e| lost(&socket, &e.to_string()))?;
