@@ -460,7 +460,9 @@ fn the_list_is_in_due_order_and_shows_the_clock_that_comes_due_first() {
         }
         let first = running.iter().min().copied();
         assert_eq!(first.map(|(d, _)| d), first.map(|_| due(r)), "#{id}: {running:?}");
-        assert_eq!(first.map(|(_, left)| left), r["sla_left"].as_i64(), "#{id}");
+        // Time left runs on between the two commands (a 24x7 clock counts every second).
+        let left = first.map(|(_, left)| left).unwrap_or_default();
+        assert!((left - r["sla_left"].as_i64().unwrap_or_default()).abs() <= 5, "#{id}: {left} vs {}", r["sla_left"]);
     }
     let text = s.ok(&["ticket", "list", "--limit", "5"]);
     assert!(text.lines().next().is_some_and(|l| l.contains('✓') || l.contains('!') || l.contains('✗')), "{text}");

@@ -99,6 +99,13 @@ fn scorecard_figures_match_a_known_history() {
         resolution_met: 2,
     };
     assert_eq!(f.per_priority, [p2]);
+    // Responses after 30m, 2h and 10m; breaches over target by 1h (2's response) and 59h (3's
+    // resolution: 67 business hours from Tuesday 10 November 09:00 to Friday 20 November 12:00,
+    // against 8); dispatched when logged; one of three sent back.
+    assert_eq!(f.median_response_hours, Some(0.5));
+    assert_eq!(f.median_over_target_hours, Some(30.0));
+    assert_eq!(f.median_held_hours, Some(0.0));
+    assert_eq!(f.reopened_pct.map(|p| (p * 100.0).round() / 100.0), Some(33.33));
     // Scores 5 and 2: the experience behind the average.
     assert_eq!(f.satisfaction_scores, [0, 1, 0, 0, 1]);
     assert_eq!(f.ids, [1, 2, 3]);

@@ -165,6 +165,8 @@ fn print<R: serde::Serialize>(
             if !rows.is_empty() {
                 let per = per_priority_table(a.monthly, keys, &rows).text_within(if a.monthly { 15 } else { 22 }, 1);
                 s.push_str(&format!("\nper priority (contracts set targets per priority):\n{per}"));
+                let timing = timing_table(a.monthly, keys, &rows).text_within(if a.monthly { 15 } else { 22 }, 1);
+                s.push_str(&format!("\ntimes, medians in business hours:\n{timing}"));
                 let scores = experience_table(a.monthly, keys, &rows).text_within(if a.monthly { 15 } else { 22 }, 1);
                 s.push_str(&format!("\nexperience: how many callers gave each score (remarks in --detail):\n{scores}"));
             }
@@ -198,6 +200,31 @@ fn per_priority_table(monthly: bool, keys: &[&str], rows: &[Row]) -> Table {
             ]);
             t.push(row);
         }
+    }
+    t
+}
+
+/// The medians of how long things took, and how often tickets came back.
+fn timing_table(monthly: bool, keys: &[&str], rows: &[Row]) -> Table {
+    let mut header: Vec<&str> = keys.to_vec();
+    if monthly {
+        header.push("month");
+    }
+    header.extend(["to respond", "over target (breaches)", "held before dispatch", "reopened"]);
+    let mut t = Table::new(&header);
+    let hours = |v: Option<f64>| v.map(|x| format!("{:.1}", rounded(x, 1))).unwrap_or_else(|| "-".into());
+    for (key, month, f) in rows {
+        let mut row = key.clone();
+        if monthly {
+            row.push(month.clone().unwrap_or_default());
+        }
+        row.extend([
+            hours(f.median_response_hours),
+            hours(f.median_over_target_hours),
+            hours(f.median_held_hours),
+            f.reopened_pct.map(|p| format!("{}% {}/{}", rounded(p, 0), f.reopened, f.tickets)).unwrap_or_default(),
+        ]);
+        t.push(row);
     }
     t
 }
@@ -300,6 +327,7 @@ fn figures_table(monthly: bool, keys: &[&str], counted: &str, rows: &[Row]) -> T
             [format!("{p}_tickets"), format!("{p}_response_met_pct"), format!("{p}_resolution_met_pct")]
         })
         .collect();
+    header.extend(["median_response_hours", "median_over_target_hours", "median_held_hours", "reopened_pct"]);
     header.extend(["score_1", "score_2", "score_3", "score_4", "score_5"]);
     header.extend(per.iter().map(String::as_str));
     let mut t = Table::new(&header);
@@ -318,6 +346,12 @@ fn figures_table(monthly: bool, keys: &[&str], counted: &str, rows: &[Row]) -> T
             f.reopened.to_string(),
             num(f.satisfaction_avg),
             f.satisfaction_count.to_string(),
+        ]);
+        row.extend([
+            num(f.median_response_hours),
+            num(f.median_over_target_hours),
+            num(f.median_held_hours),
+            num(f.reopened_pct),
         ]);
         row.extend(f.satisfaction_scores.iter().map(u64::to_string));
         for priority in crate::domain::Priority::ALL {
@@ -347,7 +381,10 @@ fn detail_table(monthly: bool, tickets: &[Facts], tz: chrono_tz::Tz, csv: bool) 
     header.extend([
         "response",
         "resolution",
+        "response_hours",
         "resolution_hours",
+        "over_target_hours",
+        "held_hours",
         "open_breach",
         "reopened",
         "satisfaction",
@@ -373,7 +410,10 @@ fn detail_table(monthly: bool, tickets: &[Facts], tz: chrono_tz::Tz, csv: bool) 
         row.extend([
             f.response.as_str().to_string(),
             f.resolution.as_str().to_string(),
+            f.response_hours.map(|h| format!("{h:.2}")).unwrap_or_default(),
             f.resolution_hours.map(|h| format!("{h:.2}")).unwrap_or_default(),
+            f.over_target_hours.map(|h| format!("{h:.2}")).unwrap_or_default(),
+            f.held_hours.map(|h| format!("{h:.2}")).unwrap_or_default(),
             f.open_breach.to_string(),
             f.reopened.to_string(),
             f.satisfaction.map(|s| s.to_string()).unwrap_or_default(),

@@ -64,6 +64,12 @@ pub struct Facts {
     pub resolution: Outcome,
     /// Business hours the resolution clock counted, on the layer's calendar, once it stopped.
     pub resolution_hours: Option<f64>,
+    /// Business hours to the response, once it was given.
+    pub response_hours: Option<f64>,
+    /// How far over its target the worse breached clock of this layer went, in business hours.
+    pub over_target_hours: Option<f64>,
+    /// Supplier layer: business hours on the helpdesk's calendar from logging to dispatch.
+    pub held_hours: Option<f64>,
     /// Open, with a clock of this layer breached.
     pub open_breach: bool,
     pub reopened: bool,
@@ -113,6 +119,16 @@ impl Facts {
             resolution,
             resolution_hours: (view.resolution.phase == ClockPhase::Stopped)
                 .then(|| view.resolution.elapsed as f64 / 3600.0),
+            response_hours: (view.response.phase == ClockPhase::Stopped).then(|| view.response.elapsed as f64 / 3600.0),
+            over_target_hours: [&view.response, &view.resolution]
+                .into_iter()
+                .filter(|c| c.level == ClockLevel::Breached)
+                .map(|c| (c.elapsed - c.target_secs).max(0) as f64 / 3600.0)
+                .reduce(f64::max),
+            held_hours: match layer {
+                Layer::Supplier => Some(reg.helpdesk_calendar().business_between(t.created_at, from) as f64 / 3600.0),
+                Layer::Helpdesk => None,
+            },
             open_breach: t.status.is_open() && (response == Outcome::Breached || resolution == Outcome::Breached),
             reopened: match layer {
                 Layer::Helpdesk => t.reopened > 0,

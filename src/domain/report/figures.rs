@@ -19,6 +19,14 @@ pub struct Figures {
     pub p90_resolution_hours: Option<f64>,
     pub open_breaches: u64,
     pub reopened: u64,
+    /// Reopened tickets as a share of all: 100 less the first-time-right rate.
+    pub reopened_pct: Option<f64>,
+    /// Business hours to the response, of the responses given.
+    pub median_response_hours: Option<f64>,
+    /// How far over target the breaches went: the median, in business hours.
+    pub median_over_target_hours: Option<f64>,
+    /// Supplier reports: how long the helpdesk held tickets before dispatching them.
+    pub median_held_hours: Option<f64>,
     pub satisfaction_count: u64,
     pub satisfaction_avg: Option<f64>,
     /// How many callers gave each score, 1 to 5: the experience behind the average.
@@ -31,6 +39,12 @@ pub struct Figures {
     pub ids: Vec<u64>,
     #[serde(skip)]
     hours: Vec<f64>,
+    #[serde(skip)]
+    response_hours: Vec<f64>,
+    #[serde(skip)]
+    over_hours: Vec<f64>,
+    #[serde(skip)]
+    held_hours: Vec<f64>,
     #[serde(skip)]
     satisfaction_sum: u64,
 }
@@ -104,6 +118,9 @@ impl Figures {
             }
         }
         self.hours.extend(f.resolution_hours);
+        self.response_hours.extend(f.response_hours);
+        self.over_hours.extend(f.over_target_hours);
+        self.held_hours.extend(f.held_hours);
         self.open_breaches += u64::from(f.open_breach);
         self.reopened += u64::from(f.reopened);
         if let Some(score) = f.satisfaction {
@@ -127,6 +144,9 @@ impl Figures {
         self.reopened += other.reopened;
         self.ids.extend(&other.ids);
         self.hours.extend(&other.hours);
+        self.response_hours.extend(&other.response_hours);
+        self.over_hours.extend(&other.over_hours);
+        self.held_hours.extend(&other.held_hours);
         self.satisfaction_count += other.satisfaction_count;
         self.satisfaction_sum += other.satisfaction_sum;
         for (n, o) in self.satisfaction_scores.iter_mut().zip(other.satisfaction_scores) {
@@ -140,6 +160,13 @@ impl Figures {
     /// Works out the medians and averages once everything is added.
     pub fn finish(&mut self) {
         self.hours.sort_by(f64::total_cmp);
+        for v in [&mut self.response_hours, &mut self.over_hours, &mut self.held_hours] {
+            v.sort_by(f64::total_cmp);
+        }
+        self.median_response_hours = median(&self.response_hours);
+        self.median_over_target_hours = median(&self.over_hours);
+        self.median_held_hours = median(&self.held_hours);
+        self.reopened_pct = pct(self.reopened, self.tickets);
         self.median_resolution_hours = median(&self.hours);
         self.p90_resolution_hours = quantile(&self.hours, 0.9);
         self.satisfaction_avg =
