@@ -630,3 +630,22 @@ fn one_line_editor_everywhere() {
     ui.send(Msg::Key(ctrl('c')));
     assert!(ui.state.quit);
 }
+
+/// From the lookup, ctrl-l logs a call about what is selected: the intake opens with the service
+/// filled in; impact and urgency show what their numbers mean.
+#[test]
+fn a_call_from_the_lookup_and_the_meanings_of_impact_and_urgency() {
+    let mut ui = Ui::new();
+    ui.keys("f");
+    ui.keys("magi");
+    ui.send(Msg::Key(ctrl('l')));
+    assert_eq!(ui.state.screen(), Screen::Intake);
+    assert_eq!(ui.state.intake.values[2], "Magister");
+    for _ in 0..3 {
+        ui.key(KeyCode::Tab);
+    }
+    let screen = ui.screen(120, 30);
+    assert!(screen.contains("1 whole organisation") && screen.contains("3 one person"), "{screen}");
+    ui.key(KeyCode::Tab);
+    assert!(ui.screen(120, 30).contains("4 low"), "{}", ui.screen(120, 30));
+}

@@ -295,6 +295,7 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
             e.extend(s.ticket.as_ref().filter(|_| s.screen() == Screen::Ticket).map(|t| Effect::LoadTicket(t.id)));
             return e;
         }
+        Action::NewTicket if s.screen() == Screen::Lookup => screens::lookup::new_call(s),
         Action::NewTicket => s.screens.push(Screen::Intake),
         Action::Regie => {
             s.screens.push(Screen::Regie);

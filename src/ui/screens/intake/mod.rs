@@ -87,15 +87,23 @@ impl Intake {
             return Vec::new();
         }
         match self.field() {
+            // By code, name or one of its locations ("kompas" finds the school at De Kompas).
             Field::Participant => {
-                let names = reg.participants().iter().flat_map(|p| [p.code.as_str(), p.name.as_str()]);
+                let names = reg.participants().iter().flat_map(|p| {
+                    [p.code.as_str(), p.name.as_str()].into_iter().chain(p.locations.iter().map(String::as_str))
+                });
                 let mut out: Vec<(String, String)> = Vec::new();
                 for n in closest(typed, names, 8) {
-                    let p = reg.participant(n).or_else(|| reg.participants().iter().find(|p| p.name == n));
+                    let by_name = reg.participant(n).or_else(|| reg.participants().iter().find(|p| p.name == n));
+                    let (p, place) = match by_name {
+                        Some(p) => (Some(p), None),
+                        None => (reg.participants().iter().find(|p| p.locations.iter().any(|l| l == n)), Some(n)),
+                    };
                     if let Some(p) = p
                         && !out.iter().any(|(c, _)| *c == p.code)
                     {
-                        out.push((p.code.clone(), format!("{} {}", p.code, p.name)));
+                        let at = place.map(|l| format!(" ({l})")).unwrap_or_default();
+                        out.push((p.code.clone(), format!("{} {}{at}", p.code, p.name)));
                     }
                 }
                 out.truncate(5);
@@ -212,5 +220,18 @@ mod tests {
         intake.focus = 2;
         intake.values[2] = "coordinatie".into();
         assert_eq!(intake.suggestions(&reg, now), [("Coördinatie".to_string(), "Coördinatie".to_string())]);
+    }
+
+    #[test]
+    fn a_participant_is_found_by_one_of_its_locations() {
+        let reg = check_toml(
+            "r.toml",
+            "[[participant]]\ncode = \"OBL\"\nname = \"Obs De Linde\"\nlocations = [\"Kompas\", \"Vlietlaan\"]\n",
+        )
+        .unwrap();
+        let mut intake = Intake { focus: 1, ..Intake::default() };
+        intake.values[1] = "kompas".into();
+        let found = intake.suggestions(&reg, Utc::now());
+        assert_eq!(found, [("OBL".to_string(), "OBL Obs De Linde (Kompas)".to_string())]);
     }
 }

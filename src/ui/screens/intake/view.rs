@@ -29,6 +29,17 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
                 style,
             ),
         ]));
+        // What the numbers mean, while the agent picks one.
+        let meanings: &[&str] = match field {
+            super::Field::Impact => &["1 whole organisation", "2 department or group", "3 one person"],
+            super::Field::Urgency => &["1 critical", "2 high", "3 normal", "4 low"],
+            _ => &[],
+        };
+        if focused {
+            for m in meanings {
+                lines.push(Line::from(Span::styled(format!("               {m}"), theme.style("ui.dim"))));
+            }
+        }
         if focused && let Some(reg) = &s.registry {
             for (n, (_, label)) in intake.suggestions(reg, s.now).iter().enumerate() {
                 let mark = if n == intake.pick { "›" } else { " " };

@@ -38,3 +38,24 @@ pub fn card_of_selected(s: &mut State) -> Vec<Effect> {
     s.lookup.card = None;
     s.lookup.hits.get(s.lookup.selected).and_then(|h| h.supplier.clone()).map(Effect::LoadCard).into_iter().collect()
 }
+
+/// A call about what the agent found: the intake opens with the hit's service filled in (for a
+/// supplier or contract, the first service it covers).
+pub fn new_call(s: &mut State) {
+    let hit = s.lookup.hits.get(s.lookup.selected);
+    let service = hit.and_then(|h| match h.kind {
+        crate::domain::registry::lookup::HitKind::Service => Some(h.name.clone()),
+        _ => {
+            let reg = s.registry.as_ref()?;
+            let supplier = h.supplier.as_deref()?;
+            reg.contracts_of_supplier(supplier).flat_map(|c| c.services.iter()).next().cloned()
+        }
+    });
+    s.screens.pop();
+    s.screens.push(crate::ui::state::Screen::Intake);
+    if let Some(service) = service {
+        s.intake = Default::default();
+        s.intake.values[2] = service;
+        s.message = Some("a new call: who calls, and from where?".into());
+    }
+}
