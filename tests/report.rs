@@ -300,6 +300,9 @@ sla = { P1 = { response = "30m", resolve = "4h" }, P2 = { response = "1h", resol
         (30, WatchState::NoticeAhead),
         "the notice date is ahead"
     );
+    // The day after the notice date, with the end still beyond a short window: still in sight.
+    let w = contract_watch(&reg, NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(), 30);
+    assert_eq!(w.contracts.first().map(|c| (c.contract.as_str(), c.state)), Some(("SOON", WatchState::NoticePassed)));
     // Ended lately: listed as ended, with how long ago, until 90 days have passed.
     let w = contract_watch(&reg, NaiveDate::from_ymd_opt(2027, 3, 2).unwrap(), 90);
     let soon = w.contracts.iter().find(|c| c.contract == "SOON").expect("ended lately");

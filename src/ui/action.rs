@@ -100,7 +100,7 @@ impl Action {
             Action::ViewSupplier => "view: one supplier (the selected ticket's; again: the next)",
             Action::ScrollUp => "scroll up",
             Action::ScrollDown => "scroll down",
-            Action::NewTicket => "log a new call (from the lookup: about what is selected)",
+            Action::NewTicket => "log a new call (in the lookup: about the hit)",
             Action::Registry => "browse the registry",
             Action::Regie => "regie: suppliers' met % against the norm, the trend, the contract watch",
             Action::Dashboard => "dashboard: open, warning and breached per supplier and participant",

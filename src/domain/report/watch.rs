@@ -91,6 +91,8 @@ pub fn contract_watch(reg: &Registry, today: NaiveDate, within_days: u32) -> Con
             };
             let shown = match state {
                 WatchState::Ended => until >= since,
+                // A notice date passed lately stays in sight until the end comes near.
+                WatchState::NoticePassed => soon(until) || notice_by.is_some_and(|n| n >= since),
                 _ => soon(until) || notice_by.is_some_and(soon),
             };
             shown.then(|| ContractDate {

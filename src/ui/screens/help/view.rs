@@ -22,7 +22,9 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap, r: Rect) {
         .map(|columns| (columns, lay_out(&bindings, (r.width / columns as u16) as usize, rows, columns)))
         .find(|(_, fits)| fits.is_some())
         .and_then(|(columns, fits)| Some((columns, fits?)));
-    let (columns, chunks) = layout.unwrap_or_else(|| (6, vec![bindings.iter().map(line_of).collect()]));
+    // Too many to fit: two columns, the rest cut off at the bottom.
+    let (columns, chunks) =
+        layout.unwrap_or_else(|| (2, lay_out(&bindings, (r.width / 2) as usize, rows, usize::MAX).unwrap_or_default()));
     let width = r.width / columns as u16;
     for (c, lines) in chunks.into_iter().enumerate() {
         let lines: Vec<Line> = lines
