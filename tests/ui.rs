@@ -649,3 +649,18 @@ fn a_call_from_the_lookup_and_the_meanings_of_impact_and_urgency() {
     ui.key(KeyCode::Tab);
     assert!(ui.screen(120, 30).contains("4 low"), "{}", ui.screen(120, 30));
 }
+
+/// Text back from $EDITOR goes into the line it came from, the filter and the lookup too, as
+/// one line.
+#[test]
+fn text_from_the_editor_goes_where_the_agent_was_typing() {
+    let mut ui = Ui::new();
+    ui.keys("/");
+    ui.send(Msg::Edited("iddink\n".into()));
+    assert_eq!(ui.state.queue.filter, "iddink");
+    assert_eq!(ui.state.queue.rows.len(), 2, "the queue follows");
+    ui.key(KeyCode::Enter);
+    ui.keys("f");
+    ui.send(Msg::Edited("notu\nbiz".into()));
+    assert_eq!(ui.state.lookup.query, "notu biz");
+}

@@ -163,15 +163,18 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
             }
             effects
         }
-        Msg::Edited(text) => {
-            let intake = s.screen() == Screen::Intake;
-            match s.prompt.as_mut() {
-                Some(p) => p.text = text,
-                None if intake => *s.intake.value_mut() = text,
-                None => {}
+        // Back from $EDITOR: into the line it came from. Only the intake's description keeps
+        // its line breaks; a one-line field gets spaces.
+        Msg::Edited(text) => match s.active_line() {
+            Some(line) => {
+                let multiline = line == super::line::LineOf::Intake(screens::intake::DESCRIPTION);
+                let text = if multiline { text } else { text.split_whitespace().collect::<Vec<_>>().join(" ") };
+                *s.line_text_mut(line) = crate::domain::sanitize(&text).into_owned();
+                s.cursor_on = None;
+                typed(s, line)
             }
-            vec![]
-        }
+            None => vec![],
+        },
         Msg::Resize => vec![],
         Msg::Paste(text) => match s.active_line() {
             Some(line) => {

@@ -23,25 +23,35 @@ impl Table {
     }
 
     pub fn csv(&self) -> Result<String, Failure> {
-        self.csv_as(b',', |c| c.to_string())
+        self.csv_as(b',', |_, c| c.to_string())
     }
 
     /// CSV as Dutch Excel opens it by a double click: `;` between cells, a decimal comma in
     /// numbers, and UTF-8 with a byte order mark (so that "Noël" stays Noël).
+    /// Text that Excel would run as a formula (`=`, `+`, `-`, `@` first) is kept text with a
+    /// leading `'`; only columns of numbers get the comma.
     pub fn csv_excel(&self) -> Result<String, Failure> {
-        let comma = |c: &str| {
-            let number = c.parse::<f64>().is_ok() && c.contains('.') && !c.contains(['e', 'E']);
-            if number { c.replace('.', ",") } else { c.to_string() }
+        let number = |c: &str| c.parse::<f64>().is_ok() && !c.contains(['e', 'E', 'n', 'N', 'i', 'I']);
+        let numeric: Vec<bool> =
+            (0..self.header.len()).map(|i| self.rows.iter().all(|r| r[i].is_empty() || number(&r[i]))).collect();
+        let cell = |i: usize, c: &str| {
+            if numeric[i] {
+                c.replace('.', ",")
+            } else if c.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                format!("'{c}")
+            } else {
+                c.to_string()
+            }
         };
-        Ok(format!("\u{feff}{}", self.csv_as(b';', comma)?))
+        Ok(format!("\u{feff}{}", self.csv_as(b';', cell)?))
     }
 
-    fn csv_as(&self, delimiter: u8, cell: impl Fn(&str) -> String) -> Result<String, Failure> {
+    fn csv_as(&self, delimiter: u8, cell: impl Fn(usize, &str) -> String) -> Result<String, Failure> {
         let mut w = csv::WriterBuilder::new().delimiter(delimiter).from_writer(Vec::new());
         let fail = |e: csv::Error| Failure::Runtime(e.to_string());
         w.write_record(&self.header).map_err(fail)?;
         for row in &self.rows {
-            w.write_record(row.iter().map(|c| cell(c))).map_err(fail)?;
+            w.write_record(row.iter().enumerate().map(|(i, c)| cell(i, c))).map_err(fail)?;
         }
         let bytes = w.into_inner().map_err(|e| Failure::Runtime(e.to_string()))?;
         Ok(String::from_utf8_lossy(&bytes).into_owned())
@@ -94,4 +104,20 @@ fn clip(s: &str, max: usize) -> String {
     }
     out.push('…');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Table;
+
+    #[test]
+    fn excel_gets_commas_in_numbers_only_and_no_formulas() {
+        let mut t = Table::new(&["ref", "hours", "title"]);
+        t.push(vec!["2024.10".into(), "1.5".into(), "=HYPERLINK(\"x\")".into()]);
+        t.push(vec!["INC-7".into(), "-2.25".into(), "-weg".into()]);
+        let csv = t.csv_excel().unwrap();
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[1], "2024.10;1,5;\"'=HYPERLINK(\"\"x\"\")\"", "a reference stays as written");
+        assert_eq!(lines[2], "INC-7;-2,25;'-weg");
+    }
 }

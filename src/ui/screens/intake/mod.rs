@@ -24,6 +24,9 @@ pub enum Field {
     Description,
 }
 
+/// Where the description is in [`FIELDS`]: the one field of several lines.
+pub const DESCRIPTION: usize = 6;
+
 pub const FIELDS: [Field; 7] = [
     Field::Caller,
     Field::Participant,
