@@ -137,8 +137,11 @@ fn read_reply(stream: &mut UnixStream, socket: &Path) -> Result<Vec<u8>, DeskErr
             crate::protocol::FrameError::Io(io)
                 if matches!(io.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) =>
             {
+                // Its late answer must not be taken for the next request's: this connection
+                // is done, and the next request makes a new one.
+                let _ = stream.shutdown(std::net::Shutdown::Both);
                 DeskError::Unavailable(format!(
-                    "the server at {} did not answer within {} s (SPOC_TIMEOUT); it may be stuck: see `spoc status`",
+                    "the server at {} did not answer within {} s (SPOC_TIMEOUT); it may be stuck (see `spoc status`), and a change asked for may still be made when it recovers",
                     socket.display(),
                     answer_within().as_secs()
                 ))
@@ -204,7 +207,19 @@ impl DeskApi for Client {
             }
             Err(e) => is_restarting(e) && !request.changes_anything(),
         };
-        let Some(exe) = self.exe.as_deref().filter(|_| again) else { return first };
+        let Some(exe) = self.exe.as_deref().filter(|_| again) else {
+            // A change without an answer may have been made: say so, rather than "try again".
+            return first.map_err(|e| match e {
+                DeskError::Unavailable(why)
+                    if request.changes_anything() && is_restarting(&DeskError::Unavailable(why.clone())) =>
+                {
+                    DeskError::Unavailable(format!(
+                        "{why}; the change may have been made before it went away: look before you repeat it"
+                    ))
+                }
+                e => e,
+            });
+        };
         let next = connect_or_start_with(&self.dir, exe)?;
         *stream = next.stream.into_inner().unwrap_or_else(|e| e.into_inner());
         exchange(&mut stream, &request, &socket)

@@ -105,6 +105,8 @@ fn session(shared: &Arc<Shared>, mut stream: StdStream, peer: (u32, u32), counte
             Ok(r) => r,
             Err(e) => return refuse(&mut stream, format!("not a valid request: {e}")),
         };
+        // Counted until its answer is written: shutdown waits for that.
+        let _answering = InFlight::new(shared);
         let reply = match request {
             Request::Subscribe(_) => {
                 // Notices are pushed by a tokio task from here on.
@@ -268,5 +270,21 @@ impl Drop for Counted {
             }
         }
         self.shared.touch();
+    }
+}
+
+/// A request between its arrival and its written answer.
+struct InFlight<'a>(&'a Shared);
+
+impl<'a> InFlight<'a> {
+    fn new(shared: &'a Shared) -> Self {
+        shared.in_flight.fetch_add(1, Ordering::SeqCst);
+        InFlight(shared)
+    }
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
     }
 }

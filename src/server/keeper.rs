@@ -100,8 +100,20 @@ impl Keeper {
     /// Restores the backup in the server's file `path`: through the desk, or, after a restore
     /// that did not finish, straight into the store and then opens the desk on it.
     pub fn restore(&self, path: &Path, name: &str, force: bool) -> Result<Result<BackupSummary, DeskError>, NoDesk> {
-        if let Ok(done) = self.with(|desk| desk.restore_file(path, name, force)) {
-            return Ok(done);
+        match self.with(|desk| {
+            let done = desk.restore_file(path, name, force);
+            let unfinished = done.is_err() && desk.store().restore_unfinished();
+            (done, unfinished)
+        }) {
+            // A restore that failed after it began writing (a full disk) left the store
+            // half-emptied: it is good only for restoring into again, as after a kill.
+            Ok((done, true)) => {
+                *self.desk.write().unwrap_or_else(|e| e.into_inner()) = Held::Unfinished;
+                tracing::warn!("a restore failed halfway: serving `status` and `restore` only");
+                return Ok(done);
+            }
+            Ok((done, false)) => return Ok(done),
+            Err(_) => {}
         }
         let mut held = self.desk.write().unwrap_or_else(|e| e.into_inner());
         match &*held {
@@ -173,6 +185,10 @@ impl Keeper {
             Ok(desk) => {
                 info!("the store failed ({failing}) and was opened anew: writing again");
                 *held = Held::Open(Box::new(desk));
+                true
+            }
+            Err(DeskError::Store(StoreError::RestoreUnfinished(_))) => {
+                *held = Held::Unfinished;
                 true
             }
             Err(e) => {

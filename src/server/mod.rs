@@ -81,6 +81,9 @@ pub(crate) struct Shared {
     started: Instant,
     clients: AtomicUsize,
     subscribers: AtomicUsize,
+    /// Requests answered or being answered whose reply is not written yet: shutdown waits for
+    /// them, so that a change made is never left without its answer.
+    in_flight: AtomicUsize,
     /// Connections per user id, to cap them.
     per_user: Mutex<HashMap<u32, usize>>,
     /// Warnings a hostile or broken client could repeat endlessly.
@@ -153,6 +156,7 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
         started: Instant::now(),
         clients: AtomicUsize::new(0),
         subscribers: AtomicUsize::new(0),
+        in_flight: AtomicUsize::new(0),
         per_user: Mutex::new(HashMap::new()),
         log: Throttled::default(),
         runtime: runtime.handle().clone(),
@@ -216,6 +220,11 @@ async fn serve(shared: Arc<Shared>, opts: &ServeOptions) -> Result<(), ServeErro
     tokio::task::spawn_blocking(move || closing.keeper.close())
         .await
         .map_err(|e| io("shutdown")(std::io::Error::other(e)))??;
+    // Answers of requests under way reach their clients before the process ends.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while shared.in_flight.load(Ordering::SeqCst) > 0 && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
     info!("stopped; everything confirmed is on disk");
     Ok(())
 }

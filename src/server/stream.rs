@@ -65,12 +65,21 @@ pub fn restore(shared: &Shared, stream: &mut StdStream, agent: &Agent, r: Restor
         Err(no) => return Ok(no_desk(shared, no)),
     }
     super::conn::write(stream, &frame::encode(&Reply::Ok(())))?;
-    let mut upload = Upload { stream, ended: false, part: Vec::new(), at: 0 };
+    let mut upload = Upload { stream, ended: false, broken: false, part: Vec::new(), at: 0 };
     let spooled = match crate::store::backup::spool(shared.keeper.dir(), &mut upload) {
         Ok(file) => file,
         // The client went away or sent nonsense: nothing was written.
-        Err(e) if !upload.ended => return Err(format!("the restore's upload broke off: {e}")),
-        Err(e) => return Ok(answer_frame::<()>(Err(DeskError::from(e)))),
+        // The client went away or sent nonsense: nothing to answer.
+        Err(e) if upload.broken => return Err(format!("the restore's upload broke off: {e}")),
+        // Ours (the data folder full, say): the client hears why, once its upload is read.
+        Err(e) => {
+            while !upload.ended && !upload.broken {
+                if upload.next_part().is_err() {
+                    break;
+                }
+            }
+            return Ok(answer_frame::<()>(Err(DeskError::from(e))));
+        }
     };
     let result = match shared.keeper.restore(spooled.path(), &r.name, r.force) {
         Ok(result) => result,
@@ -88,12 +97,20 @@ pub fn restore(shared: &Shared, stream: &mut StdStream, agent: &Agent, r: Restor
 struct Upload<'a> {
     stream: &'a mut StdStream,
     ended: bool,
+    /// Reading the client failed (not writing the file).
+    broken: bool,
     part: Vec<u8>,
     at: usize,
 }
 
 impl Upload<'_> {
     fn next_part(&mut self) -> std::io::Result<()> {
+        let read = self.read_part();
+        self.broken |= read.is_err();
+        read
+    }
+
+    fn read_part(&mut self) -> std::io::Result<()> {
         let bad = |why: String| std::io::Error::new(std::io::ErrorKind::InvalidData, why);
         let payload = read_message(self.stream, MAX_FRAME)
             .map_err(|e| bad(e.to_string()))?

@@ -146,6 +146,11 @@ impl Store {
         Ok(())
     }
 
+    /// Whether a restore began and did not finish (it failed, or was cut short).
+    pub fn restore_unfinished(&self) -> bool {
+        self.meta.get("restoring").ok().flatten().is_some()
+    }
+
     pub fn dir(&self) -> &Path {
         &self.dir
     }
