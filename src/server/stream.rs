@@ -15,13 +15,16 @@ use crate::desk::{Agent, DeskError};
 use crate::protocol::frame::write_encoded;
 use crate::protocol::{MAX_FRAME, Notice, Part, Reply, decode, frame, read_message};
 
-/// A client that stops reading a backup lets go of the store's writers after this long.
+/// A client that stops reading a backup lets go of the store's writers after this long...
 const STALLED: Duration = Duration::from_secs(60);
+/// ...and one that reads it slowly, after this long waited for in all: the backup holds the
+/// writers of every agent meanwhile.
+const SLOW: Duration = Duration::from_secs(120);
 
 /// Streams a backup as `Part::Bytes` frames; returns the closing frame (`Done` or an error).
 pub fn backup(shared: &Shared, stream: &mut StdStream) -> Result<Vec<u8>, String> {
     stream.set_write_timeout(Some(STALLED)).map_err(|e| e.to_string())?;
-    let mut out = Frames { stream, broken: None };
+    let mut out = Frames { stream, broken: None, waited: Duration::ZERO };
     let done = shared.keeper.with(|desk| desk.backup(&mut out));
     let broken = out.broken.take();
     stream.set_write_timeout(None).map_err(|e| e.to_string())?;
@@ -39,12 +42,24 @@ pub fn backup(shared: &Shared, stream: &mut StdStream) -> Result<Vec<u8>, String
 struct Frames<'a> {
     stream: &'a mut StdStream,
     broken: Option<std::io::Error>,
+    /// Time spent waiting for the client to take frames.
+    waited: Duration,
 }
 
 impl Write for Frames<'_> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         let frame = frame::encode(&Reply::Ok(Part::Bytes(buf.to_vec())));
-        if let Err(e) = write_encoded(self.stream, &frame) {
+        let started = std::time::Instant::now();
+        let written = write_encoded(self.stream, &frame);
+        self.waited += started.elapsed();
+        let written = written.and_then(|()| {
+            if self.waited > SLOW {
+                Err(std::io::Error::new(std::io::ErrorKind::TimedOut, "it took the backup too slowly"))
+            } else {
+                Ok(())
+            }
+        });
+        if let Err(e) = written {
             let kind = e.kind();
             self.broken = Some(e);
             return Err(kind.into());

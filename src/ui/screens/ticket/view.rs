@@ -127,7 +127,7 @@ pub fn status_menu(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap, allow
             Line::from(vec![Span::styled(format!(" {key:>3}  "), style), Span::styled(format!("{st}{why}"), style)])
         })
         .collect();
-    let width = 46.min(body.width);
+    let width = 50.min(body.width);
     let height = (lines.len() as u16 + 2).min(body.height);
     let r = Rect { x: body.x + body.width.saturating_sub(width), y: body.y, width, height };
     f.render_widget(Clear, r);
