@@ -77,8 +77,12 @@ fn card_lines(c: &SupplierCard, now: DateTime<Utc>) -> String {
             [contact.phone.as_deref(), contact.email.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
         line(&format!("{}{level}", contact.role.as_str()), &format!("{} {reach}", contact.name));
     }
-    if !c.valid_now.is_empty() {
-        line("contracts", &c.valid_now.join(", "));
+    for k in c.contracts.iter().filter(|k| c.valid_now.contains(&k.number)) {
+        let whom = match &k.participants {
+            crate::domain::registry::Coverage::All => "all participants".to_string(),
+            crate::domain::registry::Coverage::Only(codes) => codes.join(", "),
+        };
+        line("contract", &format!("{} covers {whom}: {}", k.number, k.services.join(", ")));
     }
     if let Some(p) = &sup.procedure {
         line("procedure", p.lines().next().unwrap_or(""));

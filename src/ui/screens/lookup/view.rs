@@ -81,6 +81,12 @@ fn card_lines<'a>(c: &SupplierCard, now: DateTime<Utc>, theme: &Theme) -> Vec<Li
         let valid = if c.valid_now.contains(&k.number) { "valid" } else { "not valid now" };
         let until = k.valid_until.map(|d| format!(" until {d}")).unwrap_or_default();
         lines.push(Line::raw(clean(&format!("contract {} ({valid}{until}), window {}", k.number, k.window))));
+        // Whom it covers, and for what: a contract may cover two schools, not everyone.
+        let whom = match &k.participants {
+            crate::domain::registry::Coverage::All => "all participants".to_string(),
+            crate::domain::registry::Coverage::Only(codes) => codes.join(", "),
+        };
+        lines.push(Line::raw(clean(&format!("  covers {whom}: {}", k.services.join(", ")))));
         for (p, t) in &k.sla {
             lines.push(Line::raw(format!("  {p}: respond {}, resolve {}", t.response, t.resolve)));
         }

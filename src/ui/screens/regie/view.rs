@@ -54,6 +54,10 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     for svc in &regie.watch.uncovered_services {
         w.push(Line::from(Span::styled(clean(&format!("{svc}: no valid contract")), theme.style("sla.breached"))));
     }
+    if !regie.watch.suppliers_without_escalation.is_empty() {
+        let names = regie.watch.suppliers_without_escalation.join(", ");
+        w.push(Line::from(Span::styled(clean(&format!("no escalation contact: {names}")), theme.style("sla.warning"))));
+    }
     if w.is_empty() {
         w.push(Line::raw("no contract ends or passes its notice date within 90 days"));
     }

@@ -97,7 +97,10 @@ fn lines<'a>(reg: &Registry, s: &State, theme: &Theme) -> Vec<Line<'a>> {
             .calendar
             .iter()
             .map(|c| {
-                let days: Vec<String> = c.week.iter().map(|(d, w)| format!("{d} {}", w.join(" "))).collect();
+                // In week order, not in the alphabet's.
+                const WEEK: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+                let days: Vec<String> =
+                    WEEK.iter().filter_map(|d| c.week.get(*d).map(|w| format!("{d} {}", w.join(" ")))).collect();
                 Line::raw(clean(&format!("{:<18} {:<18} {}", c.name, c.timezone, days.join(" · "))))
             })
             .collect(),
