@@ -469,6 +469,19 @@ fn the_dashboard_counts_open_tickets_per_supplier_and_participant() {
     ui.desk.create_ticket(&Agent::new("bram"), call("Printer weer", "Printen", "OBL", 3, 3)).unwrap();
     ui.send(Msg::Notice(spoc::protocol::Notice::Ticket { id: 5, version: 1, by: "bram".into(), at: now() }));
     assert_eq!(ui.state.dashboard.as_ref().unwrap().open.open, 5);
+    // The load per agent, and enter on a row opens the queue of that row.
+    let agents: Vec<(String, u64)> =
+        ui.state.dashboard.as_ref().unwrap().agents.iter().map(|c| (c.name.clone(), c.open)).collect();
+    assert_eq!(agents, [("unassigned".to_string(), 5)]);
+    ui.key(KeyCode::Enter);
+    assert_eq!(ui.state.screen(), Screen::Queue);
+    assert_eq!(ui.state.view_supplier.as_deref(), Some("Iddink"));
+    assert_eq!(ui.state.queue.rows.len(), 3, "Iddink's open tickets, the new call included");
+    ui.keys("D");
+    ui.keys("jjjj"); // past the three suppliers: the second participant
+    ui.key(KeyCode::Enter);
+    assert_eq!(ui.state.queue.filter, "participant:ZYL");
+    assert!(ui.state.queue.rows.iter().all(|r| r.participant == "ZYL"));
 }
 
 #[test]

@@ -57,6 +57,8 @@ pub struct State {
     /// For the intake's suggestions and routing preview.
     pub registry: Option<Arc<Registry>>,
     pub dashboard: Option<crate::domain::report::Dashboard>,
+    /// The dashboard's selected row, through its supplier, participant and agent tables.
+    pub dashboard_selected: usize,
     pub regie: Option<Regie>,
     pub registry_tab: RegistryTab,
     pub registry_selected: usize,
@@ -96,6 +98,7 @@ impl State {
             intake: Intake::default(),
             registry: None,
             dashboard: None,
+            dashboard_selected: 0,
             regie: None,
             registry_tab: RegistryTab::Participants,
             registry_selected: 0,

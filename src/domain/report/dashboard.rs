@@ -20,6 +20,8 @@ pub struct Dashboard {
     /// Most breached first; "unrouted" for tickets without a supplier.
     pub suppliers: Vec<LevelCounts>,
     pub participants: Vec<LevelCounts>,
+    /// The load per agent, by login; "unassigned" for tickets nobody has.
+    pub agents: Vec<LevelCounts>,
     /// Tickets logged today, in the helpdesk's zone.
     pub arrivals_today: u64,
 }
@@ -35,13 +37,19 @@ impl LevelCounts {
     }
 }
 
+/// The row of the tickets nobody is assigned to, in the load per agent.
+pub const UNASSIGNED: &str = "unassigned";
+
 /// Counts open tickets (with the worst level of their clocks now).
 pub fn dashboard<'a>(open: impl Iterator<Item = (&'a Ticket, ClockLevel)>, arrivals_today: u64) -> Dashboard {
     use std::collections::BTreeMap;
     let mut total = LevelCounts { name: "all".into(), ..Default::default() };
     let mut suppliers: BTreeMap<String, LevelCounts> = BTreeMap::new();
     let mut participants: BTreeMap<String, LevelCounts> = BTreeMap::new();
+    let mut agents: BTreeMap<String, LevelCounts> = BTreeMap::new();
     for (t, level) in open {
+        let agent = t.assignee.clone().unwrap_or_else(|| UNASSIGNED.into());
+        agents.entry(agent.clone()).or_insert_with(|| LevelCounts { name: agent, ..Default::default() }).add(level);
         total.add(level);
         let supplier = t.routing.supplier.clone().unwrap_or_else(|| "unrouted".into());
         suppliers
@@ -60,5 +68,11 @@ pub fn dashboard<'a>(open: impl Iterator<Item = (&'a Ticket, ClockLevel)>, arriv
         });
         v
     };
-    Dashboard { open: total, suppliers: ranked(suppliers), participants: ranked(participants), arrivals_today }
+    Dashboard {
+        open: total,
+        suppliers: ranked(suppliers),
+        participants: ranked(participants),
+        agents: ranked(agents),
+        arrivals_today,
+    }
 }

@@ -24,7 +24,8 @@ pub fn act(s: &mut State, action: Action) -> Vec<Effect> {
         Screen::Lookup => lookup::act(s, action),
         Screen::Intake => intake::act(s, action),
         Screen::Registry => registry::act(s, action),
-        Screen::Dashboard | Screen::Regie | Screen::Help => None,
+        Screen::Dashboard => dashboard::act(s, action),
+        Screen::Regie | Screen::Help => None,
     };
     done.unwrap_or_default()
 }

@@ -22,22 +22,28 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     );
     f.render_widget(Paragraph::new(summary).style(theme.style("ui.title")), head);
     let [left, right] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
-    f.render_widget(table("per supplier", &d.suppliers, theme), left);
-    f.render_widget(table("per participant", &d.participants, theme), right);
+    let [top, bottom] = Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(right);
+    // One selection runs through the three tables, in this order.
+    let at = s.dashboard_selected;
+    let (n_sup, n_part) = (d.suppliers.len(), d.participants.len());
+    f.render_widget(table("per supplier", &d.suppliers, theme, at.checked_sub(0)), left);
+    f.render_widget(table("per participant", &d.participants, theme, at.checked_sub(n_sup)), top);
+    f.render_widget(table("per agent", &d.agents, theme, at.checked_sub(n_sup + n_part)), bottom);
 }
 
-fn table<'a>(title: &'a str, rows: &'a [LevelCounts], theme: &Theme) -> Table<'a> {
+fn table<'a>(title: &'a str, rows: &'a [LevelCounts], theme: &Theme, selected: Option<usize>) -> Table<'a> {
     let count = |n: u64, role: &str| {
         let style = if n > 0 { theme.style(role) } else { theme.style("ui.dim") };
         Cell::from(Span::styled(format!("{n:>6}"), style))
     };
-    let body = rows.iter().map(|c| {
-        Row::new(vec![
+    let body = rows.iter().enumerate().map(move |(i, c)| {
+        let row = Row::new(vec![
             Cell::from(clean(&c.name)),
             Cell::from(format!("{:>6}", c.open)),
             count(c.warning, "sla.warning"),
             count(c.breached, "sla.breached"),
-        ])
+        ]);
+        if selected == Some(i) { row.style(theme.style("ui.selected")) } else { row }
     });
     Table::new(body, [Constraint::Min(12), Constraint::Length(6), Constraint::Length(7), Constraint::Length(8)])
         .header(Row::new(["", "  open", "  warn", "breached"]).style(theme.style("ui.header")))
