@@ -206,3 +206,15 @@ fn every_broken_entry_is_named_at_once() {
     let got: Vec<(usize, &str)> = err.0.iter().map(|e| (e.line, e.field.as_str())).collect();
     assert_eq!(got, [(9, "phone"), (22, "response")], "{err}");
 }
+
+/// Norms are validated like everything else: percentages 0 to 100, scores 1 to 5, at the line.
+#[test]
+fn norms_are_checked_where_they_are_written() {
+    let text = format!("{SMALL}\n[settings.norms]\nsatisfaction = 7\n").replace("[settings]\n", "[settings]\n");
+    let err = check_toml("r.toml", &text).unwrap_err().to_string();
+    assert!(err.contains("norms.satisfaction") && err.contains("1 to 5"), "{err}");
+    let good =
+        format!("{SMALL}\n[settings.norms]\nresolution_met_pct = 90\n[settings.norms.P1]\nresolution_met_pct = 95\n");
+    let reg = check_toml("r.toml", &good).unwrap();
+    assert_eq!(reg.settings().norms.p1.as_ref().and_then(|n| n.resolution_met_pct), Some(95.0));
+}

@@ -106,6 +106,13 @@ fn scorecard_figures_match_a_known_history() {
     assert_eq!(f.median_over_target_hours, Some(30.0));
     assert_eq!(f.median_held_hours, Some(0.0));
     assert_eq!(f.reopened_pct.map(|p| (p * 100.0).round() / 100.0), Some(33.33));
+    // Against norms: response 67% misses 90%; P2 resolution 67% meets 50%; satisfaction 3.5
+    // meets 3.5 exactly.
+    let norms: spoc::domain::registry::Norms =
+        toml::from_str("response_met_pct = 90\nsatisfaction = 3.5\n[P2]\nresolution_met_pct = 50\n").unwrap();
+    let v = spoc::domain::report::verdict(f, &norms).unwrap();
+    assert_eq!((v.met, v.missed), (false, vec!["response 67% < 90%".to_string()]));
+    assert_eq!(spoc::domain::report::verdict(f, &Default::default()), None, "no norms, no verdict");
     // Scores 5 and 2: the experience behind the average.
     assert_eq!(f.satisfaction_scores, [0, 1, 0, 0, 1]);
     assert_eq!(f.ids, [1, 2, 3]);

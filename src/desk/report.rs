@@ -45,7 +45,20 @@ impl Desk {
     pub fn supplier_report(&self, q: &ReportQuery) -> Result<Report<Scorecard>, DeskError> {
         let reg = self.registry();
         let facts = self.facts(q, Layer::Supplier, &reg)?;
-        let rows = supplier_scorecards(&facts);
+        let mut rows = supplier_scorecards(&facts);
+        for row in &mut rows {
+            // A contract's row by its own norms; the supplier's by them when all its contracts
+            // share the same.
+            let norms = match &row.contract {
+                Some(number) => reg.contract(number).map(|c| c.norms.clone()),
+                None => {
+                    let mut all = reg.contracts_of_supplier(&row.supplier).map(|c| &c.norms);
+                    let first = all.next().cloned();
+                    first.filter(|n| all.all(|o| o == n))
+                }
+            };
+            row.norm = norms.and_then(|n| crate::domain::report::verdict(&row.figures, &n));
+        }
         Ok(Report { rows, tickets: if q.detail { facts } else { Vec::new() } })
     }
 
@@ -53,7 +66,10 @@ impl Desk {
     pub fn participant_report(&self, q: &ReportQuery) -> Result<Report<ParticipantRow>, DeskError> {
         let reg = self.registry();
         let facts = self.facts(q, Layer::Helpdesk, &reg)?;
-        let rows = participant_rows(&facts);
+        let mut rows = participant_rows(&facts);
+        for row in &mut rows {
+            row.norm = crate::domain::report::verdict(&row.figures, &reg.settings().norms);
+        }
         Ok(Report { rows, tickets: if q.detail { facts } else { Vec::new() } })
     }
 
@@ -61,7 +77,10 @@ impl Desk {
     pub fn service_report(&self, q: &ReportQuery) -> Result<Report<ServiceRow>, DeskError> {
         let reg = self.registry();
         let facts = self.facts(q, Layer::Helpdesk, &reg)?;
-        let rows = service_rows(&facts);
+        let mut rows = service_rows(&facts);
+        for row in &mut rows {
+            row.norm = crate::domain::report::verdict(&row.figures, &reg.settings().norms);
+        }
         Ok(Report { rows, tickets: if q.detail { facts } else { Vec::new() } })
     }
 

@@ -55,7 +55,7 @@ pub struct BackupSummary {
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum Line {
-    Registry(RegistryFile),
+    Registry(Box<RegistryFile>),
     Ticket { ticket: Box<Ticket>, journal: Vec<JournalEntry> },
     End { tickets: u64, journal_entries: u64, crc32: u32 },
 }
@@ -72,7 +72,7 @@ pub fn write(store: &Store, out: &mut dyn Write) -> Result<BackupSummary, Backup
     };
     put(&mut out, format!("{HEADER} {FORMAT}\n").as_bytes())?;
     let registry = store.registry()?.unwrap_or_default();
-    put(&mut out, &json_line(&Line::Registry(registry)))?;
+    put(&mut out, &json_line(&Line::Registry(Box::new(registry))))?;
     let mut summary = BackupSummary { tickets: 0, journal_entries: 0 };
     for kv in store.tickets.iter() {
         let (_, bytes) = kv.map_err(StoreError::from)?;
@@ -180,7 +180,7 @@ fn read(
             }
             Line::Registry(ref file) => {
                 // Checked here, so that a restore refuses it before it writes anything.
-                if let Err(errors) = crate::domain::Registry::build(file.clone()) {
+                if let Err(errors) = crate::domain::Registry::build((**file).clone()) {
                     let why = format!("the registry in it does not validate: {}", errors[0]);
                     return Err(BackupError::Invalid { name: name.to_string(), line: line_no, why });
                 }

@@ -84,7 +84,7 @@ pub fn suppliers(desk: &dyn DeskApi, a: PeriodArgs, supplier: Option<String>) ->
     let people = a.format == Format::Table;
     let rows = report.rows.iter().filter(|c| !(people && c.contract.is_none() && single(c))).map(|c| {
         let contract = c.contract.clone().unwrap_or_else(|| "(all)".into());
-        (vec![c.supplier.clone(), contract], c.month.clone(), &c.figures)
+        (vec![c.supplier.clone(), contract], c.month.clone(), &c.figures, c.norm.as_ref())
     });
     print(
         desk,
@@ -110,7 +110,7 @@ pub fn participants(desk: &dyn DeskApi, a: PeriodArgs, participant: Option<Strin
     let report = desk.participant_report(q)?;
     let rows = report.rows.iter().map(|r| {
         let top: Vec<String> = r.top_services.iter().map(|s| format!("{} ({})", s.service, s.tickets)).collect();
-        (vec![r.participant.clone(), top.join("; ")], r.month.clone(), &r.figures)
+        (vec![r.participant.clone(), top.join("; ")], r.month.clone(), &r.figures, r.norm.as_ref())
     });
     print(
         desk,
@@ -126,11 +126,12 @@ pub fn participants(desk: &dyn DeskApi, a: PeriodArgs, participant: Option<Strin
 pub fn services(desk: &dyn DeskApi, a: PeriodArgs, service: Option<String>) -> CmdResult {
     let q = ReportQuery { service, ..query(desk, &a)? };
     let report = desk.service_report(q)?;
-    let rows = report.rows.iter().map(|r| (vec![r.service.clone()], r.month.clone(), &r.figures));
+    let rows = report.rows.iter().map(|r| (vec![r.service.clone()], r.month.clone(), &r.figures, r.norm.as_ref()));
     print(desk, &a, &["service"], "logged", rows.collect(), &report, "no tickets were logged in this period")
 }
 
-type Row<'a> = (Vec<String>, Option<String>, &'a Figures);
+/// A row's keys, month, figures, and how they stand against their norms.
+type Row<'a> = (Vec<String>, Option<String>, &'a Figures, Option<&'a crate::domain::report::Verdict>);
 
 fn print<R: serde::Serialize>(
     desk: &dyn DeskApi,
@@ -167,6 +168,18 @@ fn print<R: serde::Serialize>(
                 s.push_str(&format!("\nper priority (contracts set targets per priority):\n{per}"));
                 let timing = timing_table(a.monthly, keys, &rows).text_within(if a.monthly { 15 } else { 22 }, 1);
                 s.push_str(&format!("\ntimes, medians in business hours:\n{timing}"));
+                let judged: Vec<String> = rows
+                    .iter()
+                    .filter_map(|(key, month, _, norm)| {
+                        let v = (*norm)?;
+                        let month = month.as_deref().map(|m| format!(" {m}")).unwrap_or_default();
+                        let said = if v.met { "met".to_string() } else { format!("NOT MET: {}", v.missed.join(", ")) };
+                        Some(format!("  {}{month}: {said}\n", key.join(" ")))
+                    })
+                    .collect();
+                if !judged.is_empty() {
+                    s.push_str(&format!("\nagainst the norms:\n{}", judged.concat()));
+                }
                 let scores = experience_table(a.monthly, keys, &rows).text_within(if a.monthly { 15 } else { 22 }, 1);
                 s.push_str(&format!("\nexperience: how many callers gave each score (remarks in --detail):\n{scores}"));
             }
@@ -186,7 +199,7 @@ fn per_priority_table(monthly: bool, keys: &[&str], rows: &[Row]) -> Table {
     }
     header.extend(["priority", "tickets", "response met", "resolution met"]);
     let mut t = Table::new(&header);
-    for (key, month, f) in rows {
+    for (key, month, f, _) in rows {
         for p in &f.per_priority {
             let mut row = key.clone();
             if monthly {
@@ -213,7 +226,7 @@ fn timing_table(monthly: bool, keys: &[&str], rows: &[Row]) -> Table {
     header.extend(["to respond", "over target (breaches)", "held before dispatch", "reopened"]);
     let mut t = Table::new(&header);
     let hours = |v: Option<f64>| v.map(|x| format!("{:.1}", rounded(x, 1))).unwrap_or_else(|| "-".into());
-    for (key, month, f) in rows {
+    for (key, month, f, _) in rows {
         let mut row = key.clone();
         if monthly {
             row.push(month.clone().unwrap_or_default());
@@ -237,7 +250,7 @@ fn experience_table(monthly: bool, keys: &[&str], rows: &[Row]) -> Table {
     }
     header.extend(["1", "2", "3", "4", "5", "average"]);
     let mut t = Table::new(&header);
-    for (key, month, f) in rows.iter().filter(|(_, _, f)| f.satisfaction_count > 0) {
+    for (key, month, f, _) in rows.iter().filter(|(_, _, f, _)| f.satisfaction_count > 0) {
         let mut row = key.clone();
         if monthly {
             row.push(month.clone().unwrap_or_default());
@@ -276,7 +289,7 @@ fn readable_table(monthly: bool, keys: &[&str], counted: &str, rows: &[Row]) -> 
     header.extend([counted, "response met", "resolution met", "median h", "p90 h", "breaches", "reopened", "score"]);
     let mut t = Table::new(&header);
     let hours = |v: Option<f64>| v.map(|x| format!("{:.1}", rounded(x, 1))).unwrap_or_default();
-    for (key, month, f) in rows {
+    for (key, month, f, _) in rows {
         let mut row = key.clone();
         if monthly {
             row.push(month.clone().unwrap_or_default());
@@ -330,8 +343,9 @@ fn figures_table(monthly: bool, keys: &[&str], counted: &str, rows: &[Row]) -> T
     header.extend(["median_response_hours", "median_over_target_hours", "median_held_hours", "reopened_pct"]);
     header.extend(["score_1", "score_2", "score_3", "score_4", "score_5"]);
     header.extend(per.iter().map(String::as_str));
+    header.extend(["norm", "norm_missed"]);
     let mut t = Table::new(&header);
-    for (key, month, f) in rows {
+    for (key, month, f, norm) in rows {
         let mut row = key.clone();
         if monthly {
             row.push(month.clone().unwrap_or_default());
@@ -363,6 +377,12 @@ fn figures_table(monthly: bool, keys: &[&str], counted: &str, rows: &[Row]) -> T
                 num(p.and_then(|p| pct(p.resolution_met, p.resolution_measured))),
             ]);
         }
+        row.push(match norm {
+            Some(v) if v.met => "met".into(),
+            Some(_) => "not met".into(),
+            None => String::new(),
+        });
+        row.push(norm.map(|v| v.missed.join("; ")).unwrap_or_default());
         t.push(row);
     }
     t

@@ -15,7 +15,9 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-pub use model::{Contact, ContactRole, Contract, Coverage, Participant, Service, Supplier, Targets};
+pub use model::{
+    Contact, ContactRole, Contract, Coverage, Norms, Participant, PriorityNorms, Service, Supplier, Targets,
+};
 pub use validate::RegistryError;
 
 use crate::domain::sla::{Calendar, CalendarSpec, SlaDuration};
@@ -38,6 +40,9 @@ pub struct Settings {
     pub matrix: PriorityMatrix,
     #[serde(default = "default_agreement")]
     pub agreement: BTreeMap<Priority, Targets>,
+    /// What the helpdesk's own figures are held to (participants and services reports).
+    #[serde(default, skip_serializing_if = "model::Norms::is_empty")]
+    pub norms: model::Norms,
 }
 
 fn default_calendar() -> String {
@@ -67,6 +72,7 @@ impl Default for Settings {
             reopen_days: default_reopen_days(),
             matrix: PriorityMatrix::default(),
             agreement: default_agreement(),
+            norms: Default::default(),
         }
     }
 }

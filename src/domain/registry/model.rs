@@ -116,6 +116,76 @@ pub struct Contract {
     /// The calendar of the service window.
     pub window: String,
     pub sla: BTreeMap<Priority, Targets>,
+    /// What the supplier's figures are held to in the meeting.
+    #[serde(default, skip_serializing_if = "Norms::is_empty")]
+    pub norms: Norms,
+}
+
+/// Floors a group's figures are held to: met % of response and resolution, the average
+/// satisfaction; and per priority, as contracts set targets per priority.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Norms {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_met_pct: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution_met_pct: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub satisfaction: Option<f64>,
+    #[serde(default, rename = "P1", skip_serializing_if = "Option::is_none")]
+    pub p1: Option<PriorityNorms>,
+    #[serde(default, rename = "P2", skip_serializing_if = "Option::is_none")]
+    pub p2: Option<PriorityNorms>,
+    #[serde(default, rename = "P3", skip_serializing_if = "Option::is_none")]
+    pub p3: Option<PriorityNorms>,
+    #[serde(default, rename = "P4", skip_serializing_if = "Option::is_none")]
+    pub p4: Option<PriorityNorms>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriorityNorms {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_met_pct: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution_met_pct: Option<f64>,
+}
+
+impl Norms {
+    pub fn is_empty(&self) -> bool {
+        *self == Norms::default()
+    }
+
+    pub fn of(&self, p: Priority) -> Option<&PriorityNorms> {
+        match p {
+            Priority::P1 => self.p1.as_ref(),
+            Priority::P2 => self.p2.as_ref(),
+            Priority::P3 => self.p3.as_ref(),
+            Priority::P4 => self.p4.as_ref(),
+        }
+    }
+
+    /// What is wrong with these norms, as field and message.
+    pub fn problems(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let pct = |field: String, v: Option<f64>, out: &mut Vec<(String, String)>| {
+            if let Some(v) = v.filter(|v| !(0.0..=100.0).contains(v)) {
+                out.push((field, format!("{v} is no percentage (0 to 100)")));
+            }
+        };
+        pct("norms.response_met_pct".into(), self.response_met_pct, &mut out);
+        pct("norms.resolution_met_pct".into(), self.resolution_met_pct, &mut out);
+        if let Some(v) = self.satisfaction.filter(|v| !(1.0..=5.0).contains(v)) {
+            out.push(("norms.satisfaction".into(), format!("{v} is no satisfaction score (1 to 5)")));
+        }
+        for p in Priority::ALL {
+            if let Some(n) = self.of(p) {
+                pct(format!("norms.{p}.response_met_pct"), n.response_met_pct, &mut out);
+                pct(format!("norms.{p}.resolution_met_pct"), n.resolution_met_pct, &mut out);
+            }
+        }
+        out
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

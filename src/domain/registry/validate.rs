@@ -141,6 +141,9 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
     let mut settings_error = |field: &str, message: String| {
         c.errors.push(RegistryError::new("settings", None, "", FieldError::new(field, message)))
     };
+    for (field, why) in s.norms.problems() {
+        settings_error(&field, why);
+    }
     match calendars.get(&key(&s.helpdesk_calendar)).map(|cal| cal.timezone) {
         // 24x7 has no zone of its own: its days turn over where the helpdesk's do.
         Some(zone) => {
@@ -234,6 +237,9 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
         }
         if !calendars.contains_key(&key(&con.window)) {
             c.unknown("contract", i, n, "window", "calendar", &con.window);
+        }
+        for (field, why) in con.norms.problems() {
+            c.push("contract", i, n, field, why);
         }
         for p in Priority::ALL {
             match con.sla.get(&p) {

@@ -210,3 +210,45 @@ pub fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
     let rank = (q * sorted.len() as f64).ceil() as usize;
     Some(sorted[rank.clamp(1, sorted.len()) - 1])
 }
+
+/// A row's figures against its norms: met, or which norms it missed and by how much.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Verdict {
+    pub met: bool,
+    /// "resolution 82% < 90%", "P1 resolution 50% < 95%", "satisfaction 3.1 < 3.5".
+    pub missed: Vec<String>,
+}
+
+/// How figures stand against norms; `None` without norms (or nothing decided to judge).
+pub fn verdict(f: &Figures, norms: &crate::domain::registry::Norms) -> Option<Verdict> {
+    let mut judged = false;
+    let mut missed = Vec::new();
+    let mut floor = |what: String, value: Option<f64>, norm: Option<f64>, pct: bool| {
+        if let (Some(v), Some(n)) = (value, norm) {
+            judged = true;
+            if v + 1e-9 < n {
+                missed.push(if pct { format!("{what} {:.0}% < {n}%", v) } else { format!("{what} {v:.1} < {n}") });
+            }
+        }
+    };
+    floor("response".into(), f.response_met_pct(), norms.response_met_pct, true);
+    floor("resolution".into(), f.resolution_met_pct(), norms.resolution_met_pct, true);
+    floor("satisfaction".into(), f.satisfaction_avg, norms.satisfaction, false);
+    for p in &f.per_priority {
+        if let Some(n) = norms.of(p.priority) {
+            floor(
+                format!("{} response", p.priority),
+                pct(p.response_met, p.response_measured),
+                n.response_met_pct,
+                true,
+            );
+            floor(
+                format!("{} resolution", p.priority),
+                pct(p.resolution_met, p.resolution_measured),
+                n.resolution_met_pct,
+                true,
+            );
+        }
+    }
+    judged.then_some(Verdict { met: missed.is_empty(), missed })
+}

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 pub use dashboard::{Dashboard, LevelCounts, UNASSIGNED, dashboard};
 pub use facts::{Facts, Layer, Outcome};
-pub use figures::{Figures, PriorityFigures, median, quantile};
+pub use figures::{Figures, PriorityFigures, Verdict, median, quantile, verdict};
 pub use watch::{ContractDate, ContractWatch, ENDED_SHOWN_DAYS, WatchState, contract_watch};
 
 use crate::domain::{Registry, Ticket};
@@ -63,6 +63,9 @@ pub struct Scorecard {
     /// `YYYY-MM` in a monthly trend.
     pub month: Option<String>,
     pub figures: Figures,
+    /// Against the contract's norms (the supplier's row: when all its contracts share them).
+    #[serde(default)]
+    pub norm: Option<Verdict>,
 }
 
 /// The months a fact counts in: the whole period always (`None`), and its own month in a
@@ -84,7 +87,7 @@ pub fn supplier_scorecards(facts: &[Facts]) -> Vec<Scorecard> {
     });
     groups
         .into_iter()
-        .map(|((supplier, month, contract), figures)| Scorecard { supplier, contract, month, figures })
+        .map(|((supplier, month, contract), figures)| Scorecard { supplier, contract, month, figures, norm: None })
         .collect()
 }
 
@@ -114,6 +117,9 @@ pub struct ParticipantRow {
     pub figures: Figures,
     /// The most called-for services, most first (at most three).
     pub top_services: Vec<ServiceCount>,
+    /// Against the helpdesk agreement's norms.
+    #[serde(default)]
+    pub norm: Option<Verdict>,
 }
 
 pub fn participant_rows(facts: &[Facts]) -> Vec<ParticipantRow> {
@@ -135,7 +141,7 @@ pub fn participant_rows(facts: &[Facts]) -> Vec<ParticipantRow> {
             // Most tickets first; equal counts by name, so the order is stable.
             top.sort_by(|a, b| b.tickets.cmp(&a.tickets).then_with(|| a.service.cmp(&b.service)));
             top.truncate(3);
-            ParticipantRow { participant, month, figures, top_services: top }
+            ParticipantRow { participant, month, figures, top_services: top, norm: None }
         })
         .collect()
 }
@@ -146,12 +152,15 @@ pub struct ServiceRow {
     pub month: Option<String>,
     /// The helpdesk agreement's figures for tickets about this service.
     pub figures: Figures,
+    /// Against the helpdesk agreement's norms.
+    #[serde(default)]
+    pub norm: Option<Verdict>,
 }
 
 pub fn service_rows(facts: &[Facts]) -> Vec<ServiceRow> {
     tally(facts, |f| months_of(f).map(|m| (f.service.clone(), m)).collect())
         .into_iter()
-        .map(|((service, month), figures)| ServiceRow { service, month, figures })
+        .map(|((service, month), figures)| ServiceRow { service, month, figures, norm: None })
         .collect()
 }
 
