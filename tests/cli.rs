@@ -370,6 +370,13 @@ fn regie_reports_as_csv_json_and_tables_with_the_tickets_behind_them() {
     assert!(first.split(';').any(|c| c.contains(',') && c.replace(',', ".").parse::<f64>().is_ok()), "{first}");
     let err = s.fails(&[&["report", "suppliers", "--excel"][..], &year[..]].concat(), 2);
     assert!(err.contains("--format csv"), "{err}");
+    // A workbook for the meeting: a file, never the terminal.
+    let book = s.folder.tmp.path().join("afas.xlsx");
+    let book_arg = book.display().to_string();
+    s.ok(&[&["report", "suppliers", "--detail", "--format", "xlsx", "-o", &book_arg][..], &year[..]].concat());
+    assert!(std::fs::read(&book).unwrap().starts_with(b"PK"), "a zip, as every xlsx");
+    let err = s.fails(&[&["report", "suppliers", "--format", "xlsx"][..], &year[..]].concat(), 2);
+    assert!(err.contains("-o FILE"), "{err}");
     let table = s.ok(&[&["report", "participants"][..], &year[..]].concat());
     assert!(table.starts_with("participant") && table.contains("top services"), "{table}");
     // For people: words for headers, counts beside percentages, within 120 columns.

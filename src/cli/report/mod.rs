@@ -4,6 +4,7 @@
 
 mod table;
 mod watch;
+mod xlsx;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
@@ -19,6 +20,8 @@ pub enum Format {
     Table,
     Csv,
     Json,
+    /// A workbook, one sheet per section (with -o FILE).
+    Xlsx,
 }
 
 /// The flags every period report shares.
@@ -42,6 +45,9 @@ pub struct PeriodArgs {
     /// With --format csv: as Dutch Excel opens it (`;`-separated, decimal comma, UTF-8 with BOM).
     #[arg(long)]
     pub excel: bool,
+    /// The file to write (needed with --format xlsx).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
 }
 
 /// A date is a whole day in the helpdesk's time zone; `--to` includes its day.
@@ -147,6 +153,22 @@ fn print<R: serde::Serialize>(
     }
     if a.format == Format::Json {
         return json(report);
+    }
+    if a.format == Format::Xlsx {
+        let Some(path) = &a.output else { return Err(bad("--format xlsx writes a file: give it with -o FILE")) };
+        let tz = desk.registry()?.helpdesk_calendar().timezone;
+        let figures = figures_table(a.monthly, keys, counted, &rows);
+        let per = per_priority_table(a.monthly, keys, &rows);
+        let timing = timing_table(a.monthly, keys, &rows);
+        let scores = experience_table(a.monthly, keys, &rows);
+        let detail = detail_table(a.monthly, &report.tickets, tz, true);
+        let mut sheets =
+            vec![("figures", &figures), ("per priority", &per), ("times", &timing), ("experience", &scores)];
+        if a.detail {
+            sheets.push(("tickets", &detail));
+        }
+        xlsx::write(path, &sheets)?;
+        return out(&format!("wrote {}\n", path.display()));
     }
     let figures = if a.format == Format::Csv {
         figures_table(a.monthly, keys, counted, &rows)

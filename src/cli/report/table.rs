@@ -22,6 +22,14 @@ impl Table {
         self.rows.push(row);
     }
 
+    pub fn header(&self) -> &[String] {
+        &self.header
+    }
+
+    pub fn rows(&self) -> &[Vec<String>] {
+        &self.rows
+    }
+
     pub fn csv(&self) -> Result<String, Failure> {
         self.csv_as(b',', |_, c| c.to_string())
     }

@@ -10,6 +10,9 @@ pub fn contracts(desk: &dyn DeskApi, within_days: u32, format: Format) -> CmdRes
     let w = desk.contract_watch(within_days)?;
     match format {
         Format::Json => json(&w),
+        Format::Xlsx => Err(crate::cli::Failure::BadInput(
+            "the contract watch is written as table, csv or json; --format csv opens in a spreadsheet".into(),
+        )),
         Format::Csv => out(&all_sections(&w).csv()?),
         Format::Table => {
             let mut t = Table::new(&["contract", "supplier", "valid until", "notice by", "state", "days"]);
