@@ -11,8 +11,15 @@ use crate::ui::frame::clean;
 use crate::ui::state::State;
 use crate::ui::theme::Theme;
 
-/// The met % a supplier is held to on this screen.
+/// The met % a supplier is held to on this screen when its contracts set no norm.
 pub const NORM: f64 = 90.0;
+
+/// The norms a supplier's row is held to: its (first) contract's, or [`NORM`].
+fn norms_of(s: &State, supplier: &str) -> (f64, f64) {
+    let norms = s.registry.as_ref().and_then(|r| r.contracts_of_supplier(supplier).next().map(|c| c.norms.clone()));
+    let n = norms.unwrap_or_default();
+    (n.response_met_pct.unwrap_or(NORM), n.resolution_met_pct.unwrap_or(NORM))
+}
 
 pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     let Some(regie) = &s.regie else {
@@ -31,9 +38,11 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     for c in totals {
         let mut spans =
             vec![Span::raw(format!("{:<name_w$}  ", clean(&c.supplier).chars().take(name_w).collect::<String>()))];
-        spans.extend(bar(c.figures.response_met_pct(), bar_w, theme));
+        let (respond_norm, resolve_norm) = norms_of(s, &c.supplier);
+        let f = &c.figures;
+        spans.extend(bar((f.response_met, f.response_measured), respond_norm, bar_w, theme));
         spans.push(Span::raw("  "));
-        spans.extend(bar(c.figures.resolution_met_pct(), bar_w, theme));
+        spans.extend(bar((f.resolution_met, f.resolution_measured), resolve_norm, bar_w, theme));
         lines.push(Line::from(spans));
     }
     f.render_widget(Paragraph::new(lines), bars);
@@ -65,12 +74,17 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     f.render_widget(Paragraph::new(w).block(block), watch);
 }
 
-/// `███████░░░ 71%`, the norm marked; coloured by whether it is met.
-fn bar<'a>(pct: Option<f64>, width: usize, theme: &Theme) -> Vec<Span<'a>> {
-    let Some(p) = pct else { return vec![Span::styled(format!("{:<width$}", "-"), theme.style("ui.dim"))] };
-    let cells = width.saturating_sub(5);
+/// `███████░░░ 71% 10/14`, the norm marked; coloured by whether it is met; the counts behind it.
+fn bar<'a>((met, measured): (u64, u64), norm: f64, width: usize, theme: &Theme) -> Vec<Span<'a>> {
+    if measured == 0 {
+        return vec![Span::styled(format!("{:<width$}", "-"), theme.style("ui.dim"))];
+    }
+    let p = met as f64 * 100.0 / measured as f64;
+    // Padded, so that the bars of every row line up.
+    let counts = format!(" {:<9}", format!("{met}/{measured}"));
+    let cells = width.saturating_sub(5 + counts.chars().count());
     let filled = ((p / 100.0) * cells as f64).round() as usize;
-    let norm_at = ((NORM / 100.0) * cells as f64).round() as usize;
+    let norm_at = ((norm / 100.0) * cells as f64).round() as usize;
     let body: String = (0..cells)
         .map(|i| match (i < filled, i == norm_at) {
             (_, true) => '│',
@@ -78,14 +92,14 @@ fn bar<'a>(pct: Option<f64>, width: usize, theme: &Theme) -> Vec<Span<'a>> {
             (false, false) => '░',
         })
         .collect();
-    let role = if p >= NORM {
+    let role = if p >= norm {
         "sla.ok"
-    } else if p >= NORM - 10.0 {
+    } else if p >= norm - 10.0 {
         "sla.warning"
     } else {
         "sla.breached"
     };
-    vec![Span::styled(body, theme.style(role)), Span::raw(format!("{p:>4.0}%"))]
+    vec![Span::styled(body, theme.style(role)), Span::raw(format!("{p:>4.0}%{counts}"))]
 }
 
 /// One contract of the watch in words: what is due, by when, or that it passed or ended.
