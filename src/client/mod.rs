@@ -24,8 +24,19 @@ use crate::store::backup::BackupSummary;
 /// How long a request may wait for its answer (`SPOC_TIMEOUT` seconds; a year's report over a
 /// million tickets takes seconds, not minutes).
 fn answer_within() -> std::time::Duration {
-    let secs = std::env::var("SPOC_TIMEOUT").ok().and_then(|s| s.parse().ok()).unwrap_or(120);
+    let set = PATIENCE.load(std::sync::atomic::Ordering::Relaxed);
+    let secs =
+        std::env::var("SPOC_TIMEOUT").ok().and_then(|s| s.parse().ok()).unwrap_or(if set > 0 { set } else { 120 });
     std::time::Duration::from_secs(secs)
+}
+
+/// The process's own patience, in seconds (0: the default), for every connection it makes.
+static PATIENCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// How long every connection of this process waits for an answer (the terminal UI sets a few
+/// seconds, so that a stuck server shows as lost instead of freezing the screen).
+pub fn set_patience(patience: std::time::Duration) {
+    PATIENCE.store(patience.as_secs().max(1), std::sync::atomic::Ordering::Relaxed);
 }
 
 /// How much of a restore goes in one frame.
@@ -37,6 +48,8 @@ pub struct Client {
     welcome: Welcome,
     /// The program to start a server from, when this client may start one.
     exe: Option<PathBuf>,
+    /// How long a request may wait for its answer.
+    patience: std::time::Duration,
 }
 
 /// Why a connection could not be made: nobody listens (start a server), or something else.
@@ -77,7 +90,15 @@ impl Client {
             DeskError::Unavailable(why) if !why.contains("did not answer") => ConnectError::NoServer,
             refused => ConnectError::Failed(refused),
         })?;
-        Ok(Client { dir: dir.to_path_buf(), stream: Mutex::new(stream), welcome, exe: None })
+        Ok(Client { dir: dir.to_path_buf(), stream: Mutex::new(stream), welcome, exe: None, patience: answer_within() })
+    }
+
+    /// Waits at most this long for an answer (the terminal UI: a few seconds, so that a stuck
+    /// server shows as lost instead of freezing the screen).
+    pub fn with_patience(mut self, patience: std::time::Duration) -> Client {
+        let _ = self.stream().set_read_timeout(Some(patience));
+        self.patience = patience;
+        self
     }
 
     pub fn server(&self) -> &Welcome {
@@ -139,11 +160,12 @@ fn read_reply(stream: &mut UnixStream, socket: &Path) -> Result<Vec<u8>, DeskErr
             {
                 // Its late answer must not be taken for the next request's: this connection
                 // is done, and the next request makes a new one.
+                let waited = stream.read_timeout().ok().flatten().unwrap_or_else(answer_within);
                 let _ = stream.shutdown(std::net::Shutdown::Both);
                 DeskError::Unavailable(format!(
                     "the server at {} did not answer within {} s (SPOC_TIMEOUT); it may be stuck (see `spoc status`), and a change asked for may still be made when it recovers",
                     socket.display(),
-                    answer_within().as_secs()
+                    waited.as_secs()
                 ))
             }
             e => lost(socket, &e.to_string()),
@@ -220,7 +242,7 @@ impl DeskApi for Client {
                 e => e,
             });
         };
-        let next = connect_or_start_with(&self.dir, exe)?;
+        let next = connect_or_start_with(&self.dir, exe)?.with_patience(self.patience);
         *stream = next.stream.into_inner().unwrap_or_else(|e| e.into_inner());
         exchange(&mut stream, &request, &socket)
     }
@@ -263,7 +285,7 @@ impl DeskApi for Client {
                 // Restoring a large store takes as long as it takes.
                 let _ = stream.set_read_timeout(None);
                 let done = exchange(&mut stream, &part, &socket);
-                let _ = stream.set_read_timeout(Some(answer_within()));
+                let _ = stream.set_read_timeout(Some(self.patience));
                 let done = done?;
                 return self.value(&done);
             }

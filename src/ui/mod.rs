@@ -29,6 +29,10 @@ pub use state::State;
 pub use theme::Theme;
 pub use update::{Effect, Msg, update};
 
+/// How long the screen waits for the server before it calls it lost and reconnects: an agent
+/// with a caller on the line cannot wait two minutes.
+const UI_PATIENCE: Duration = Duration::from_secs(10);
+
 /// The user's keymap file: `$XDG_CONFIG_HOME/spoc/keymap.toml`.
 pub fn keymap_path() -> Option<PathBuf> {
     dirs::config_dir().map(|d| d.join("spoc").join("keymap.toml"))
@@ -155,6 +159,7 @@ pub fn run(dir: &Path, looks: &Looks) -> Result<(), DeskError> {
     if !warnings.is_empty() {
         warnings.push("`spoc check-config` lists every error".into());
     }
+    crate::client::set_patience(UI_PATIENCE);
     let client = connect_or_start(dir)?;
     let tz = client.registry()?.helpdesk_calendar().timezone;
     let mut s = State::new(&client.server().agent, Utc::now().trunc_subsecs(0), tz);
@@ -283,6 +288,11 @@ fn handle_with(s: &mut State, keys: &Keymap, api: &mut Option<Client>, dir: &Pat
     if lost {
         // The next message connects anew, starting a server if none runs.
         *api = None;
+        let why = s.message.clone().unwrap_or_else(|| "no answer".into());
+        s.banner = Some(format!("the server cannot be reached ({why}); reconnecting…"));
+    } else if api.is_some() && s.banner.is_some() && !s.subscription_lost {
+        // It answers again (a server that was stuck rather than gone).
+        s.banner = None;
     }
 }
 

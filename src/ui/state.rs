@@ -77,6 +77,8 @@ pub struct State {
     pub message: Option<String>,
     /// Shown over everything while the server cannot be reached.
     pub banner: Option<String>,
+    /// The live changes stopped coming: the banner stays until they come again.
+    pub subscription_lost: bool,
     /// The agent's login.
     pub me: String,
     pub now: DateTime<Utc>,
@@ -110,6 +112,7 @@ impl State {
             edit: None,
             message: None,
             banner: None,
+            subscription_lost: false,
             me: me.to_string(),
             now,
             tz,

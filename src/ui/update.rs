@@ -186,10 +186,12 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
             None => vec![],
         },
         Msg::Lost(why) => {
+            s.subscription_lost = true;
             s.banner = Some(format!("the server cannot be reached ({why}); reconnecting…"));
             vec![]
         }
         Msg::Reconnected => {
+            s.subscription_lost = false;
             s.banner = None;
             let mut effects = vec![Effect::LoadQueue(s.queue_query())];
             effects.extend(s.ticket.as_ref().map(|t| Effect::LoadTicket(t.id)));
