@@ -25,6 +25,14 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     let selected = RegistryTab::ALL.iter().position(|t| *t == s.registry_tab).unwrap_or(0);
     f.render_widget(Tabs::new(titles).select(selected).highlight_style(theme.style("ui.selected")), tabs);
     let rows = lines(reg, s, theme);
+    // The selected entry whole at the bottom, wrapped: a row above is cut at the edge.
+    let [body, whole] = Layout::vertical([Constraint::Min(1), Constraint::Length(4)]).areas(body);
+    if let Some(line) = rows.get(s.registry_selected) {
+        let text: String = line.spans.iter().map(|span| span.content.as_ref()).collect();
+        let block = ratatui::widgets::Block::default().borders(ratatui::widgets::Borders::TOP);
+        let detail = Paragraph::new(text.trim().to_string()).wrap(ratatui::widgets::Wrap { trim: true }).block(block);
+        f.render_widget(detail, whole);
+    }
     let visible = body.height as usize;
     let first = (s.registry_selected + 1).saturating_sub(visible);
     let shown: Vec<Line> = rows
