@@ -299,8 +299,8 @@ fn a_keymap_with_a_typo_starts_with_the_built_in_keys_and_says_so() {
     s.wait_for("keys on the queue screen");
 }
 
-/// A server that stops answering (SIGSTOP) does not freeze the screen for good: within the UI's
-/// patience (10 s) the banner says so, and once the server runs again the screen comes back.
+/// A server that stops answering (SIGSTOP) does not freeze the screen for good: after the UI's
+/// patience (30 s) the banner says so, and once the server runs again the screen comes back.
 #[test]
 fn a_stuck_server_shows_as_lost_and_the_screen_comes_back() {
     let f = demo();
@@ -310,7 +310,7 @@ fn a_stuck_server_shows_as_lost_and_the_screen_comes_back() {
     nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGSTOP).unwrap();
     let stuck = Instant::now();
     s.type_text("r");
-    let deadline = Instant::now() + Duration::from_secs(25);
+    let deadline = Instant::now() + Duration::from_secs(50);
     loop {
         if s.text().contains("the server cannot be reached") {
             break;
@@ -318,7 +318,7 @@ fn a_stuck_server_shows_as_lost_and_the_screen_comes_back() {
         assert!(Instant::now() < deadline, "the banner never showed:\n{}", s.text());
         std::thread::sleep(Duration::from_millis(50));
     }
-    assert!(stuck.elapsed() < Duration::from_secs(25));
+    assert!(stuck.elapsed() < Duration::from_secs(50));
     nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGCONT).unwrap();
     let deadline = Instant::now() + Duration::from_secs(25);
     while s.text().contains("the server cannot be reached") {

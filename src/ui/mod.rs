@@ -31,7 +31,7 @@ pub use update::{Effect, Msg, update};
 
 /// How long the screen waits for the server before it calls it lost and reconnects: an agent
 /// with a caller on the line cannot wait two minutes.
-const UI_PATIENCE: Duration = Duration::from_secs(10);
+const UI_PATIENCE: Duration = Duration::from_secs(30);
 
 /// The user's keymap file: `$XDG_CONFIG_HOME/spoc/keymap.toml`.
 pub fn keymap_path() -> Option<PathBuf> {
@@ -275,8 +275,15 @@ fn copy(out: &mut impl std::io::Write, text: &str) {
 /// As `handle`, over a connection that is made again when the server went away: what the agent
 /// was typing stays in the state meanwhile.
 fn handle_with(s: &mut State, keys: &Keymap, api: &mut Option<Client>, dir: &Path, msg: Msg) {
+    // At most one try every few seconds: with a stuck server each try waits its patience, and
+    // the keys typed meanwhile must not each wait again.
+    static LAST_TRY: std::sync::Mutex<Option<std::time::Instant>> = std::sync::Mutex::new(None);
     if api.is_none() {
-        *api = connect_or_start(dir).ok();
+        let mut last = LAST_TRY.lock().unwrap_or_else(|e| e.into_inner());
+        if last.is_none_or(|t| t.elapsed() >= Duration::from_secs(3)) {
+            *last = Some(std::time::Instant::now());
+            *api = connect_or_start(dir).ok();
+        }
     }
     let lost = match api {
         Some(c) => handle(s, keys, c, msg),

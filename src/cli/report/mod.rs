@@ -151,6 +151,9 @@ fn print<R: serde::Serialize>(
     if a.excel && a.format != Format::Csv {
         return Err(bad("--excel goes with --format csv"));
     }
+    if a.output.is_some() && a.format != Format::Xlsx {
+        return Err(bad("-o goes with --format xlsx; the other formats print (redirect them with >)"));
+    }
     if a.format == Format::Json {
         return json(report);
     }

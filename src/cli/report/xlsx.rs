@@ -22,7 +22,7 @@ pub fn write(path: &Path, sheets: &[(&str, &Table)]) -> Result<(), Failure> {
         }
         // Numbers only in columns of numbers: a supplier's reference "2024.10" stays text.
         let numeric: Vec<bool> = (0..table.header().len())
-            .map(|c| table.rows().iter().all(|r| r[c].is_empty() || r[c].parse::<f64>().is_ok()))
+            .map(|c| table.rows().iter().all(|r| r[c].is_empty() || is_figure(&r[c])))
             .collect();
         for (r, row) in table.rows().iter().enumerate() {
             let r = r as u32 + 1;
@@ -52,6 +52,14 @@ pub fn write(path: &Path, sheets: &[(&str, &Table)]) -> Result<(), Failure> {
     book.save(tmp.path()).map_err(fail)?;
     tmp.persist(path).map_err(|e| Failure::Runtime(format!("{}: {}", path.display(), e.error)))?;
     Ok(())
+}
+
+/// A figure, not a code that happens to be digits: finite, no leading zero ("000123" is a
+/// reference), and short enough to be exact in a spreadsheet.
+fn is_figure(cell: &str) -> bool {
+    let digits = cell.trim_start_matches('-');
+    let leading_zero = digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0.");
+    cell.parse::<f64>().is_ok_and(f64::is_finite) && !leading_zero && cell.len() <= 15
 }
 
 /// An RFC 3339 instant with its offset, as the detail writes them, as the wall-clock time it

@@ -226,7 +226,9 @@ pub fn verdict(f: &Figures, norms: &crate::domain::registry::Norms) -> Option<Ve
     let mut floor = |what: String, value: Option<f64>, norm: Option<f64>, pct: bool| {
         if let (Some(v), Some(n)) = (value, norm) {
             judged = true;
-            if v + 1e-9 < n {
+            // Judged as shown: a percentage in whole numbers, a score to one decimal.
+            let shown = if pct { v.round() } else { (v * 10.0).round() / 10.0 };
+            if shown + 1e-9 < n {
                 missed.push(if pct { format!("{what} {:.0}% < {n}%", v) } else { format!("{what} {v:.1} < {n}") });
             }
         }

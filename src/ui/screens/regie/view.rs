@@ -14,10 +14,15 @@ use crate::ui::theme::Theme;
 /// The met % a supplier is held to on this screen when its contracts set no norm.
 pub const NORM: f64 = 90.0;
 
-/// The norms a supplier's row is held to: its (first) contract's, or [`NORM`].
+/// The norms a supplier's row is held to, as the reports judge it: those all its contracts
+/// share; else [`NORM`].
 fn norms_of(s: &State, supplier: &str) -> (f64, f64) {
-    let norms = s.registry.as_ref().and_then(|r| r.contracts_of_supplier(supplier).next().map(|c| c.norms.clone()));
-    let n = norms.unwrap_or_default();
+    let shared = s.registry.as_ref().and_then(|r| {
+        let mut all = r.contracts_of_supplier(supplier).map(|c| &c.norms);
+        let first = all.next().cloned();
+        first.filter(|n| all.all(|o| o == n))
+    });
+    let n = shared.unwrap_or_default();
     (n.response_met_pct.unwrap_or(NORM), n.resolution_met_pct.unwrap_or(NORM))
 }
 
