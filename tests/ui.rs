@@ -477,6 +477,14 @@ fn the_dashboard_counts_open_tickets_per_supplier_and_participant() {
     assert_eq!(ui.state.screen(), Screen::Queue);
     assert_eq!(ui.state.view_supplier.as_deref(), Some("Iddink"));
     assert_eq!(ui.state.queue.rows.len(), 3, "Iddink's open tickets, the new call included");
+    // The unrouted row: the tickets without a supplier.
+    ui.keys("D");
+    ui.keys("jj");
+    ui.key(KeyCode::Enter);
+    assert_eq!(ui.state.queue.filter, "supplier:unrouted");
+    assert!(!ui.state.queue.rows.is_empty() && ui.state.queue.rows.iter().all(|r| r.supplier.is_none()));
+    ui.keys("/");
+    ui.key(KeyCode::Esc);
     ui.keys("D");
     ui.keys("jjjj"); // past the three suppliers: the second participant
     ui.key(KeyCode::Enter);

@@ -56,13 +56,20 @@ impl Default for TicketQuery {
     }
 }
 
+/// The supplier filter's own name for "no supplier" (no real name can hold a NUL).
+const UNROUTED: &str = "\u{0}unrouted";
+
 impl Desk {
     /// One page of tickets, most urgent first (open tickets by their nearest SLA deadline).
     pub fn list_tickets(&self, q: &TicketQuery) -> Result<Page<TicketRow>, DeskError> {
         let reg = self.registry();
         let now = self.now();
-        let supplier =
-            q.supplier.as_deref().map(|s| reg.supplier(s).map(|x| x.name.clone()).unwrap_or_else(|| s.to_string()));
+        // "unrouted" (when no supplier is called so) asks for the tickets without a supplier.
+        let supplier = q.supplier.as_deref().map(|s| match reg.supplier(s) {
+            Some(x) => x.name.clone(),
+            None if s.eq_ignore_ascii_case("unrouted") => UNROUTED.to_string(),
+            None => s.to_string(),
+        });
         let participant = q
             .participant
             .as_deref()
@@ -81,7 +88,7 @@ impl Desk {
                 },
                 q.include_done,
             )
-        } else if let Some(s) = &supplier {
+        } else if let Some(s) = supplier.as_ref().filter(|s| *s != UNROUTED) {
             IndexScan::supplier(s, q.include_done)
         } else if let Some(p) = &participant {
             IndexScan::participant(p, q.include_done)
@@ -162,7 +169,12 @@ fn matches(
         Some(AssigneeFilter::Unassigned) if t.assignee.is_some() => return false,
         _ => {}
     }
-    if supplier.is_some_and(|s| !t.routing.supplier.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(s))) {
+    let routed_to = t.routing.supplier.as_deref();
+    let wrong_supplier = |s: &str| match s {
+        UNROUTED => routed_to.is_some(),
+        s => !routed_to.is_some_and(|x| x.eq_ignore_ascii_case(s)),
+    };
+    if supplier.is_some_and(wrong_supplier) {
         return false;
     }
     if participant.is_some_and(|p| !t.participant.eq_ignore_ascii_case(p)) {

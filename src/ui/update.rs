@@ -308,6 +308,7 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Dashboard => {
             s.screens.push(Screen::Dashboard);
+            s.dashboard_selected = 0;
             return vec![Effect::LoadDashboard];
         }
         Action::Registry => {

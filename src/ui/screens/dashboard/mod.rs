@@ -20,7 +20,9 @@ pub fn act(s: &mut State, action: Action) -> Option<Vec<Effect>> {
         }
         Action::Open => {
             let at = s.dashboard_selected;
-            let (view, supplier, filter) = if at < n_sup {
+            let (view, supplier, filter) = if at < n_sup && d.suppliers[at].name == "unrouted" {
+                (View::Open, None, "supplier:unrouted".to_string())
+            } else if at < n_sup {
                 (View::Supplier, Some(d.suppliers[at].name.clone()), String::new())
             } else if at < n_sup + n_part {
                 (View::Open, None, format!("participant:{}", d.participants[at - n_sup].name))
