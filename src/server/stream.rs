@@ -29,6 +29,16 @@ pub fn backup(shared: &Shared, stream: &mut StdStream) -> Result<Vec<u8>, String
     let broken = out.broken.take();
     stream.set_write_timeout(None).map_err(|e| e.to_string())?;
     if let Some(e) = broken {
+        // Cut off for reading too slowly (not gone): it may still read why.
+        if out_too_slow(&e) {
+            let why = DeskError::Refused(format!(
+                "the backup was stopped: it was taken too slowly (over {} s in all while every agent's changes waited); write it to a local disk and copy it from there",
+                SLOW.as_secs()
+            ));
+            // Briefly: a reader this slow may not take even this.
+            let _ = stream.set_write_timeout(Some(Duration::from_secs(5)));
+            let _ = super::conn::write(stream, &answer_frame::<()>(Err(why)));
+        }
         return Err(format!("the client stopped taking the backup: {e}"));
     }
     Ok(match done {
@@ -36,6 +46,10 @@ pub fn backup(shared: &Shared, stream: &mut StdStream) -> Result<Vec<u8>, String
         Ok(Err(e)) => answer_frame::<()>(Err(e)),
         Err(no) => no_desk(shared, no),
     })
+}
+
+fn out_too_slow(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::TimedOut && e.to_string().contains("too slowly")
 }
 
 /// Each write as one frame.
