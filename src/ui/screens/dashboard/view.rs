@@ -26,9 +26,17 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     // One selection runs through the three tables, in this order.
     let at = s.dashboard_selected;
     let (n_sup, n_part) = (d.suppliers.len(), d.participants.len());
-    f.render_widget(table("per supplier", &d.suppliers, theme, at.checked_sub(0)), left);
-    f.render_widget(table("per participant", &d.participants, theme, at.checked_sub(n_sup)), top);
-    f.render_widget(table("per agent", &d.agents, theme, at.checked_sub(n_sup + n_part)), bottom);
+    // Each table scrolls to keep its selected row in sight.
+    let parts = [
+        ("per supplier", &d.suppliers, Some(at), left),
+        ("per participant", &d.participants, at.checked_sub(n_sup), top),
+        ("per agent", &d.agents, at.checked_sub(n_sup + n_part), bottom),
+    ];
+    for (title, rows, selected, area) in parts {
+        let selected = selected.filter(|i| *i < rows.len());
+        let mut state = ratatui::widgets::TableState::default().with_selected(selected);
+        f.render_stateful_widget(table(title, rows, theme, selected), area, &mut state);
+    }
 }
 
 fn table<'a>(title: &'a str, rows: &'a [LevelCounts], theme: &Theme, selected: Option<usize>) -> Table<'a> {
