@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Sparkline};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::ui::frame::clean;
 use crate::ui::state::State;
@@ -52,14 +52,25 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     }
     f.render_widget(Paragraph::new(lines), bars);
 
-    let months: Vec<u64> =
-        regie.trend.iter().map(|(_, fig)| fig.resolution_met_pct().unwrap_or(0.0).round() as u64).collect();
-    let label = match (regie.trend.first(), regie.trend.last()) {
-        (Some((a, _)), Some((b, _))) => format!(" resolution met % per month, {a} to {b} (all suppliers) "),
-        _ => " resolution met % per month ".into(),
-    };
-    let spark = Sparkline::default().data(&months).max(100).block(Block::default().borders(Borders::TOP).title(label));
-    f.render_widget(spark, trend);
+    // Each month labelled, with its % and the tickets decided behind it.
+    let cell = 9;
+    let shown = (trend.width as usize / cell).max(1);
+    let recent = &regie.trend[regie.trend.len().saturating_sub(shown)..];
+    let mut names = String::new();
+    let mut pcts = String::new();
+    let mut counts = String::new();
+    for (month, fig) in recent {
+        let name = chrono::NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d")
+            .map(|d| d.format("%b %y").to_string())
+            .unwrap_or_else(|_| month.clone());
+        names.push_str(&format!("{name:<cell$}"));
+        let pct = fig.resolution_met_pct().map(|p| format!("{:.0}%", p.round())).unwrap_or_else(|| "-".into());
+        pcts.push_str(&format!("{pct:<cell$}"));
+        counts.push_str(&format!("{:<cell$}", format!("{}/{}", fig.resolution_met, fig.resolution_measured)));
+    }
+    let block = Block::default().borders(Borders::TOP).title(" resolution met per month, all suppliers ");
+    let lines = vec![Line::from(Span::styled(names, theme.style("ui.header"))), Line::raw(pcts), Line::raw(counts)];
+    f.render_widget(Paragraph::new(lines).block(block), trend);
 
     let mut w = vec![];
     for c in &regie.watch.contracts {
