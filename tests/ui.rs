@@ -370,10 +370,17 @@ fn priority_call_override_satisfaction_and_copy_from_the_ticket_screen() {
     ui.keys("Teruggebeld");
     ui.key(KeyCode::Enter);
     assert!(ui.desk.ticket(2).unwrap().first_response_at.is_some(), "a logged call is a response");
+    // A name it does not know gets suggestions; a bare name says a reason is needed.
     ui.keys("o");
-    ui.keys("Iddink zonder reden");
+    ui.keys("Idink");
     ui.key(KeyCode::Enter);
-    assert!(ui.state.message.as_deref().unwrap().contains("SUPPLIER: reason"));
+    let said = ui.state.message.clone().unwrap();
+    assert!(said.contains("no supplier \"Idink\"") && said.contains("did you mean Iddink"), "{said}");
+    ui.key(KeyCode::Esc);
+    ui.keys("o");
+    ui.keys("Iddink");
+    ui.key(KeyCode::Enter);
+    assert!(ui.state.message.as_deref().unwrap().contains("needs a reason"), "{:?}", ui.state.message);
     ui.key(KeyCode::Esc);
     ui.keys("o");
     ui.keys("Iddink: WPN is failliet");

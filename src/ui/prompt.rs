@@ -172,15 +172,30 @@ pub fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
                 PromptKind::SupplierReply => Change::SupplierReply(text),
                 PromptKind::SupplierSolved => Change::SupplierSolved(text),
                 PromptKind::Assign => Change::Assign(Some(text).filter(|t| !matches!(t.as_str(), "none" | "-"))),
-                PromptKind::Override => match text.split_once(':') {
-                    Some((supplier, reason)) if !reason.trim().is_empty() => {
-                        Change::OverrideRouting { supplier: supplier.trim().into(), reason: reason.trim().into() }
-                    }
-                    _ => {
-                        s.message = Some("write it as SUPPLIER: reason".into());
+                PromptKind::Override => {
+                    let (supplier, reason) = text.split_once(':').unwrap_or((&text, ""));
+                    let supplier = supplier.trim();
+                    // A name the registry does not know: the nearest ones it does.
+                    let known = s.registry.as_ref().map(|reg| (reg.supplier(supplier).is_some(), reg));
+                    if let Some((false, reg)) = known {
+                        let names = reg.suppliers().iter().map(|x| x.name.as_str());
+                        let near = crate::domain::registry::lookup::closest(supplier, names, 3);
+                        let hint = if near.is_empty() {
+                            String::new()
+                        } else {
+                            format!("; did you mean {}?", near.join(", or "))
+                        };
+                        s.message = Some(format!("no supplier {supplier:?}{hint}"));
                         return vec![];
                     }
-                },
+                    if reason.trim().is_empty() {
+                        s.message = Some(format!(
+                            "routing elsewhere needs a reason, for the journal: write it as {supplier}: the reason"
+                        ));
+                        return vec![];
+                    }
+                    Change::OverrideRouting { supplier: supplier.into(), reason: reason.trim().into() }
+                }
                 PromptKind::Satisfaction => {
                     let (score, remark) = text.split_once(' ').unwrap_or((&text, ""));
                     match score.parse::<u8>() {
