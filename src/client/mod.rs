@@ -48,8 +48,6 @@ pub struct Client {
     welcome: Welcome,
     /// The program to start a server from, when this client may start one.
     exe: Option<PathBuf>,
-    /// How long a request may wait for its answer.
-    patience: std::time::Duration,
 }
 
 /// Why a connection could not be made: nobody listens (start a server), or something else.
@@ -90,15 +88,7 @@ impl Client {
             DeskError::Unavailable(why) if !why.contains("did not answer") => ConnectError::NoServer,
             refused => ConnectError::Failed(refused),
         })?;
-        Ok(Client { dir: dir.to_path_buf(), stream: Mutex::new(stream), welcome, exe: None, patience: answer_within() })
-    }
-
-    /// Waits at most this long for an answer (the terminal UI: a few seconds, so that a stuck
-    /// server shows as lost instead of freezing the screen).
-    pub fn with_patience(mut self, patience: std::time::Duration) -> Client {
-        let _ = self.stream().set_read_timeout(Some(patience));
-        self.patience = patience;
-        self
+        Ok(Client { dir: dir.to_path_buf(), stream: Mutex::new(stream), welcome, exe: None })
     }
 
     pub fn server(&self) -> &Welcome {
@@ -242,7 +232,7 @@ impl DeskApi for Client {
                 e => e,
             });
         };
-        let next = connect_or_start_with(&self.dir, exe)?.with_patience(self.patience);
+        let next = connect_or_start_with(&self.dir, exe)?;
         *stream = next.stream.into_inner().unwrap_or_else(|e| e.into_inner());
         exchange(&mut stream, &request, &socket)
     }
@@ -285,7 +275,7 @@ impl DeskApi for Client {
                 // Restoring a large store takes as long as it takes.
                 let _ = stream.set_read_timeout(None);
                 let done = exchange(&mut stream, &part, &socket);
-                let _ = stream.set_read_timeout(Some(self.patience));
+                let _ = stream.set_read_timeout(Some(answer_within()));
                 let done = done?;
                 return self.value(&done);
             }

@@ -67,7 +67,7 @@ impl Desk {
         // "unrouted" (when no supplier is called so) asks for the tickets without a supplier.
         let supplier = q.supplier.as_deref().map(|s| match reg.supplier(s) {
             Some(x) => x.name.clone(),
-            None if s.eq_ignore_ascii_case("unrouted") => UNROUTED.to_string(),
+            None if s.eq_ignore_ascii_case(crate::domain::report::UNROUTED) => UNROUTED.to_string(),
             None => s.to_string(),
         });
         let participant = q

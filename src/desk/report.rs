@@ -50,14 +50,10 @@ impl Desk {
             // A contract's row by its own norms; the supplier's by them when all its contracts
             // share the same.
             let norms = match &row.contract {
-                Some(number) => reg.contract(number).map(|c| c.norms.clone()),
-                None => {
-                    let mut all = reg.contracts_of_supplier(&row.supplier).map(|c| &c.norms);
-                    let first = all.next().cloned();
-                    first.filter(|n| all.all(|o| o == n))
-                }
+                Some(number) => reg.contract(number).map(|c| &c.norms),
+                None => reg.supplier_norms(&row.supplier),
             };
-            row.norm = norms.and_then(|n| crate::domain::report::verdict(&row.figures, &n));
+            row.norm = norms.and_then(|n| crate::domain::report::verdict(&row.figures, n));
         }
         Ok(Report { rows, tickets: if q.detail { facts } else { Vec::new() } })
     }

@@ -186,12 +186,12 @@ fn print<R: serde::Serialize>(
         (Format::Csv, None) => out(&if a.excel { figures.csv_excel()? } else { figures.csv()? }),
         (_, detail) => {
             // Within 120 columns: names cut shorter when a month column is there too.
-            let text = figures.text_within(if a.monthly { 15 } else { 22 }, 1);
+            let text = figures.text_within(name_width(a.monthly), 1);
             let mut s = if rows.is_empty() { format!("{nothing}\n") } else { text + LEGEND };
             if !rows.is_empty() {
-                let per = per_priority_table(a.monthly, keys, &rows).text_within(if a.monthly { 15 } else { 22 }, 1);
+                let per = per_priority_table(a.monthly, keys, &rows).text_within(name_width(a.monthly), 1);
                 s.push_str(&format!("\nper priority (contracts set targets per priority):\n{per}"));
-                let timing = timing_table(a.monthly, keys, &rows).text_within(if a.monthly { 15 } else { 22 }, 1);
+                let timing = timing_table(a.monthly, keys, &rows).text_within(name_width(a.monthly), 1);
                 s.push_str(&format!("\ntimes, medians in business hours:\n{timing}"));
                 let judged: Vec<String> = rows
                     .iter()
@@ -205,7 +205,7 @@ fn print<R: serde::Serialize>(
                 if !judged.is_empty() {
                     s.push_str(&format!("\nagainst the norms:\n{}", judged.concat()));
                 }
-                let scores = experience_table(a.monthly, keys, &rows).text_within(if a.monthly { 15 } else { 22 }, 1);
+                let scores = experience_table(a.monthly, keys, &rows).text_within(name_width(a.monthly), 1);
                 s.push_str(&format!("\nexperience: how many callers gave each score (remarks in --detail):\n{scores}"));
             }
             if let Some(d) = detail {
@@ -216,20 +216,36 @@ fn print<R: serde::Serialize>(
     }
 }
 
-/// The counts per priority of every row: its keys, then P1 to P4 as they occur.
-fn per_priority_table(monthly: bool, keys: &[&str], rows: &[Row]) -> Table {
-    let mut header: Vec<&str> = keys.to_vec();
+/// The first columns of every figures table: the row's keys, and its month in a trend.
+fn keyed_header<'a>(monthly: bool, keys: &[&'a str]) -> Vec<&'a str> {
+    let mut header = keys.to_vec();
     if monthly {
         header.push("month");
     }
+    header
+}
+
+fn keyed_row(monthly: bool, key: &[String], month: &Option<String>) -> Vec<String> {
+    let mut row = key.to_vec();
+    if monthly {
+        row.push(month.clone().unwrap_or_default());
+    }
+    row
+}
+
+/// Names cut so that a table for people stays within 120 columns (shorter beside a month).
+fn name_width(monthly: bool) -> usize {
+    if monthly { 15 } else { 22 }
+}
+
+/// The counts per priority of every row: its keys, then P1 to P4 as they occur.
+fn per_priority_table(monthly: bool, keys: &[&str], rows: &[Row]) -> Table {
+    let mut header = keyed_header(monthly, keys);
     header.extend(["priority", "tickets", "response met", "resolution met"]);
     let mut t = Table::new(&header);
     for (key, month, f, _) in rows {
         for p in &f.per_priority {
-            let mut row = key.clone();
-            if monthly {
-                row.push(month.clone().unwrap_or_default());
-            }
+            let mut row = keyed_row(monthly, key, month);
             row.extend([
                 p.priority.to_string(),
                 p.tickets.to_string(),
@@ -244,18 +260,12 @@ fn per_priority_table(monthly: bool, keys: &[&str], rows: &[Row]) -> Table {
 
 /// The medians of how long things took, and how often tickets came back.
 fn timing_table(monthly: bool, keys: &[&str], rows: &[Row]) -> Table {
-    let mut header: Vec<&str> = keys.to_vec();
-    if monthly {
-        header.push("month");
-    }
+    let mut header = keyed_header(monthly, keys);
     header.extend(["to respond", "over target (breaches)", "held before dispatch", "reopened"]);
     let mut t = Table::new(&header);
     let hours = |v: Option<f64>| v.map(|x| format!("{:.1}", rounded(x, 1))).unwrap_or_else(|| "-".into());
     for (key, month, f, _) in rows {
-        let mut row = key.clone();
-        if monthly {
-            row.push(month.clone().unwrap_or_default());
-        }
+        let mut row = keyed_row(monthly, key, month);
         row.extend([
             hours(f.median_response_hours),
             hours(f.median_over_target_hours),
@@ -269,17 +279,11 @@ fn timing_table(monthly: bool, keys: &[&str], rows: &[Row]) -> Table {
 
 /// How many callers gave each score, per row that has any.
 fn experience_table(monthly: bool, keys: &[&str], rows: &[Row]) -> Table {
-    let mut header: Vec<&str> = keys.to_vec();
-    if monthly {
-        header.push("month");
-    }
+    let mut header = keyed_header(monthly, keys);
     header.extend(["1", "2", "3", "4", "5", "average"]);
     let mut t = Table::new(&header);
     for (key, month, f, _) in rows.iter().filter(|(_, _, f, _)| f.satisfaction_count > 0) {
-        let mut row = key.clone();
-        if monthly {
-            row.push(month.clone().unwrap_or_default());
-        }
+        let mut row = keyed_row(monthly, key, month);
         row.extend(f.satisfaction_scores.iter().map(u64::to_string));
         row.push(f.satisfaction_avg.map(|a| format!("{:.1}", rounded(a, 1))).unwrap_or_default());
         t.push(row);
@@ -307,18 +311,12 @@ fn met_text(met: u64, measured: u64, tickets: u64) -> String {
 
 /// The figures for people: words for headers, counts beside percentages, within 120 columns.
 fn readable_table(monthly: bool, keys: &[&str], counted: &str, rows: &[Row]) -> Table {
-    let mut header: Vec<&str> = keys.to_vec();
-    if monthly {
-        header.push("month");
-    }
+    let mut header = keyed_header(monthly, keys);
     header.extend([counted, "response met", "resolution met", "median h", "p90 h", "breaches", "reopened", "score"]);
     let mut t = Table::new(&header);
     let hours = |v: Option<f64>| v.map(|x| format!("{:.1}", rounded(x, 1))).unwrap_or_default();
     for (key, month, f, _) in rows {
-        let mut row = key.clone();
-        if monthly {
-            row.push(month.clone().unwrap_or_default());
-        }
+        let mut row = keyed_row(monthly, key, month);
         let satisfaction = match f.satisfaction_avg {
             Some(avg) => format!("{:.1} ({})", rounded(avg, 1), f.satisfaction_count),
             None => String::new(),
@@ -343,10 +341,7 @@ fn num(v: Option<f64>) -> String {
 }
 
 fn figures_table(monthly: bool, keys: &[&str], counted: &str, rows: &[Row]) -> Table {
-    let mut header: Vec<&str> = keys.to_vec();
-    if monthly {
-        header.push("month");
-    }
+    let mut header = keyed_header(monthly, keys);
     header.extend([
         counted,
         "response_met_pct",
@@ -371,10 +366,7 @@ fn figures_table(monthly: bool, keys: &[&str], counted: &str, rows: &[Row]) -> T
     header.extend(["norm", "norm_missed"]);
     let mut t = Table::new(&header);
     for (key, month, f, norm) in rows {
-        let mut row = key.clone();
-        if monthly {
-            row.push(month.clone().unwrap_or_default());
-        }
+        let mut row = keyed_row(monthly, key, month);
         row.extend([
             f.tickets.to_string(),
             num(f.response_met_pct()),

@@ -193,6 +193,14 @@ impl Registry {
         self.suppliers.get(&key(name)).map(|&i| &self.file.supplier[i])
     }
 
+    /// The norms a supplier as a whole is held to: those all its contracts share; `None` when
+    /// they differ (each contract is then judged on its own).
+    pub fn supplier_norms<'a>(&'a self, supplier: &'a str) -> Option<&'a Norms> {
+        let mut all = self.contracts_of_supplier(supplier).map(|c| &c.norms);
+        let first = all.next()?;
+        all.all(|o| o == first).then_some(first)
+    }
+
     pub fn contract(&self, number: &str) -> Option<&Contract> {
         self.contracts.get(&key(number)).map(|&i| &self.file.contract[i])
     }

@@ -37,6 +37,9 @@ impl LevelCounts {
     }
 }
 
+/// The row of the tickets without a supplier, per supplier; also the filter word for them.
+pub const UNROUTED: &str = "unrouted";
+
 /// The row of the tickets nobody is assigned to, in the load per agent.
 pub const UNASSIGNED: &str = "unassigned";
 
@@ -51,7 +54,7 @@ pub fn dashboard<'a>(open: impl Iterator<Item = (&'a Ticket, ClockLevel)>, arriv
         let agent = t.assignee.clone().unwrap_or_else(|| UNASSIGNED.into());
         agents.entry(agent.clone()).or_insert_with(|| LevelCounts { name: agent, ..Default::default() }).add(level);
         total.add(level);
-        let supplier = t.routing.supplier.clone().unwrap_or_else(|| "unrouted".into());
+        let supplier = t.routing.supplier.clone().unwrap_or_else(|| UNROUTED.into());
         suppliers
             .entry(supplier.clone())
             .or_insert_with(|| LevelCounts { name: supplier, ..Default::default() })

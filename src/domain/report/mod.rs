@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-pub use dashboard::{Dashboard, LevelCounts, UNASSIGNED, dashboard};
+pub use dashboard::{Dashboard, LevelCounts, UNASSIGNED, UNROUTED, dashboard};
 pub use facts::{Facts, Layer, Outcome};
 pub use figures::{Figures, PriorityFigures, Verdict, median, quantile, verdict};
 pub use watch::{ContractDate, ContractWatch, ENDED_SHOWN_DAYS, WatchState, contract_watch};

@@ -3,7 +3,7 @@
 pub mod view;
 
 use super::moved;
-use crate::domain::report::UNASSIGNED;
+use crate::domain::report::{UNASSIGNED, UNROUTED};
 use crate::ui::action::Action;
 use crate::ui::state::{Screen, State, View};
 use crate::ui::update::Effect;
@@ -20,8 +20,8 @@ pub fn act(s: &mut State, action: Action) -> Option<Vec<Effect>> {
         }
         Action::Open => {
             let at = s.dashboard_selected;
-            let (view, supplier, filter) = if at < n_sup && d.suppliers[at].name == "unrouted" {
-                (View::Open, None, "supplier:unrouted".to_string())
+            let (view, supplier, filter) = if at < n_sup && d.suppliers[at].name == UNROUTED {
+                (View::Open, None, format!("supplier:{UNROUTED}"))
             } else if at < n_sup {
                 (View::Supplier, Some(d.suppliers[at].name.clone()), String::new())
             } else if at < n_sup + n_part {

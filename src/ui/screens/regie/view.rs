@@ -17,12 +17,7 @@ pub const NORM: f64 = 90.0;
 /// The norms a supplier's row is held to, as the reports judge it: those all its contracts
 /// share; else [`NORM`].
 fn norms_of(s: &State, supplier: &str) -> (f64, f64) {
-    let shared = s.registry.as_ref().and_then(|r| {
-        let mut all = r.contracts_of_supplier(supplier).map(|c| &c.norms);
-        let first = all.next().cloned();
-        first.filter(|n| all.all(|o| o == n))
-    });
-    let n = shared.unwrap_or_default();
+    let n = s.registry.as_ref().and_then(|r| r.supplier_norms(supplier).cloned()).unwrap_or_default();
     (n.response_met_pct.unwrap_or(NORM), n.resolution_met_pct.unwrap_or(NORM))
 }
 
