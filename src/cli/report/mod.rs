@@ -121,7 +121,7 @@ pub fn participants(desk: &dyn DeskApi, a: PeriodArgs, participant: Option<Strin
     print(
         desk,
         &a,
-        &["participant", "top services"],
+        &["participant", TOP_SERVICES],
         "logged",
         rows.collect(),
         &report,
@@ -199,7 +199,10 @@ fn print<R: serde::Serialize>(
                         let v = (*norm)?;
                         let month = month.as_deref().map(|m| format!(" {m}")).unwrap_or_default();
                         let said = if v.met { "met".to_string() } else { format!("NOT MET: {}", v.missed.join(", ")) };
-                        Some(format!("  {}{month}: {said}\n", key.join(" ")))
+                        // Named by what it is about, not by its descriptive columns (top services).
+                        let named = key.iter().zip(keys).filter(|(_, k)| **k != TOP_SERVICES);
+                        let name: Vec<&str> = named.map(|(v, _)| v.as_str()).collect();
+                        Some(format!("  {}{month}: {said}\n", name.join(" ")))
                     })
                     .collect();
                 if !judged.is_empty() {
@@ -215,6 +218,9 @@ fn print<R: serde::Serialize>(
         }
     }
 }
+
+/// The participants report's column of its most called-for services.
+const TOP_SERVICES: &str = "top services";
 
 /// The first columns of every figures table: the row's keys, and its month in a trend.
 fn keyed_header<'a>(monthly: bool, keys: &[&'a str]) -> Vec<&'a str> {
