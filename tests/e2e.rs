@@ -239,7 +239,7 @@ fn long_text_is_written_in_the_agents_editor() {
 #[test]
 fn a_panic_gives_the_terminal_back_before_the_report() {
     let f = demo();
-    let mut s = Screen::open_with(&f, 100, 30, &[("SPOC_TEST_PANIC", "1")]);
+    let mut s = Screen::open_with(&f, 100, 30, &[("SPOC_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")]);
     s.wait_for("queue · all open");
     assert!(s.parser.screen().alternate_screen(), "the UI draws on the alternate screen");
     s.type_text("\x1b[24~"); // F12
@@ -299,31 +299,53 @@ fn a_keymap_with_a_typo_starts_with_the_built_in_keys_and_says_so() {
     s.wait_for("keys on the queue screen");
 }
 
-/// A server that stops answering (SIGSTOP) does not freeze the screen for good: after the UI's
-/// patience (30 s) the banner says so, and once the server runs again the screen comes back.
+/// A server that stops answering (SIGSTOP) never freezes the screen: within a second or so the
+/// banner says the server keeps it waiting, the agent's typing still shows, and once the server
+/// runs again the answer comes and the banner goes.
 #[test]
-fn a_stuck_server_shows_as_lost_and_the_screen_comes_back() {
+fn a_stuck_server_shows_at_once_and_the_agent_keeps_typing() {
     let f = demo();
     let mut s = Screen::open(&f, 120, 30);
     s.wait_for("queue · all open");
     let pid = nix::unistd::Pid::from_raw(f.server_pid().unwrap());
     nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGSTOP).unwrap();
-    let stuck = Instant::now();
     s.type_text("r");
-    let deadline = Instant::now() + Duration::from_secs(50);
-    loop {
-        if s.text().contains("the server cannot be reached") {
-            break;
-        }
-        assert!(Instant::now() < deadline, "the banner never showed:\n{}", s.text());
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    assert!(stuck.elapsed() < Duration::from_secs(50));
+    // A second by the screen's clock; the rest is slack for a busy machine.
+    s.wait_for("the server has not answered for");
+    // The line editor answers while the server does not.
+    s.type_text("/");
+    s.type_text("kompas");
+    s.wait_for("kompas");
     nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGCONT).unwrap();
     let deadline = Instant::now() + Duration::from_secs(25);
-    while s.text().contains("the server cannot be reached") {
+    while s.text().contains("the server has not answered") {
         assert!(Instant::now() < deadline, "back:\n{}", s.text());
-        s.type_text("r");
-        std::thread::sleep(Duration::from_millis(200));
+        std::thread::sleep(Duration::from_millis(100));
     }
+}
+
+/// $EDITOR gets the terminal alone: what the agent types in it reaches the editor only, not the
+/// screen behind it.
+#[test]
+fn the_editor_has_the_terminal_alone() {
+    let f = demo();
+    // An "editor" that reads six keys from the terminal in raw mode, as vi does, one at a time.
+    let editor = f.tmp.path().join("raw-editor.sh");
+    let script = "#!/bin/sh\nstty raw -echo </dev/tty\ntext=$(dd bs=1 count=6 </dev/tty 2>/dev/null)\n\
+                  stty sane </dev/tty\nprintf '%s' \"$text\" >\"$1\"\n";
+    std::fs::write(&editor, script).unwrap();
+    std::fs::set_permissions(&editor, <std::fs::Permissions as std::os::unix::fs::PermissionsExt>::from_mode(0o755))
+        .unwrap();
+    let mut s = Screen::open_with(&f, 120, 30, &[("EDITOR", editor.to_str().unwrap())]);
+    s.wait_for("queue · all open");
+    s.type_text("/");
+    s.type_text("\x18"); // ctrl-x: the filter in $EDITOR
+    std::thread::sleep(Duration::from_millis(500));
+    // Every letter must reach the editor: a reader still running would take some of them.
+    for c in "kompas".chars() {
+        s.type_text(&c.to_string());
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    s.type_text(ENTER);
+    s.wait_for("filter kompas");
 }

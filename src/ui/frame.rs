@@ -41,7 +41,10 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap) {
     if let Some(PromptKind::Status(allowed)) = s.open_prompt().map(|p| &p.kind) {
         screens::ticket::view::status_menu(f, s, theme, keys, allowed, body);
     }
-    if let Some(banner) = &s.banner {
+    let waiting = s.waiting.map(|d| {
+        format!("the server has not answered for {} s; what you type is kept, the answer follows", d.as_secs())
+    });
+    if let Some(banner) = s.banner.as_ref().or(waiting.as_ref()) {
         let r = Rect { height: 1, ..body };
         f.render_widget(Clear, r);
         f.render_widget(Paragraph::new(banner.as_str()).style(theme.style("ui.banner")), r);

@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod frame;
+mod keyboard;
 pub mod keymap;
 pub mod line;
 pub mod prompt;
@@ -13,13 +14,13 @@ pub mod screens;
 pub mod state;
 pub mod theme;
 pub mod update;
+mod worker;
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
 use chrono::{SubsecRound, Timelike, Utc};
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
 use crate::client::{Client, connect_or_start};
@@ -32,6 +33,9 @@ pub use update::{Effect, Msg, update};
 /// How long the screen waits for the server before it calls it lost and reconnects: an agent
 /// with a caller on the line cannot wait two minutes.
 const UI_PATIENCE: Duration = Duration::from_secs(30);
+
+/// How long an errand may wait before the screen says the server keeps it waiting.
+const SAY_WAITING: Duration = Duration::from_millis(700);
 
 /// The user's keymap file: `$XDG_CONFIG_HOME/spoc/keymap.toml`.
 pub fn keymap_path() -> Option<PathBuf> {
@@ -165,22 +169,11 @@ pub fn run(dir: &Path, looks: &Looks) -> Result<(), DeskError> {
     let mut s = State::new(&client.server().agent, Utc::now().trunc_subsecs(0), tz);
     s.message = if warnings.is_empty() { notice } else { Some(warnings.join(" · ")) };
     let (tx, rx) = mpsc::channel();
-    let keys_tx = tx.clone();
-    std::thread::spawn(move || {
-        while let Ok(ev) = event::read() {
-            let msg = match ev {
-                Event::Key(k) if k.kind != KeyEventKind::Release => Msg::Key(k),
-                Event::Resize(..) => Msg::Resize,
-                Event::Paste(text) => Msg::Paste(text),
-                _ => continue,
-            };
-            if keys_tx.send(msg).is_err() {
-                break;
-            }
-        }
-    });
+    let keyboard = keyboard::Keyboard::start(tx.clone());
     let watch_dir = dir.to_path_buf();
-    std::thread::spawn(move || follow(&watch_dir, &tx));
+    let notices = tx.clone();
+    std::thread::spawn(move || follow(&watch_dir, &notices));
+    let worker = worker::Worker::start(dir.to_path_buf(), client, tx);
     // ratatui's init also sets a panic hook that gives the terminal back before the report
     // prints; ours around it shows the cursor again too.
     let mut terminal = init_terminal();
@@ -189,9 +182,9 @@ pub fn run(dir: &Path, looks: &Looks) -> Result<(), DeskError> {
         let _ = ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
         restore(info);
     }));
-    let mut api = Some(client);
-    handle_with(&mut s, &keys, &mut api, dir, Msg::Tick(Utc::now().trunc_subsecs(0)));
+    dispatch(&mut s, &keys, &worker, vec![Msg::Tick(Utc::now().trunc_subsecs(0))]);
     let result = loop {
+        s.waiting = worker.waiting().filter(|d| *d >= SAY_WAITING);
         // One synchronized update per frame: the terminal shows it whole, never half drawn.
         let _ = ratatui::crossterm::execute!(terminal.backend_mut(), BeginSynchronizedUpdate);
         let drawn = terminal.draw(|f| frame::draw(f, &s, &theme, &keys)).map(|_| ());
@@ -202,26 +195,33 @@ pub fn run(dir: &Path, looks: &Looks) -> Result<(), DeskError> {
         if s.quit {
             break Ok(());
         }
+        // While an errand is out, a look every tenth of a second says soon enough that the
+        // server keeps it waiting; otherwise the next minute is the only timer.
         let to_next_minute = Duration::from_secs(60 - u64::from(Utc::now().second()));
-        let first = match rx.recv_timeout(to_next_minute) {
-            Ok(m) => m,
-            Err(mpsc::RecvTimeoutError::Timeout) => Msg::Tick(Utc::now().trunc_subsecs(0)),
+        let timeout = if worker.waiting().is_some() { Duration::from_millis(100) } else { to_next_minute };
+        let first = match rx.recv_timeout(timeout) {
+            Ok(m) => Some(m),
+            Err(mpsc::RecvTimeoutError::Timeout) if timeout == to_next_minute => {
+                Some(Msg::Tick(Utc::now().trunc_subsecs(0)))
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => None,
             Err(mpsc::RecvTimeoutError::Disconnected) => break Ok(()),
         };
         // Everything that is waiting, before the next frame.
-        for msg in std::iter::once(first).chain(rx.try_iter()) {
-            handle_with(&mut s, &keys, &mut api, dir, msg);
-        }
+        dispatch(&mut s, &keys, &worker, first.into_iter().chain(rx.try_iter()).collect());
         if let Some(text) = s.clipboard.take() {
             copy(terminal.backend_mut(), &text);
         }
         if let Some(text) = s.edit.take() {
+            // The editor has the terminal alone: no key of the agent's goes to the screen behind it.
+            let paused = keyboard.pause();
             restore_terminal();
             let edited = edit_in_editor(&text);
             terminal = init_terminal();
             terminal.clear().ok();
+            drop(paused);
             match edited {
-                Ok(t) => handle_with(&mut s, &keys, &mut api, dir, Msg::Edited(t)),
+                Ok(t) => dispatch(&mut s, &keys, &worker, vec![Msg::Edited(t)]),
                 Err(e) => s.message = Some(e),
             }
         }
@@ -272,34 +272,12 @@ fn copy(out: &mut impl std::io::Write, text: &str) {
     let _ = write!(out, "\x1b]52;c;{encoded}\x07").and_then(|_| out.flush());
 }
 
-/// As `handle`, over a connection that is made again when the server went away: what the agent
-/// was typing stays in the state meanwhile.
-fn handle_with(s: &mut State, keys: &Keymap, api: &mut Option<Client>, dir: &Path, msg: Msg) {
-    // At most one try every few seconds: with a stuck server each try waits its patience, and
-    // the keys typed meanwhile must not each wait again.
-    static LAST_TRY: std::sync::Mutex<Option<std::time::Instant>> = std::sync::Mutex::new(None);
-    if api.is_none() {
-        let mut last = LAST_TRY.lock().unwrap_or_else(|e| e.into_inner());
-        if last.is_none_or(|t| t.elapsed() >= Duration::from_secs(3)) {
-            *last = Some(std::time::Instant::now());
-            *api = connect_or_start(dir).ok();
-        }
-    }
-    let lost = match api {
-        Some(c) => handle(s, keys, c, msg),
-        None => {
-            let _ = update(s, keys, msg);
-            true
-        }
-    };
-    if lost {
-        // The next message connects anew, starting a server if none runs.
-        *api = None;
-        let why = s.message.clone().unwrap_or_else(|| "no answer".into());
-        s.banner = Some(format!("the server cannot be reached ({why}); reconnecting…"));
-    } else if api.is_some() && s.banner.is_some() && !s.subscription_lost {
-        // It answers again (a server that was stuck rather than gone).
-        s.banner = None;
+/// Hands messages to `update` and what they ask of the desk to the worker: a burst of
+/// colleagues' changes asks for the queue once, not once per change.
+fn dispatch(s: &mut State, keys: &Keymap, worker: &worker::Worker, msgs: Vec<Msg>) {
+    let effects = msgs.into_iter().flat_map(|m| update(s, keys, m)).collect();
+    for effect in dedup(effects) {
+        worker.ask(effect);
     }
 }
 

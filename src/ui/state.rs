@@ -77,6 +77,8 @@ pub struct State {
     pub message: Option<String>,
     /// Shown over everything while the server cannot be reached.
     pub banner: Option<String>,
+    /// How long the server has kept the screen's errand waiting, once that is long enough to say.
+    pub waiting: Option<std::time::Duration>,
     /// The live changes stopped coming: the banner stays until they come again.
     pub subscription_lost: bool,
     /// The agent's login.
@@ -112,6 +114,7 @@ impl State {
             edit: None,
             message: None,
             banner: None,
+            waiting: None,
             subscription_lost: false,
             me: me.to_string(),
             now,

@@ -37,6 +37,12 @@ pub enum Msg {
     Paste(String),
     /// A minute passed: the SLA columns count down.
     Tick(chrono::DateTime<chrono::Utc>),
+    /// The server's answer to an errand run beside the screen; `lost` when it could not be
+    /// reached.
+    Answer {
+        msg: Box<Msg>,
+        lost: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -51,6 +57,34 @@ pub enum Effect {
     LoadDashboard,
     /// Twelve months up to `now`.
     LoadRegie(chrono::DateTime<chrono::Utc>),
+}
+
+impl Effect {
+    /// A question changes nothing: when the agent asks again before the answer came, only the
+    /// latest needs an answer.
+    pub fn is_question(&self) -> bool {
+        !matches!(self, Effect::Change(..) | Effect::Create(_))
+    }
+
+    /// Whether `other` asks for what this one shows (the queue, the ticket, the lookup…).
+    pub fn asks_the_same_as(&self, other: &Effect) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
+    }
+
+    /// The answer when the server could not be asked.
+    pub fn failed(self, why: String) -> Msg {
+        match self {
+            Effect::LoadQueue(_) => Msg::Queue(Err(why)),
+            Effect::LoadTicket(_) => Msg::Ticket(Err(why)),
+            Effect::Lookup(_) => Msg::Hits(Err(why)),
+            Effect::LoadCard(_) => Msg::Card(Err(why)),
+            Effect::Change(..) => Msg::Changed(Err(why)),
+            Effect::Create(_) => Msg::Created(Err(why)),
+            Effect::LoadRegistry => Msg::Registry(Err(why)),
+            Effect::LoadDashboard => Msg::Dashboard(Err(why)),
+            Effect::LoadRegie(_) => Msg::Regie(Err(why)),
+        }
+    }
 }
 
 fn mode(s: &State) -> Mode {
@@ -195,6 +229,17 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
             s.banner = None;
             let mut effects = vec![Effect::LoadQueue(s.queue_query())];
             effects.extend(s.ticket.as_ref().map(|t| Effect::LoadTicket(t.id)));
+            effects
+        }
+        Msg::Answer { msg, lost } => {
+            let effects = update(s, keys, *msg);
+            if lost {
+                let why = s.message.clone().unwrap_or_else(|| "no answer".into());
+                s.banner = Some(format!("the server cannot be reached ({why}); reconnecting…"));
+            } else if !s.subscription_lost {
+                // It answers again (a server that was stuck rather than gone).
+                s.banner = None;
+            }
             effects
         }
         Msg::Tick(now) => {
