@@ -67,6 +67,9 @@ enum Command {
     /// Built-in holiday sets.
     #[command(subcommand)]
     Calendar(CalendarCommand),
+    /// The agents a ticket may be assigned to.
+    #[command(subcommand)]
+    Agent(AgentCommand),
     /// Validate the config file, and registry or calendar files if named.
     CheckConfig {
         /// The config file (default: XDG config folder, spoc/config.toml).
@@ -227,6 +230,18 @@ enum SlaCommand {
 }
 
 #[derive(Subcommand)]
+enum AgentCommand {
+    /// Prints the known agents' logins, one per line: whoever has used spoc on this folder or
+    /// had a ticket, the folder's owner and the members of its group.
+    List,
+    /// Makes a colleague known before they have used spoc here (recorded in the audit log).
+    Add {
+        /// Their login on the host.
+        login: String,
+    },
+}
+
+#[derive(Subcommand)]
 enum CalendarCommand {
     /// Prints `YYYY-MM-DD<TAB>name` lines, in date order.
     Holidays {
@@ -313,6 +328,8 @@ fn run(args: Cli) -> Result<(), Failure> {
         }
         Command::Sla(SlaCommand::Between { calendar, from, to }) => cli::sla::between(&calendar, &from, &to),
         Command::Calendar(CalendarCommand::Holidays { country, year }) => cli::calendar::holidays(&country, year),
+        Command::Agent(AgentCommand::List) => cli::agent::list(&desk(args.data)?),
+        Command::Agent(AgentCommand::Add { login }) => cli::agent::add(&desk(args.data)?, login),
         Command::CheckConfig { config, files } => cli::check_config::run(config.as_deref(), &files),
         Command::Backup { file } => {
             let dir = data_dir(args.data)?;

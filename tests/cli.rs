@@ -95,11 +95,39 @@ fn unknown_names_are_bad_input_with_suggestions() {
     assert!(s.fails(&args, 2).contains("impact 4 is out of range"));
 }
 
+/// A ticket assigned to a typo is a ticket nobody works on: a login is one that has used spoc
+/// here, had a ticket, is in the folder's group, or was made known by `spoc agent add`.
+#[test]
+fn logins_are_checked_against_the_known_agents() {
+    let s = Spoc::with_registry();
+    new_ticket(&s, "first");
+    let me = s.ok(&["agent", "list"]);
+    let me = me.lines().next().unwrap().to_string();
+    let err = s.fails(&["ticket", "update", "1", "--assign", "anouk"], 2);
+    assert!(err.contains("no agent \"anouk\" is known here"), "{err}");
+    s.ok(&["agent", "add", "anouk"]);
+    let err = s.fails(&["ticket", "update", "1", "--assign", "anuok"], 2);
+    assert!(err.contains("did you mean anouk?"), "{err}");
+    s.ok(&["ticket", "update", "1", "--assign", "anouk"]);
+    // Oneself is always known, and an assignee stays known.
+    s.ok(&["ticket", "update", "1", "--assign", &me]);
+    assert_eq!(s.ok(&["agent", "list"]), sorted(&["anouk", &me]));
+    assert!(s.fails(&["agent", "add", "--", "-rf"], 2).contains("is not a login"));
+    assert!(s.fails(&["agent", "add", "two words"], 2).contains("is not a login"));
+}
+
+fn sorted(names: &[&str]) -> String {
+    let mut v = names.to_vec();
+    v.sort();
+    v.iter().map(|n| format!("{n}\n")).collect()
+}
+
 #[test]
 fn update_list_show_through_a_whole_call() {
     let s = Spoc::with_registry();
     new_ticket(&s, "first");
     new_ticket(&s, "second");
+    s.ok(&["agent", "add", "bram"]);
     s.ok(&["ticket", "update", "1", "--assign", "bram", "--call", "called back"]);
     s.ok(&["ticket", "update", "1", "--status", "waiting_on_supplier", "--supplier-ref", "INC-4711"]);
     let err = s.fails(&["ticket", "update", "1", "--status", "closed"], 2);

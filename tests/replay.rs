@@ -25,6 +25,7 @@ fn desk(at: &str) -> Replay {
     let file = r.folder.tmp.path().join("small.toml");
     std::fs::write(&file, SMALL).unwrap();
     r.ok(&["import", file.to_str().unwrap()]);
+    r.ok(&["agent", "add", "bram"]);
     r
 }
 

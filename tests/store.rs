@@ -174,6 +174,7 @@ fn pages_come_most_urgent_first_and_filters_use_the_indexes() {
     assert!(!second.more);
     assert!(desk.list_tickets(&TicketQuery { limit: 2, ..Default::default() }).unwrap().more);
 
+    desk.add_agent(&agent, "bram").unwrap();
     desk.update_ticket(
         &agent,
         4,

@@ -44,6 +44,7 @@ impl Ui {
         let desk = Desk::open_with_clock(dir.path(), Box::new(now)).unwrap();
         let admin = Agent::new("admin");
         desk.import_registry(&admin, "small.toml", common::SMALL, ImportFormat::Toml, false).unwrap();
+        desk.add_agent(&admin, "bram").unwrap();
         let logged = |new: NewTicket| desk.create_ticket(&Agent::new("bram"), new).unwrap();
         logged(call("Magister is down for the whole school", "Magister", "ZYL", 1, 1));
         logged(call("Printer on the second floor jams", "Printen", "GZW", 3, 3));
@@ -542,6 +543,13 @@ fn wide_and_combining_characters_are_measured_by_their_width() {
 fn assign_to_a_colleague_and_sort_by_any_column() {
     let mut ui = Ui::new();
     ui.key(KeyCode::Enter);
+    // A typo is refused with the nearest known login, and nothing changes.
+    ui.keys("A");
+    ui.keys("brma");
+    ui.key(KeyCode::Enter);
+    assert_eq!(ui.desk.ticket(1).unwrap().assignee, None);
+    let screen = ui.screen(120, 40);
+    assert!(screen.contains("no agent \"brma\" is known here; did you mean bram?"), "{screen}");
     ui.keys("A");
     ui.keys("bram");
     ui.key(KeyCode::Enter);

@@ -1,6 +1,7 @@
 //! The command line: one file per subcommand. Each parses its flags into a `desk` call and
 //! prints the answer as text for people or as JSON for scripts.
 
+pub mod agent;
 pub mod calendar;
 pub mod check_config;
 pub mod demo;

@@ -29,3 +29,64 @@ impl fmt::Display for Agent {
         f.write_str(&self.0)
     }
 }
+
+impl super::Desk {
+    /// Remembers an agent who used the desk, so that colleagues may hand them tickets.
+    pub fn met(&self, agent: &Agent) -> Result<(), super::DeskError> {
+        Ok(self.store().met_agent(agent.login(), self.now())?)
+    }
+
+    /// Makes a colleague known before they have used spoc here (a new agent's first day).
+    pub fn add_agent(&self, by: &Agent, login: &str) -> Result<(), super::DeskError> {
+        let valid = !login.is_empty()
+            && login.len() <= 32
+            && login.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+            && !login.starts_with('-');
+        if !valid {
+            return Err(super::DeskError::Refused(format!(
+                "{login:?} is not a login: letters, digits, '.', '_' and '-', at most 32, not starting with '-'"
+            )));
+        }
+        let _w = self.write_lock();
+        Ok(self.store().add_agent(login, self.now(), by.login())?)
+    }
+
+    /// Who may be handed a ticket: whoever has used this desk or had a ticket, the folder's
+    /// owner, and the members of the folder's group.
+    pub fn known_agents(&self) -> Result<std::collections::BTreeSet<String>, super::DeskError> {
+        use std::os::unix::fs::MetadataExt;
+        let mut known = self.store().agents()?;
+        if let Ok(meta) = std::fs::metadata(self.store().dir()) {
+            if let Ok(Some(owner)) = nix::unistd::User::from_uid(meta.uid().into()) {
+                known.insert(owner.name);
+            }
+            if let Ok(Some(group)) = nix::unistd::Group::from_gid(meta.gid().into()) {
+                known.extend(group.mem);
+            }
+        }
+        Ok(known)
+    }
+
+    /// Refuses a login no one here knows, naming the nearest known ones: a ticket assigned to a
+    /// typo is a ticket nobody works on.
+    pub fn check_agent(&self, login: &str) -> Result<(), super::DeskError> {
+        let known = self.known_agents()?;
+        if known.contains(login) || known.contains(&login.to_lowercase()) || self.in_folder_group(login) {
+            return Ok(());
+        }
+        let near = crate::domain::registry::lookup::closest(login, known.iter().map(String::as_str), 3);
+        let hint = if near.is_empty() { String::new() } else { format!("; did you mean {}?", near.join(", or ")) };
+        Err(super::DeskError::Refused(format!(
+            "no agent {login:?} is known here{hint} (an agent is known once they have used spoc on this \
+             folder, had a ticket, or are in the folder's group)"
+        )))
+    }
+
+    /// A Unix user whose own group is the folder's (members of a group by their primary group
+    /// are not listed in the group itself).
+    fn in_folder_group(&self, login: &str) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        let Ok(meta) = std::fs::metadata(self.store().dir()) else { return false };
+        matches!(nix::unistd::User::from_name(login), Ok(Some(u)) if u.gid.as_raw() == meta.gid())
+    }
+}

@@ -198,6 +198,12 @@ requests! {
     /// From now on this connection only carries notices from the server.
     fn subscribe() -> () = Subscribe,
         |_s| Err(streamed());
+    /// The agents a ticket may be assigned to.
+    fn agents() -> Vec<String> = Agents,
+        |s| s.desk.known_agents().map(|known| known.into_iter().collect());
+    /// Makes a colleague known before they have used spoc here (audited).
+    fn add_agent(login: String) -> () = AddAgent,
+        |s| s.desk.add_agent(&s.agent, &login);
 }
 
 impl Request {
@@ -206,7 +212,11 @@ impl Request {
     pub fn changes_anything(&self) -> bool {
         matches!(
             self,
-            Request::CreateTicket(_) | Request::UpdateTicket(_) | Request::ImportRegistry(_) | Request::Restore(_)
+            Request::CreateTicket(_)
+                | Request::UpdateTicket(_)
+                | Request::ImportRegistry(_)
+                | Request::Restore(_)
+                | Request::AddAgent(_)
         )
     }
 }

@@ -49,6 +49,13 @@ impl Desk {
                 let c = Conflict::new(id, (v, old.version), &old.updated_by, old.updated_at, tz, &journal);
                 return Err(DeskError::Conflict(c));
             }
+            for change in &update.changes {
+                if let Change::Assign(Some(to)) = change
+                    && to != agent.login()
+                {
+                    self.check_agent(to)?;
+                }
+            }
             let at = self.now();
             let mut ticket = old.clone();
             let entries = ticket.apply_all(update.changes, at, agent.login(), &reg)?;

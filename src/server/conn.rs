@@ -123,7 +123,13 @@ fn session(shared: &Arc<Shared>, mut stream: StdStream, peer: (u32, u32), counte
             Request::Restore(r) => stream::restore(shared, &mut stream, agent, r)?,
             request => {
                 // The keeper holds the desk while it works, so that shutdown waits for the change.
-                let answered = shared.keeper.with(|desk| request.answer(&Session::new(desk, agent.clone())));
+                let answered = shared.keeper.with(|desk| {
+                    // Whoever uses the desk is an agent others may hand a ticket to.
+                    if let Err(e) = desk.met(agent) {
+                        warn!("cannot remember {agent} as an agent: {e}");
+                    }
+                    request.answer(&Session::new(desk, agent.clone()))
+                });
                 let (reply, notice) = match answered {
                     Ok(done) => done,
                     Err(no) => (no_desk(shared, no), None),

@@ -137,6 +137,28 @@ impl IndexScan {
     }
 }
 
+/// Every assignee a ticket in `lane` has (lowercased, as indexed), each once: one seek per name,
+/// however many tickets each has.
+pub fn assignees(tree: &sled::Tree, lane: Lane) -> Result<Vec<String>, StoreError> {
+    let mut names = Vec::new();
+    let mut from = vec![b'A', lane as u8];
+    while let Some(entry) = tree.range(from.clone()..).next() {
+        let (key, _) = entry?;
+        if key.len() < 3 || key[..2] != [b'A', lane as u8] {
+            break;
+        }
+        let end =
+            key[2..].iter().position(|&b| b == 0).map(|p| p + 2).ok_or(StoreError::Corrupt("index key".into()))?;
+        if end > 2 {
+            names.push(String::from_utf8_lossy(&key[2..end]).into_owned());
+        }
+        // Past every key of this name: its separator 0 is followed by its tickets.
+        from = key[..end].to_vec();
+        from.push(1);
+    }
+    Ok(names)
+}
+
 type KeyIter = Peekable<sled::Iter>;
 
 pub fn ids<'a>(tree: &'a sled::Tree, scan: &IndexScan) -> impl Iterator<Item = Result<u64, StoreError>> + 'a {

@@ -54,6 +54,8 @@ pub struct Store {
     journal: sled::Tree,
     index: sled::Tree,
     audit: sled::Tree,
+    /// The logins that have used this desk (login → when first seen).
+    agents: sled::Tree,
     cache: cache::TicketCache,
     texts: search::SearchTexts,
 }
@@ -104,6 +106,7 @@ impl Store {
             journal: db.open_tree("journal")?,
             index: db.open_tree("index")?,
             audit: db.open_tree("audit")?,
+            agents: db.open_tree("agents")?,
             cache: Default::default(),
             texts: Default::default(),
             db,
@@ -198,6 +201,42 @@ impl Store {
             .values()
             .map(|v| serde_json::from_slice(&v?).map_err(|e| StoreError::Corrupt(format!("audit entry: {e}"))))
             .collect()
+    }
+
+    /// Remembers that `login` uses this desk (once; later calls read only).
+    pub fn met_agent(&self, login: &str, at: DateTime<Utc>) -> Result<(), StoreError> {
+        if self.agents.get(login)?.is_none() {
+            self.agents.insert(login, &at.timestamp().to_be_bytes())?;
+            self.agents.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Makes `login` known before they have used the desk, and records who did it.
+    pub fn add_agent(&self, login: &str, at: DateTime<Utc>, by: &str) -> Result<(), StoreError> {
+        let what = format!("made agent {login} known");
+        let audit = serde_json::to_vec(&AuditEntry { at, by: by.to_string(), what }).expect("serializes");
+        (&self.agents, &self.audit)
+            .transaction(|(agents, log)| {
+                agents.insert(login, &at.timestamp().to_be_bytes())?;
+                let seq = log.generate_id()?;
+                log.insert(&seq.to_be_bytes(), audit.clone())?;
+                Ok::<_, ConflictableTransactionError<StoreError>>(())
+            })
+            .map_err(unwrap_tx)?;
+        self.flush()
+    }
+
+    /// The logins that have used this desk, and every assignee of a ticket, open or done.
+    pub fn agents(&self) -> Result<std::collections::BTreeSet<String>, StoreError> {
+        let mut known = std::collections::BTreeSet::new();
+        for entry in self.agents.iter() {
+            known.insert(String::from_utf8_lossy(&entry?.0).into_owned());
+        }
+        for lane in [Lane::Open, Lane::Done] {
+            known.extend(index::assignees(&self.index, lane)?);
+        }
+        Ok(known)
     }
 
     pub fn ticket_count(&self) -> usize {
