@@ -461,6 +461,46 @@ fn the_registry_screen_marks_contracts_that_need_attention() {
     assert_eq!(ui.state.registry_selected, 1);
 }
 
+/// The registry is searched by any word an entry holds (a contact's name, a location), and an
+/// entry opens in full: every field, its contracts, the week in week order.
+#[test]
+fn the_registry_is_searched_and_shows_an_entry_in_full() {
+    let mut ui = Ui::new();
+    ui.keys("R");
+    ui.key(KeyCode::Tab);
+    ui.key(KeyCode::Tab);
+    ui.keys("/");
+    ui.keys("iddink");
+    assert_eq!(ui.state.registry_len(), 1);
+    let found = ui.screen(100, 24);
+    assert!(found.contains("search iddink · 1 found"), "{found}");
+    ui.key(KeyCode::Enter);
+    ui.key(KeyCode::Enter);
+    let full = ui.screen(100, 40);
+    assert!(full.contains("in full") && full.contains("contacts (") && full.contains("contracts ("), "{full}");
+    insta::assert_snapshot!("registry_supplier_in_full_80x24", ui.screen(80, 24));
+    // esc: back to the list, then the search cleared, then off the screen.
+    ui.key(KeyCode::Esc);
+    assert!(!ui.state.registry_detail);
+    ui.key(KeyCode::Esc);
+    assert!(ui.state.registry_search.is_empty());
+    ui.keys("/");
+    ui.keys("nothing-holds-this");
+    assert!(ui.screen(100, 24).contains("nothing in suppliers holds"), "{}", ui.screen(100, 24));
+    ui.key(KeyCode::Esc);
+    // Calendars: the week in week order, in full.
+    ui.key(KeyCode::Tab);
+    ui.key(KeyCode::Tab);
+    ui.key(KeyCode::Enter);
+    let calendar = ui.screen(100, 40);
+    let monday = calendar.find("Monday").expect("the week");
+    let sunday = calendar.find("Sunday").expect("the week");
+    assert!(monday < sunday, "{calendar}");
+    ui.key(KeyCode::Esc);
+    ui.key(KeyCode::Esc);
+    assert_eq!(ui.state.screen(), Screen::Queue);
+}
+
 #[test]
 fn the_dashboard_counts_open_tickets_per_supplier_and_participant() {
     let mut ui = Ui::new();
@@ -511,6 +551,29 @@ fn the_regie_screen_shows_met_percentages_the_trend_and_the_watch() {
     insta::assert_snapshot!("regie_200x50", ui.screen(200, 50));
     let wide = ui.screen(200, 50);
     assert!(wide.contains("resolution met %") && wide.contains("contract watch"), "{wide}");
+    assert!(wide.contains("met % per priority"), "{wide}");
+}
+
+/// The regie screen scrolls: on a small terminal the watch at the bottom is reached by keys, and
+/// the scroll stops at the last screenful.
+#[test]
+fn the_regie_screen_scrolls() {
+    let mut ui = Ui::new();
+    ui.keys("S");
+    ui.state.rows = 12;
+    let top = ui.screen(80, 12);
+    assert!(top.contains("suppliers, 12 months") && !top.contains("contract watch"), "{top}");
+    ui.key(KeyCode::End);
+    let bottom = ui.screen(80, 12);
+    assert!(bottom.contains("contract watch") && !bottom.contains("suppliers, 12 months"), "{bottom}");
+    // One key up from the bottom moves the screen at once: no dead presses past the end.
+    ui.keys("k");
+    assert_ne!(ui.screen(80, 12), bottom);
+    ui.keys("j");
+    ui.keys("j");
+    assert_eq!(ui.screen(80, 12), bottom);
+    ui.key(KeyCode::Home);
+    assert_eq!(ui.screen(80, 12), top);
 }
 
 #[test]

@@ -70,6 +70,7 @@ pub enum Action {
     StatusWaitingOnCaller,
     StatusResolved,
     StatusClosed,
+    Search,
     /// Unbinds a key that a lower layer (the defaults) binds.
     Noop,
 }
@@ -144,6 +145,7 @@ impl Action {
             Action::StatusWaitingOnCaller => "status: waiting on the caller (the clocks pause)",
             Action::StatusResolved => "status: resolved (asks for the solution, then to confirm)",
             Action::StatusClosed => "status: closed (asks to confirm)",
+            Action::Search => "search every name, alias, keyword, location and contact (enter keeps it, esc clears)",
             Action::Noop => "nothing",
         }
     }

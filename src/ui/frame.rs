@@ -74,7 +74,10 @@ fn title(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
         Screen::Ticket => s.ticket.as_ref().map(|t| format!("ticket #{}", t.id)).unwrap_or_else(|| "ticket".into()),
         Screen::Lookup => "who do we call?".into(),
         Screen::Intake => "new call".into(),
-        Screen::Registry => "registry".into(),
+        Screen::Registry => match s.registry_search.trim() {
+            "" => "registry".into(),
+            words => format!("registry · search {} · {} found", clean(words), s.registry_len()),
+        },
         Screen::Dashboard => "dashboard".into(),
         Screen::Regie => "regie".into(),
         Screen::Help => "keys".into(),
@@ -124,6 +127,9 @@ fn status_line(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     } else if s.queue.filtering && s.screen() == Screen::Queue {
         let typed = line::shown(&s.queue.filter, &s.cursor_of(LineOf::Filter));
         format!("filter: {typed}  (enter: keep, esc: clear)")
+    } else if s.registry_searching && s.screen() == Screen::Registry {
+        let typed = line::shown(&s.registry_search, &s.cursor_of(LineOf::RegistrySearch));
+        format!("search: {typed}  (enter: keep, esc: clear)")
     } else if let Some(m) = &s.message {
         m.clone()
     } else {

@@ -202,6 +202,7 @@ pub enum LineOf {
     Lookup,
     /// The intake field in focus.
     Intake(usize),
+    RegistrySearch,
 }
 
 impl super::state::State {
@@ -218,6 +219,7 @@ impl super::state::State {
             Screen::Queue if self.queue.filtering => Some(LineOf::Filter),
             Screen::Lookup => Some(LineOf::Lookup),
             Screen::Intake => Some(LineOf::Intake(self.intake.focus)),
+            Screen::Registry if self.registry_searching => Some(LineOf::RegistrySearch),
             _ => None,
         }
     }
@@ -231,6 +233,7 @@ impl super::state::State {
         let reopened = match line {
             LineOf::Filter => !self.queue.filter.is_empty(),
             LineOf::Lookup => !self.lookup.query.is_empty(),
+            LineOf::RegistrySearch => !self.registry_search.is_empty(),
             LineOf::Prompt | LineOf::Intake(_) => false,
         };
         Cursor::at_end(reopened)
@@ -245,6 +248,7 @@ impl super::state::State {
             LineOf::Filter => &mut self.queue.filter,
             LineOf::Lookup => &mut self.lookup.query,
             LineOf::Intake(_) => self.intake.value_mut(),
+            LineOf::RegistrySearch => &mut self.registry_search,
         }
     }
 }

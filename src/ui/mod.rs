@@ -185,6 +185,7 @@ pub fn run(dir: &Path, looks: &Looks) -> Result<(), DeskError> {
     dispatch(&mut s, &keys, &worker, vec![Msg::Tick(Utc::now().trunc_subsecs(0))]);
     let result = loop {
         s.waiting = worker.waiting().filter(|d| *d >= SAY_WAITING);
+        s.rows = terminal.size().map(|r| r.height).unwrap_or(0);
         // One synchronized update per frame: the terminal shows it whole, never half drawn.
         let _ = ratatui::crossterm::execute!(terminal.backend_mut(), BeginSynchronizedUpdate);
         let drawn = terminal.draw(|f| frame::draw(f, &s, &theme, &keys)).map(|_| ());

@@ -62,6 +62,12 @@ pub struct State {
     pub regie: Option<Regie>,
     pub registry_tab: RegistryTab,
     pub registry_selected: usize,
+    /// Words the registry tab is searched by, all of which an entry holds.
+    pub registry_search: String,
+    /// The search is being typed.
+    pub registry_searching: bool,
+    /// The selected entry is shown in full.
+    pub registry_detail: bool,
     pub prompt: Option<Prompt>,
     /// The cursor of the line being typed (a prompt, the filter, the lookup, an intake field).
     pub cursor: super::line::Cursor,
@@ -85,6 +91,8 @@ pub struct State {
     pub me: String,
     pub now: DateTime<Utc>,
     pub tz: Tz,
+    /// The terminal's height when last drawn (0 before), so a scroll stops at the last screenful.
+    pub rows: u16,
     pub quit: bool,
 }
 
@@ -106,6 +114,9 @@ impl State {
             regie: None,
             registry_tab: RegistryTab::Participants,
             registry_selected: 0,
+            registry_search: String::new(),
+            registry_searching: false,
+            registry_detail: false,
             prompt: None,
             cursor: Default::default(),
             cursor_on: None,
@@ -119,6 +130,7 @@ impl State {
             me: me.to_string(),
             now,
             tz,
+            rows: 0,
             quit: false,
         }
     }

@@ -287,6 +287,9 @@ fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
     if s.screen() == Screen::Queue && s.queue.filtering {
         return screens::queue::on_filter_key(s, key);
     }
+    if s.screen() == Screen::Registry && s.registry_searching {
+        return screens::registry::on_search_key(s, key);
+    }
     let mut chord = std::mem::take(&mut s.pending);
     chord.push(Key::of(&key));
     let resolved = match keys.resolve(mode(s), &chord) {
@@ -318,6 +321,10 @@ fn typed(s: &mut State, line: super::line::LineOf) -> Vec<Effect> {
             s.intake.pick = 0;
             vec![]
         }
+        LineOf::RegistrySearch => {
+            s.registry_selected = 0;
+            vec![]
+        }
     }
 }
 
@@ -326,6 +333,8 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Quit => s.quit = true,
         Action::Noop => {}
+        // Out of the registry's detail or search first, then off the screen.
+        Action::Back if s.screen() == Screen::Registry && screens::registry::back(s) => {}
         Action::Back => {
             if s.screens.len() > 1 {
                 s.screens.pop();
@@ -349,6 +358,7 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
         Action::NewTicket => s.screens.push(Screen::Intake),
         Action::Regie => {
             s.screens.push(Screen::Regie);
+            s.scroll = 0;
             return vec![Effect::LoadRegie(s.now)];
         }
         Action::Dashboard => {

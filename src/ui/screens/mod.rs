@@ -25,7 +25,8 @@ pub fn act(s: &mut State, action: Action) -> Vec<Effect> {
         Screen::Intake => intake::act(s, action),
         Screen::Registry => registry::act(s, action),
         Screen::Dashboard => dashboard::act(s, action),
-        Screen::Regie | Screen::Help => None,
+        Screen::Regie => regie::act(s, action),
+        Screen::Help => None,
     };
     done.unwrap_or_default()
 }

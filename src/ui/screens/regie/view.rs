@@ -3,10 +3,12 @@
 //! reports' own (`domain::report`).
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
+use super::Regie;
+use crate::domain::Priority;
 use crate::ui::frame::clean;
 use crate::ui::state::State;
 use crate::ui::theme::Theme;
@@ -26,18 +28,36 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
         f.render_widget(Paragraph::new("working out the figures…"), r);
         return;
     };
-    let [bars, trend, watch] =
-        Layout::vertical([Constraint::Min(4), Constraint::Length(4), Constraint::Length(8)]).areas(r);
+    let lines = document(s, regie, theme, r.width as usize);
+    // Scrolled no further than the last screenful.
+    let last = lines.len().saturating_sub(r.height as usize);
+    let scroll = usize::from(s.scroll).min(last).try_into().unwrap_or(u16::MAX);
+    f.render_widget(Paragraph::new(lines).scroll((scroll, 0)), r);
+}
+
+/// How many lines the regie screen has, for scrolling.
+pub fn len(s: &State) -> usize {
+    s.regie.as_ref().map_or(0, |regie| document(s, regie, &Theme::builtin(true), 80).len())
+}
+
+/// The whole screen as one scrollable document: the suppliers' bars, per priority, the trend,
+/// the contract watch.
+fn document<'a>(s: &State, regie: &Regie, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let totals: Vec<_> = regie.year.iter().filter(|c| c.contract.is_none()).collect();
-    let name_w = totals.iter().map(|c| c.supplier.chars().count()).max().unwrap_or(8).min(24);
-    let bar_w = (bars.width as usize).saturating_sub(name_w + 22) / 2;
-    let mut lines = vec![Line::from(Span::styled(
-        format!("{:<name_w$}  {:<bar_w$}  {:<bar_w$}", "supplier (12 months)", "response met %", "resolution met %"),
-        theme.style("ui.header"),
-    ))];
-    for c in totals {
-        let mut spans =
-            vec![Span::raw(format!("{:<name_w$}  ", clean(&c.supplier).chars().take(name_w).collect::<String>()))];
+    // Names as long as the priorities' cells leave room for.
+    let room = width.saturating_sub(2 + 4 * PRIO_W).clamp(8, 24);
+    let name_w = totals.iter().map(|c| c.supplier.chars().count()).max().unwrap_or(8).clamp(8, room);
+    let name = |n: &str| format!("{:<name_w$}  ", clean(n).chars().take(name_w).collect::<String>());
+    let bar_w = width.saturating_sub(name_w + 4) / 2;
+    let mut lines = vec![
+        section("suppliers, 12 months", width, theme),
+        Line::from(Span::styled(
+            format!("{:<name_w$}  {:<bar_w$}  {:<bar_w$}", "supplier", "response met %", "resolution met %"),
+            theme.style("ui.header"),
+        )),
+    ];
+    for c in &totals {
+        let mut spans = vec![Span::raw(name(&c.supplier))];
         let (respond_norm, resolve_norm) = norms_of(s, &c.supplier);
         let f = &c.figures;
         spans.extend(bar((f.response_met, f.response_measured), respond_norm, bar_w, theme));
@@ -45,11 +65,53 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
         spans.extend(bar((f.resolution_met, f.resolution_measured), resolve_norm, bar_w, theme));
         lines.push(Line::from(spans));
     }
-    f.render_widget(Paragraph::new(lines), bars);
+
+    // Contracts set targets per priority: the met % of each, response / resolution.
+    lines.push(Line::raw(""));
+    lines.push(section("met % per priority, response / resolution (12 months)", width, theme));
+    let mut head = format!("{:<name_w$}  ", "supplier");
+    for p in Priority::ALL {
+        head.push_str(&format!("{:<PRIO_W$}", p.to_string()));
+    }
+    lines.push(Line::from(Span::styled(head, theme.style("ui.header"))));
+    for c in &totals {
+        let norms = s.registry.as_ref().and_then(|r| r.supplier_norms(&c.supplier).cloned()).unwrap_or_default();
+        let mut spans = vec![Span::raw(name(&c.supplier))];
+        for p in Priority::ALL {
+            let fig = c.figures.per_priority.iter().find(|f| f.priority == p);
+            let of_p = norms.of(p);
+            let respond_norm = of_p.and_then(|n| n.response_met_pct).or(norms.response_met_pct).unwrap_or(NORM);
+            let resolve_norm = of_p.and_then(|n| n.resolution_met_pct).or(norms.resolution_met_pct).unwrap_or(NORM);
+            // Response right-aligned and resolution left-aligned, so the two meet at the slash.
+            let pct = |met: u64, measured: u64, norm: f64, right: bool| {
+                let (text, role) = match measured {
+                    0 => ("-".to_string(), "ui.dim"),
+                    _ => {
+                        let p = (met as f64 * 100.0 / measured as f64).round();
+                        (format!("{p:.0}"), if p >= norm { "sla.ok" } else { "sla.breached" })
+                    }
+                };
+                let text = if right { format!("{text:>3}") } else { format!("{text:<3}") };
+                Span::styled(text, theme.style(role))
+            };
+            match fig {
+                Some(f) => {
+                    spans.push(pct(f.response_met, f.response_measured, respond_norm, true));
+                    spans.push(Span::raw("/"));
+                    spans.push(pct(f.resolution_met, f.resolution_measured, resolve_norm, false));
+                    spans.push(Span::raw(format!("{:<w$}", format!(" ({})", f.tickets), w = PRIO_W - 7)));
+                }
+                None => spans.push(Span::styled(format!("{:<PRIO_W$}", "  -"), theme.style("ui.dim"))),
+            }
+        }
+        lines.push(Line::from(spans));
+    }
 
     // Each month labelled, with its % and the tickets decided behind it.
+    lines.push(Line::raw(""));
+    lines.push(section("resolution met per month, all suppliers", width, theme));
     let cell = 9;
-    let shown = (trend.width as usize / cell).max(1);
+    let shown = (width / cell).max(1);
     let recent = &regie.trend[regie.trend.len().saturating_sub(shown)..];
     let mut names = String::new();
     let mut pcts = String::new();
@@ -63,26 +125,51 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
         pcts.push_str(&format!("{pct:<cell$}"));
         counts.push_str(&format!("{:<cell$}", format!("{}/{}", fig.resolution_met, fig.resolution_measured)));
     }
-    let block = Block::default().borders(Borders::TOP).title(" resolution met per month, all suppliers ");
-    let lines = vec![Line::from(Span::styled(names, theme.style("ui.header"))), Line::raw(pcts), Line::raw(counts)];
-    f.render_widget(Paragraph::new(lines).block(block), trend);
+    lines.extend([Line::from(Span::styled(names, theme.style("ui.header"))), Line::raw(pcts), Line::raw(counts)]);
 
-    let mut w = vec![];
+    lines.push(Line::raw(""));
+    lines.push(section("contract watch (90 days)", width, theme));
+    let before = lines.len();
     for c in &regie.watch.contracts {
-        w.push(Line::from(Span::styled(clean(&watch_line(c)), theme.style("sla.warning"))));
+        lines.extend(wrapped(&clean(&watch_line(c)), width, theme.style("sla.warning")));
     }
     for svc in &regie.watch.uncovered_services {
-        w.push(Line::from(Span::styled(clean(&format!("{svc}: no valid contract")), theme.style("sla.breached"))));
+        lines.extend(wrapped(&clean(&format!("{svc}: no valid contract")), width, theme.style("sla.breached")));
     }
     if !regie.watch.suppliers_without_escalation.is_empty() {
         let names = regie.watch.suppliers_without_escalation.join(", ");
-        w.push(Line::from(Span::styled(clean(&format!("no escalation contact: {names}")), theme.style("sla.warning"))));
+        lines.extend(wrapped(&clean(&format!("no escalation contact: {names}")), width, theme.style("sla.warning")));
     }
-    if w.is_empty() {
-        w.push(Line::raw("no contract ends or passes its notice date within 90 days"));
+    if lines.len() == before {
+        lines.push(Line::raw("no contract ends or passes its notice date within 90 days"));
     }
-    let block = Block::default().borders(Borders::TOP).title(" contract watch (90 days) ");
-    f.render_widget(Paragraph::new(w).block(block), watch);
+    lines
+}
+
+/// Width of one priority's cell: ` 83/100 (12)  `.
+const PRIO_W: usize = 14;
+
+/// A long line in words, wrapped at `width`, each part in `style`.
+fn wrapped<'a>(text: &str, width: usize, style: ratatui::style::Style) -> Vec<Line<'a>> {
+    let mut out: Vec<String> = vec![String::new()];
+    for word in text.split(' ') {
+        let last = out.last_mut().expect("one line at least");
+        if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > width.max(20) {
+            out.push(format!("  {word}"));
+        } else {
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(word);
+        }
+    }
+    out.into_iter().map(|l| Line::from(Span::styled(l, style))).collect()
+}
+
+/// A section's title on a rule across the width.
+fn section<'a>(title: &str, width: usize, theme: &Theme) -> Line<'a> {
+    let rule = "─".repeat(width.saturating_sub(title.chars().count() + 4));
+    Line::from(Span::styled(format!("── {title} {rule}"), theme.style("ui.dim")))
 }
 
 /// `███████░░░ 71% 10/14`, the norm marked; coloured by whether it is met; the counts behind it.

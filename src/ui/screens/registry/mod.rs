@@ -1,6 +1,9 @@
 //! The registry screen: participants, services, suppliers, contracts and calendars, a tab each.
 
+pub mod detail;
 pub mod view;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::moved;
 use crate::ui::action::Action;
@@ -38,24 +41,89 @@ impl RegistryTab {
 }
 
 impl State {
-    /// How many rows the registry tab shown has.
-    pub fn registry_len(&self) -> usize {
-        let Some(reg) = &self.registry else { return 0 };
-        match self.registry_tab {
+    /// The entries of the tab shown that hold every word searched for, by their place in the
+    /// registry.
+    pub fn registry_rows(&self) -> Vec<usize> {
+        let Some(reg) = &self.registry else { return vec![] };
+        let all = match self.registry_tab {
             RegistryTab::Participants => reg.participants().len(),
             RegistryTab::Services => reg.services().len(),
             RegistryTab::Suppliers => reg.suppliers().len(),
             RegistryTab::Contracts => reg.contracts().len(),
             RegistryTab::Calendars => reg.file().calendar.len(),
+        };
+        let wanted = crate::domain::registry::lookup::fold(&self.registry_search);
+        let wanted: Vec<&str> = wanted.split_whitespace().collect();
+        if wanted.is_empty() {
+            return (0..all).collect();
         }
+        (0..all)
+            .filter(|&i| {
+                let words = detail::words(reg, self.registry_tab, i);
+                wanted.iter().all(|w| words.contains(w))
+            })
+            .collect()
     }
+
+    /// How many rows the registry tab shows.
+    pub fn registry_len(&self) -> usize {
+        self.registry_rows().len()
+    }
+
+    /// The registry entry selected, by its place in the registry.
+    pub fn registry_entry(&self) -> Option<usize> {
+        self.registry_rows().get(self.registry_selected).copied()
+    }
+}
+
+/// Keys while the search is typed that the line editor leaves: enter keeps the search, esc
+/// clears it.
+pub fn on_search_key(s: &mut State, key: KeyEvent) -> Vec<Effect> {
+    match key.code {
+        KeyCode::Enter => s.registry_searching = false,
+        KeyCode::Esc => {
+            s.registry_searching = false;
+            s.registry_search.clear();
+            s.registry_selected = 0;
+        }
+        _ => {}
+    }
+    vec![]
+}
+
+/// Back out of the detail, then out of the search; `false` when neither is open.
+pub fn back(s: &mut State) -> bool {
+    if s.registry_detail {
+        s.registry_detail = false;
+    } else if !s.registry_search.is_empty() {
+        s.registry_search.clear();
+        s.registry_selected = 0;
+    } else {
+        return false;
+    }
+    true
 }
 
 /// What a key of the registry screen does; `None` for an action of another screen.
 pub fn act(s: &mut State, action: Action) -> Option<Vec<Effect>> {
     match action {
+        // In the detail, the keys that move a selection scroll the entry instead.
+        Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom
+            if s.registry_detail =>
+        {
+            let len = s.registry_entry().map_or(0, |i| view::detail_len(s, i));
+            s.scroll = moved(s.scroll.into(), len, action).try_into().unwrap_or(u16::MAX);
+        }
         Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {
             s.registry_selected = moved(s.registry_selected, s.registry_len(), action);
+        }
+        Action::Open if s.registry_entry().is_some() => {
+            s.registry_detail = true;
+            s.scroll = 0;
+        }
+        Action::Search => {
+            s.registry_detail = false;
+            s.registry_searching = true;
         }
         Action::NextTab | Action::PreviousTab => {
             let n = RegistryTab::ALL.len();
@@ -63,6 +131,7 @@ pub fn act(s: &mut State, action: Action) -> Option<Vec<Effect>> {
             let next = if action == Action::NextTab { (at + 1) % n } else { (at + n - 1) % n };
             s.registry_tab = RegistryTab::ALL[next];
             s.registry_selected = 0;
+            s.registry_detail = false;
         }
         _ => return None,
     }

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Tabs};
+use ratatui::widgets::{Block, Borders, Paragraph, Tabs, Wrap};
 
 use crate::domain::Registry;
 use crate::domain::report::contract_watch;
@@ -24,13 +24,26 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     let titles: Vec<&str> = RegistryTab::ALL.iter().map(|t| t.name()).collect();
     let selected = RegistryTab::ALL.iter().position(|t| *t == s.registry_tab).unwrap_or(0);
     f.render_widget(Tabs::new(titles).select(selected).highlight_style(theme.style("ui.selected")), tabs);
-    let rows = lines(reg, s, theme);
+    if let Some(i) = s.registry_entry().filter(|_| s.registry_detail) {
+        let text: Vec<Line> = entry(s, reg, i).into_iter().map(|l| Line::raw(clean(&l))).collect();
+        let block = Block::default().borders(Borders::TOP).title(" in full · esc: back to the list ");
+        let scroll = s.scroll.min(text.len().saturating_sub(1).try_into().unwrap_or(u16::MAX));
+        f.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }).scroll((scroll, 0)).block(block), body);
+        return;
+    }
+    let mut all: Vec<Option<Line>> = lines(reg, s, theme).into_iter().map(Some).collect();
+    let rows: Vec<Line> = s.registry_rows().into_iter().filter_map(|i| all.get_mut(i).and_then(Option::take)).collect();
+    if rows.is_empty() && !s.registry_search.trim().is_empty() {
+        let none = format!("nothing in {} holds {:?}; esc clears the search", s.registry_tab.name(), s.registry_search);
+        f.render_widget(Paragraph::new(clean(&none)), body);
+        return;
+    }
     // The selected entry whole at the bottom, wrapped: a row above is cut at the edge.
     let [body, whole] = Layout::vertical([Constraint::Min(1), Constraint::Length(4)]).areas(body);
     if let Some(line) = rows.get(s.registry_selected) {
         let text: String = line.spans.iter().map(|span| span.content.as_ref()).collect();
-        let block = ratatui::widgets::Block::default().borders(ratatui::widgets::Borders::TOP);
-        let detail = Paragraph::new(text.trim().to_string()).wrap(ratatui::widgets::Wrap { trim: true }).block(block);
+        let block = Block::default().borders(Borders::TOP).title(" enter: in full · /: search ");
+        let detail = Paragraph::new(text.trim().to_string()).wrap(Wrap { trim: true }).block(block);
         f.render_widget(detail, whole);
     }
     let visible = body.height as usize;
@@ -43,6 +56,15 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
         .map(|(i, line)| if i == s.registry_selected { line.style(theme.style("ui.selected")) } else { line })
         .collect();
     f.render_widget(Paragraph::new(shown), body);
+}
+
+fn entry(s: &State, reg: &Registry, i: usize) -> Vec<String> {
+    super::detail::detail(reg, s.registry_tab, i, s.now.with_timezone(&s.tz).date_naive())
+}
+
+/// How many lines the entry `i` has in full (before wrapping), for scrolling.
+pub fn detail_len(s: &State, i: usize) -> usize {
+    s.registry.as_ref().map_or(0, |reg| entry(s, reg, i).len())
 }
 
 /// The rows of the tab shown; `State::registry_len` counts the same.
@@ -106,9 +128,10 @@ fn lines<'a>(reg: &Registry, s: &State, theme: &Theme) -> Vec<Line<'a>> {
             .iter()
             .map(|c| {
                 // In week order, not in the alphabet's.
-                const WEEK: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-                let days: Vec<String> =
-                    WEEK.iter().filter_map(|d| c.week.get(*d).map(|w| format!("{d} {}", w.join(" ")))).collect();
+                let days: Vec<String> = super::detail::WEEK
+                    .iter()
+                    .filter_map(|(d, _)| c.week.get(*d).map(|w| format!("{d} {}", w.join(" "))))
+                    .collect();
                 Line::raw(clean(&format!("{:<18} {:<18} {}", c.name, c.timezone, days.join(" · "))))
             })
             .collect(),
