@@ -2,6 +2,8 @@
 //! queue, the bytes a selection move sends, a keystroke of filtering with 100,000 open tickets,
 //! the first frame, and the quick lookup over a 10,000-entry registry.
 
+mod common;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -10,9 +12,7 @@ use chrono::{SubsecRound, Utc};
 use ratatui::Terminal;
 use ratatui::backend::{CrosstermBackend, TestBackend};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use spoc::desk::{Agent, Desk, ImportFormat, Session};
-use spoc::domain::ticket::NewTicket;
-use spoc::domain::{Ticket, TicketKind};
+use spoc::desk::{Agent, Session};
 use spoc::ui::{Keymap, Msg, State, Theme, handle};
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -32,46 +32,12 @@ fn timed(n: usize, mut f: impl FnMut(usize)) -> Duration {
     )
 }
 
-/// A store with `n` open tickets, all logged now.
-fn open_tickets(dir: &std::path::Path, n: usize) -> Desk {
-    let desk = Desk::open(dir).unwrap();
-    let admin = Agent::new("bench");
-    desk.import_registry(&admin, spoc::demo::REGISTRY_NAME, spoc::demo::REGISTRY_TOML, ImportFormat::Toml, false)
-        .unwrap();
-    let reg = desk.registry();
-    let now = Utc::now().trunc_subsecs(0);
-    let services = ["Magister", "AFAS", "Youforce", "Microsoft 365", "Printen", "Zermelo"];
-    let participants = ["ZYL", "HVD", "LBK", "OBL", "SGH"];
-    let mut batch = Vec::new();
-    for id in 1..=n as u64 {
-        let new = NewTicket {
-            kind: TicketKind::Incident,
-            title: format!("Melding {id}: {} werkt niet op locatie {}", services[id as usize % 6], id % 97),
-            description: "Sinds vanochtend.".into(),
-            caller: Some(format!("Beller {}", id % 1000)),
-            participant: participants[id as usize % 5].into(),
-            service: services[id as usize % 6].into(),
-            impact: 1 + (id % 3) as u8,
-            urgency: 1 + (id % 4) as u8,
-        };
-        let at = now - chrono::Duration::minutes((n as i64 - id as i64) % 10_000);
-        let (t, entry): (Ticket, _) = Ticket::open(id, new, at, "bench", &reg).unwrap();
-        batch.push((t, vec![entry]));
-        if batch.len() == 10_000 {
-            desk.store().insert_many(&batch).unwrap();
-            batch.clear();
-        }
-    }
-    desk.store().insert_many(&batch).unwrap();
-    desk
-}
-
 fn main() {
     if std::env::args().any(|a| a == "--list") {
         return;
     }
     // The quick lookup over a registry of 10,000 entries (first: no store is busy yet).
-    let reg = big_registry();
+    let reg = common::big_registry();
     let entries = reg.suppliers().len()
         + reg.services().len()
         + reg.suppliers().iter().map(|s| s.contacts.len()).sum::<usize>()
@@ -93,7 +59,7 @@ fn main() {
 
     let tickets: usize = std::env::var("SPOC_BENCH_OPEN").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
     let dir = tempfile::tempdir().unwrap();
-    let desk = open_tickets(dir.path(), tickets);
+    let desk = common::open_tickets(dir.path(), tickets);
     // As the server does when it starts (in the background).
     let t = Instant::now();
     let warmed = desk.store().warm_up().unwrap();
@@ -155,17 +121,6 @@ fn main() {
             s.queue.rows.len()
         );
     }
-}
-
-fn big_registry() -> spoc::domain::Registry {
-    let mut toml = String::from(spoc::demo::REGISTRY_TOML);
-    for i in 0..2500 {
-        toml.push_str(&format!(
-            "\n[[supplier]]\nname = \"Supplier {i}\"\naliases = [\"Leverancier {i}\"]\nphone = \"+31 20 {i:06}\"\n[[supplier.contact]]\nname = \"Desk {i}\"\nrole = \"service_desk\"\n[[supplier.contact]]\nname = \"Escalation {i}\"\nrole = \"escalation\"\nlevel = 1\n"
-        ));
-        toml.push_str(&format!("\n[[service]]\nname = \"Service {i}\"\naliases = [\"App {i}\"]\nkeywords = [\"storing {i}\", \"inloggen {i}\"]\n"));
-    }
-    spoc::domain::registry::file::check_toml("big.toml", &toml).unwrap()
 }
 
 /// Counts what would be sent to the terminal.

@@ -678,6 +678,10 @@ fn the_filter_is_visible_and_an_unknown_term_is_an_error() {
     ui.key(KeyCode::Esc);
     ui.keys("/prio:p9");
     assert!(ui.state.message.clone().unwrap_or_default().contains("no priority"), "{:?}", ui.state.message);
+    ui.key(KeyCode::Esc);
+    // A term still being typed filters nothing yet (not "every ticket without a supplier").
+    ui.keys("/supplier:");
+    assert_eq!(ui.state.queue.rows.len(), 4, "{:?}", ui.state.queue.rows);
 }
 
 fn ctrl(c: char) -> KeyEvent {

@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use spoc::demo::{History, HistoryPlan};
+use chrono::{SubsecRound, Utc};
 use spoc::desk::{Agent, Desk, ImportFormat};
+use spoc::domain::ticket::NewTicket;
+use spoc::domain::{Ticket, TicketKind};
 
 /// Where the store lives: a temporary folder, or SPOC_BENCH_STORE (kept, and reused when it
 /// already holds a store: building a million tickets takes minutes).
@@ -104,3 +107,54 @@ pub fn build(dir: &std::path::Path, tickets: usize) {
     drop(Desk::open(dir).unwrap());
     println!("store: reopened once after the load in {:.1} s", t.elapsed().as_secs_f64());
 }
+
+/// A store with `n` open tickets, all logged now.
+pub fn open_tickets(dir: &std::path::Path, n: usize) -> Desk {
+    let desk = Desk::open(dir).unwrap();
+    let admin = Agent::new("bench");
+    desk.import_registry(&admin, spoc::demo::REGISTRY_NAME, spoc::demo::REGISTRY_TOML, ImportFormat::Toml, false)
+        .unwrap();
+    let reg = desk.registry();
+    let now = Utc::now().trunc_subsecs(0);
+    let services = ["Magister", "AFAS", "Youforce", "Microsoft 365", "Printen", "Zermelo"];
+    let participants = ["ZYL", "HVD", "LBK", "OBL", "SGH"];
+    let mut batch = Vec::new();
+    for id in 1..=n as u64 {
+        let new = NewTicket {
+            kind: TicketKind::Incident,
+            title: format!("Melding {id}: {} werkt niet op locatie {}", services[id as usize % 6], id % 97),
+            description: "Sinds vanochtend.".into(),
+            caller: Some(format!("Beller {}", id % 1000)),
+            participant: participants[id as usize % 5].into(),
+            service: services[id as usize % 6].into(),
+            impact: 1 + (id % 3) as u8,
+            urgency: 1 + (id % 4) as u8,
+        };
+        let at = now - chrono::Duration::minutes((n as i64 - id as i64) % 10_000);
+        let (t, entry): (Ticket, _) = Ticket::open(id, new, at, "bench", &reg).unwrap();
+        batch.push((t, vec![entry]));
+        if batch.len() == 10_000 {
+            desk.store().insert_many(&batch).unwrap();
+            batch.clear();
+        }
+    }
+    desk.store().insert_many(&batch).unwrap();
+    desk
+}
+
+/// The demo registry with 2,500 more suppliers and services: over 10,000 entries to look up.
+pub fn big_registry_toml() -> String {
+    let mut toml = String::from(spoc::demo::REGISTRY_TOML);
+    for i in 0..2500 {
+        toml.push_str(&format!(
+            "\n[[supplier]]\nname = \"Supplier {i}\"\naliases = [\"Leverancier {i}\"]\nphone = \"+31 20 {i:06}\"\n[[supplier.contact]]\nname = \"Desk {i}\"\nrole = \"service_desk\"\n[[supplier.contact]]\nname = \"Escalation {i}\"\nrole = \"escalation\"\nlevel = 1\n"
+        ));
+        toml.push_str(&format!("\n[[service]]\nname = \"Service {i}\"\naliases = [\"App {i}\"]\nkeywords = [\"storing {i}\", \"inloggen {i}\"]\n"));
+    }
+    toml
+}
+
+pub fn big_registry() -> spoc::domain::Registry {
+    spoc::domain::registry::file::check_toml("big.toml", &big_registry_toml()).unwrap()
+}
+

@@ -65,17 +65,20 @@ impl Desk {
         let reg = self.registry();
         let now = self.now();
         // "unrouted" (when no supplier is called so) asks for the tickets without a supplier.
-        let supplier = q.supplier.as_deref().map(|s| match reg.supplier(s) {
+        // An empty name filters nothing (a term still being typed), rather than every ticket
+        // without one.
+        let named = |v: &Option<String>| v.clone().filter(|v| !v.trim().is_empty());
+        let (q_supplier, q_participant, q_service) = (named(&q.supplier), named(&q.participant), named(&q.service));
+        let supplier = q_supplier.as_deref().map(|s| match reg.supplier(s) {
             Some(x) => x.name.clone(),
             None if s.eq_ignore_ascii_case(crate::domain::report::UNROUTED) => UNROUTED.to_string(),
             None => s.to_string(),
         });
-        let participant = q
-            .participant
+        let participant = q_participant
             .as_deref()
             .map(|p| reg.participant(p).map(|x| x.code.clone()).unwrap_or_else(|| p.to_string()));
         let service =
-            q.service.as_deref().map(|s| reg.service(s).map(|x| x.name.clone()).unwrap_or_else(|| s.to_string()));
+            q_service.as_deref().map(|s| reg.service(s).map(|x| x.name.clone()).unwrap_or_else(|| s.to_string()));
         let words: Vec<String> = q.text.as_deref().unwrap_or("").split_whitespace().map(str::to_lowercase).collect();
         // The most selective index that the query names.
         let scan = if !q.statuses.is_empty() {

@@ -1,6 +1,6 @@
 //! `update`: a key or an answer in, the new state and what to ask the desk out. No I/O here.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 
 use super::action::Action;
 use super::keymap::{Key, Keymap, Mode, Resolved};
@@ -256,7 +256,7 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
 fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
     // Debug builds only: lets the end-to-end tests see what a panic leaves of the terminal.
     #[cfg(debug_assertions)]
-    if key.code == KeyCode::F(12) && std::env::var_os("SPOC_TEST_PANIC").is_some() {
+    if key.code == ratatui::crossterm::event::KeyCode::F(12) && std::env::var_os("SPOC_TEST_PANIC").is_some() {
         panic!("a panic asked for by SPOC_TEST_PANIC");
     }
     // A line left (by esc, enter or another screen) starts anew when it is typed in again.

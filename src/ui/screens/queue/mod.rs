@@ -117,6 +117,10 @@ impl State {
         let mut words = Vec::new();
         for term in self.queue.filter.split_whitespace() {
             let (name, value) = term.split_once(':').unwrap_or(("", term));
+            // A term whose value is still being typed (`supplier:`) filters nothing yet.
+            if value.is_empty() {
+                continue;
+            }
             match name {
                 "status" => {
                     if let Ok(s) = value.parse() {
