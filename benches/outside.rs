@@ -103,7 +103,11 @@ impl Pty {
     fn wait_for(&mut self, what: &str, within: Duration) {
         let deadline = Instant::now() + within;
         while !self.screen.screen().contents().contains(what) {
-            assert!(Instant::now() < deadline, "the screen never showed {what:?}:\n{}", self.screen.screen().contents());
+            assert!(
+                Instant::now() < deadline,
+                "the screen never showed {what:?}:\n{}",
+                self.screen.screen().contents()
+            );
             if let Ok((_, bytes)) = self.chunks.recv_timeout(Duration::from_millis(50)) {
                 self.screen.process(&bytes);
             }

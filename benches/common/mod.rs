@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use spoc::demo::{History, HistoryPlan};
 use chrono::{SubsecRound, Utc};
+use spoc::demo::{History, HistoryPlan};
 use spoc::desk::{Agent, Desk, ImportFormat};
 use spoc::domain::ticket::NewTicket;
 use spoc::domain::{Ticket, TicketKind};
@@ -157,4 +157,3 @@ pub fn big_registry_toml() -> String {
 pub fn big_registry() -> spoc::domain::Registry {
     spoc::domain::registry::file::check_toml("big.toml", &big_registry_toml()).unwrap()
 }
-

@@ -112,7 +112,9 @@ impl Desk {
             })?,
             None => Registry::empty(),
         };
-        Ok(Desk { store, registry: RwLock::new(Arc::new(registry)), writer: Mutex::new(()), clock })
+        let registry = Arc::new(registry);
+        warm(registry.clone());
+        Ok(Desk { store, registry: RwLock::new(registry), writer: Mutex::new(()), clock })
     }
 
     pub fn now(&self) -> DateTime<Utc> {
@@ -167,7 +169,19 @@ impl Desk {
         // Checked before anything was written; this cannot fail unless the store did.
         let reg = Registry::build(file)
             .map_err(|e| StoreError::Corrupt(format!("the restored registry does not validate: {}", e[0])))?;
-        *self.registry.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(reg);
+        self.install(reg);
         Ok(summary)
     }
+
+    /// Makes `reg` the registry in force, and ranks the lookup's one-letter queries for it in
+    /// the background, so that the first key of a lookup is answered at once.
+    pub(crate) fn install(&self, reg: Registry) {
+        let reg = Arc::new(reg);
+        *self.registry.write().unwrap_or_else(|e| e.into_inner()) = reg.clone();
+        warm(reg);
+    }
+}
+
+fn warm(reg: Arc<Registry>) {
+    std::thread::spawn(move || crate::domain::registry::lookup::ShortQueries::warm(&reg));
 }

@@ -1,7 +1,5 @@
 //! Registry commands: import (all-or-nothing), export, and the "who do we call?" lookup.
 
-use std::sync::Arc;
-
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -113,7 +111,7 @@ impl Desk {
             .unwrap_or_default()
         );
         self.store.save_registry(registry.file(), self.now(), agent.login(), &what)?;
-        *self.registry.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(registry);
+        self.install(registry);
         Ok(summary)
     }
 

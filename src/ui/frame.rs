@@ -53,6 +53,7 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap) {
 
 fn title(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     let what = match s.screen() {
+        Screen::Queue if !s.queue.loaded => "loading the queue…".into(),
         Screen::Queue => {
             let view = match (&s.view, &s.view_supplier) {
                 (super::state::View::Supplier, Some(name)) => clean(name),

@@ -287,7 +287,8 @@ fn follow(dir: &Path, tx: &mpsc::Sender<Msg>) {
     let mut lost = false;
     loop {
         if let Ok(mut sub) = connect_or_start(dir).and_then(Client::subscribe) {
-            if lost && tx.send(Msg::Reconnected).is_err() {
+            // Also the first time: a change made before the subscription began would go unseen.
+            if tx.send(Msg::Reconnected).is_err() {
                 return;
             }
             lost = false;

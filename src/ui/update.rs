@@ -98,6 +98,7 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
             let keep = s.selected_row().map(|r| r.id);
             s.queue.rows = page.items;
             s.queue.more = page.more;
+            s.queue.loaded = true;
             s.sort_rows();
             // The selection stays on the same ticket when a colleague's change reorders the queue.
             s.queue.selected = keep

@@ -16,8 +16,22 @@ const RETRY_EVERY: Duration = Duration::from_secs(3);
 
 pub struct Worker {
     errands: Sender<Effect>,
-    /// Since when the errand being run has waited for the server; `None` when idle.
-    busy: Arc<Mutex<Option<Instant>>>,
+    busy: Arc<Mutex<Busy>>,
+}
+
+/// Errands asked and not yet answered, and since when the server has kept the first of them
+/// waiting. Counted when asked, so that the screen knows at once that an answer is due.
+#[derive(Default)]
+struct Busy {
+    pending: usize,
+    since: Option<Instant>,
+}
+
+impl Busy {
+    fn done(&mut self, errands: usize) {
+        self.pending = self.pending.saturating_sub(errands);
+        self.since = (self.pending > 0).then(Instant::now);
+    }
 }
 
 impl Worker {
@@ -25,34 +39,34 @@ impl Worker {
     /// answer comes back on `answers` as a message.
     pub fn start(dir: PathBuf, client: Client, answers: Sender<Msg>) -> Worker {
         let (errands, inbox) = mpsc::channel();
-        let busy = Arc::new(Mutex::new(None));
+        let busy = Arc::new(Mutex::new(Busy::default()));
         let shared = busy.clone();
         std::thread::spawn(move || run(dir, Some(client), &inbox, &answers, &shared));
         Worker { errands, busy }
     }
 
     pub fn ask(&self, effect: Effect) {
-        let _ = self.errands.send(effect);
+        let mut busy = self.busy.lock().unwrap_or_else(|e| e.into_inner());
+        if self.errands.send(effect).is_ok() {
+            busy.pending += 1;
+            busy.since.get_or_insert_with(Instant::now);
+        }
     }
 
-    /// How long the server has kept the current errand waiting.
+    /// How long the server has kept an errand waiting, while one is out.
     pub fn waiting(&self) -> Option<Duration> {
-        self.busy.lock().unwrap_or_else(|e| e.into_inner()).map(|since| since.elapsed())
+        self.busy.lock().unwrap_or_else(|e| e.into_inner()).since.map(|since| since.elapsed())
     }
 }
 
-fn run(
-    dir: PathBuf,
-    mut api: Option<Client>,
-    inbox: &Receiver<Effect>,
-    answers: &Sender<Msg>,
-    busy: &Mutex<Option<Instant>>,
-) {
+fn run(dir: PathBuf, mut api: Option<Client>, inbox: &Receiver<Effect>, answers: &Sender<Msg>, busy: &Mutex<Busy>) {
     let mut last_try: Option<Instant> = None;
+    let busy = || busy.lock().unwrap_or_else(|e| e.into_inner());
     while let Ok(first) = inbox.recv() {
-        let batch = latest_only(std::iter::once(first).chain(inbox.try_iter()).collect());
+        let asked: Vec<Effect> = std::iter::once(first).chain(inbox.try_iter()).collect();
+        let batch = latest_only(asked.clone());
+        busy().done(asked.len() - batch.len());
         for effect in batch {
-            *busy.lock().unwrap_or_else(|e| e.into_inner()) = Some(Instant::now());
             if api.is_none() {
                 if let Some(wait) = last_try.map(|t| RETRY_EVERY.saturating_sub(t.elapsed())) {
                     std::thread::sleep(wait);
@@ -72,7 +86,7 @@ fn run(
                 // The next errand connects anew, starting a server if none runs.
                 api = None;
             }
-            *busy.lock().unwrap_or_else(|e| e.into_inner()) = None;
+            busy().done(1);
             if answers.send(Msg::Answer { msg: Box::new(msg), lost }).is_err() {
                 return;
             }

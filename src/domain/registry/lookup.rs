@@ -3,6 +3,8 @@
 
 use std::borrow::Cow;
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -35,19 +37,92 @@ pub struct Hit {
 }
 
 /// Best hits first; one hit per record (its best matching text).
-pub fn find<'a>(reg: &'a Registry, query: &str, at: DateTime<Utc>, limit: usize) -> Vec<Hit> {
+pub fn find(reg: &Registry, query: &str, at: DateTime<Utc>, limit: usize) -> Vec<Hit> {
     let query = query.trim();
     if query.is_empty() {
         return Vec::new();
     }
-    let skim = SkimMatcherV2::default().ignore_case();
     let query = fold(query);
+    // A query of a letter or two matches most of a large registry, and scoring all of that takes
+    // milliseconds: its ranking is kept with the registry, which never changes (an import builds
+    // a new one). Longer queries match few records and are quick to rank afresh.
+    let ranked: Arc<Vec<Ranked>> = if query.chars().count() <= SHORT && limit <= KEPT {
+        let kept = || reg.short_queries().0.lock().unwrap_or_else(|e| e.into_inner());
+        let found = kept().get(&query).cloned();
+        match found {
+            Some(r) => r,
+            None => {
+                // Ranked without the lock: the background warming must not hold up a lookup.
+                let r = Arc::new(rank(reg, &query, KEPT));
+                kept().insert(query.clone(), r.clone());
+                r
+            }
+        }
+    } else {
+        Arc::new(rank(reg, &query, limit))
+    };
+    ranked
+        .iter()
+        .take(limit)
+        .map(|f| {
+            let supplier = match f.kind {
+                // Whom to call for a service: the supplier of a contract valid now.
+                HitKind::Service => {
+                    reg.contracts_for_service(&f.name).find(|c| is_valid_at(reg, c, at)).map(|c| c.supplier.clone())
+                }
+                _ => f.supplier.clone(),
+            };
+            Hit { kind: f.kind, matched: f.matched.clone(), name: f.name.clone(), supplier, score: f.score }
+        })
+        .collect()
+}
+
+/// Queries of up to this many characters have their ranking kept.
+const SHORT: usize = 2;
+
+/// How many hits of a short query are kept (the screen's lookup asks this many).
+const KEPT: usize = 30;
+
+/// The rankings of short queries over one registry.
+#[derive(Debug, Default)]
+pub struct ShortQueries(std::sync::Mutex<std::collections::HashMap<String, Arc<Vec<Ranked>>>>);
+
+impl ShortQueries {
+    /// Ranks every query of one or two letters or digits ahead, so that the first keys of a
+    /// lookup are answered at once (a server does this in the background after it loads a
+    /// registry: a few seconds for 10,000 entries, about 2 MB kept).
+    pub fn warm(reg: &Registry) {
+        let chars: Vec<char> = ('a'..='z').chain('0'..='9').collect();
+        for a in &chars {
+            find(reg, &a.to_string(), Utc::now(), KEPT);
+        }
+        for a in &chars {
+            for b in &chars {
+                find(reg, &format!("{a}{b}"), Utc::now(), KEPT);
+            }
+        }
+    }
+}
+
+/// A hit as ranked, before whom to call for a service is worked out for the moment asked.
+#[derive(Debug, Clone)]
+pub struct Ranked {
+    kind: HitKind,
+    matched: String,
+    name: String,
+    supplier: Option<String>,
+    score: i64,
+}
+
+/// The best `limit` records for a folded `query`, best first.
+fn rank<'a>(reg: &'a Registry, query: &str, limit: usize) -> Vec<Ranked> {
+    let skim = SkimMatcherV2::default().ignore_case();
     let wanted: Vec<char> = query.chars().collect();
     // Most of a large registry does not hold the query's letters in order at all; saying so is
     // far cheaper than scoring it.
     let score = |text: &str| {
         let text = comparable(text);
-        if in_order(&text, &wanted) { skim.fuzzy_match(&text, &query) } else { None }
+        if in_order(&text, &wanted) { skim.fuzzy_match(&text, query) } else { None }
     };
     let best = |texts: &mut dyn Iterator<Item = &'a String>| -> Option<(i64, &'a str)> {
         // The first text wins a tie: a record's own name before its aliases.
@@ -83,19 +158,21 @@ pub fn find<'a>(reg: &'a Registry, query: &str, at: DateTime<Utc>, limit: usize)
             found.push(Found { supplier: Some(&con.supplier), ..f });
         }
     }
-    found.sort_by(|a, b| b.score.cmp(&a.score).then(a.kind.cmp(&b.kind)).then(a.name.cmp(b.name)));
+    let order = |a: &Found, b: &Found| b.score.cmp(&a.score).then(a.kind.cmp(&b.kind)).then(a.name.cmp(b.name));
+    // The best few in order; a broad query's thousands of others need not be sorted.
+    if limit > 0 && found.len() > limit {
+        found.select_nth_unstable_by(limit - 1, order);
+    }
     found.truncate(limit);
+    found.sort_by(order);
     found
         .into_iter()
-        .map(|f| {
-            let supplier = match f.kind {
-                // Whom to call for a service: the supplier of a contract valid now.
-                HitKind::Service => {
-                    reg.contracts_for_service(f.name).find(|c| is_valid_at(reg, c, at)).map(|c| c.supplier.clone())
-                }
-                _ => f.supplier.map(String::from),
-            };
-            Hit { kind: f.kind, matched: f.matched.to_string(), name: f.name.to_string(), supplier, score: f.score }
+        .map(|f| Ranked {
+            kind: f.kind,
+            matched: f.matched.to_string(),
+            name: f.name.to_string(),
+            supplier: f.supplier.map(String::from),
+            score: f.score,
         })
         .collect()
 }

@@ -142,6 +142,8 @@ pub struct Registry {
     suppliers: HashMap<String, usize>,
     contracts: HashMap<String, usize>,
     contracts_by_service: HashMap<usize, Vec<usize>>,
+    /// The lookup's rankings of one- and two-letter queries, kept as long as this registry.
+    short_queries: Arc<lookup::ShortQueries>,
 }
 
 pub(crate) fn key(name: &str) -> String {
@@ -161,6 +163,10 @@ impl Registry {
 
     pub fn empty() -> Registry {
         Registry::build(RegistryFile::default()).expect("the empty registry is valid")
+    }
+
+    pub(crate) fn short_queries(&self) -> &lookup::ShortQueries {
+        &self.short_queries
     }
 
     pub fn file(&self) -> &RegistryFile {

@@ -274,7 +274,16 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
         return Err(c.errors);
     }
     canonical_names(&mut file, [&participants, &services, &suppliers], &calendars);
-    Ok(Registry { file, calendars, participants, services, suppliers, contracts, contracts_by_service: by_service })
+    Ok(Registry {
+        file,
+        calendars,
+        participants,
+        services,
+        suppliers,
+        contracts,
+        contracts_by_service: by_service,
+        short_queries: Default::default(),
+    })
 }
 
 /// Every name, alias and code an entry may refer to, per table.

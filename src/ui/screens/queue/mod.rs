@@ -92,6 +92,8 @@ pub struct Queue {
     pub selected: usize,
     pub filter: String,
     pub filtering: bool,
+    /// The server has answered once: until then no rows does not mean no tickets.
+    pub loaded: bool,
 }
 
 /// Rows the queue asks for at once: sorting and filtering work on these.

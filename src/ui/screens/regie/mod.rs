@@ -12,7 +12,10 @@ pub struct Regie {
 }
 
 /// What a key of the regie screen does: it scrolls; `None` for an action of another screen.
-pub fn act(s: &mut crate::ui::state::State, action: crate::ui::action::Action) -> Option<Vec<crate::ui::update::Effect>> {
+pub fn act(
+    s: &mut crate::ui::state::State,
+    action: crate::ui::action::Action,
+) -> Option<Vec<crate::ui::update::Effect>> {
     use crate::ui::action::Action;
     let to = match action {
         Action::ScrollUp => Action::Up,
