@@ -501,3 +501,58 @@ sla = { P1 = { response = "30m", resolve = "4h" }, P2 = { response = "1h", resol
     let may = w.contracts.iter().find(|c| c.contract == "MAY").unwrap();
     assert_eq!(may.notice_by, NaiveDate::from_ymd_opt(2028, 2, 29), "31 May less 3 months in a leap year");
 }
+
+/// The backlog at a period's end, worked out by hand on Iddink's office hours (Mon–Fri 09–17):
+/// the age of each ticket in business days as `Nbd` targets count them, longest waits first.
+#[test]
+fn the_backlog_at_the_periods_end_by_age_in_business_days() {
+    use spoc::domain::report::{AGES, backlogs, waiting_at};
+    let reg = small_registry();
+    let end = at("2026-12-01T00:00:00+01:00"); // Tuesday, midnight
+    // Monday 10:00: one business day is Tuesday 10:00, after the end: < 1 bd, 7 business hours.
+    let t1 = dispatched(&reg, 1, "2026-11-30T10:00:00+01:00");
+    // Thursday 09:00: its third business day is used up at Monday's closing, as a `3bd` target
+    // would be (Thu, Fri, Mon: 24 business hours): 3-10 bd.
+    let t2 = dispatched(&reg, 2, "2026-11-26T09:00:00+01:00");
+    // A month before: > 10 bd.
+    let t3 = dispatched(&reg, 3, "2026-11-02T09:00:00+01:00");
+    // Solved by the supplier before the end: not waiting.
+    let mut t4 = dispatched(&reg, 4, "2026-11-20T09:00:00+01:00");
+    step(&mut t4, &reg, Change::SupplierSolved("patched".into()), "2026-11-25T10:00:00+01:00");
+    // Friday 10:00, resolved only after the end: still waiting then; 1-3 bd, 15 business hours.
+    let mut t5 = dispatched(&reg, 5, "2026-11-27T10:00:00+01:00");
+    step(&mut t5, &reg, Change::Solution("restarted".into()), "2026-12-02T10:00:00+01:00");
+    step(&mut t5, &reg, Change::Status(Status::Resolved), "2026-12-02T10:00:00+01:00");
+    // Dispatched after the end: not in this backlog.
+    let t6 = dispatched(&reg, 6, "2026-12-01T09:30:00+01:00");
+    let all = [t1, t2, t3, t4, t5, t6];
+    let waiting: Vec<u64> = all.iter().filter(|t| waiting_at(t, end)).map(|t| t.id).collect();
+    assert_eq!(waiting, [1, 2, 3, 5]);
+    let b = backlogs(all.iter(), &reg, end);
+    assert_eq!(b.len(), 1);
+    assert_eq!(b[0].supplier, "Iddink");
+    assert_eq!(b[0].ages, [1, 1, 1, 1], "{:?} per {AGES:?}", b[0].ages);
+    let longest: Vec<(u64, f64, &str)> =
+        b[0].longest.iter().map(|w| (w.id, w.business_hours, w.age.as_str())).collect();
+    assert_eq!(longest[1..], [(2, 24.0, "3–10 bd"), (5, 15.0, "1–3 bd"), (1, 7.0, "< 1 bd")]);
+    assert_eq!((longest[0].0, longest[0].2), (3, "> 10 bd"));
+}
+
+/// Calls for a supplier's services that never reached it: routed to it and solved by the
+/// helpdesk, or for a service only its (expired) contract names, with no supplier found.
+#[test]
+fn calls_the_helpdesk_kept_are_named_per_supplier() {
+    use spoc::domain::report::kept_at_desk;
+    let reg = small_registry();
+    let mut solved = logged(&reg, 1, "ZYL", "Magister", 3, 3, "2026-11-02T09:00:00+01:00");
+    step(&mut solved, &reg, Change::Solution("password reset".into()), "2026-11-02T09:20:00+01:00");
+    step(&mut solved, &reg, Change::Status(Status::Resolved), "2026-11-02T09:20:00+01:00");
+    let unroutable = logged(&reg, 2, "GZW", "Notubiz", 3, 3, "2026-11-03T09:00:00+01:00");
+    let nobodys = logged(&reg, 3, "GZW", "Parkeren", 3, 3, "2026-11-03T09:00:00+01:00");
+    let open = logged(&reg, 4, "ZYL", "Magister", 3, 3, "2026-11-04T09:00:00+01:00");
+    let sent = dispatched(&reg, 5, "2026-11-05T09:00:00+01:00");
+    let kept = kept_at_desk([solved, unroutable, nobodys, open, sent].iter(), &reg);
+    let named: Vec<(&str, &[u64], &[u64])> =
+        kept.iter().map(|k| (k.supplier.as_str(), &k.solved_by_desk[..], &k.unroutable[..])).collect();
+    assert_eq!(named, [("Iddink", &[1][..], &[][..]), ("Notubiz BV", &[][..], &[2][..])]);
+}

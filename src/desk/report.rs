@@ -6,8 +6,9 @@ use serde::{Deserialize, Serialize};
 use super::tickets::{resolve_participant, resolve_service};
 use super::{Desk, DeskError};
 use crate::domain::report::{
-    ContractWatch, Dashboard, Facts, Layer, ParticipantRow, Period, Scorecard, ServiceRow, contract_watch, dashboard,
-    facts_in, participant_rows, service_rows, supplier_scorecards,
+    Backlog, ContractWatch, Dashboard, Facts, KeptAtDesk, Layer, ParticipantRow, Period, Scorecard, ServiceRow,
+    backlogs, contract_watch, dashboard, facts_in, kept_at_desk, participant_rows, service_rows, supplier_scorecards,
+    waiting_at,
 };
 use crate::domain::{Registry, Ticket};
 use crate::store::{IndexScan, When};
@@ -38,7 +39,24 @@ impl ReportQuery {
 pub struct Report<R> {
     pub rows: Vec<R>,
     pub tickets: Vec<Facts>,
+    /// Supplier reports: what each supplier still had to solve at the period's end.
+    #[serde(default)]
+    pub backlog: Vec<Backlog>,
+    /// Supplier reports: calls logged in the period for each supplier's services that the
+    /// helpdesk solved itself or could not route.
+    #[serde(default)]
+    pub kept_at_desk: Vec<KeptAtDesk>,
 }
+
+impl<R> Report<R> {
+    fn of(rows: Vec<R>, tickets: Vec<Facts>) -> Self {
+        Report { rows, tickets, backlog: Vec::new(), kept_at_desk: Vec::new() }
+    }
+}
+
+/// How far before a period's end a ticket still open then is looked for, unless it is open now:
+/// a supplier keeping a ticket longer than this and solving it since is not in that backlog.
+pub const BACKLOG_LOOKBACK_DAYS: i64 = 366;
 
 impl Desk {
     /// Per supplier and contract, for tickets dispatched in the period.
@@ -55,7 +73,46 @@ impl Desk {
             };
             row.norm = norms.and_then(|n| crate::domain::report::verdict(&row.figures, n));
         }
-        Ok(Report { rows, tickets: if q.detail { facts } else { Vec::new() } })
+        let mut report = Report::of(rows, if q.detail { facts } else { Vec::new() });
+        report.backlog = self.backlog_at(q.to, q.supplier.as_deref(), &reg)?;
+        let mut logged = Vec::new();
+        for id in self.store.between(When::Created, q.from, q.to) {
+            if let Some(t) = self.store.scanned_ticket(id?)? {
+                logged.push(t);
+            }
+        }
+        report.kept_at_desk = kept_at_desk(logged.iter().map(|t| t.as_ref()), &reg);
+        if let Some(s) = q.supplier.as_deref().and_then(|s| reg.supplier(s)) {
+            report.kept_at_desk.retain(|k| k.supplier == s.name);
+        }
+        Ok(report)
+    }
+
+    /// Per supplier (or the one named), what it still had to solve at `at`.
+    pub fn backlog_at(
+        &self,
+        at: DateTime<Utc>,
+        supplier: Option<&str>,
+        reg: &Registry,
+    ) -> Result<Vec<Backlog>, DeskError> {
+        let mut seen = std::collections::HashSet::new();
+        let mut tickets = Vec::new();
+        let since = at - chrono::Duration::days(BACKLOG_LOOKBACK_DAYS);
+        let ids = self.store.between(When::Dispatched, since, at).chain(self.store.scan(&IndexScan::by_due(false)));
+        for id in ids {
+            let id = id?;
+            if !seen.insert(id) {
+                continue;
+            }
+            if let Some(t) = self.store.scanned_ticket(id)?.filter(|t| waiting_at(t, at)) {
+                tickets.push(t);
+            }
+        }
+        let mut out = backlogs(tickets.iter().map(|t| t.as_ref()), reg, at);
+        if let Some(s) = supplier.and_then(|s| reg.supplier(s)) {
+            out.retain(|b| b.supplier == s.name);
+        }
+        Ok(out)
     }
 
     /// Per participant, the helpdesk agreement, for tickets logged in the period.
@@ -66,7 +123,7 @@ impl Desk {
         for row in &mut rows {
             row.norm = crate::domain::report::verdict(&row.figures, &reg.settings().norms);
         }
-        Ok(Report { rows, tickets: if q.detail { facts } else { Vec::new() } })
+        Ok(Report::of(rows, if q.detail { facts } else { Vec::new() }))
     }
 
     /// Per service, the helpdesk agreement, for tickets logged in the period.
@@ -77,7 +134,7 @@ impl Desk {
         for row in &mut rows {
             row.norm = crate::domain::report::verdict(&row.figures, &reg.settings().norms);
         }
-        Ok(Report { rows, tickets: if q.detail { facts } else { Vec::new() } })
+        Ok(Report::of(rows, if q.detail { facts } else { Vec::new() }))
     }
 
     /// Contracts that end or pass their notice date within `within_days` of today (in the

@@ -92,6 +92,8 @@ pub fn suppliers(desk: &dyn DeskApi, a: PeriodArgs, supplier: Option<String>) ->
         let contract = c.contract.clone().unwrap_or_else(|| "(all)".into());
         (vec![c.supplier.clone(), contract], c.month.clone(), &c.figures, c.norm.as_ref())
     });
+    let tz = desk.registry()?.helpdesk_calendar().timezone;
+    let extras = supplier_extras(&report, tz);
     print(
         desk,
         &a,
@@ -100,7 +102,73 @@ pub fn suppliers(desk: &dyn DeskApi, a: PeriodArgs, supplier: Option<String>) ->
         rows.collect(),
         &report,
         "no tickets were dispatched in this period",
+        &extras,
     )
+}
+
+/// A supplier report's other sections: the backlog at the period's end with its longest waits,
+/// and the calls for the suppliers' services that never reached them.
+fn supplier_extras(report: &Report<crate::domain::report::Scorecard>, tz: chrono_tz::Tz) -> Vec<(String, Table)> {
+    use crate::domain::report::AGES;
+    let mut out = Vec::new();
+    let Some(at) = report.backlog.first().map(|b| b.at) else {
+        return kept_section(report, out);
+    };
+    // A period ends at midnight: named by its last day, as `--to` gives it.
+    let local = at.with_timezone(&tz);
+    let at = match local.time() == chrono::NaiveTime::MIN {
+        true => format!("the end of {}", local.date_naive() - chrono::Days::new(1)),
+        false => local.format("%Y-%m-%d %H:%M").to_string(),
+    };
+    let mut header = vec!["supplier", "waiting"];
+    header.extend(AGES);
+    let mut backlog = Table::new(&header);
+    let mut longest = Table::new(&["supplier", "ticket", "P", "dispatched", "business h", "age", "their ref", "title"]);
+    for b in &report.backlog {
+        let mut row = vec![b.supplier.clone(), b.total().to_string()];
+        row.extend(b.ages.iter().map(u64::to_string));
+        backlog.push(row);
+        for w in &b.longest {
+            longest.push(vec![
+                b.supplier.clone(),
+                format!("#{}", w.id),
+                w.priority.to_string(),
+                w.dispatched.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string(),
+                format!("{:.1}", rounded(w.business_hours, 1)),
+                w.age.clone(),
+                w.supplier_ref.clone().unwrap_or_default(),
+                w.title.clone(),
+            ]);
+        }
+    }
+    out.push((
+        format!("backlog: waiting on the supplier at {at}, by age in business days of its service window"),
+        backlog,
+    ));
+    out.push(("the longest waits at the period's end".into(), longest));
+    kept_section(report, out)
+}
+
+fn kept_section(
+    report: &Report<crate::domain::report::Scorecard>,
+    mut out: Vec<(String, Table)>,
+) -> Vec<(String, Table)> {
+    if report.kept_at_desk.is_empty() {
+        return out;
+    }
+    let ids = |v: &[u64]| v.iter().take(12).map(|id| format!("#{id}")).collect::<Vec<_>>().join(" ");
+    let mut kept = Table::new(&["supplier", "solved by the helpdesk", "could not be routed", "tickets"]);
+    for k in &report.kept_at_desk {
+        let all: Vec<u64> = k.solved_by_desk.iter().chain(&k.unroutable).copied().collect();
+        kept.push(vec![
+            k.supplier.clone(),
+            k.solved_by_desk.len().to_string(),
+            k.unroutable.len().to_string(),
+            ids(&all),
+        ]);
+    }
+    out.push(("calls for the supplier's services logged in the period that never reached it".into(), kept));
+    out
 }
 
 /// The supplier's total row beside a scorecard (of the same month).
@@ -126,6 +194,7 @@ pub fn participants(desk: &dyn DeskApi, a: PeriodArgs, participant: Option<Strin
         rows.collect(),
         &report,
         "no tickets were logged in this period",
+        &[],
     )
 }
 
@@ -133,12 +202,13 @@ pub fn services(desk: &dyn DeskApi, a: PeriodArgs, service: Option<String>) -> C
     let q = ReportQuery { service, ..query(desk, &a)? };
     let report = desk.service_report(q)?;
     let rows = report.rows.iter().map(|r| (vec![r.service.clone()], r.month.clone(), &r.figures, r.norm.as_ref()));
-    print(desk, &a, &["service"], "logged", rows.collect(), &report, "no tickets were logged in this period")
+    print(desk, &a, &["service"], "logged", rows.collect(), &report, "no tickets were logged in this period", &[])
 }
 
 /// A row's keys, month, figures, and how they stand against their norms.
 type Row<'a> = (Vec<String>, Option<String>, &'a Figures, Option<&'a crate::domain::report::Verdict>);
 
+#[allow(clippy::too_many_arguments)]
 fn print<R: serde::Serialize>(
     desk: &dyn DeskApi,
     a: &PeriodArgs,
@@ -147,6 +217,7 @@ fn print<R: serde::Serialize>(
     rows: Vec<Row>,
     report: &Report<R>,
     nothing: &str,
+    extras: &[(String, Table)],
 ) -> CmdResult {
     if a.excel && a.format != Format::Csv {
         return Err(bad("--excel goes with --format csv"));
@@ -165,8 +236,16 @@ fn print<R: serde::Serialize>(
         let timing = timing_table(a.monthly, keys, &rows);
         let scores = experience_table(a.monthly, keys, &rows);
         let detail = detail_table(a.monthly, &report.tickets, tz, true);
+        // A sheet's name: the section's first words (Excel allows 31 characters).
+        let names: Vec<String> = extras
+            .iter()
+            .map(|(title, _)| title.split(':').next().unwrap_or(title).chars().take(31).collect())
+            .collect();
         let mut sheets =
             vec![("figures", &figures), ("per priority", &per), ("times", &timing), ("experience", &scores)];
+        for ((_, table), name) in extras.iter().zip(&names) {
+            sheets.push((name.as_str(), table));
+        }
         if a.detail {
             sheets.push(("tickets", &detail));
         }
@@ -210,6 +289,9 @@ fn print<R: serde::Serialize>(
                 }
                 let scores = experience_table(a.monthly, keys, &rows).text_within(name_width(a.monthly), 1);
                 s.push_str(&format!("\nexperience: how many callers gave each score (remarks in --detail):\n{scores}"));
+            }
+            for (title, table) in extras {
+                s.push_str(&format!("\n{title}:\n{}", table.text_within(name_width(a.monthly), 1)));
             }
             if let Some(d) = detail {
                 s.push_str(&format!("\ntickets behind these figures:\n{}", d.text()));

@@ -4,6 +4,7 @@
 //! A report is made in two steps: the facts of each ticket in the period (`facts`), then the
 //! figures of each group (`figures`). The CLI, `--detail` and (later) the TUI all use these.
 
+mod backlog;
 mod dashboard;
 mod facts;
 mod figures;
@@ -15,6 +16,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+pub use backlog::{AGES, Backlog, KeptAtDesk, LONGEST, Waiting, backlogs, kept_at_desk, waiting_at};
 pub use dashboard::{Dashboard, LevelCounts, UNASSIGNED, UNROUTED, dashboard};
 pub use facts::{Facts, Layer, Outcome};
 pub use figures::{Figures, PriorityFigures, Verdict, median, quantile, verdict};
