@@ -5,8 +5,9 @@ mod common;
 
 use std::time::Instant;
 
-use chrono::{Duration, SubsecRound, Utc};
-use spoc::desk::{Desk, ReportQuery};
+use chrono::{Datelike, Duration, SubsecRound, Utc};
+use spoc::cli::report::{PackArgs, pack};
+use spoc::desk::{Agent, Desk, ReportQuery, Session};
 
 fn main() {
     if std::env::args().any(|a| a == "--list") {
@@ -30,5 +31,28 @@ fn main() {
     let monthly = ReportQuery { monthly: true, ..year.clone() };
     time("a year's supplier scorecards per month", &|| desk.supplier_report(&monthly).unwrap().rows.len());
     time("a year's participant figures", &|| desk.participant_report(&year).unwrap().rows.len());
+    // The meeting pack: a year per month with every ticket, the month with its backlog, the
+    // HTML with its charts, written to a file.
+    let session = Session::new(&desk, Agent::new("bench"));
+    let out = tempfile::tempdir().unwrap();
+    let today = to.with_timezone(&chrono_tz::Europe::Amsterdam).date_naive();
+    let month = (today.with_day(1).unwrap() - chrono::Months::new(1)).format("%Y-%m").to_string();
+    let args = |supplier: Option<&str>| PackArgs {
+        supplier: supplier.map(String::from),
+        all: supplier.is_none(),
+        month: month.clone(),
+        output: Some(match supplier {
+            Some(_) => out.path().join("one.html"),
+            None => out.path().join("all"),
+        }),
+    };
+    time("a year's meeting pack for one supplier (Visma Raet)", &|| {
+        pack(&session, args(Some("Visma Raet"))).unwrap();
+        1
+    });
+    time("every supplier's meeting pack", &|| {
+        pack(&session, args(None)).unwrap();
+        std::fs::read_dir(out.path().join("all")).unwrap().count()
+    });
     println!("report: RSS {:.0} MiB", common::rss_mib());
 }

@@ -188,6 +188,21 @@ enum ReportCommand {
         #[arg(long)]
         service: Option<String>,
     },
+    /// The monthly meeting pack: one self-contained HTML file per supplier (prints on A4).
+    Pack {
+        /// The supplier (name or alias).
+        #[arg(long)]
+        supplier: Option<String>,
+        /// One pack for every supplier.
+        #[arg(long)]
+        all: bool,
+        /// The month the meeting is about, YYYY-MM; the charts show the twelve months up to it.
+        #[arg(long)]
+        month: String,
+        /// The file to write (with --all: the folder); default pack-SUPPLIER-MONTH.html here.
+        #[arg(long, short, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
     /// Contracts ending or passing their notice date soon; uncovered services; missing escalation.
     Contracts {
         /// How many days ahead to look.
@@ -321,6 +336,9 @@ fn run(args: Cli) -> Result<(), Failure> {
                 ReportCommand::Participants { period, participant } => report::participants(&desk, period, participant),
                 ReportCommand::Services { period, service } => report::services(&desk, period, service),
                 ReportCommand::Contracts { within, format } => report::contracts(&desk, within, format),
+                ReportCommand::Pack { supplier, all, month, output } => {
+                    report::pack(&desk, report::PackArgs { supplier, all, month, output })
+                }
             }
         }
         Command::Sla(SlaCommand::Deadline { calendar, start, duration }) => {

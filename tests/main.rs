@@ -8,6 +8,7 @@ mod cli;
 mod e2e;
 mod faults;
 mod import;
+mod pack;
 mod protocol;
 mod registry;
 mod replay;

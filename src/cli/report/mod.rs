@@ -1,13 +1,15 @@
-//! `spoc report suppliers|participants|services|contracts`: regie reports as a table, CSV or
-//! JSON. With `--monthly` a row per month (the trend); with `--detail` the tickets behind
-//! every figure.
+//! `spoc report suppliers|participants|services|contracts|pack`: regie reports as a table, CSV,
+//! JSON, a workbook, or the meeting pack. With `--monthly` a row per month (the trend); with
+//! `--detail` the tickets behind every figure.
 
+mod pack;
 mod table;
 mod watch;
 mod xlsx;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
+pub use pack::{PackArgs, pack};
 pub use watch::contracts;
 
 use super::{CmdResult, Failure, bad, json, out};

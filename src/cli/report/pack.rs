@@ -1,0 +1,605 @@
+//! `spoc report pack`: the monthly meeting with a supplier on paper. One self-contained HTML
+//! file (no network: styles and SVG charts inline) that prints on A4: twelve months of met % per
+//! priority against the norm, volumes, the backlog and its longest waits, the breaches and how far
+//! over they went, the callers' scores and remarks, the contract watch, and every ticket behind
+//! the figures. Every number comes from the supplier report (`domain::report`), as the other
+//! formats' do.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use super::super::{CmdResult, Failure, bad, out};
+use crate::desk::{DeskApi, Report, ReportQuery};
+use crate::domain::Priority;
+use crate::domain::report::{AGES, ContractDate, Facts, Figures, KeptAtDesk, Outcome, Scorecard};
+
+/// The met % a row is held to when no contract sets a norm (as on the regie screen).
+const DEFAULT_NORM: f64 = 90.0;
+
+pub struct PackArgs {
+    pub supplier: Option<String>,
+    pub all: bool,
+    /// `YYYY-MM`, in the helpdesk's zone.
+    pub month: String,
+    /// The file (one supplier) or folder (`--all`) to write.
+    pub output: Option<PathBuf>,
+}
+
+/// Everything one supplier's pack shows.
+struct Pack<'a> {
+    supplier: &'a str,
+    month: &'a str,
+    months: &'a [String],
+    year: &'a Report<Scorecard>,
+    this_month: &'a Report<Scorecard>,
+    watch: Vec<&'a ContractDate>,
+    no_escalation: bool,
+    norms: crate::domain::registry::Norms,
+    tz: Tz,
+    made: DateTime<Utc>,
+}
+
+pub fn pack(desk: &dyn DeskApi, a: PackArgs) -> CmdResult {
+    let reg = desk.registry()?;
+    let tz = reg.helpdesk_calendar().timezone;
+    let first = NaiveDate::parse_from_str(&format!("{}-01", a.month), "%Y-%m-%d")
+        .map_err(|_| bad(format!("--month {:?} is not a month (YYYY-MM)", a.month)))?;
+    let supplier = match (&a.supplier, a.all) {
+        (Some(_), true) => return Err(bad("--supplier or --all, not both")),
+        (None, false) => return Err(bad("name the supplier (--supplier NAME), or --all for one pack per supplier")),
+        (Some(s), false) => Some(s.clone()),
+        (None, true) => None,
+    };
+    let start = first.checked_sub_months(chrono::Months::new(11)).ok_or_else(|| bad("--month is out of range"))?;
+    let next = first.checked_add_months(chrono::Months::new(1)).ok_or_else(|| bad("--month is out of range"))?;
+    let at = |d: NaiveDate| midnight(tz, d);
+    let months: Vec<String> = (0..12)
+        .filter_map(|i| start.checked_add_months(chrono::Months::new(i)))
+        .map(|d| d.format("%Y-%m").to_string())
+        .collect();
+    // A year per month with every ticket behind it, and the month itself with its backlog.
+    let year = desk.supplier_report(ReportQuery {
+        supplier: supplier.clone(),
+        monthly: true,
+        detail: true,
+        ..ReportQuery::new(at(start), at(next))
+    })?;
+    let this_month =
+        desk.supplier_report(ReportQuery { supplier: supplier.clone(), ..ReportQuery::new(at(first), at(next)) })?;
+    let watch = desk.contract_watch(90)?;
+    let names: Vec<String> = match &supplier {
+        Some(s) => vec![reg.supplier(s).map_or_else(|| s.clone(), |x| x.name.clone())],
+        // Every supplier with a contract, and any other with tickets in the year.
+        None => {
+            let mut n: Vec<String> = reg.contracts().iter().map(|c| c.supplier.clone()).collect();
+            n.extend(year.rows.iter().map(|r| r.supplier.clone()));
+            n.sort_by_key(|s| s.to_lowercase());
+            n.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+            n
+        }
+    };
+    let made = desk.now();
+    let mut written = Vec::new();
+    for name in &names {
+        let pack = Pack {
+            supplier: name,
+            month: &a.month,
+            months: &months,
+            year: &year,
+            this_month: &this_month,
+            watch: watch.contracts.iter().filter(|c| c.supplier.eq_ignore_ascii_case(name)).collect(),
+            no_escalation: watch.suppliers_without_escalation.iter().any(|s| s.eq_ignore_ascii_case(name)),
+            norms: reg.supplier_norms(name).cloned().unwrap_or_default(),
+            tz,
+            made,
+        };
+        let path = target(&a, name)?;
+        write_new(&path, &render(&pack))?;
+        written.push(path);
+    }
+    let list: String = written.iter().map(|p| format!("wrote {}\n", p.display())).collect();
+    out(&list)
+}
+
+/// Midnight at the start of `day` in `tz`, as an instant.
+fn midnight(tz: Tz, day: NaiveDate) -> DateTime<Utc> {
+    let m = day.and_hms_opt(0, 0, 0).expect("midnight");
+    tz.from_local_datetime(&m).earliest().map_or_else(|| m.and_utc(), |t| t.with_timezone(&Utc))
+}
+
+/// Where one supplier's pack goes: `-o FILE` for one supplier, `-o FOLDER` (default: here) with
+/// `pack-SUPPLIER-MONTH.html` in it for `--all`.
+fn target(a: &PackArgs, supplier: &str) -> Result<PathBuf, Failure> {
+    let file_name = || {
+        let slug: String = supplier
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        format!("pack-{slug}-{}.html", a.month)
+    };
+    Ok(match (&a.output, a.all) {
+        (Some(p), false) => p.clone(),
+        (Some(dir), true) => {
+            std::fs::create_dir_all(dir).map_err(|e| Failure::Runtime(format!("{}: {e}", dir.display())))?;
+            dir.join(file_name())
+        }
+        (None, _) => PathBuf::from(file_name()),
+    })
+}
+
+/// Written whole under a temporary name, then renamed: a reader never sees half a pack.
+fn write_new(path: &Path, html: &str) -> CmdResult {
+    let fail = |e: std::io::Error| Failure::Runtime(format!("{}: {e}", path.display()));
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new().prefix(".pack-").suffix(".partial").tempfile_in(dir).map_err(fail)?;
+    std::io::Write::write_all(&mut tmp, html.as_bytes()).map_err(fail)?;
+    // Readable as any file the agent writes (the temporary file starts private).
+    let umask = nix::sys::stat::umask(nix::sys::stat::Mode::empty());
+    nix::sys::stat::umask(umask);
+    let mode = 0o666 & !umask.bits();
+    tmp.as_file().set_permissions(std::os::unix::fs::PermissionsExt::from_mode(mode)).map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+fn esc(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    for c in crate::domain::sanitize(text).chars() {
+        match c {
+            '&' => s.push_str("&amp;"),
+            '<' => s.push_str("&lt;"),
+            '>' => s.push_str("&gt;"),
+            '"' => s.push_str("&quot;"),
+            '\'' => s.push_str("&#39;"),
+            c => s.push(c),
+        }
+    }
+    s
+}
+
+fn pct(met: u64, measured: u64) -> Option<f64> {
+    (measured > 0).then(|| met as f64 * 100.0 / measured as f64)
+}
+
+fn pct_text(met: u64, measured: u64) -> String {
+    match pct(met, measured) {
+        Some(p) => format!("{}% ({met} of {measured})", super::rounded(p, 0)),
+        None => "–".into(),
+    }
+}
+
+fn hours(v: Option<f64>) -> String {
+    v.map(|h| format!("{:.1}", super::rounded(h, 1))).unwrap_or_else(|| "–".into())
+}
+
+impl Pack<'_> {
+    /// The supplier's total row for `month` (`None`: the year) in the year's report.
+    fn total(&self, month: Option<&str>) -> Option<&Figures> {
+        self.year
+            .rows
+            .iter()
+            .find(|r| {
+                r.supplier.eq_ignore_ascii_case(self.supplier) && r.contract.is_none() && r.month.as_deref() == month
+            })
+            .map(|r| &r.figures)
+    }
+
+    fn month_total(&self) -> Figures {
+        self.this_month
+            .rows
+            .iter()
+            .find(|r| r.supplier.eq_ignore_ascii_case(self.supplier) && r.contract.is_none())
+            .map(|r| r.figures.clone())
+            .unwrap_or_default()
+    }
+
+    fn tickets(&self) -> Vec<&Facts> {
+        let mine = |f: &&Facts| f.supplier.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(self.supplier));
+        self.year.tickets.iter().filter(mine).filter(|f| f.month.as_deref() == Some(self.month)).collect()
+    }
+
+    fn norm(&self, p: Priority) -> (f64, bool) {
+        let n = &self.norms;
+        match n.of(p).and_then(|x| x.resolution_met_pct).or(n.resolution_met_pct) {
+            Some(v) => (v, true),
+            None => (DEFAULT_NORM, false),
+        }
+    }
+
+    fn when(&self, t: DateTime<Utc>) -> String {
+        t.with_timezone(&self.tz).format("%Y-%m-%d %H:%M").to_string()
+    }
+}
+
+fn render(p: &Pack) -> String {
+    let mut h = String::new();
+    let title = format!("{} · {}", p.supplier, month_name(p.month));
+    let _ = writeln!(
+        h,
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style></head><body>",
+        esc(&title)
+    );
+    let _ = writeln!(
+        h,
+        "<header><h1>{}</h1><p class=\"sub\">Monthly supplier meeting · {} · made {} (times in {})</p></header>",
+        esc(p.supplier),
+        esc(&month_name(p.month)),
+        p.when(p.made),
+        p.tz
+    );
+    headline(&mut h, p);
+    per_priority(&mut h, p);
+    volumes(&mut h, p);
+    backlog(&mut h, p);
+    breaches(&mut h, p);
+    experience(&mut h, p);
+    watch(&mut h, p);
+    appendix(&mut h, p);
+    h.push_str("</body></html>\n");
+    h
+}
+
+fn month_name(month: &str) -> String {
+    NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d")
+        .map_or_else(|_| month.to_string(), |d| d.format("%B %Y").to_string())
+}
+
+fn short_month(month: &str) -> String {
+    NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d")
+        .map_or_else(|_| month.to_string(), |d| d.format("%b %y").to_string())
+}
+
+fn headline(h: &mut String, p: &Pack) {
+    let f = p.month_total();
+    let _ = writeln!(
+        h,
+        "<section><h2>This month</h2><table class=\"figures\"><tr><th>dispatched</th><th>response met</th><th>resolution met</th>\
+         <th>median resolution (business h)</th><th>p90</th><th>open breaches</th><th>supplier reopens</th><th>score</th></tr>\n\
+         <tr><td data-figure=\"tickets\">{}</td><td data-figure=\"response\">{}</td><td data-figure=\"resolution\">{}</td>\
+         <td>{}</td><td>{}</td><td data-figure=\"open-breaches\">{}</td><td>{}</td><td>{}</td></tr></table></section>",
+        f.tickets,
+        pct_text(f.response_met, f.response_measured),
+        pct_text(f.resolution_met, f.resolution_measured),
+        hours(f.median_resolution_hours),
+        hours(f.p90_resolution_hours),
+        f.open_breaches,
+        f.reopened,
+        f.satisfaction_avg
+            .map(|a| format!("{:.1} ({})", super::rounded(a, 1), f.satisfaction_count))
+            .unwrap_or_else(|| "–".into()),
+    );
+}
+
+/// Twelve months of resolution (and response) met % per priority, against the norm.
+fn per_priority(h: &mut String, p: &Pack) {
+    h.push_str("<section><h2>Met % per priority, twelve months</h2><div class=\"charts\">\n");
+    for prio in Priority::ALL {
+        let series = |resolution: bool| -> Vec<(Option<f64>, String)> {
+            p.months
+                .iter()
+                .map(|m| {
+                    let f = p.total(Some(m)).and_then(|f| f.per_priority.iter().find(|x| x.priority == prio));
+                    match f {
+                        Some(f) if resolution => (
+                            pct(f.resolution_met, f.resolution_measured),
+                            format!("{}/{}", f.resolution_met, f.resolution_measured),
+                        ),
+                        Some(f) => (
+                            pct(f.response_met, f.response_measured),
+                            format!("{}/{}", f.response_met, f.response_measured),
+                        ),
+                        None => (None, String::new()),
+                    }
+                })
+                .collect()
+        };
+        let (norm, set) = p.norm(prio);
+        let label = if set { format!("norm {norm}%") } else { format!("no norm set: {norm}% shown") };
+        let _ = writeln!(
+            h,
+            "<figure data-chart=\"{prio}\"><figcaption>{prio} · resolution <span class=\"key res\"></span> response <span class=\"key resp\"></span> · {}</figcaption>{}</figure>",
+            esc(&label),
+            line_chart(p.months, &series(true), &series(false), norm)
+        );
+    }
+    h.push_str("</div></section>\n");
+}
+
+/// Tickets dispatched per month.
+fn volumes(h: &mut String, p: &Pack) {
+    let counts: Vec<u64> = p.months.iter().map(|m| p.total(Some(m)).map_or(0, |f| f.tickets)).collect();
+    let _ = writeln!(
+        h,
+        "<section><h2>Volumes: tickets dispatched per month</h2><figure class=\"bars\" data-chart=\"volumes\">{}</figure></section>",
+        bar_chart(&p.months.iter().map(|m| short_month(m)).collect::<Vec<_>>(), &counts)
+    );
+}
+
+fn backlog(h: &mut String, p: &Pack) {
+    let b = p.this_month.backlog.iter().find(|b| b.supplier.eq_ignore_ascii_case(p.supplier));
+    h.push_str("<section><h2>Backlog at the end of the month</h2>");
+    let Some(b) = b else {
+        h.push_str("<p>Nothing was waiting on the supplier at the end of the month.</p></section>\n");
+        return;
+    };
+    h.push_str("<table><tr><th>waiting</th>");
+    for a in AGES {
+        let _ = write!(h, "<th>{a}</th>");
+    }
+    let _ = write!(h, "</tr><tr><td data-figure=\"backlog\">{}</td>", b.total());
+    for n in b.ages {
+        let _ = write!(h, "<td>{n}</td>");
+    }
+    h.push_str("</tr></table><h3>The longest waits</h3><table><tr><th>ticket</th><th>P</th><th>dispatched</th><th>business h</th><th>age</th><th>their reference</th><th>title</th></tr>\n");
+    for w in &b.longest {
+        let _ = writeln!(
+            h,
+            "<tr><td>#{}</td><td>{}</td><td>{}</td><td class=\"n\">{:.1}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            w.id,
+            w.priority,
+            p.when(w.dispatched),
+            super::rounded(w.business_hours, 1),
+            esc(&w.age),
+            esc(w.supplier_ref.as_deref().unwrap_or("")),
+            esc(&w.title)
+        );
+    }
+    h.push_str("</table>");
+    kept(h, p.this_month.kept_at_desk.iter().find(|k| k.supplier.eq_ignore_ascii_case(p.supplier)));
+    h.push_str("</section>\n");
+}
+
+fn kept(h: &mut String, k: Option<&KeptAtDesk>) {
+    let Some(k) = k else { return };
+    let ids = |v: &[u64]| v.iter().map(|id| format!("#{id}")).collect::<Vec<_>>().join(" ");
+    let _ = write!(
+        h,
+        "<p>Calls for the supplier's services that never reached it: solved by the helpdesk {} ({}), could not be routed {} ({}).</p>",
+        k.solved_by_desk.len(),
+        ids(&k.solved_by_desk),
+        k.unroutable.len(),
+        ids(&k.unroutable)
+    );
+}
+
+fn breaches(h: &mut String, p: &Pack) {
+    let mut breached: Vec<&Facts> = p
+        .tickets()
+        .into_iter()
+        .filter(|f| f.response == Outcome::Breached || f.resolution == Outcome::Breached)
+        .collect();
+    breached.sort_by(|a, b| b.over_target_hours.unwrap_or(0.0).total_cmp(&a.over_target_hours.unwrap_or(0.0)));
+    let over: Vec<f64> = {
+        let mut v: Vec<f64> = breached.iter().filter_map(|f| f.over_target_hours).collect();
+        v.sort_by(f64::total_cmp);
+        v
+    };
+    let _ = write!(h, "<section><h2>Breaches this month: {}</h2>", breached.len());
+    if breached.is_empty() {
+        h.push_str("</section>\n");
+        return;
+    }
+    let median = hours(crate::domain::report::median(&over));
+    let _ = write!(h, "<p>How far over target they went, median: {median} business hours.</p>");
+    h.push_str("<table><tr><th>ticket</th><th>P</th><th>dispatched</th><th>response</th><th>resolution</th><th>over target (business h)</th><th>their reference</th><th>title</th></tr>\n");
+    for f in breached {
+        let _ = writeln!(
+            h,
+            "<tr><td>#{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>",
+            f.id,
+            f.priority,
+            p.when(f.from),
+            f.response.as_str(),
+            f.resolution.as_str(),
+            hours(f.over_target_hours),
+            esc(f.supplier_ref.as_deref().unwrap_or("")),
+            esc(&f.title)
+        );
+    }
+    h.push_str("</table></section>\n");
+}
+
+fn experience(h: &mut String, p: &Pack) {
+    let f = p.month_total();
+    let labels: Vec<String> = (1..=5).map(|s| s.to_string()).collect();
+    let _ = write!(
+        h,
+        "<section><h2>Experience: the callers' scores this month</h2><figure class=\"bars\" data-chart=\"scores\">{}</figure>",
+        bar_chart(&labels, &f.satisfaction_scores)
+    );
+    let remarks: Vec<&Facts> = p.tickets().into_iter().filter(|f| f.satisfaction_remark.is_some()).collect();
+    if !remarks.is_empty() {
+        h.push_str("<h3>What callers said</h3><ul class=\"remarks\">");
+        for f in remarks {
+            let _ = write!(
+                h,
+                "<li><b>{}</b> (#{}) {}</li>",
+                f.satisfaction.map(|s| s.to_string()).unwrap_or_default(),
+                f.id,
+                esc(f.satisfaction_remark.as_deref().unwrap_or(""))
+            );
+        }
+        h.push_str("</ul>");
+    }
+    h.push_str("</section>\n");
+}
+
+fn watch(h: &mut String, p: &Pack) {
+    h.push_str("<section><h2>Contract watch (90 days)</h2>");
+    if p.watch.is_empty() && !p.no_escalation {
+        h.push_str("<p>No contract of this supplier ends or passes its notice date within 90 days.</p>");
+    }
+    h.push_str("<ul>");
+    for c in &p.watch {
+        let _ = write!(h, "<li>{}</li>", esc(&crate::ui::screens::regie::view::watch_line(c)));
+    }
+    if p.no_escalation {
+        h.push_str("<li>No escalation contact in the registry.</li>");
+    }
+    h.push_str("</ul></section>\n");
+}
+
+fn appendix(h: &mut String, p: &Pack) {
+    let tickets = p.tickets();
+    let _ = writeln!(
+        h,
+        "<section class=\"appendix\"><h2>Appendix: the {} tickets behind this month's figures</h2>\
+         <table class=\"detail\"><tr><th>ticket</th><th>P</th><th>participant</th><th>service</th><th>contract</th><th>dispatched</th>\
+         <th>response</th><th>resolution</th><th>resolution h</th><th>over h</th><th>their reference</th><th>title</th><th>solution</th><th>score</th></tr>",
+        tickets.len()
+    );
+    for f in tickets {
+        let score = match (&f.satisfaction, &f.satisfaction_remark) {
+            (Some(s), Some(r)) => format!("{s}: {}", esc(r)),
+            (Some(s), None) => s.to_string(),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            h,
+            "<tr data-ticket=\"{}\"><td>#{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            f.id,
+            f.id,
+            f.priority,
+            esc(&f.participant),
+            esc(&f.service),
+            esc(f.contract.as_deref().unwrap_or("")),
+            p.when(f.from),
+            f.response.as_str(),
+            f.resolution.as_str(),
+            hours(f.resolution_hours),
+            hours(f.over_target_hours),
+            esc(f.supplier_ref.as_deref().unwrap_or("")),
+            esc(&f.title),
+            esc(f.solution.as_deref().unwrap_or("")),
+            score
+        );
+    }
+    h.push_str("</table></section>\n");
+}
+
+/// Chart sizes, in SVG user units.
+const W: f64 = 320.0;
+const H: f64 = 150.0;
+const LEFT: f64 = 30.0;
+const BOTTOM: f64 = 20.0;
+
+/// Met % per month: resolution solid, response lighter, the norm dashed; a month without decided
+/// clocks leaves a gap.
+fn line_chart(
+    months: &[String],
+    resolution: &[(Option<f64>, String)],
+    response: &[(Option<f64>, String)],
+    norm: f64,
+) -> String {
+    let n = months.len().max(1) as f64;
+    let x = |i: usize| LEFT + (i as f64 + 0.5) * (W - LEFT) / n;
+    let y = |v: f64| (H - BOTTOM) - v / 100.0 * (H - BOTTOM - 5.0);
+    let mut s = format!("<svg viewBox=\"0 0 {W} {H}\" role=\"img\">");
+    for v in [0.0, 50.0, 100.0] {
+        let _ = write!(
+            s,
+            "<line x1=\"{LEFT}\" x2=\"{W}\" y1=\"{0:.1}\" y2=\"{0:.1}\" class=\"grid\"/><text x=\"{1}\" y=\"{2:.1}\" class=\"axis\">{v}%</text>",
+            y(v),
+            LEFT - 3.0,
+            y(v) + 3.0
+        );
+    }
+    let _ = write!(s, "<line x1=\"{LEFT}\" x2=\"{W}\" y1=\"{0:.1}\" y2=\"{0:.1}\" class=\"norm\"/>", y(norm));
+    for (i, m) in months.iter().enumerate() {
+        if i % 2 == 0 || months.len() <= 6 {
+            let _ =
+                write!(s, "<text x=\"{:.1}\" y=\"{}\" class=\"month\">{}</text>", x(i), H - 5.0, esc(&short_month(m)));
+        }
+    }
+    for (series, class) in [(response, "resp"), (resolution, "res")] {
+        let mut path = String::new();
+        let mut pen_down = false;
+        for (i, (v, _)) in series.iter().enumerate() {
+            match v {
+                Some(v) => {
+                    let _ = write!(path, "{}{:.1},{:.1} ", if pen_down { "L" } else { "M" }, x(i), y(*v));
+                    pen_down = true;
+                }
+                None => pen_down = false,
+            }
+        }
+        if !path.is_empty() {
+            let _ = write!(s, "<path d=\"{}\" class=\"{class}\"/>", path.trim_end());
+        }
+        for (i, (v, counts)) in series.iter().enumerate() {
+            if let Some(v) = v {
+                let _ = write!(
+                    s,
+                    "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"2.5\" class=\"{class}\"><title>{} {:.0}% ({counts})</title></circle>",
+                    x(i),
+                    y(*v),
+                    esc(&months[i]),
+                    v
+                );
+            }
+        }
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// Bars with their counts above them.
+fn bar_chart(labels: &[String], counts: &[u64]) -> String {
+    let n = labels.len().max(1) as f64;
+    let max = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
+    let slot = (W - LEFT) / n;
+    let mut s = format!("<svg viewBox=\"0 0 {W} {H}\" role=\"img\">");
+    for (i, (label, count)) in labels.iter().zip(counts).enumerate() {
+        let height = *count as f64 / max * (H - BOTTOM - 15.0);
+        let x = LEFT + i as f64 * slot + slot * 0.15;
+        let top = H - BOTTOM - height;
+        let _ = write!(
+            s,
+            "<rect x=\"{x:.1}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{height:.1}\" class=\"bar\"/><text x=\"{:.1}\" y=\"{:.1}\" class=\"count\">{count}</text><text x=\"{:.1}\" y=\"{}\" class=\"month\">{}</text>",
+            slot * 0.7,
+            x + slot * 0.35,
+            top - 3.0,
+            x + slot * 0.35,
+            H - 5.0,
+            esc(label)
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// Plain and printable: A4 portrait, charts kept whole on a page, the appendix on its own pages.
+const STYLE: &str = "
+body{font:10.5pt/1.35 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1a202c;margin:24px auto;max-width:1100px;padding:0 16px}
+h1{font-size:20pt;margin:0} h2{font-size:13pt;border-bottom:2px solid #4a5568;padding-bottom:2px;margin-top:22px} h3{font-size:11pt}
+.sub{color:#4a5568;margin:2px 0 0}
+table{border-collapse:collapse;width:100%;margin:6px 0} th,td{border:1px solid #cbd5e0;padding:3px 5px;text-align:left;vertical-align:top}
+th{background:#edf2f7;font-weight:600} td.n{text-align:right}
+table.figures td{font-size:12pt;font-weight:600}
+.charts{display:grid;grid-template-columns:1fr 1fr;gap:10px}
+figure{margin:0;break-inside:avoid} figcaption{font-size:9.5pt;color:#2d3748}
+figure.bars{max-width:520px}
+svg{width:100%;height:auto;display:block}
+.grid{stroke:#e2e8f0;stroke-width:1} .norm{stroke:#c53030;stroke-width:1.2;stroke-dasharray:4 3}
+path.res{fill:none;stroke:#2b6cb0;stroke-width:2} circle.res{fill:#2b6cb0}
+path.resp{fill:none;stroke:#90cdf4;stroke-width:1.5} circle.resp{fill:#90cdf4}
+.bar{fill:#2b6cb0} .axis{font-size:8px;fill:#718096;text-anchor:end} .month{font-size:8px;fill:#4a5568;text-anchor:middle}
+.count{font-size:8px;fill:#1a202c;text-anchor:middle}
+.key{display:inline-block;width:14px;height:3px;vertical-align:middle} .key.res{background:#2b6cb0} .key.resp{background:#90cdf4}
+.remarks li{margin:2px 0}
+table.detail{font-size:8pt}
+@media print{
+  @page{size:A4 portrait;margin:14mm 12mm}
+  body{margin:0;max-width:none;padding:0;font-size:9.5pt}
+  section{break-inside:avoid-page} .appendix{break-before:page;break-inside:auto}
+  tr{break-inside:avoid} thead{display:table-header-group}
+  h2{break-after:avoid}
+}
+";
