@@ -7,14 +7,19 @@ use std::time::Instant;
 
 use chrono::{Datelike, Duration, SubsecRound, Utc};
 use spoc::cli::report::{PackArgs, pack};
-use spoc::desk::{Agent, Desk, ReportQuery, Session};
+use spoc::desk::{Agent, Desk, ReportQuery, SearchQuery, Session};
 
 fn main() {
     if std::env::args().any(|a| a == "--list") {
         return;
     }
     let (dir, tickets) = common::bench_store();
+    let t = Instant::now();
     let desk = Desk::open(dir.path()).unwrap();
+    println!(
+        "report: opened the store in {:.1} s (a store of an older index version is indexed anew)",
+        t.elapsed().as_secs_f64()
+    );
     let to = Utc::now().trunc_subsecs(0);
     let year = ReportQuery::new(to - Duration::days(365), to);
     let time = |what: &str, run: &dyn Fn() -> usize| {
@@ -54,5 +59,42 @@ fn main() {
         pack(&session, args(None)).unwrap();
         std::fs::read_dir(out.path().join("all")).unwrap().count()
     });
+    // Searching all history: two-word queries, each asked 20 times; p50 and p99 over all.
+    let mut all = Vec::new();
+    for words in [
+        "zermelo storing",
+        "magister traag",
+        "youforce bereikbaar",
+        "afas koppeling",
+        "printen locatie",
+        "inloggen foutmelding",
+        "nieuwe medewerker",
+        "rechten magister",
+        "inc 55",
+        "e-mail traag",
+    ] {
+        let q = SearchQuery { words: words.into(), limit: 50, ..Default::default() };
+        let mut times = Vec::new();
+        let mut found = 0;
+        for _ in 0..20 {
+            let t = Instant::now();
+            found = desk.search_tickets(&q).unwrap().items.len();
+            times.push(t.elapsed());
+        }
+        times.sort();
+        println!(
+            "search: {words:?} over {tickets} tickets: median {:?}, worst {:?} ({found} shown)",
+            times[10], times[19]
+        );
+        all.extend(times);
+    }
+    all.sort();
+    let at = |p: usize| all[(p * all.len()).div_ceil(100).max(1) - 1];
+    println!(
+        "search: two-word queries over {tickets} tickets, {} asked: p50 {:?}, p99 {:?}",
+        all.len(),
+        at(50),
+        at(99)
+    );
     println!("report: RSS {:.0} MiB", common::rss_mib());
 }

@@ -130,6 +130,9 @@ enum TicketCommand {
     New(ticket::NewArgs),
     /// Open tickets, most urgent first.
     List(ticket::ListArgs),
+    /// Every ticket, open and closed, holding all the words (title, description, journal,
+    /// caller, the supplier's reference, solution): more of them in the title first, then newest.
+    Search(ticket::SearchArgs),
     /// One ticket with its clocks and journal.
     Show {
         /// The ticket's number.
@@ -322,6 +325,7 @@ fn run(args: Cli) -> Result<(), Failure> {
             match t {
                 TicketCommand::New(a) => ticket::new(&desk, a),
                 TicketCommand::List(a) => ticket::list(&desk, a),
+                TicketCommand::Search(a) => ticket::search(&desk, a),
                 TicketCommand::Show { id, json } => ticket::show(&desk, id, json),
                 TicketCommand::Update { id, args } => ticket::update(&desk, id, *args),
             }

@@ -104,11 +104,15 @@ fn logins_are_checked_against_the_known_agents() {
     let me = s.ok(&["agent", "list"]);
     let me = me.lines().next().unwrap().to_string();
     let err = s.fails(&["ticket", "update", "1", "--assign", "anouk"], 2);
-    assert!(err.contains("no agent \"anouk\" is known here"), "{err}");
+    assert!(err.contains("no agent \"anouk\"; known: ") && err.contains("spoc agent add"), "{err}");
     s.ok(&["agent", "add", "anouk"]);
     let err = s.fails(&["ticket", "update", "1", "--assign", "anuok"], 2);
     assert!(err.contains("did you mean anouk?"), "{err}");
-    s.ok(&["ticket", "update", "1", "--assign", "anouk"]);
+    s.ok(&["ticket", "update", "1", "--assign", "ANOUK"]);
+    let shown: serde_json::Value = serde_json::from_str(&s.ok(&["ticket", "show", "1", "--json"])).unwrap();
+    assert_eq!(shown["assignee"], "anouk", "stored as the login is known");
+    assert!(s.fails(&["agent", "add", "Anouk"], 2).contains("anouk is already a known agent"));
+    assert!(s.fails(&["agent", "add", "nobody"], 2).contains("means something else"));
     // Oneself is always known, and an assignee stays known.
     s.ok(&["ticket", "update", "1", "--assign", &me]);
     assert_eq!(s.ok(&["agent", "list"]), sorted(&["anouk", &me]));

@@ -14,6 +14,7 @@ mod registry;
 mod replay;
 mod report;
 mod routing;
+mod search;
 mod server;
 mod sla_calendar;
 mod store;

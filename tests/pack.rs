@@ -48,7 +48,7 @@ fn the_pack_carries_the_reports_numbers_and_a_browser_draws_it() {
     assert!(html.contains(&format!("data-figure=\"tickets\">{tickets}<")), "tickets {tickets}");
     let (met, measured) =
         (figures["resolution_met"].as_u64().unwrap(), figures["resolution_measured"].as_u64().unwrap());
-    assert!(html.contains(&format!("({met} of {measured})")), "resolution {met} of {measured}");
+    assert!(html.contains(&format!("({met} of {measured}")), "resolution {met} of {measured}");
     let backlog: u64 =
         report["backlog"][0]["ages"].as_array().map_or(0, |a| a.iter().map(|n| n.as_u64().unwrap()).sum());
     if backlog > 0 {
@@ -76,6 +76,9 @@ fn a_pack_for_every_supplier_and_what_is_refused() {
     let f = demo();
     let (month, _, _) = last_month();
     let dir = f.tmp.path().join("packs");
+    let missing = f.run(&["report", "pack", "--all", "--month", &month, "-o", dir.to_str().unwrap()]);
+    assert_eq!(missing.status.code(), Some(2), "a folder that does not exist is said, not made");
+    std::fs::create_dir(&dir).unwrap();
     let said = f.ok(&["report", "pack", "--all", "--month", &month, "-o", dir.to_str().unwrap()]);
     let written: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     assert_eq!(said.lines().count(), written.len());
@@ -83,6 +86,11 @@ fn a_pack_for_every_supplier_and_what_is_refused() {
     assert!(
         written.iter().any(|p| p.file_name().unwrap().to_str().unwrap() == format!("pack-visma-raet-{month}.html"))
     );
+    // A supplier with norms is judged against them; calls that never reached a supplier are named.
+    let afas = std::fs::read_to_string(dir.join(format!("pack-afas-software-{month}.html"))).unwrap();
+    assert!(afas.contains("data-figure=\"norms\">Against the contract's norms"), "AFAS's contracts set norms");
+    let kept = written.iter().map(|p| std::fs::read_to_string(p).unwrap()).filter(|h| h.contains("never reached it"));
+    assert!(kept.count() > 0, "the demo has calls for services nobody could be routed to");
     let fails = |args: &[&str]| {
         let out = f.run(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -91,6 +99,12 @@ fn a_pack_for_every_supplier_and_what_is_refused() {
     assert!(fails(&["report", "pack", "--month", &month]).contains("--supplier NAME"));
     assert!(fails(&["report", "pack", "--all", "--supplier", "Iddink", "--month", &month]).contains("not both"));
     assert!(fails(&["report", "pack", "--supplier", "Iddink", "--month", "2026-13"]).contains("is not a month"));
+    assert!(fails(&["report", "pack", "--supplier", "Iddink", "--month", "2026-1"]).contains("is not a month"));
+    let nowhere = f.tmp.path().join("no-such-folder").join("x.html");
+    assert!(
+        fails(&["report", "pack", "--supplier", "Iddink", "--month", &month, "-o", nowhere.to_str().unwrap()])
+            .contains("does not exist")
+    );
     assert!(fails(&["report", "pack", "--supplier", "Idink", "--month", &month]).contains("Iddink"));
 }
 

@@ -8,7 +8,7 @@ use std::io::Cursor;
 use chrono::{DateTime, Utc};
 use proptest::prelude::*;
 use spoc::desk::api::requests;
-use spoc::desk::{Agent, Desk, ImportFormat, ReportQuery, Session, TicketQuery, TicketUpdate};
+use spoc::desk::{Agent, Desk, ImportFormat, ReportQuery, SearchQuery, Session, TicketQuery, TicketUpdate};
 use spoc::domain::ticket::{Change, NewTicket, TicketKind};
 use spoc::domain::{Priority, Status};
 use spoc::protocol::frame::{encode, write_encoded};
@@ -168,6 +168,10 @@ fn every_request_and_reply_keeps_its_bytes() {
         requests::Subscribe {}.into(),
         requests::Agents {}.into(),
         requests::AddAgent { login: "bram".into() }.into(),
+        requests::SearchTickets {
+            query: SearchQuery { words: "magister down".into(), limit: 5, ..Default::default() },
+        }
+        .into(),
     ];
     let named: Vec<&str> = samples.iter().map(Request::name).collect();
     assert_eq!(named, Request::NAMES, "a sample of every request, in wire order");

@@ -502,39 +502,74 @@ sla = { P1 = { response = "30m", resolve = "4h" }, P2 = { response = "1h", resol
     assert_eq!(may.notice_by, NaiveDate::from_ymd_opt(2028, 2, 29), "31 May less 3 months in a leap year");
 }
 
+/// A ticket with its journal, as the store keeps both.
+struct Kept {
+    t: Ticket,
+    journal: Vec<spoc::domain::ticket::JournalEntry>,
+}
+
+impl Kept {
+    fn dispatched(reg: &Registry, id: u64, when: &str) -> Kept {
+        let new = NewTicket {
+            kind: TicketKind::Incident,
+            title: format!("t{id}"),
+            description: String::new(),
+            caller: None,
+            participant: "ZYL".into(),
+            service: "Magister".into(),
+            impact: 2,
+            urgency: 2,
+        };
+        let (t, entry) = Ticket::open(id, new, at(when), "anouk", reg).unwrap();
+        let mut k = Kept { t, journal: vec![entry] };
+        k.step(reg, Change::Status(Status::WaitingOnSupplier), when);
+        k
+    }
+
+    fn step(&mut self, reg: &Registry, change: Change, when: &str) -> &mut Self {
+        self.journal.extend(self.t.apply(change, at(when), "anouk", reg).unwrap());
+        self
+    }
+}
+
 /// The backlog at a period's end, worked out by hand on Iddink's office hours (Mon–Fri 09–17):
-/// the age of each ticket in business days as `Nbd` targets count them, longest waits first.
+/// the supplier's own time with each ticket (not while the helpdesk or the caller had it), its age
+/// in business days as `Nbd` targets count them, longest waits first.
 #[test]
 fn the_backlog_at_the_periods_end_by_age_in_business_days() {
-    use spoc::domain::report::{AGES, backlogs, waiting_at};
+    use spoc::domain::report::{AGES, backlogs};
     let reg = small_registry();
     let end = at("2026-12-01T00:00:00+01:00"); // Tuesday, midnight
-    // Monday 10:00: one business day is Tuesday 10:00, after the end: < 1 bd, 7 business hours.
-    let t1 = dispatched(&reg, 1, "2026-11-30T10:00:00+01:00");
-    // Thursday 09:00: its third business day is used up at Monday's closing, as a `3bd` target
-    // would be (Thu, Fri, Mon: 24 business hours): 3-10 bd.
-    let t2 = dispatched(&reg, 2, "2026-11-26T09:00:00+01:00");
+    // Monday 10:00: 7 business hours, under one business day.
+    let t1 = Kept::dispatched(&reg, 1, "2026-11-30T10:00:00+01:00");
+    // Thursday 09:00: Thu, Fri, Mon: 24 business hours, three whole business days: 3-10 bd.
+    let t2 = Kept::dispatched(&reg, 2, "2026-11-26T09:00:00+01:00");
     // A month before: > 10 bd.
-    let t3 = dispatched(&reg, 3, "2026-11-02T09:00:00+01:00");
+    let t3 = Kept::dispatched(&reg, 3, "2026-11-02T09:00:00+01:00");
     // Solved by the supplier before the end: not waiting.
-    let mut t4 = dispatched(&reg, 4, "2026-11-20T09:00:00+01:00");
-    step(&mut t4, &reg, Change::SupplierSolved("patched".into()), "2026-11-25T10:00:00+01:00");
-    // Friday 10:00, resolved only after the end: still waiting then; 1-3 bd, 15 business hours.
-    let mut t5 = dispatched(&reg, 5, "2026-11-27T10:00:00+01:00");
-    step(&mut t5, &reg, Change::Solution("restarted".into()), "2026-12-02T10:00:00+01:00");
-    step(&mut t5, &reg, Change::Status(Status::Resolved), "2026-12-02T10:00:00+01:00");
+    let mut t4 = Kept::dispatched(&reg, 4, "2026-11-20T09:00:00+01:00");
+    t4.step(&reg, Change::SupplierSolved("patched".into()), "2026-11-25T10:00:00+01:00");
+    // Friday 10:00, resolved only after the end: still waiting then; 7 + 8 = 15 hours: 1-3 bd.
+    let mut t5 = Kept::dispatched(&reg, 5, "2026-11-27T10:00:00+01:00");
+    t5.step(&reg, Change::Solution("restarted".into()), "2026-12-02T10:00:00+01:00");
+    t5.step(&reg, Change::Status(Status::Resolved), "2026-12-02T10:00:00+01:00");
     // Dispatched after the end: not in this backlog.
-    let t6 = dispatched(&reg, 6, "2026-12-01T09:30:00+01:00");
-    let all = [t1, t2, t3, t4, t5, t6];
-    let waiting: Vec<u64> = all.iter().filter(|t| waiting_at(t, end)).map(|t| t.id).collect();
-    assert_eq!(waiting, [1, 2, 3, 5]);
-    let b = backlogs(all.iter(), &reg, end);
+    let t6 = Kept::dispatched(&reg, 6, "2026-12-01T09:30:00+01:00");
+    // Thursday 09:00 too, but waiting on the caller all Friday: 16 hours of the supplier's: 1-3 bd.
+    let mut t7 = Kept::dispatched(&reg, 7, "2026-11-26T09:00:00+01:00");
+    t7.step(&reg, Change::Status(Status::WaitingOnCaller), "2026-11-27T09:00:00+01:00");
+    t7.step(&reg, Change::Status(Status::WaitingOnSupplier), "2026-11-30T09:00:00+01:00");
+    // Back with the helpdesk at the end (in progress since Monday): not the supplier's backlog.
+    let mut t8 = Kept::dispatched(&reg, 8, "2026-11-26T09:00:00+01:00");
+    t8.step(&reg, Change::Status(Status::InProgress), "2026-11-30T12:00:00+01:00");
+    let all = [t1, t2, t3, t4, t5, t6, t7, t8];
+    let b = backlogs(all.iter().map(|k| (&k.t, k.journal.as_slice())), &reg, end);
     assert_eq!(b.len(), 1);
     assert_eq!(b[0].supplier, "Iddink");
-    assert_eq!(b[0].ages, [1, 1, 1, 1], "{:?} per {AGES:?}", b[0].ages);
+    assert_eq!(b[0].ages, [1, 2, 1, 1], "{:?} per {AGES:?}", b[0].ages);
     let longest: Vec<(u64, f64, &str)> =
         b[0].longest.iter().map(|w| (w.id, w.business_hours, w.age.as_str())).collect();
-    assert_eq!(longest[1..], [(2, 24.0, "3–10 bd"), (5, 15.0, "1–3 bd"), (1, 7.0, "< 1 bd")]);
+    assert_eq!(longest[1..], [(2, 24.0, "3–10 bd"), (7, 16.0, "1–3 bd"), (5, 15.0, "1–3 bd"), (1, 7.0, "< 1 bd")]);
     assert_eq!((longest[0].0, longest[0].2), (3, "> 10 bd"));
 }
 

@@ -484,6 +484,11 @@ fn the_registry_is_searched_and_shows_an_entry_in_full() {
     assert!(!ui.state.registry_detail);
     ui.key(KeyCode::Esc);
     assert!(ui.state.registry_search.is_empty());
+    // A phone number however it is typed.
+    ui.keys("/");
+    ui.keys("0850001010");
+    assert_eq!(ui.state.registry_len(), 1, "the national form of +31 85 000 1010");
+    ui.key(KeyCode::Esc);
     ui.keys("/");
     ui.keys("nothing-holds-this");
     assert!(ui.screen(100, 24).contains("nothing in suppliers holds"), "{}", ui.screen(100, 24));
@@ -612,7 +617,7 @@ fn assign_to_a_colleague_and_sort_by_any_column() {
     ui.key(KeyCode::Enter);
     assert_eq!(ui.desk.ticket(1).unwrap().assignee, None);
     let screen = ui.screen(120, 40);
-    assert!(screen.contains("no agent \"brma\" is known here; did you mean bram?"), "{screen}");
+    assert!(screen.contains("no agent \"brma\"; did you mean bram?"), "{screen}");
     ui.keys("A");
     ui.keys("bram");
     ui.key(KeyCode::Enter);

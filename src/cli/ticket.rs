@@ -153,6 +153,71 @@ pub fn list(desk: &dyn DeskApi, a: ListArgs) -> CmdResult {
     out(&text)
 }
 
+#[derive(clap::Args)]
+pub struct SearchArgs {
+    /// The words; each also finds longer words it starts ("zerm" finds "Zermelo").
+    #[arg(required = true)]
+    pub words: Vec<String>,
+    /// Only tickets of this participant (short code).
+    #[arg(long)]
+    pub participant: Option<String>,
+    /// Only tickets for this service (name or alias).
+    #[arg(long)]
+    pub service: Option<String>,
+    /// Only tickets routed to this supplier.
+    #[arg(long)]
+    pub supplier: Option<String>,
+    /// Only tickets logged on or after this day (YYYY-MM-DD, the helpdesk's zone).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Only tickets logged on or before this day.
+    #[arg(long)]
+    pub to: Option<String>,
+    /// How many to show.
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    /// Print the tickets as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn search(desk: &dyn DeskApi, a: SearchArgs) -> CmdResult {
+    let tz = desk.registry()?.helpdesk_calendar().timezone;
+    let day = |text: &Option<String>, flag: &str, end: bool| -> Result<Option<DateTime<Utc>>, super::Failure> {
+        let Some(text) = text else { return Ok(None) };
+        let d = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map_err(|_| super::bad(format!("{flag} {text:?} is not a date (YYYY-MM-DD)")))?;
+        let d = if end { d.succ_opt().unwrap_or(d) } else { d };
+        let midnight = d.and_hms_opt(0, 0, 0).expect("midnight");
+        Ok(Some(
+            chrono::TimeZone::from_local_datetime(&tz, &midnight)
+                .earliest()
+                .map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&Utc)),
+        ))
+    };
+    let q = crate::desk::SearchQuery {
+        words: a.words.join(" "),
+        participant: a.participant,
+        service: a.service,
+        supplier: a.supplier,
+        from: day(&a.from, "--from", false)?,
+        to: day(&a.to, "--to", true)?,
+        limit: a.limit,
+    };
+    let page = desk.search_tickets(q)?;
+    if a.json {
+        return json(&page);
+    }
+    let now = desk.now();
+    let mut text: String = page.items.iter().map(|row| row_line(row, now, tz) + "\n").collect();
+    if page.items.is_empty() {
+        text.push_str("no ticket holds all these words\n");
+    } else if page.more {
+        text.push_str(&format!("… more: narrow it with more words, --from/--to or --limit {}\n", page.limit * 2));
+    }
+    out(&text)
+}
+
 fn row_line(row: &TicketRow, now: DateTime<Utc>, tz: chrono_tz::Tz) -> String {
     let age = now - row.created_at;
     let age = if age.num_days() > 0 { format!("{}d", age.num_days()) } else { format!("{}h", age.num_hours()) };

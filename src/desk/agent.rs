@@ -47,6 +47,14 @@ impl super::Desk {
                 "{login:?} is not a login: letters, digits, '.', '_' and '-', at most 32, not starting with '-'"
             )));
         }
+        if RESERVED.contains(&login.to_lowercase().as_str()) {
+            return Err(super::DeskError::Refused(format!(
+                "{login:?} means something else to --assign (me: yourself; none, nobody, unassigned, -: no one)"
+            )));
+        }
+        if let Some(known) = self.known_agents()?.into_iter().find(|k| k.eq_ignore_ascii_case(login)) {
+            return Err(super::DeskError::Refused(format!("{known} is already a known agent")));
+        }
         let _w = self.write_lock();
         Ok(self.store().add_agent(login, self.now(), by.login())?)
     }
@@ -67,18 +75,27 @@ impl super::Desk {
         Ok(known)
     }
 
-    /// Refuses a login no one here knows, naming the nearest known ones: a ticket assigned to a
-    /// typo is a ticket nobody works on.
-    pub fn check_agent(&self, login: &str) -> Result<(), super::DeskError> {
+    /// The known login `login` stands for (its own spelling, whatever the case typed), or a
+    /// refusal naming the nearest known ones: a ticket assigned to a typo is a ticket nobody
+    /// works on.
+    pub fn check_agent(&self, login: &str) -> Result<String, super::DeskError> {
         let known = self.known_agents()?;
-        if known.contains(login) || known.contains(&login.to_lowercase()) || self.in_folder_group(login) {
-            return Ok(());
+        if let Some(k) =
+            known.iter().find(|k| *k == login).or_else(|| known.iter().find(|k| k.eq_ignore_ascii_case(login)))
+        {
+            return Ok(k.clone());
+        }
+        if self.in_folder_group(login) {
+            return Ok(login.to_string());
         }
         let near = crate::domain::registry::lookup::closest(login, known.iter().map(String::as_str), 3);
-        let hint = if near.is_empty() { String::new() } else { format!("; did you mean {}?", near.join(", or ")) };
+        let hint = if near.is_empty() {
+            format!("; known: {}", known.iter().take(12).cloned().collect::<Vec<_>>().join(", "))
+        } else {
+            format!("; did you mean {}?", near.join(", or "))
+        };
         Err(super::DeskError::Refused(format!(
-            "no agent {login:?} is known here{hint} (an agent is known once they have used spoc on this \
-             folder, had a ticket, or are in the folder's group)"
+            "no agent {login:?}{hint} (`spoc agent add LOGIN` makes a new colleague known)"
         )))
     }
 
@@ -90,3 +107,6 @@ impl super::Desk {
         matches!(nix::unistd::User::from_name(login), Ok(Some(u)) if u.gid.as_raw() == meta.gid())
     }
 }
+
+/// Words `--assign` reads as something other than a login.
+const RESERVED: [&str; 5] = ["me", "none", "nobody", "unassigned", "-"];

@@ -16,7 +16,8 @@ use serde::{Deserialize, Serialize};
 
 use super::views::{Page, TicketDetail, TicketRow};
 use super::{
-    Agent, Desk, DeskError, ImportFormat, ImportSummary, Report, ReportQuery, SupplierCard, TicketQuery, TicketUpdate,
+    Agent, Desk, DeskError, ImportFormat, ImportSummary, Report, ReportQuery, SearchQuery, SupplierCard, TicketQuery,
+    TicketUpdate,
 };
 use crate::domain::Registry;
 use crate::domain::registry::RegistryFile;
@@ -204,6 +205,9 @@ requests! {
     /// Makes a colleague known before they have used spoc here (audited).
     fn add_agent(login: String) -> () = AddAgent,
         |s| s.desk.add_agent(&s.agent, &login);
+    /// All tickets, open and closed, holding the words; best matches first.
+    fn search_tickets(query: SearchQuery) -> Page<TicketRow> = SearchTickets,
+        |s| s.desk.search_tickets(&query);
 }
 
 impl Request {

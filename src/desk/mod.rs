@@ -18,7 +18,7 @@ use chrono::{DateTime, SubsecRound, Utc};
 pub use agent::Agent;
 pub use api::{DeskApi, Session};
 pub use conflict::{Conflict, ErrorKind};
-pub use query::{AssigneeFilter, LevelFilter, TicketQuery};
+pub use query::{AssigneeFilter, LevelFilter, SEARCH_RANKED, SearchQuery, TicketQuery};
 pub use registry::{ImportFormat, ImportSummary, SHOWN_CHANGES, SupplierCard};
 pub use report::{Report, ReportQuery};
 pub use tickets::TicketUpdate;
@@ -70,7 +70,7 @@ impl DeskError {
             DeskError::Unavailable(_) => false,
             DeskError::Refused(_) | DeskError::Unknown { .. } | DeskError::BadFile(_) => true,
             DeskError::Store(StoreError::Conflict { .. }) => return ErrorKind::Conflict,
-            DeskError::Store(e) => matches!(e, StoreError::NoTicket(_)),
+            DeskError::Store(e) => matches!(e, StoreError::NoTicket(_) | StoreError::TooBroad(_)),
             DeskError::Backup(e) => {
                 matches!(
                     e,

@@ -1,4 +1,8 @@
-//! Ticket lists: filtered, ordered by SLA urgency, one page at a time.
+//! Ticket lists: filtered, ordered by SLA urgency, one page at a time; and the search of all
+//! history by words.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 
 use super::views::{Page, TicketRow};
 use super::{Desk, DeskError};
@@ -196,4 +200,65 @@ fn matches(
         }
     }
     true
+}
+
+/// A search of all tickets, open and closed, by the words they hold.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct SearchQuery {
+    /// Words that must all occur (each also as the start of a longer word).
+    pub words: String,
+    pub participant: Option<String>,
+    pub service: Option<String>,
+    pub supplier: Option<String>,
+    /// Logged in `[from, to)`.
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+    pub limit: usize,
+}
+
+/// How many of the newest matches a search ranks: the best of these come first.
+pub const SEARCH_RANKED: usize = 1_000;
+
+impl Desk {
+    /// Every ticket, open or closed, holding all the words in its title, description, journal,
+    /// caller, the supplier's reference or solution: those with more of the words in their title
+    /// first, newest first among equals (of the newest [`SEARCH_RANKED`] matches).
+    pub fn search_tickets(&self, q: &SearchQuery) -> Result<Page<TicketRow>, DeskError> {
+        let words: Vec<String> = crate::domain::words::words(&q.words).collect();
+        if words.is_empty() {
+            return Err(DeskError::Refused(format!(
+                "search for words of at least {} letters or digits",
+                crate::domain::words::SHORTEST
+            )));
+        }
+        let reg = self.registry();
+        let supplier = q.supplier.as_deref().map(|s| reg.supplier(s).map_or_else(|| s.to_string(), |x| x.name.clone()));
+        let participant = q.participant.as_deref().map(|p| super::tickets::resolve_participant(&reg, p)).transpose()?;
+        let service = q.service.as_deref().map(|s| super::tickets::resolve_service(&reg, s)).transpose()?;
+        let same = |a: &str, b: &str| crate::domain::registry::key(a) == crate::domain::registry::key(b);
+        let filtered =
+            supplier.is_some() || participant.is_some() || service.is_some() || q.from.is_some() || q.to.is_some();
+        let keep = |id: u64| -> Result<bool, crate::store::StoreError> {
+            if !filtered {
+                return Ok(true);
+            }
+            let Some(t) = self.store.scanned_ticket(id)? else { return Ok(false) };
+            Ok(supplier.as_deref().is_none_or(|s| t.routing.supplier.as_deref().is_some_and(|x| same(x, s)))
+                && participant.as_deref().is_none_or(|p| same(&t.participant, p))
+                && service.as_deref().is_none_or(|s| same(&t.service, s))
+                && q.from.is_none_or(|f| t.created_at >= f)
+                && q.to.is_none_or(|to| t.created_at < to))
+        };
+        let (mut found, more) = self.store.search_words(&words, SEARCH_RANKED, &keep)?;
+        found.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+        let now = self.now();
+        let limit = if q.limit == 0 { 50 } else { q.limit };
+        let mut page = Page { items: Vec::new(), offset: 0, limit, more: more || found.len() > limit };
+        for (id, _) in found.into_iter().take(limit) {
+            if let Some(t) = self.store.shared_ticket(id)? {
+                page.items.push(TicketRow::new(&t, &t.sla(now, &reg)));
+            }
+        }
+        Ok(page)
+    }
 }

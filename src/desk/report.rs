@@ -74,7 +74,8 @@ impl Desk {
             row.norm = norms.and_then(|n| crate::domain::report::verdict(&row.figures, n));
         }
         let mut report = Report::of(rows, if q.detail { facts } else { Vec::new() });
-        report.backlog = self.backlog_at(q.to, q.supplier.as_deref(), &reg)?;
+        // A period that has not ended yet: its backlog as it stands now.
+        report.backlog = self.backlog_at(q.to.min(self.now()), q.supplier.as_deref(), &reg)?;
         let mut logged = Vec::new();
         for id in self.store.between(When::Created, q.from, q.to) {
             if let Some(t) = self.store.scanned_ticket(id?)? {
@@ -105,10 +106,11 @@ impl Desk {
                 continue;
             }
             if let Some(t) = self.store.scanned_ticket(id)?.filter(|t| waiting_at(t, at)) {
-                tickets.push(t);
+                let journal = self.store.journal(id)?;
+                tickets.push((t, journal));
             }
         }
-        let mut out = backlogs(tickets.iter().map(|t| t.as_ref()), reg, at);
+        let mut out = backlogs(tickets.iter().map(|(t, j)| (t.as_ref(), j.as_slice())), reg, at);
         if let Some(s) = supplier.and_then(|s| reg.supplier(s)) {
             out.retain(|b| b.supplier == s.name);
         }

@@ -49,11 +49,13 @@ impl Desk {
                 let c = Conflict::new(id, (v, old.version), &old.updated_by, old.updated_at, tz, &journal);
                 return Err(DeskError::Conflict(c));
             }
-            for change in &update.changes {
+            // A login as it is known, whatever the case it was typed in.
+            let mut update = update;
+            for change in &mut update.changes {
                 if let Change::Assign(Some(to)) = change
                     && to != agent.login()
                 {
-                    self.check_agent(to)?;
+                    *to = self.check_agent(to)?;
                 }
             }
             let at = self.now();

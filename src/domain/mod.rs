@@ -9,6 +9,7 @@ pub mod routing;
 pub mod sla;
 pub mod status;
 pub mod ticket;
+pub mod words;
 
 pub use priority::{Impact, Priority, PriorityMatrix, Urgency};
 pub use registry::{Registry, Settings};

@@ -8,6 +8,7 @@ mod index;
 pub mod migrate;
 pub mod records;
 mod search;
+mod words;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -40,6 +41,8 @@ pub enum StoreError {
     RestoreUnfinished(PathBuf),
     #[error("cannot create the data folder {dir}: {source}")]
     CreateDir { dir: PathBuf, source: std::io::Error },
+    #[error("{0:?} starts too many words to search by; type more of it")]
+    TooBroad(String),
     #[error("store: {0}")]
     Sled(#[from] sled::Error),
 }
@@ -90,7 +93,14 @@ impl Store {
             match open() {
                 Err(sled::Error::Io(ref io)) if is_lock_error(io) => {
                     let pid = read_pid(dir);
-                    if pid != Some(std::process::id()) || std::time::Instant::now() > deadline {
+                    // Our own lock, or one nobody named (a store opened without its pid file, as
+                    // tests and tools do): wait a moment for it to be let go of.
+                    let patience = match pid {
+                        Some(p) if p == std::process::id() => std::time::Duration::ZERO,
+                        None => std::time::Duration::from_secs(8),
+                        Some(_) => return Err(StoreError::InUse { dir: dir.to_path_buf(), pid }),
+                    };
+                    if std::time::Instant::now() + patience > deadline {
                         return Err(StoreError::InUse { dir: dir.to_path_buf(), pid });
                     }
                     std::thread::sleep(std::time::Duration::from_millis(10));
@@ -292,6 +302,10 @@ impl Store {
                 for key in index::keys(&ticket) {
                     index.insert(key, &[])?;
                 }
+                let said = ticket_words(&ticket, std::slice::from_ref(&entry));
+                for (key, at) in words::entries(&said, id) {
+                    index.insert(key, &at)?;
+                }
                 Ok(Ok(ticket))
             });
         let made = result.map_err(unwrap_tx)?;
@@ -333,6 +347,10 @@ impl Store {
             for key in index::keys(new) {
                 index.insert(key, &[])?;
             }
+            // Added, never taken away: what the ticket once said stays findable.
+            for (key, at) in words::entries(&ticket_words(new, entries), id) {
+                index.insert(key, &at)?;
+            }
             Ok(())
         });
         result.map_err(unwrap_tx)?;
@@ -352,6 +370,9 @@ impl Store {
             j.insert(&encoding::ticket_key(ticket.id), encoding::encode_journal(entries));
             for key in index::keys(ticket) {
                 i.insert(key, &[]);
+            }
+            for (key, at) in words::entries(&ticket_words(ticket, entries), ticket.id) {
+                i.insert(key, &at);
             }
         }
         self.journal.apply_batch(j)?;
@@ -427,8 +448,12 @@ impl Store {
         let mut batch = sled::Batch::default();
         let mut n = 0;
         for t in self.all_tickets() {
-            for key in index::keys(&t?) {
+            let t = t?;
+            for key in index::keys(&t) {
                 batch.insert(key, &[]);
+            }
+            for (key, at) in words::entries(&ticket_words(&t, &self.journal(t.id)?), t.id) {
+                batch.insert(key, &at);
             }
             n += 1;
             if n % 10_000 == 0 {
@@ -495,7 +520,64 @@ fn read_pid(dir: &Path) -> Option<u32> {
 
 impl Store {
     /// Every ticket, in id order (reports, backups).
+    /// Tickets of all history holding every one of `wanted` (folded words, each also as the
+    /// start of a longer word), newest first, with how many of them stand in the title; at most
+    /// `cap`, and whether there are more.
+    pub fn search_words(
+        &self,
+        wanted: &[String],
+        cap: usize,
+        keep: &dyn Fn(u64) -> Result<bool, StoreError>,
+    ) -> Result<(Vec<(u64, u32)>, bool), StoreError> {
+        let mut expanded = Vec::new();
+        for w in wanted {
+            match words::expand(&self.index, w)? {
+                Some(list) if list.is_empty() => return Ok((Vec::new(), false)),
+                Some(list) => expanded.push(list),
+                None => return Err(StoreError::TooBroad(w.clone())),
+            }
+        }
+        // The rarest word leads: the others are looked up for its tickets only.
+        const COUNTED: usize = 5_000;
+        let count =
+            |list: &Vec<Vec<u8>>| list.iter().map(|w| self.index.scan_prefix(w).take(COUNTED).count()).sum::<usize>();
+        let lead = (0..expanded.len()).min_by_key(|&i| count(&expanded[i])).unwrap_or(0);
+        let others: Vec<&Vec<Vec<u8>>> =
+            expanded.iter().enumerate().filter(|(i, _)| *i != lead).map(|(_, l)| l).collect();
+        let in_title = |at: u8| u32::from(at & crate::domain::words::IN_TITLE != 0);
+        let mut found = Vec::new();
+        for posting in words::Newest::new(&self.index, &expanded[lead]) {
+            let (id, at) = posting?;
+            let mut score = in_title(at);
+            let mut all = true;
+            for other in &others {
+                let at = words::stands(&self.index, other, id)?;
+                if at == 0 {
+                    all = false;
+                    break;
+                }
+                score += in_title(at);
+            }
+            if all && keep(id)? {
+                if found.len() == cap {
+                    return Ok((found, true));
+                }
+                found.push((id, score));
+            }
+        }
+        Ok((found, false))
+    }
+
     pub fn all_tickets(&self) -> impl Iterator<Item = Result<Ticket, StoreError>> + '_ {
         self.tickets.iter().values().map(|v| encoding::decode_ticket(&v?))
     }
+}
+
+/// What a ticket and its journal entries say, word by word.
+fn ticket_words(t: &Ticket, entries: &[JournalEntry]) -> std::collections::BTreeMap<String, u8> {
+    let mut all = crate::domain::words::of_ticket(t);
+    for (w, at) in crate::domain::words::of_journal(entries.iter()) {
+        *all.entry(w).or_insert(0) |= at;
+    }
+    all
 }

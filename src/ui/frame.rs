@@ -42,7 +42,7 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap) {
         screens::ticket::view::status_menu(f, s, theme, keys, allowed, body);
     }
     let waiting = s.waiting.map(|d| {
-        format!("the server has not answered for {} s; what you type is kept, the answer follows", d.as_secs())
+        format!("the server has not answered for {:.1} s; what you type is kept, the answer follows", d.as_secs_f64())
     });
     if let Some(banner) = s.banner.as_ref().or(waiting.as_ref()) {
         let r = Rect { height: 1, ..body };

@@ -171,7 +171,12 @@ pub fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
                 PromptKind::Email => Change::Contact(Channel::Email, text),
                 PromptKind::SupplierReply => Change::SupplierReply(text),
                 PromptKind::SupplierSolved => Change::SupplierSolved(text),
-                PromptKind::Assign => Change::Assign(Some(text).filter(|t| !matches!(t.as_str(), "none" | "-"))),
+                // As `--assign` reads them: me, or nobody.
+                PromptKind::Assign => match text.as_str() {
+                    "me" => Change::Assign(Some(s.me.clone())),
+                    "none" | "nobody" | "unassigned" | "-" => Change::Assign(None),
+                    _ => Change::Assign(Some(text)),
+                },
                 PromptKind::Override => {
                     let (supplier, reason) = text.split_once(':').unwrap_or((&text, ""));
                     let supplier = supplier.trim();

@@ -45,8 +45,11 @@ struct Pack<'a> {
 pub fn pack(desk: &dyn DeskApi, a: PackArgs) -> CmdResult {
     let reg = desk.registry()?;
     let tz = reg.helpdesk_calendar().timezone;
+    let strict = a.month.len() == 7 && a.month.as_bytes()[4] == b'-';
     let first = NaiveDate::parse_from_str(&format!("{}-01", a.month), "%Y-%m-%d")
-        .map_err(|_| bad(format!("--month {:?} is not a month (YYYY-MM)", a.month)))?;
+        .ok()
+        .filter(|_| strict)
+        .ok_or_else(|| bad(format!("--month {:?} is not a month (YYYY-MM, e.g. 2026-10)", a.month)))?;
     let supplier = match (&a.supplier, a.all) {
         (Some(_), true) => return Err(bad("--supplier or --all, not both")),
         (None, false) => return Err(bad("name the supplier (--supplier NAME), or --all for one pack per supplier")),
@@ -125,10 +128,19 @@ fn target(a: &PackArgs, supplier: &str) -> Result<PathBuf, Failure> {
         format!("pack-{slug}-{}.html", a.month)
     };
     Ok(match (&a.output, a.all) {
-        (Some(p), false) => p.clone(),
+        (Some(p), false) => {
+            let folder = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            if !folder.is_dir() {
+                return Err(bad(format!("-o {}: the folder {} does not exist", p.display(), folder.display())));
+            }
+            p.clone()
+        }
+        (Some(dir), true) if dir.is_dir() => dir.join(file_name()),
         (Some(dir), true) => {
-            std::fs::create_dir_all(dir).map_err(|e| Failure::Runtime(format!("{}: {e}", dir.display())))?;
-            dir.join(file_name())
+            return Err(bad(format!(
+                "-o {}: with --all, name a folder that exists (one file per supplier)",
+                dir.display()
+            )));
         }
         (None, _) => PathBuf::from(file_name()),
     })
@@ -168,10 +180,13 @@ fn pct(met: u64, measured: u64) -> Option<f64> {
     (measured > 0).then(|| met as f64 * 100.0 / measured as f64)
 }
 
-fn pct_text(met: u64, measured: u64) -> String {
+/// "92% (11 of 12, 3 still running)": as the report's tables say it.
+fn pct_text(met: u64, measured: u64, tickets: u64) -> String {
+    let running = tickets.saturating_sub(measured);
+    let running = if running > 0 { format!(", {running} still running") } else { String::new() };
     match pct(met, measured) {
-        Some(p) => format!("{}% ({met} of {measured})", super::rounded(p, 0)),
-        None => "–".into(),
+        Some(p) => format!("{}% ({met} of {measured}{running})", super::rounded(p, 0)),
+        None => format!("– (0 decided{running})"),
     }
 }
 
@@ -251,22 +266,29 @@ fn month_name(month: &str) -> String {
         .map_or_else(|_| month.to_string(), |d| d.format("%B %Y").to_string())
 }
 
+/// "Dec '25": a month on an axis, never read as a day.
 fn short_month(month: &str) -> String {
     NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d")
-        .map_or_else(|_| month.to_string(), |d| d.format("%b %y").to_string())
+        .map_or_else(|_| month.to_string(), |d| d.format("%b '%y").to_string())
 }
 
 fn headline(h: &mut String, p: &Pack) {
     let f = p.month_total();
+    let verdict = p
+        .this_month
+        .rows
+        .iter()
+        .find(|r| r.supplier.eq_ignore_ascii_case(p.supplier) && r.contract.is_none())
+        .and_then(|r| r.norm.as_ref());
     let _ = writeln!(
         h,
         "<section><h2>This month</h2><table class=\"figures\"><tr><th>dispatched</th><th>response met</th><th>resolution met</th>\
-         <th>median resolution (business h)</th><th>p90</th><th>open breaches</th><th>supplier reopens</th><th>score</th></tr>\n\
+         <th>median resolution (business h)</th><th>p90</th><th>open breaches</th><th>reopened (sent back)</th><th>score</th></tr>\n\
          <tr><td data-figure=\"tickets\">{}</td><td data-figure=\"response\">{}</td><td data-figure=\"resolution\">{}</td>\
-         <td>{}</td><td>{}</td><td data-figure=\"open-breaches\">{}</td><td>{}</td><td>{}</td></tr></table></section>",
+         <td>{}</td><td>{}</td><td data-figure=\"open-breaches\">{}</td><td>{}</td><td>{}</td></tr></table>",
         f.tickets,
-        pct_text(f.response_met, f.response_measured),
-        pct_text(f.resolution_met, f.resolution_measured),
+        pct_text(f.response_met, f.response_measured, f.tickets),
+        pct_text(f.resolution_met, f.resolution_measured, f.tickets),
         hours(f.median_resolution_hours),
         hours(f.p90_resolution_hours),
         f.open_breaches,
@@ -275,6 +297,20 @@ fn headline(h: &mut String, p: &Pack) {
             .map(|a| format!("{:.1} ({})", super::rounded(a, 1), f.satisfaction_count))
             .unwrap_or_else(|| "–".into()),
     );
+    match verdict {
+        Some(v) if v.met => {
+            h.push_str("<p class=\"verdict met\" data-figure=\"norms\">Against the contract's norms: met.</p>")
+        }
+        Some(v) => {
+            let missed = esc(&v.missed.join(", "));
+            let _ = write!(
+                h,
+                "<p class=\"verdict missed\" data-figure=\"norms\">Against the contract's norms: NOT MET: {missed}.</p>"
+            );
+        }
+        None => h.push_str("<p class=\"verdict\">No contract of this supplier sets norms; the charts show 90 %.</p>"),
+    }
+    h.push_str("</section>\n");
 }
 
 /// Twelve months of resolution (and response) met % per priority, against the norm.
@@ -325,13 +361,16 @@ fn volumes(h: &mut String, p: &Pack) {
 fn backlog(h: &mut String, p: &Pack) {
     let b = p.this_month.backlog.iter().find(|b| b.supplier.eq_ignore_ascii_case(p.supplier));
     h.push_str("<section><h2>Backlog at the end of the month</h2>");
+    let kept_here = p.this_month.kept_at_desk.iter().find(|k| k.supplier.eq_ignore_ascii_case(p.supplier));
     let Some(b) = b else {
-        h.push_str("<p>Nothing was waiting on the supplier at the end of the month.</p></section>\n");
+        h.push_str("<p>Nothing was waiting on the supplier at the end of the month.</p>");
+        kept(h, kept_here);
+        h.push_str("</section>\n");
         return;
     };
     h.push_str("<table><tr><th>waiting</th>");
     for a in AGES {
-        let _ = write!(h, "<th>{a}</th>");
+        let _ = write!(h, "<th>{}</th>", esc(a));
     }
     let _ = write!(h, "</tr><tr><td data-figure=\"backlog\">{}</td>", b.total());
     for n in b.ages {
@@ -352,7 +391,7 @@ fn backlog(h: &mut String, p: &Pack) {
         );
     }
     h.push_str("</table>");
-    kept(h, p.this_month.kept_at_desk.iter().find(|k| k.supplier.eq_ignore_ascii_case(p.supplier)));
+    kept(h, kept_here);
     h.push_str("</section>\n");
 }
 
@@ -499,7 +538,7 @@ fn line_chart(
     norm: f64,
 ) -> String {
     let n = months.len().max(1) as f64;
-    let x = |i: usize| LEFT + (i as f64 + 0.5) * (W - LEFT) / n;
+    let x = |i: usize| LEFT + (i as f64 + 0.5) * (W - LEFT - 10.0) / n;
     let y = |v: f64| (H - BOTTOM) - v / 100.0 * (H - BOTTOM - 5.0);
     let mut s = format!("<svg viewBox=\"0 0 {W} {H}\" role=\"img\">");
     for v in [0.0, 50.0, 100.0] {
@@ -513,7 +552,7 @@ fn line_chart(
     }
     let _ = write!(s, "<line x1=\"{LEFT}\" x2=\"{W}\" y1=\"{0:.1}\" y2=\"{0:.1}\" class=\"norm\"/>", y(norm));
     for (i, m) in months.iter().enumerate() {
-        if i % 2 == 0 || months.len() <= 6 {
+        if labelled(i, months.len()) {
             let _ =
                 write!(s, "<text x=\"{:.1}\" y=\"{}\" class=\"month\">{}</text>", x(i), H - 5.0, esc(&short_month(m)));
         }
@@ -550,26 +589,32 @@ fn line_chart(
     s
 }
 
+/// Every other month labelled, counting back from the meeting's month, which always is.
+fn labelled(i: usize, n: usize) -> bool {
+    (n - 1 - i) % 2 == 0
+}
+
 /// Bars with their counts above them.
 fn bar_chart(labels: &[String], counts: &[u64]) -> String {
     let n = labels.len().max(1) as f64;
     let max = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
-    let slot = (W - LEFT) / n;
+    // Room at the right for the last label.
+    let slot = (W - LEFT - 10.0) / n;
     let mut s = format!("<svg viewBox=\"0 0 {W} {H}\" role=\"img\">");
     for (i, (label, count)) in labels.iter().zip(counts).enumerate() {
         let height = *count as f64 / max * (H - BOTTOM - 15.0);
         let x = LEFT + i as f64 * slot + slot * 0.15;
         let top = H - BOTTOM - height;
+        let middle = x + slot * 0.35;
         let _ = write!(
             s,
-            "<rect x=\"{x:.1}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{height:.1}\" class=\"bar\"/><text x=\"{:.1}\" y=\"{:.1}\" class=\"count\">{count}</text><text x=\"{:.1}\" y=\"{}\" class=\"month\">{}</text>",
+            "<rect x=\"{x:.1}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{height:.1}\" class=\"bar\"/><text x=\"{middle:.1}\" y=\"{:.1}\" class=\"count\">{count}</text>",
             slot * 0.7,
-            x + slot * 0.35,
             top - 3.0,
-            x + slot * 0.35,
-            H - 5.0,
-            esc(label)
         );
+        if labels.len() <= 6 || labelled(i, labels.len()) {
+            let _ = write!(s, "<text x=\"{middle:.1}\" y=\"{}\" class=\"month\">{}</text>", H - 5.0, esc(label));
+        }
     }
     s.push_str("</svg>");
     s
@@ -594,6 +639,7 @@ path.resp{fill:none;stroke:#90cdf4;stroke-width:1.5} circle.resp{fill:#90cdf4}
 .count{font-size:8px;fill:#1a202c;text-anchor:middle}
 .key{display:inline-block;width:14px;height:3px;vertical-align:middle} .key.res{background:#2b6cb0} .key.resp{background:#90cdf4}
 .remarks li{margin:2px 0}
+.verdict{font-weight:600} .verdict.missed{color:#c53030} .verdict.met{color:#276749}
 table.detail{font-size:8pt}
 @media print{
   @page{size:A4 portrait;margin:14mm 12mm}

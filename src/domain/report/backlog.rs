@@ -5,8 +5,9 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::sla::SlaDuration;
-use crate::domain::{Priority, Registry, Ticket};
+use crate::domain::sla::{Calendar, SlaDuration};
+use crate::domain::ticket::{Event, JournalEntry};
+use crate::domain::{Priority, Registry, Status, Ticket};
 
 /// The ages a backlog is counted in, in business days of the supplier's service window.
 pub const AGES: [&str; 4] = ["< 1 bd", "1–3 bd", "3–10 bd", "> 10 bd"];
@@ -41,35 +42,66 @@ pub struct Waiting {
     pub supplier_ref: Option<String>,
     #[serde(with = "crate::domain::instant")]
     pub dispatched: DateTime<Utc>,
-    /// Business hours of the service window from dispatch to the backlog's instant.
+    /// Business hours of the service window the supplier has had it, up to the backlog's
+    /// instant (not while it was back with the helpdesk or waiting on the caller).
     pub business_hours: f64,
     /// Its age, as [`AGES`] names it.
     pub age: String,
 }
 
-/// Whether the supplier still had `t` to solve at `at`: dispatched before it, and its
+/// Whether the supplier may still have had `t` to solve at `at`: dispatched before it, and its
 /// resolution on the supplier's side decided (solved, or the ticket resolved) only later, or not
-/// yet.
+/// yet. A quick test on the ticket alone; [`supplier_time_at`] says for sure from the journal.
 pub fn waiting_at(t: &Ticket, at: DateTime<Utc>) -> bool {
     let Some(dispatched) = t.dispatched_at else { return false };
     let decided = t.supplier_sla.as_ref().and_then(|l| l.resolution.stopped_at);
     dispatched < at && decided.is_none_or(|d| d >= at)
 }
 
-/// Per supplier, the tickets of `tickets` it still had to solve at `at`, by age.
-pub fn backlogs<'a>(tickets: impl Iterator<Item = &'a Ticket>, reg: &Registry, at: DateTime<Utc>) -> Vec<Backlog> {
+/// Whether the ticket was with the supplier at `at` (waiting on it, and not reported solved
+/// since it got the ticket), and if so the business seconds of `cal` it has had the ticket in
+/// all: the supplier's own time, as its clocks count it (not while the helpdesk or the caller had
+/// it).
+pub fn supplier_time_at(journal: &[JournalEntry], at: DateTime<Utc>, cal: &Calendar) -> Option<i64> {
+    let mut since: Option<DateTime<Utc>> = None;
+    let mut counted = 0;
+    for e in journal.iter().take_while(|e| e.at < at) {
+        let ends = match &e.event {
+            Event::StatusChanged { to: Status::WaitingOnSupplier, .. } => {
+                since.get_or_insert(e.at);
+                false
+            }
+            Event::StatusChanged { .. } | Event::Reopened { .. } | Event::SupplierSolved { .. } => true,
+            _ => false,
+        };
+        if ends && let Some(s) = since.take() {
+            counted += cal.business_between(s, e.at);
+        }
+    }
+    since.map(|s| counted + cal.business_between(s, at))
+}
+
+/// Per supplier, the tickets it still had to solve at `at` (each with its journal), by age.
+pub fn backlogs<'a>(
+    tickets: impl Iterator<Item = (&'a Ticket, &'a [JournalEntry])>,
+    reg: &Registry,
+    at: DateTime<Utc>,
+) -> Vec<Backlog> {
     let mut by_supplier: std::collections::BTreeMap<String, Backlog> = Default::default();
-    for t in tickets.filter(|t| waiting_at(t, at)) {
+    for (t, journal) in tickets.filter(|(t, _)| waiting_at(t, at)) {
         let (Some(supplier), Some(dispatched)) = (t.routing.supplier.as_deref(), t.dispatched_at) else { continue };
         let supplier = reg.supplier(supplier).map_or_else(|| supplier.to_string(), |s| s.name.clone());
         // The contract's service window: the days the supplier works.
         let window = t.supplier_sla.as_ref().and_then(|l| reg.calendar(&l.calendar)).cloned();
         let cal = window.unwrap_or_else(|| reg.helpdesk_calendar().clone());
-        let bd = |n: u32| cal.deadline(dispatched, SlaDuration { seconds: 0, business_days: n });
-        let age = match at {
-            at if at < bd(1) => 0,
-            at if at < bd(3) => 1,
-            at if at < bd(10) => 2,
+        let Some(secs) = supplier_time_at(journal, at, &cal) else { continue };
+        // N business days old once its time with the supplier is what an `Nbd` target started
+        // at its dispatch stands for: the clocks' own rule.
+        let bd = |n: u32| cal.target_secs(dispatched, SlaDuration { seconds: 0, business_days: n });
+        let age = match secs {
+            s if s < bd(1) => 0,
+            s if s < bd(3) => 1,
+            s if s < bd(10) => 2,
             _ => 3,
         };
         let entry = by_supplier.entry(supplier.clone()).or_insert_with(|| Backlog {
@@ -85,7 +117,7 @@ pub fn backlogs<'a>(tickets: impl Iterator<Item = &'a Ticket>, reg: &Registry, a
             title: t.title.clone(),
             supplier_ref: t.supplier_ref.clone(),
             dispatched,
-            business_hours: cal.business_between(dispatched, at) as f64 / 3600.0,
+            business_hours: secs as f64 / 3600.0,
             age: AGES[age].to_string(),
         });
     }

@@ -139,16 +139,24 @@ pub fn words(reg: &Registry, tab: RegistryTab, i: usize) -> String {
         }),
         RegistryTab::Services => reg.services().get(i).map(|v| {
             let category = v.category.as_deref().unwrap_or("");
-            format!("{} {category} {} {}", v.name, v.aliases.join(" "), v.keywords.join(" "))
+            let by: Vec<String> = contracts(reg, |c| c.services.iter().any(|s| s.eq_ignore_ascii_case(&v.name)))
+                .iter()
+                .map(|c| format!("{} {}", c.supplier, c.number))
+                .collect();
+            format!("{} {category} {} {} {}", v.name, v.aliases.join(" "), v.keywords.join(" "), by.join(" "))
         }),
         RegistryTab::Suppliers => reg.suppliers().get(i).map(|v| {
             let mut w = vec![v.name.clone(), v.aliases.join(" ")];
-            w.extend([&v.phone, &v.email, &v.portal, &v.hours].into_iter().flatten().cloned());
+            w.extend([&v.phone, &v.email, &v.portal, &v.hours, &v.procedure].into_iter().flatten().cloned());
             for c in &v.contacts {
                 w.push(c.name.clone());
                 w.extend([&c.phone, &c.email].into_iter().flatten().cloned());
             }
-            w.join(" ")
+            for c in contracts(reg, |c| c.supplier.eq_ignore_ascii_case(&v.name)) {
+                w.push(c.number.clone());
+                w.extend(c.services.iter().cloned());
+            }
+            with_digits(w.join(" "))
         }),
         RegistryTab::Contracts => reg
             .contracts()
@@ -157,6 +165,24 @@ pub fn words(reg: &Registry, tab: RegistryTab, i: usize) -> String {
         RegistryTab::Calendars => reg.file().calendar.get(i).map(|c| format!("{} {}", c.name, c.timezone)),
     };
     crate::domain::registry::lookup::fold(&text.unwrap_or_default())
+}
+
+/// The text, and its phone numbers as digits only ("+31 85 000 1070" is also "31850001070" and
+/// "0850001070"), so a number is found however it is typed.
+fn with_digits(text: String) -> String {
+    let mut out = text.clone();
+    for run in text.split(|c: char| !(c.is_ascii_digit() || c == ' ' || c == '+')) {
+        let digits: String = run.chars().filter(char::is_ascii_digit).collect();
+        if digits.len() >= 8 {
+            out.push_str(&format!(" {digits} +{digits}"));
+            // The Dutch way of dialling it at home: 0 for +31.
+            if let Some(national) = digits.strip_prefix("31") {
+                out.push_str(" 0");
+                out.push_str(national);
+            }
+        }
+    }
+    out
 }
 
 fn contracts(reg: &Registry, pick: impl Fn(&Contract) -> bool) -> Vec<&Contract> {
