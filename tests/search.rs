@@ -72,25 +72,3 @@ fn every_word_a_ticket_said_finds_it_open_or_closed() {
     let short = d.search_tickets(&SearchQuery { words: "a".into(), limit: 5, ..Default::default() });
     assert!(matches!(short, Err(DeskError::Refused(_))), "{short:?}");
 }
-
-/// A store whose word index was not there yet (an older spoc) is indexed when it is opened.
-#[test]
-fn an_older_store_gets_its_words_on_opening() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = desk(dir.path());
-    let id = log(&d, "Printer op de gang", "Papierstoring", "ZYL");
-    drop(d);
-    // As an older spoc left it: the index version before the words.
-    let db = sled::open(dir.path().join("store")).unwrap();
-    let meta = db.open_tree("meta").unwrap();
-    meta.insert("index_version", &2u32.to_be_bytes()).unwrap();
-    let index = db.open_tree("index").unwrap();
-    let words: Vec<_> = index.scan_prefix(b"W").keys().collect::<Result<_, _>>().unwrap();
-    for k in words {
-        index.remove(k).unwrap();
-    }
-    db.flush().unwrap();
-    drop((index, meta, db));
-    let d = desk(dir.path());
-    assert_eq!(ids(&d, "papierstoring"), [id]);
-}

@@ -270,6 +270,27 @@ fn go_to_a_ticket_by_its_number() {
     assert!(ui.state.message.as_deref().unwrap_or("").contains("999"), "{:?}", ui.state.message);
 }
 
+/// `H` searches all tickets, resolved ones too, by any word they said (here the solution), and
+/// `enter` opens the one found.
+#[test]
+fn searching_all_tickets_finds_a_resolved_one_by_its_solution() {
+    let mut ui = Ui::new();
+    let changes = vec![Change::Solution("toner vervangen".into()), Change::Status(Status::Resolved)];
+    ui.desk.update_ticket(&Agent::new("bram"), 2, TicketUpdate { changes, expected_version: None }).unwrap();
+    ui.keys("H");
+    assert_eq!(ui.state.screen(), Screen::Search);
+    ui.keys("toner");
+    assert_eq!(ui.state.search.rows.iter().map(|r| r.id).collect::<Vec<_>>(), [2]);
+    insta::assert_snapshot!("search_80x24", ui.screen(80, 24));
+    insta::assert_snapshot!("search_200x50", ui.screen(200, 50));
+    ui.key(KeyCode::Enter);
+    assert_eq!(ui.state.ticket.as_ref().map(|t| (t.id, t.status)), Some((2, Status::Resolved)));
+    // Back to the words, which are kept; nothing holds nonsense.
+    ui.key(KeyCode::Esc);
+    ui.keys(" xyzzy");
+    assert!(ui.screen(80, 24).contains("no ticket holds all these words"), "{}", ui.screen(80, 24));
+}
+
 #[test]
 fn quick_lookup_shows_whom_to_call() {
     let mut ui = Ui::new();
@@ -288,6 +309,16 @@ fn help_is_the_live_keymap() {
     assert!(screen.contains("enter open") && screen.contains("ctrl-c quit"), "{screen}");
     insta::assert_snapshot!("help_80x24", screen);
     insta::assert_snapshot!("help_200x50", ui.screen(200, 50));
+    // More keys than 80x24 holds: the rest is a scroll away, and the scroll stops at the end.
+    (ui.state.rows, ui.state.cols) = (24, 80);
+    assert!(!screen.contains("S regie"), "{screen}");
+    ui.key(KeyCode::End);
+    let end = ui.screen(80, 24);
+    assert!(end.contains("S regie"), "{end}");
+    ui.keys("j");
+    assert_eq!(ui.screen(80, 24), end, "no further than the last screenful");
+    ui.keys("k");
+    assert_ne!(ui.screen(80, 24), end);
 }
 
 #[test]

@@ -238,7 +238,7 @@ impl Desk {
         let same = |a: &str, b: &str| crate::domain::registry::key(a) == crate::domain::registry::key(b);
         let filtered =
             supplier.is_some() || participant.is_some() || service.is_some() || q.from.is_some() || q.to.is_some();
-        let keep = |id: u64| -> Result<bool, crate::store::StoreError> {
+        let check = |id: u64| -> Result<bool, crate::store::StoreError> {
             if !filtered {
                 return Ok(true);
             }
@@ -249,7 +249,19 @@ impl Desk {
                 && q.from.is_none_or(|f| t.created_at >= f)
                 && q.to.is_none_or(|to| t.created_at < to))
         };
-        let (mut found, more) = self.store.search_words(&words, SEARCH_RANKED, &keep)?;
+        // A ticket that cannot be read is said, not skipped.
+        let mut failed = None;
+        let mut keep = |id: u64| match check(id) {
+            Ok(kept) => kept,
+            Err(e) => {
+                failed.get_or_insert(e);
+                false
+            }
+        };
+        let (mut found, more) = self.store.search_words(&words, SEARCH_RANKED, &mut keep)?;
+        if let Some(e) = failed {
+            return Err(e.into());
+        }
         found.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
         let now = self.now();
         let limit = if q.limit == 0 { 50 } else { q.limit };

@@ -65,7 +65,7 @@ pub fn keys(t: &Ticket) -> Vec<Vec<u8>> {
 }
 
 /// Written with the others; a store whose indexes are of an older version is reindexed on open.
-pub const INDEX_VERSION: u32 = 3;
+pub const INDEX_VERSION: u32 = 2;
 
 fn time_key(kind: u8, secs: i64, id: u64) -> Vec<u8> {
     let mut k = vec![kind];

@@ -43,6 +43,10 @@ pub enum StoreError {
     CreateDir { dir: PathBuf, source: std::io::Error },
     #[error("{0:?} starts too many words to search by; type more of it")]
     TooBroad(String),
+    #[error(
+        "the server is still reading every ticket for searching (it does so once after it starts); try again in a moment"
+    )]
+    StillReading,
     #[error("store: {0}")]
     Sled(#[from] sled::Error),
 }
@@ -61,6 +65,9 @@ pub struct Store {
     agents: sled::Tree,
     cache: cache::TicketCache,
     texts: search::SearchTexts,
+    words: words::WordIndex,
+    /// The word index is being read (at start): a search waits for it rather than read again.
+    reading_words: std::sync::atomic::AtomicBool,
 }
 
 /// Who changed the registry, when, and how.
@@ -119,6 +126,8 @@ impl Store {
             agents: db.open_tree("agents")?,
             cache: Default::default(),
             texts: Default::default(),
+            words: Default::default(),
+            reading_words: Default::default(),
             db,
         };
         if store.meta.get("restoring")?.is_some() {
@@ -302,18 +311,15 @@ impl Store {
                 for key in index::keys(&ticket) {
                     index.insert(key, &[])?;
                 }
-                let said = ticket_words(&ticket, std::slice::from_ref(&entry));
-                for (key, at) in words::entries(&said, id) {
-                    index.insert(key, &at)?;
-                }
-                Ok(Ok(ticket))
+                Ok(Ok((ticket, entry)))
             });
         let made = result.map_err(unwrap_tx)?;
-        if let Ok(t) = &made {
-            self.texts.note(t);
+        Ok(made.map(|(t, entry)| {
+            self.texts.note(&t);
+            self.words.note(&t, std::slice::from_ref(&entry));
             self.cache.written(t.clone());
-        }
-        Ok(made)
+            t
+        }))
     }
 
     /// Replaces `old` by `new` with its journal entries, if nobody changed the ticket since `old`.
@@ -347,14 +353,12 @@ impl Store {
             for key in index::keys(new) {
                 index.insert(key, &[])?;
             }
-            // Added, never taken away: what the ticket once said stays findable.
-            for (key, at) in words::entries(&ticket_words(new, entries), id) {
-                index.insert(key, &at)?;
-            }
             Ok(())
         });
         result.map_err(unwrap_tx)?;
         self.texts.note(new);
+        // Added, never taken away: what the ticket once said stays findable.
+        self.words.note(new, entries);
         self.cache.written(new.clone());
         Ok(())
     }
@@ -371,9 +375,6 @@ impl Store {
             for key in index::keys(ticket) {
                 i.insert(key, &[]);
             }
-            for (key, at) in words::entries(&ticket_words(ticket, entries), ticket.id) {
-                i.insert(key, &at);
-            }
         }
         self.journal.apply_batch(j)?;
         self.index.apply_batch(i)?;
@@ -381,6 +382,7 @@ impl Store {
         // Bulk loads (the demo, a restore) may replace anything.
         self.cache.clear();
         self.texts.clear();
+        self.words.clear();
         let next = next_id(self.meta.get("next_id")?)?;
         if max_id + 1 > next {
             self.meta.insert("next_id", &(max_id + 1).to_be_bytes())?;
@@ -428,7 +430,38 @@ impl Store {
             }
         }
         self.texts.completed();
+        self.read_words()?;
         Ok(n)
+    }
+
+    /// Reads what every ticket and its journal say into the word index (at start, after the
+    /// open tickets; or at the first search of a store no server warmed).
+    fn read_words(&self) -> Result<(), StoreError> {
+        if self.reading_words.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            return Ok(());
+        }
+        let t0 = std::time::Instant::now();
+        let read = (|| {
+            for (k, v) in self.tickets.iter().flatten() {
+                let t = encoding::decode_ticket(&v)?;
+                let journal = match self.journal.get(&k)? {
+                    Some(b) => encoding::decode_journal(&b)?,
+                    None => Vec::new(),
+                };
+                self.words.note(&t, &journal);
+            }
+            Ok::<_, StoreError>(())
+        })();
+        if read.is_ok() {
+            self.words.completed();
+            tracing::info!(
+                "read the words of {} tickets for searching in {} ms",
+                self.tickets.len(),
+                t0.elapsed().as_millis()
+            );
+        }
+        self.reading_words.store(false, std::sync::atomic::Ordering::SeqCst);
+        read
     }
 
     /// A ticket for a report: from the cache if it is there, but not kept in it, so that a
@@ -448,12 +481,8 @@ impl Store {
         let mut batch = sled::Batch::default();
         let mut n = 0;
         for t in self.all_tickets() {
-            let t = t?;
-            for key in index::keys(&t) {
+            for key in index::keys(&t?) {
                 batch.insert(key, &[]);
-            }
-            for (key, at) in words::entries(&ticket_words(&t, &self.journal(t.id)?), t.id) {
-                batch.insert(key, &at);
             }
             n += 1;
             if n % 10_000 == 0 {
@@ -522,62 +551,25 @@ impl Store {
     /// Every ticket, in id order (reports, backups).
     /// Tickets of all history holding every one of `wanted` (folded words, each also as the
     /// start of a longer word), newest first, with how many of them stand in the title; at most
-    /// `cap`, and whether there are more.
+    /// `cap` kept by `keep`, and whether there are more.
     pub fn search_words(
         &self,
         wanted: &[String],
         cap: usize,
-        keep: &dyn Fn(u64) -> Result<bool, StoreError>,
+        keep: &mut dyn FnMut(u64) -> bool,
     ) -> Result<(Vec<(u64, u32)>, bool), StoreError> {
-        let mut expanded = Vec::new();
-        for w in wanted {
-            match words::expand(&self.index, w)? {
-                Some(list) if list.is_empty() => return Ok((Vec::new(), false)),
-                Some(list) => expanded.push(list),
-                None => return Err(StoreError::TooBroad(w.clone())),
-            }
+        // A store no server has warmed (tools, tests) reads its words at the first search.
+        if !self.words.is_ready() && !self.reading_words.load(std::sync::atomic::Ordering::SeqCst) {
+            self.read_words()?;
         }
-        // The rarest word leads: the others are looked up for its tickets only.
-        const COUNTED: usize = 5_000;
-        let count =
-            |list: &Vec<Vec<u8>>| list.iter().map(|w| self.index.scan_prefix(w).take(COUNTED).count()).sum::<usize>();
-        let lead = (0..expanded.len()).min_by_key(|&i| count(&expanded[i])).unwrap_or(0);
-        let others: Vec<&Vec<Vec<u8>>> =
-            expanded.iter().enumerate().filter(|(i, _)| *i != lead).map(|(_, l)| l).collect();
-        let in_title = |at: u8| u32::from(at & crate::domain::words::IN_TITLE != 0);
-        let mut found = Vec::new();
-        for posting in words::Newest::new(&self.index, &expanded[lead]) {
-            let (id, at) = posting?;
-            let mut score = in_title(at);
-            let mut all = true;
-            for other in &others {
-                let at = words::stands(&self.index, other, id)?;
-                if at == 0 {
-                    all = false;
-                    break;
-                }
-                score += in_title(at);
-            }
-            if all && keep(id)? {
-                if found.len() == cap {
-                    return Ok((found, true));
-                }
-                found.push((id, score));
-            }
+        match self.words.search(wanted, cap, keep) {
+            Ok(found) => Ok(found),
+            Err(words::NotYet::Reading) => Err(StoreError::StillReading),
+            Err(words::NotYet::TooBroad(w)) => Err(StoreError::TooBroad(w)),
         }
-        Ok((found, false))
     }
 
     pub fn all_tickets(&self) -> impl Iterator<Item = Result<Ticket, StoreError>> + '_ {
         self.tickets.iter().values().map(|v| encoding::decode_ticket(&v?))
     }
-}
-
-/// What a ticket and its journal entries say, word by word.
-fn ticket_words(t: &Ticket, entries: &[JournalEntry]) -> std::collections::BTreeMap<String, u8> {
-    let mut all = crate::domain::words::of_ticket(t);
-    for (w, at) in crate::domain::words::of_journal(entries.iter()) {
-        *all.entry(w).or_insert(0) |= at;
-    }
-    all
 }

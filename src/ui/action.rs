@@ -71,6 +71,8 @@ pub enum Action {
     StatusResolved,
     StatusClosed,
     Search,
+    /// The search of all tickets, open and closed.
+    SearchAll,
     /// Unbinds a key that a lower layer (the defaults) binds.
     Noop,
 }
@@ -146,6 +148,7 @@ impl Action {
             Action::StatusResolved => "status: resolved (asks for the solution, then to confirm)",
             Action::StatusClosed => "status: closed (asks to confirm)",
             Action::Search => "search every name, alias, keyword, location and contact (enter keeps it, esc clears)",
+            Action::SearchAll => "search all history",
             Action::Noop => "nothing",
         }
     }

@@ -35,6 +35,7 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap) {
         Screen::Regie => screens::regie::view::draw(f, s, theme, body),
         Screen::Ticket => screens::ticket::view::draw(f, s, theme, body),
         Screen::Lookup => screens::lookup::view::draw(f, s, theme, body),
+        Screen::Search => screens::search::view::draw(f, s, theme, body),
         Screen::Help => screens::help::view::draw(f, s, theme, keys, body),
     }
     status_line(f, s, theme, bottom);
@@ -74,6 +75,7 @@ fn title(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
         }
         Screen::Ticket => s.ticket.as_ref().map(|t| format!("ticket #{}", t.id)).unwrap_or_else(|| "ticket".into()),
         Screen::Lookup => "who do we call?".into(),
+        Screen::Search => "search all tickets".into(),
         Screen::Intake => "new call".into(),
         Screen::Registry => match s.registry_search.trim() {
             "" => "registry".into(),

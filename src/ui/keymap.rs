@@ -38,6 +38,7 @@ pub enum Mode {
     Regie,
     Ticket,
     Lookup,
+    Search,
     Help,
     /// The status menu of a ticket: one key per status, the same whatever the ticket's status.
     Status,
@@ -56,6 +57,7 @@ impl Mode {
             Mode::Regie => "regie",
             Mode::Ticket => "ticket",
             Mode::Lookup => "lookup",
+            Mode::Search => "search",
             Mode::Help => "help",
             Mode::Status => "status",
             Mode::Input => "input",
@@ -234,7 +236,7 @@ impl Keymap {
                 Ok(m) => m,
                 Err(e) => {
                     let hint = did_you_mean(mode.get_ref(), &e.to_string());
-                    let modes = "global, queue, intake, registry, dashboard, regie, ticket, lookup or help";
+                    let modes = "global, queue, intake, registry, dashboard, regie, ticket, lookup, search or help";
                     errors.push(at(mode.span().start, format!("unknown mode {:?}{hint}: {modes}", mode.get_ref())));
                     continue;
                 }
@@ -363,7 +365,7 @@ mod tests {
             [
                 (
                     1,
-                    "unknown mode \"qeue\" (did you mean \"queue\"?): global, queue, intake, registry, dashboard, regie, ticket, lookup or help"
+                    "unknown mode \"qeue\" (did you mean \"queue\"?): global, queue, intake, registry, dashboard, regie, ticket, lookup, search or help"
                 ),
                 (5, "unknown key \"ctrl-entr\" (did you mean \"ctrl-enter\"?)"),
                 (4, "unknown action \"opne\" (did you mean \"open\"?)"),

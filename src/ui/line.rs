@@ -203,6 +203,8 @@ pub enum LineOf {
     /// The intake field in focus.
     Intake(usize),
     RegistrySearch,
+    /// The words of a search of all tickets.
+    Search,
 }
 
 impl super::state::State {
@@ -218,6 +220,7 @@ impl super::state::State {
         match self.screen() {
             Screen::Queue if self.queue.filtering => Some(LineOf::Filter),
             Screen::Lookup => Some(LineOf::Lookup),
+            Screen::Search => Some(LineOf::Search),
             Screen::Intake => Some(LineOf::Intake(self.intake.focus)),
             Screen::Registry if self.registry_searching => Some(LineOf::RegistrySearch),
             _ => None,
@@ -234,6 +237,7 @@ impl super::state::State {
             LineOf::Filter => !self.queue.filter.is_empty(),
             LineOf::Lookup => !self.lookup.query.is_empty(),
             LineOf::RegistrySearch => !self.registry_search.is_empty(),
+            LineOf::Search => !self.search.query.is_empty(),
             LineOf::Prompt | LineOf::Intake(_) => false,
         };
         Cursor::at_end(reopened)
@@ -249,6 +253,7 @@ impl super::state::State {
             LineOf::Lookup => &mut self.lookup.query,
             LineOf::Intake(_) => self.intake.value_mut(),
             LineOf::RegistrySearch => &mut self.registry_search,
+            LineOf::Search => &mut self.search.query,
         }
     }
 }

@@ -91,6 +91,10 @@ pub fn perform(api: &dyn DeskApi, effect: Effect, lost: &mut bool) -> Msg {
         Effect::LoadRegistry => Msg::Registry(api.registry().map_err(text)),
         Effect::LoadDashboard => Msg::Dashboard(api.dashboard().map_err(text)),
         Effect::LoadRegie(now) => Msg::Regie(regie(api, now).map_err(text)),
+        Effect::Search(words) => {
+            let q = crate::desk::SearchQuery { words, limit: screens::search::SHOWN, ..Default::default() };
+            Msg::Found(api.search_tickets(q).map_err(text))
+        }
     }
 }
 
@@ -185,7 +189,7 @@ pub fn run(dir: &Path, looks: &Looks) -> Result<(), DeskError> {
     dispatch(&mut s, &keys, &worker, vec![Msg::Tick(Utc::now().trunc_subsecs(0))]);
     let result = loop {
         s.waiting = worker.waiting().filter(|d| *d >= SAY_WAITING);
-        s.rows = terminal.size().map(|r| r.height).unwrap_or(0);
+        (s.rows, s.cols) = terminal.size().map(|r| (r.height, r.width)).unwrap_or((0, 0));
         // One synchronized update per frame: the terminal shows it whole, never half drawn.
         let _ = ratatui::crossterm::execute!(terminal.backend_mut(), BeginSynchronizedUpdate);
         let drawn = terminal.draw(|f| frame::draw(f, &s, &theme, &keys)).map(|_| ());

@@ -23,6 +23,7 @@ pub enum Screen {
     Regie,
     Ticket,
     Lookup,
+    Search,
     Help,
 }
 
@@ -38,6 +39,7 @@ impl Screen {
             Screen::Regie => Mode::Regie,
             Screen::Ticket => Mode::Ticket,
             Screen::Lookup => Mode::Lookup,
+            Screen::Search => Mode::Search,
             Screen::Help => Mode::Help,
         }
     }
@@ -53,6 +55,7 @@ pub struct State {
     pub ticket: Option<TicketDetail>,
     pub scroll: u16,
     pub lookup: Lookup,
+    pub search: super::screens::search::Search,
     pub intake: Intake,
     /// For the intake's suggestions and routing preview.
     pub registry: Option<Arc<Registry>>,
@@ -93,6 +96,10 @@ pub struct State {
     pub tz: Tz,
     /// The terminal's height when last drawn (0 before), so a scroll stops at the last screenful.
     pub rows: u16,
+    /// Its width then.
+    pub cols: u16,
+    /// How far the help is scrolled, when its keys do not all fit.
+    pub help_scroll: u16,
     pub quit: bool,
 }
 
@@ -107,6 +114,7 @@ impl State {
             ticket: None,
             scroll: 0,
             lookup: Lookup::default(),
+            search: Default::default(),
             intake: Intake::default(),
             registry: None,
             dashboard: None,
@@ -131,6 +139,8 @@ impl State {
             now,
             tz,
             rows: 0,
+            cols: 0,
+            help_scroll: 0,
             quit: false,
         }
     }

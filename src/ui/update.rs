@@ -25,6 +25,8 @@ pub enum Msg {
     Registry(Result<std::sync::Arc<crate::domain::Registry>, String>),
     Dashboard(Result<crate::domain::report::Dashboard, String>),
     Regie(Result<screens::regie::Regie, String>),
+    /// The answer to a search of all tickets.
+    Found(Result<Page<TicketRow>, String>),
     Notice(Notice),
     /// The server went away; the text says why.
     Lost(String),
@@ -57,6 +59,8 @@ pub enum Effect {
     LoadDashboard,
     /// Twelve months up to `now`.
     LoadRegie(chrono::DateTime<chrono::Utc>),
+    /// All tickets holding these words.
+    Search(String),
 }
 
 impl Effect {
@@ -83,6 +87,7 @@ impl Effect {
             Effect::LoadRegistry => Msg::Registry(Err(why)),
             Effect::LoadDashboard => Msg::Dashboard(Err(why)),
             Effect::LoadRegie(_) => Msg::Regie(Err(why)),
+            Effect::Search(_) => Msg::Found(Err(why)),
         }
     }
 }
@@ -148,6 +153,10 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
         }
         Msg::Regie(Ok(r)) => {
             s.regie = Some(r);
+            vec![]
+        }
+        Msg::Found(page) => {
+            screens::search::found(s, page);
             vec![]
         }
         Msg::Regie(Err(e)) => {
@@ -299,6 +308,7 @@ fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
         r => r,
     };
     match resolved {
+        Resolved::Action(action) if s.screen() == Screen::Help && screens::help::scroll(s, keys, action) => vec![],
         Resolved::Action(action) => {
             s.message = None;
             act(s, action)
@@ -326,6 +336,7 @@ fn typed(s: &mut State, line: super::line::LineOf) -> Vec<Effect> {
             s.registry_selected = 0;
             vec![]
         }
+        LineOf::Search => screens::search::typed(s),
     }
 }
 
@@ -341,7 +352,10 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
                 s.screens.pop();
             }
         }
-        Action::Help => s.screens.push(Screen::Help),
+        Action::Help => {
+            s.screens.push(Screen::Help);
+            s.help_scroll = 0;
+        }
         Action::Lookup => {
             if s.screen() != Screen::Lookup {
                 s.screens.push(Screen::Lookup);
@@ -366,6 +380,11 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
             s.screens.push(Screen::Dashboard);
             s.dashboard_selected = 0;
             return vec![Effect::LoadDashboard];
+        }
+        Action::SearchAll => {
+            if s.screen() != Screen::Search {
+                s.screens.push(Screen::Search);
+            }
         }
         Action::Registry => {
             s.screens.push(Screen::Registry);

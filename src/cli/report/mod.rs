@@ -267,12 +267,12 @@ fn print<R: serde::Serialize>(
         (Format::Csv, None) => out(&if a.excel { figures.csv_excel()? } else { figures.csv()? }),
         (_, detail) => {
             // Within 120 columns: names cut shorter when a month column is there too.
-            let text = figures.text_within(name_width(a.monthly), 1);
+            let text = figures.text_fitting(120, name_width(a.monthly), 1);
             let mut s = if rows.is_empty() { format!("{nothing}\n") } else { text + LEGEND };
             if !rows.is_empty() {
-                let per = per_priority_table(a.monthly, keys, &rows).text_within(name_width(a.monthly), 1);
+                let per = per_priority_table(a.monthly, keys, &rows).text_fitting(120, name_width(a.monthly), 1);
                 s.push_str(&format!("\nper priority (contracts set targets per priority):\n{per}"));
-                let timing = timing_table(a.monthly, keys, &rows).text_within(name_width(a.monthly), 1);
+                let timing = timing_table(a.monthly, keys, &rows).text_fitting(120, name_width(a.monthly), 1);
                 s.push_str(&format!("\ntimes, medians in business hours:\n{timing}"));
                 let judged: Vec<String> = rows
                     .iter()
@@ -289,11 +289,11 @@ fn print<R: serde::Serialize>(
                 if !judged.is_empty() {
                     s.push_str(&format!("\nagainst the norms:\n{}", judged.concat()));
                 }
-                let scores = experience_table(a.monthly, keys, &rows).text_within(name_width(a.monthly), 1);
+                let scores = experience_table(a.monthly, keys, &rows).text_fitting(120, name_width(a.monthly), 1);
                 s.push_str(&format!("\nexperience: how many callers gave each score (remarks in --detail):\n{scores}"));
             }
             for (title, table) in extras {
-                s.push_str(&format!("\n{title}:\n{}", table.text_within(name_width(a.monthly), 1)));
+                s.push_str(&format!("\n{title}:\n{}", table.text_fitting(120, name_width(a.monthly), 1)));
             }
             if let Some(d) = detail {
                 s.push_str(&format!("\ntickets behind these figures:\n{}", d.text()));

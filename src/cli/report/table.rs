@@ -70,6 +70,19 @@ impl Table {
         self.text_within(MAX_WIDTH, 2)
     }
 
+    /// As [`Table::text_within`], with cells cut shorter (down to 8 columns) until every line
+    /// fits in `total` columns: a report for people stays readable in a 120-column terminal.
+    pub fn text_fitting(&self, total: usize, max: usize, gap: usize) -> String {
+        let mut cut = max;
+        loop {
+            let text = self.text_within(cut, gap);
+            if cut <= 8 || text.lines().all(|l| l.width() <= total) {
+                return text;
+            }
+            cut -= 1;
+        }
+    }
+
     /// As [`Table::text`], cells cut at `max` columns and `gap` spaces between them.
     pub fn text_within(&self, max: usize, gap: usize) -> String {
         let cells: Vec<Vec<String>> = std::iter::once(&self.header)

@@ -8,6 +8,7 @@ pub mod lookup;
 pub mod queue;
 pub mod regie;
 pub mod registry;
+pub mod search;
 pub mod ticket;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -22,6 +23,7 @@ pub fn act(s: &mut State, action: Action) -> Vec<Effect> {
         Screen::Queue => queue::act(s, action),
         Screen::Ticket => ticket::act(s, action),
         Screen::Lookup => lookup::act(s, action),
+        Screen::Search => search::act(s, action),
         Screen::Intake => intake::act(s, action),
         Screen::Registry => registry::act(s, action),
         Screen::Dashboard => dashboard::act(s, action),

@@ -22,18 +22,46 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap, r: Rect) {
         .map(|columns| (columns, lay_out(&bindings, (r.width / columns as u16) as usize, rows, columns)))
         .find(|(_, fits)| fits.is_some())
         .and_then(|(columns, fits)| Some((columns, fits?)));
-    // Too many to fit: two columns, the rest cut off at the bottom.
-    let (columns, chunks) =
-        layout.unwrap_or_else(|| (2, lay_out(&bindings, (r.width / 2) as usize, rows, usize::MAX).unwrap_or_default()));
+    // Too many to fit: two long columns, scrolled (j/k, page keys) to the last screenful.
+    let (columns, chunks, scroll) = match layout {
+        Some((columns, chunks)) => (columns, chunks, 0),
+        None => {
+            let halves = halves(&bindings, (r.width / 2) as usize);
+            let last = halves.iter().map(Vec::len).max().unwrap_or(0).saturating_sub(rows);
+            (2, halves, usize::from(s.help_scroll).min(last))
+        }
+    };
     let width = r.width / columns as u16;
     for (c, lines) in chunks.into_iter().enumerate() {
         let lines: Vec<Line> = lines
             .into_iter()
+            .skip(scroll)
             .map(|(key, text)| Line::from(vec![Span::styled(key, theme.style("ui.key")), Span::raw(text)]))
             .collect();
         let area = Rect { x: r.x + width * c as u16, y: r.y + 1, width, height: r.height.saturating_sub(1) };
         f.render_widget(Paragraph::new(lines), area);
     }
+}
+
+/// The bindings in two columns of `width` as long as they need to be.
+fn halves(bindings: &[(String, crate::ui::action::Action)], width: usize) -> Vec<Vec<Shown>> {
+    let all = lay_out(bindings, width, usize::MAX, 1).unwrap_or_default().concat();
+    // Split at a key, not inside a wrapped description.
+    let mut at = all.len().div_ceil(2);
+    while at < all.len() && all[at].0.trim().is_empty() {
+        at += 1;
+    }
+    let (a, b) = all.split_at(at);
+    vec![a.to_vec(), b.to_vec()]
+}
+
+/// How many lines the help's longest column has when it does not fit in `rows` (`None` when it
+/// fits and does not scroll).
+pub fn overflow(s: &State, keys: &Keymap, cols: u16, rows: usize) -> Option<usize> {
+    let below = s.screens.iter().rev().nth(1).copied().unwrap_or(Screen::Queue);
+    let bindings = keys.bindings(below.mode());
+    let fits = (1..=6).any(|columns| lay_out(&bindings, (cols / columns as u16) as usize, rows, columns).is_some());
+    (!fits).then(|| halves(&bindings, (cols / 2) as usize).iter().map(Vec::len).max().unwrap_or(0))
 }
 
 type Shown = (String, String);
