@@ -40,6 +40,7 @@ fn main() {
     // HTML with its charts, written to a file.
     let session = Session::new(&desk, Agent::new("bench"));
     let out = tempfile::tempdir().unwrap();
+    std::fs::create_dir(out.path().join("all")).unwrap();
     let today = to.with_timezone(&chrono_tz::Europe::Amsterdam).date_naive();
     let month = (today.with_day(1).unwrap() - chrono::Months::new(1)).format("%Y-%m").to_string();
     let args = |supplier: Option<&str>| PackArgs {

@@ -113,6 +113,9 @@ fn logins_are_checked_against_the_known_agents() {
     assert_eq!(shown["assignee"], "anouk", "stored as the login is known");
     assert!(s.fails(&["agent", "add", "Anouk"], 2).contains("anouk is already a known agent"));
     assert!(s.fails(&["agent", "add", "nobody"], 2).contains("means something else"));
+    // The words --assign reads, in any case.
+    s.ok(&["ticket", "update", "1", "--assign", "NOBODY"]);
+    s.ok(&["ticket", "update", "1", "--assign", "Me"]);
     // Oneself is always known, and an assignee stays known.
     s.ok(&["ticket", "update", "1", "--assign", &me]);
     assert_eq!(s.ok(&["agent", "list"]), sorted(&["anouk", &me]));

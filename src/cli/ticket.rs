@@ -383,9 +383,10 @@ pub fn update(desk: &dyn DeskApi, id: u64, a: UpdateArgs) -> CmdResult {
         return Err(bad("--reason goes with --override-supplier"));
     }
     if let Some(who) = a.assign {
-        let who = match who.as_str() {
+        let who = who.trim().to_string();
+        let who = match who.to_lowercase().as_str() {
             "me" => Some(Agent::current().login().to_string()),
-            "-" | "none" | "nobody" => None,
+            "-" | "none" | "nobody" | "unassigned" => None,
             _ => Some(who),
         };
         changes.push(Change::Assign(who));

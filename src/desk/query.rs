@@ -224,6 +224,13 @@ impl Desk {
     /// caller, the supplier's reference or solution: those with more of the words in their title
     /// first, newest first among equals (of the newest [`SEARCH_RANKED`] matches).
     pub fn search_tickets(&self, q: &SearchQuery) -> Result<Page<TicketRow>, DeskError> {
+        // Every part typed counts: a part too short to search by is said, not dropped.
+        if let Some(part) = q.words.split_whitespace().find(|p| crate::domain::words::words(p).next().is_none()) {
+            return Err(DeskError::Refused(format!(
+                "{part:?} is too short to search by: words of at least {} letters or digits",
+                crate::domain::words::SHORTEST
+            )));
+        }
         let words: Vec<String> = crate::domain::words::words(&q.words).collect();
         if words.is_empty() {
             return Err(DeskError::Refused(format!(
@@ -231,8 +238,30 @@ impl Desk {
                 crate::domain::words::SHORTEST
             )));
         }
+        if let (Some(from), Some(to)) = (q.from, q.to)
+            && to <= from
+        {
+            return Err(DeskError::Refused("the period ends before it starts (--to is before --from)".into()));
+        }
         let reg = self.registry();
-        let supplier = q.supplier.as_deref().map(|s| reg.supplier(s).map_or_else(|| s.to_string(), |x| x.name.clone()));
+        // As the queue's filter: a supplier by name or alias, or "unrouted"; another name is
+        // refused with the nearest.
+        let supplier = match q.supplier.as_deref() {
+            None => None,
+            Some(s) => match reg.supplier(s) {
+                Some(x) => Some(x.name.clone()),
+                None if s.eq_ignore_ascii_case(crate::domain::report::UNROUTED) => Some(UNROUTED.to_string()),
+                None => {
+                    let names = reg.suppliers().iter().map(|x| x.name.as_str());
+                    let suggestions = crate::domain::registry::lookup::closest(s, names, 3);
+                    return Err(DeskError::Unknown {
+                        what: "supplier",
+                        given: s.to_string(),
+                        suggestions: suggestions.into_iter().map(String::from).collect(),
+                    });
+                }
+            },
+        };
         let participant = q.participant.as_deref().map(|p| super::tickets::resolve_participant(&reg, p)).transpose()?;
         let service = q.service.as_deref().map(|s| super::tickets::resolve_service(&reg, s)).transpose()?;
         let same = |a: &str, b: &str| crate::domain::registry::key(a) == crate::domain::registry::key(b);
@@ -243,7 +272,11 @@ impl Desk {
                 return Ok(true);
             }
             let Some(t) = self.store.scanned_ticket(id)? else { return Ok(false) };
-            Ok(supplier.as_deref().is_none_or(|s| t.routing.supplier.as_deref().is_some_and(|x| same(x, s)))
+            let routed = |s: &str| match t.routing.supplier.as_deref() {
+                None => s == UNROUTED,
+                Some(x) => same(x, s),
+            };
+            Ok(supplier.as_deref().is_none_or(routed)
                 && participant.as_deref().is_none_or(|p| same(&t.participant, p))
                 && service.as_deref().is_none_or(|s| same(&t.service, s))
                 && q.from.is_none_or(|f| t.created_at >= f)

@@ -17,20 +17,27 @@ pub const LONGEST: usize = 32;
 pub const IN_TITLE: u8 = 1;
 pub const ELSEWHERE: u8 = 2;
 
-/// The words of `text`, folded, each once.
+/// The words of `text`, folded, each once: the parts between spaces and punctuation, and a
+/// reference or compound held together by `-`, `.` or `/` also whole ("cs-557216", "e-mail"),
+/// so that "CS-5" finds the references that start so.
 pub fn words(text: &str) -> impl Iterator<Item = String> {
     let folded = super::registry::lookup::fold(text);
-    let mut list: Vec<String> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= SHORTEST)
-        .map(|w| {
-            let mut end = w.len().min(LONGEST);
-            while !w.is_char_boundary(end) {
-                end -= 1;
-            }
-            w[..end].to_string()
-        })
-        .collect();
+    let joined = |c: char| matches!(c, '-' | '.' | '/');
+    let cut = |w: &str| {
+        let mut end = w.len().min(LONGEST);
+        while !w.is_char_boundary(end) {
+            end -= 1;
+        }
+        w[..end].to_string()
+    };
+    let mut list: Vec<String> = Vec::new();
+    for token in folded.split(|c: char| !(c.is_alphanumeric() || joined(c))) {
+        let token = token.trim_matches(joined);
+        if token.contains(joined) && token.len() >= SHORTEST {
+            list.push(cut(token));
+        }
+        list.extend(token.split(joined).filter(|w| w.len() >= SHORTEST).map(cut));
+    }
     list.sort_unstable();
     list.dedup();
     list.into_iter()
@@ -85,5 +92,7 @@ mod tests {
     fn words_are_folded_split_and_kept_once() {
         let w: Vec<String> = super::words("Zermelo: roosters WEG bij Coördinator, zermelo!  a").collect();
         assert_eq!(w, ["bij", "coordinator", "roosters", "weg", "zermelo"]);
+        let w: Vec<String> = super::words("ref CS-557216 per e-mail.").collect();
+        assert_eq!(w, ["557216", "cs", "cs-557216", "e-mail", "mail", "per", "ref"]);
     }
 }

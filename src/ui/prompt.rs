@@ -172,10 +172,10 @@ pub fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
                 PromptKind::SupplierReply => Change::SupplierReply(text),
                 PromptKind::SupplierSolved => Change::SupplierSolved(text),
                 // As `--assign` reads them: me, or nobody.
-                PromptKind::Assign => match text.as_str() {
+                PromptKind::Assign => match text.trim().to_lowercase().as_str() {
                     "me" => Change::Assign(Some(s.me.clone())),
                     "none" | "nobody" | "unassigned" | "-" => Change::Assign(None),
-                    _ => Change::Assign(Some(text)),
+                    _ => Change::Assign(Some(text.trim().to_string())),
                 },
                 PromptKind::Override => {
                     let (supplier, reason) = text.split_once(':').unwrap_or((&text, ""));

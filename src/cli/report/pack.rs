@@ -220,11 +220,13 @@ impl Pack<'_> {
         self.year.tickets.iter().filter(mine).filter(|f| f.month.as_deref() == Some(self.month)).collect()
     }
 
-    fn norm(&self, p: Priority) -> (f64, bool) {
+    /// The resolution norm a priority's chart is drawn against, and what it is.
+    fn norm(&self, p: Priority) -> (f64, String) {
         let n = &self.norms;
-        match n.of(p).and_then(|x| x.resolution_met_pct).or(n.resolution_met_pct) {
-            Some(v) => (v, true),
-            None => (DEFAULT_NORM, false),
+        match (n.of(p).and_then(|x| x.resolution_met_pct), n.resolution_met_pct) {
+            (Some(v), _) => (v, format!("norm for {p} {v}%")),
+            (None, Some(v)) => (v, format!("the overall norm {v}% (judged on all priorities together)")),
+            (None, None) => (DEFAULT_NORM, format!("no norm set: {DEFAULT_NORM}% shown")),
         }
     }
 
@@ -336,11 +338,10 @@ fn per_priority(h: &mut String, p: &Pack) {
                 })
                 .collect()
         };
-        let (norm, set) = p.norm(prio);
-        let label = if set { format!("norm {norm}%") } else { format!("no norm set: {norm}% shown") };
+        let (norm, label) = p.norm(prio);
         let _ = writeln!(
             h,
-            "<figure data-chart=\"{prio}\"><figcaption>{prio} · resolution <span class=\"key res\"></span> response <span class=\"key resp\"></span> · {}</figcaption>{}</figure>",
+            "<figure data-chart=\"{prio}\"><figcaption><b>{prio}</b> · <span class=\"key res\"></span> resolution · <span class=\"key resp\"></span> response · <span class=\"key norm\"></span> {}</figcaption>{}</figure>",
             esc(&label),
             line_chart(p.months, &series(true), &series(false), norm)
         );
@@ -552,7 +553,7 @@ fn line_chart(
     }
     let _ = write!(s, "<line x1=\"{LEFT}\" x2=\"{W}\" y1=\"{0:.1}\" y2=\"{0:.1}\" class=\"norm\"/>", y(norm));
     for (i, m) in months.iter().enumerate() {
-        if labelled(i, months.len()) {
+        {
             let _ =
                 write!(s, "<text x=\"{:.1}\" y=\"{}\" class=\"month\">{}</text>", x(i), H - 5.0, esc(&short_month(m)));
         }
@@ -573,6 +574,9 @@ fn line_chart(
             let _ = write!(s, "<path d=\"{}\" class=\"{class}\"/>", path.trim_end());
         }
         for (i, (v, counts)) in series.iter().enumerate() {
+            if let (Some(v), "res") = (v, class) {
+                let _ = write!(s, "<text x=\"{:.1}\" y=\"{:.1}\" class=\"value\">{:.0}</text>", x(i), y(*v) - 4.0, v);
+            }
             if let Some(v) = v {
                 let _ = write!(
                     s,
@@ -587,11 +591,6 @@ fn line_chart(
     }
     s.push_str("</svg>");
     s
-}
-
-/// Every other month labelled, counting back from the meeting's month, which always is.
-fn labelled(i: usize, n: usize) -> bool {
-    (n - 1 - i) % 2 == 0
 }
 
 /// Bars with their counts above them.
@@ -612,7 +611,7 @@ fn bar_chart(labels: &[String], counts: &[u64]) -> String {
             slot * 0.7,
             top - 3.0,
         );
-        if labels.len() <= 6 || labelled(i, labels.len()) {
+        {
             let _ = write!(s, "<text x=\"{middle:.1}\" y=\"{}\" class=\"month\">{}</text>", H - 5.0, esc(label));
         }
     }
@@ -635,9 +634,11 @@ svg{width:100%;height:auto;display:block}
 .grid{stroke:#e2e8f0;stroke-width:1} .norm{stroke:#c53030;stroke-width:1.2;stroke-dasharray:4 3}
 path.res{fill:none;stroke:#2b6cb0;stroke-width:2} circle.res{fill:#2b6cb0}
 path.resp{fill:none;stroke:#90cdf4;stroke-width:1.5} circle.resp{fill:#90cdf4}
-.bar{fill:#2b6cb0} .axis{font-size:8px;fill:#718096;text-anchor:end} .month{font-size:8px;fill:#4a5568;text-anchor:middle}
+.bar{fill:#2b6cb0} .axis{font-size:8px;fill:#718096;text-anchor:end} .month{font-size:7px;fill:#4a5568;text-anchor:middle}
 .count{font-size:8px;fill:#1a202c;text-anchor:middle}
 .key{display:inline-block;width:14px;height:3px;vertical-align:middle} .key.res{background:#2b6cb0} .key.resp{background:#90cdf4}
+.key.norm{height:0;border-top:2px dashed #c53030}
+.value{font-size:7px;fill:#2b6cb0;text-anchor:middle}
 .remarks li{margin:2px 0}
 .verdict{font-weight:600} .verdict.missed{color:#c53030} .verdict.met{color:#276749}
 table.detail{font-size:8pt}

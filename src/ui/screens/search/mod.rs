@@ -25,10 +25,14 @@ pub struct Search {
 /// What follows a change to the words typed: a search once there is a word to search by.
 pub fn typed(s: &mut State) -> Vec<Effect> {
     s.search.selected = 0;
-    if crate::domain::words::words(&s.search.query).next().is_none() {
+    // A part still too short to search by: said, and not asked of the server yet.
+    let short = s.search.query.split_whitespace().find(|p| crate::domain::words::words(p).next().is_none());
+    if s.search.query.trim().is_empty() || short.is_some() {
         s.search.rows.clear();
         s.search.more = false;
-        s.search.error = None;
+        s.search.error = short.map(|p| {
+            format!("{:?} is too short to search by: type two letters or digits or more", crate::ui::frame::clean(p))
+        });
         return vec![];
     }
     vec![Effect::Search(s.search.query.clone())]
