@@ -80,7 +80,7 @@ fn main() {
         "inloggen foutmelding",
         "nieuwe medewerker",
         "rechten magister",
-        "inc 55",
+        "inc-5572 youforce",
         "e-mail traag",
     ] {
         let q = SearchQuery { words: words.into(), limit: 50, ..Default::default() };

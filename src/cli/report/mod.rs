@@ -234,7 +234,7 @@ fn print<R: serde::Serialize>(
         let Some(path) = &a.output else { return Err(bad("--format xlsx writes a file: give it with -o FILE")) };
         let tz = desk.registry()?.helpdesk_calendar().timezone;
         let figures = figures_table(a.monthly, keys, counted, &rows);
-        let per = per_priority_table(a.monthly, keys, &rows);
+        let per = per_priority_numbers(a.monthly, keys, &rows);
         let timing = timing_table(a.monthly, keys, &rows);
         let scores = experience_table(a.monthly, keys, &rows);
         let detail = detail_table(a.monthly, &report.tickets, tz, true);
@@ -341,6 +341,42 @@ fn per_priority_table(monthly: bool, keys: &[&str], rows: &[Row]) -> Table {
                 p.tickets.to_string(),
                 met_text(p.response_met, p.response_measured, p.tickets),
                 met_text(p.resolution_met, p.resolution_measured, p.tickets),
+            ]);
+            t.push(row);
+        }
+    }
+    t
+}
+
+/// The counts per priority as numbers, for a spreadsheet: met, decided and the share met.
+fn per_priority_numbers(monthly: bool, keys: &[&str], rows: &[Row]) -> Table {
+    let mut header = keyed_header(monthly, keys);
+    header.extend([
+        "priority",
+        "tickets",
+        "response met",
+        "response decided",
+        "response met %",
+        "resolution met",
+        "resolution decided",
+        "resolution met %",
+    ]);
+    let share = |met: u64, decided: u64| {
+        if decided == 0 { String::new() } else { format!("{}", rounded(met as f64 * 100.0 / decided as f64, 1)) }
+    };
+    let mut t = Table::new(&header);
+    for (key, month, f, _) in rows {
+        for p in &f.per_priority {
+            let mut row = keyed_row(monthly, key, month);
+            row.extend([
+                p.priority.to_string(),
+                p.tickets.to_string(),
+                p.response_met.to_string(),
+                p.response_measured.to_string(),
+                share(p.response_met, p.response_measured),
+                p.resolution_met.to_string(),
+                p.resolution_measured.to_string(),
+                share(p.resolution_met, p.resolution_measured),
             ]);
             t.push(row);
         }

@@ -21,14 +21,13 @@ pub fn write(path: &Path, sheets: &[(&str, &Table)]) -> Result<(), Failure> {
             sheet.write_string_with_format(0, c as u16, h, &bold).map_err(fail)?;
         }
         // Numbers only in columns of numbers: a supplier's reference "2024.10" stays text.
-        let numeric: Vec<bool> = (0..table.header().len())
-            .map(|c| table.rows().iter().all(|r| r[c].is_empty() || is_figure(&r[c])))
-            .collect();
+        let numeric: Vec<bool> =
+            (0..table.header().len()).map(|c| table.rows().iter().all(|r| blank(&r[c]) || is_figure(&r[c]))).collect();
         for (r, row) in table.rows().iter().enumerate() {
             let r = r as u32 + 1;
             for (c, cell) in row.iter().enumerate() {
                 let c = c as u16;
-                if cell.is_empty() {
+                if blank(cell) {
                     continue;
                 }
                 if let Some(n) = cell.parse::<f64>().ok().filter(|_| numeric[c as usize]) {
@@ -54,6 +53,11 @@ pub fn write(path: &Path, sheets: &[(&str, &Table)]) -> Result<(), Failure> {
     Ok(())
 }
 
+/// No value: empty, or the dash a table for people shows.
+fn blank(cell: &str) -> bool {
+    matches!(cell, "" | "-" | "–")
+}
+
 /// A figure, not a code that happens to be digits: finite, no leading zero ("000123" is a
 /// reference), and short enough to be exact in a spreadsheet.
 fn is_figure(cell: &str) -> bool {
@@ -65,6 +69,10 @@ fn is_figure(cell: &str) -> bool {
 /// An RFC 3339 instant with its offset, as the detail writes them, as the wall-clock time it
 /// names (Excel keeps no zones: the helpdesk's zone is the sheet's).
 fn local_instant(cell: &str) -> Option<ExcelDateTime> {
-    let t = chrono::DateTime::parse_from_rfc3339(cell).ok()?;
-    ExcelDateTime::from_timestamp(t.naive_local().and_utc().timestamp()).ok()
+    let local = match chrono::DateTime::parse_from_rfc3339(cell) {
+        Ok(t) => t.naive_local(),
+        // A wall-clock time as the tables for people write it, already in the helpdesk's zone.
+        Err(_) => chrono::NaiveDateTime::parse_from_str(cell, "%Y-%m-%d %H:%M").ok()?,
+    };
+    ExcelDateTime::from_timestamp(local.and_utc().timestamp()).ok()
 }
