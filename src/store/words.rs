@@ -14,9 +14,9 @@ use std::sync::RwLock;
 use crate::domain::ticket::{JournalEntry, Ticket};
 use crate::domain::words::IN_TITLE;
 
-/// How many words a prefix in a query may stand for ("zerm" for "zermelo"); past that the
-/// prefix is too short to search by.
-pub const EXPANSIONS: usize = 64;
+/// How many postings the words a prefix stands for may have together ("1" before every number);
+/// past that the prefix is too short to search by.
+pub const MOST_POSTINGS: usize = 4_000_000;
 
 /// A posting: the ticket's id shifted left, its lowest bit set when the word is in the title.
 type Posting = u32;
@@ -88,48 +88,48 @@ impl WordIndex {
         if !inner.ready {
             return Err(NotYet::Reading);
         }
-        let mut expanded: Vec<Vec<&Vec<Posting>>> = Vec::new();
+        // Each word of the query as one sorted list: its own postings, or the union of the
+        // postings of every word it starts ("zerm", "cs-5"), each ticket once, title mark kept.
+        let mut lists: Vec<std::borrow::Cow<[Posting]>> = Vec::new();
         for w in wanted {
-            let lists: Vec<&Vec<Posting>> = inner
+            let mut starting = inner
                 .words
                 .range::<str, _>((std::ops::Bound::Included(w.as_str()), std::ops::Bound::Unbounded))
                 .take_while(|(k, _)| k.starts_with(w.as_str()))
-                .take(EXPANSIONS + 1)
-                .map(|(_, v)| v)
-                .collect();
-            if lists.len() > EXPANSIONS {
+                .map(|(_, v)| v);
+            let Some(first) = starting.next() else { return Ok((Vec::new(), false)) };
+            let rest: Vec<&Vec<Posting>> = starting.collect();
+            if rest.is_empty() {
+                lists.push(std::borrow::Cow::Borrowed(first.as_slice()));
+                continue;
+            }
+            if first.len() + rest.iter().map(|l| l.len()).sum::<usize>() > MOST_POSTINGS {
                 return Err(NotYet::TooBroad(w.clone()));
             }
-            if lists.is_empty() {
-                return Ok((Vec::new(), false));
-            }
-            expanded.push(lists);
+            let mut union: Vec<Posting> = first.iter().chain(rest.into_iter().flatten()).copied().collect();
+            // By id, the title-marked one last of each, so dedup keeps it.
+            union.sort_unstable();
+            union.dedup_by(|later, kept| {
+                let same = *later >> 1 == *kept >> 1;
+                if same {
+                    *kept |= *later & 1;
+                }
+                same
+            });
+            lists.push(std::borrow::Cow::Owned(union));
         }
         // The rarest word leads; the others are looked up for its tickets only.
-        let size = |lists: &Vec<&Vec<Posting>>| lists.iter().map(|l| l.len()).sum::<usize>();
-        let lead = (0..expanded.len()).min_by_key(|&i| size(&expanded[i])).unwrap_or(0);
-        let mut candidates: Vec<Posting> = expanded[lead].iter().flat_map(|l| l.iter().copied()).collect();
-        // Newest first; a ticket under several expansions once, its title mark kept.
-        candidates.sort_unstable_by(|a, b| b.cmp(a));
-        candidates.dedup_by(|later, kept| *later >> 1 == *kept >> 1);
-        let stands = |lists: &Vec<&Vec<Posting>>, id: u32| -> Option<u32> {
-            let mut found = None;
-            for l in lists {
-                if let Ok(i) = l.binary_search_by_key(&id, |p| p >> 1) {
-                    found = Some(found.unwrap_or(0) | (l[i] & 1));
-                }
-            }
-            found
-        };
+        let lead = (0..lists.len()).min_by_key(|&i| lists[i].len()).unwrap_or(0);
+        let stands = |list: &[Posting], id: u32| list.binary_search_by_key(&id, |p| p >> 1).ok().map(|i| list[i] & 1);
         let mut out = Vec::new();
-        'tickets: for p in candidates {
+        'tickets: for &p in lists[lead].iter().rev() {
             let id = p >> 1;
             let mut score = p & 1;
-            for (i, lists) in expanded.iter().enumerate() {
+            for (i, list) in lists.iter().enumerate() {
                 if i == lead {
                     continue;
                 }
-                match stands(lists, id) {
+                match stands(list, id) {
                     Some(title) => score += title,
                     None => continue 'tickets,
                 }
