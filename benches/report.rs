@@ -81,6 +81,7 @@ fn main() {
         "nieuwe medewerker",
         "rechten magister",
         "inc-5572 youforce",
+        "inc storing",
         "e-mail traag",
     ] {
         let q = SearchQuery { words: words.into(), limit: 50, ..Default::default() };
