@@ -134,7 +134,7 @@ fn document<'a>(s: &State, regie: &Regie, theme: &Theme, width: usize) -> Vec<Li
         lines.extend(wrapped(&clean(&watch_line(c)), width, theme.style("sla.warning")));
     }
     for svc in &regie.watch.uncovered_services {
-        lines.extend(wrapped(&clean(&format!("{svc}: no valid contract")), width, theme.style("sla.breached")));
+        lines.extend(wrapped(&clean(&format!("service {svc}: no valid contract")), width, theme.style("sla.breached")));
     }
     if !regie.watch.suppliers_without_escalation.is_empty() {
         let names = regie.watch.suppliers_without_escalation.join(", ");
@@ -181,8 +181,11 @@ fn bar<'a>((met, measured): (u64, u64), norm: f64, width: usize, theme: &Theme) 
     // Padded, so that the bars of every row line up.
     let counts = format!(" {:<9}", format!("{met}/{measured}"));
     let cells = width.saturating_sub(5 + counts.chars().count());
-    let filled = ((p / 100.0) * cells as f64).round() as usize;
     let norm_at = ((norm / 100.0) * cells as f64).round() as usize;
+    // Below the norm never reaches its mark, also where rounding would (89% of a 90% norm):
+    // without colour the bar alone must say it.
+    let filled = ((p / 100.0) * cells as f64).round() as usize;
+    let filled = if p.round() < norm { filled.min(norm_at.saturating_sub(1)) } else { filled };
     let body: String = (0..cells)
         .map(|i| match (i < filled, i == norm_at) {
             (_, true) => '│',
@@ -213,5 +216,21 @@ pub fn watch_line(c: &crate::domain::report::ContractDate) -> String {
         }
         (WatchState::Ended, _) => format!("{head}: ENDED {} ({} days ago)", c.valid_until, -c.days_left),
         _ => format!("{head}: ends {} ({} days)", c.valid_until, c.days_left),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// 89% against a 90% norm: the bar stops short of the mark, so it reads as missed without
+    /// colour too; 90% reaches it.
+    #[test]
+    fn a_bar_below_its_norm_never_reaches_the_mark() {
+        let theme = crate::ui::theme::Theme::builtin(true);
+        let body = |met| super::bar((met, 100), 90.0, 30, &theme)[0].content.to_string();
+        let below = body(89);
+        let mark = below.find('│').expect("the norm's mark");
+        assert_eq!(below[..mark].chars().last(), Some('░'), "{below}");
+        let at = body(90);
+        assert_eq!(at[..at.find('│').unwrap()].chars().last(), Some('█'), "{at}");
     }
 }
