@@ -124,7 +124,12 @@ fn status_line(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
                     }
                     _ => "supplier's reference",
                 };
-                format!("{what}: {}", line::shown(&p.text, &s.cursor_of(LineOf::Prompt)))
+                let typed = format!("{what}: {}", line::shown(&p.text, &s.cursor_of(LineOf::Prompt)));
+                // Reopened after a refusal: why, then the text to mend.
+                match &s.message {
+                    Some(why) => format!("{why} — {typed}"),
+                    None => typed,
+                }
             }
         }
     } else if s.queue.filtering && s.screen() == Screen::Queue {

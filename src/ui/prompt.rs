@@ -218,7 +218,9 @@ pub fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
             };
             let version = prompt.version;
             let effect = s.ticket.as_ref().map(|t| change_from(t.id, version, c));
-            s.prompt = None;
+            // Kept until the desk takes it: a refused login or reason comes back to be mended,
+            // not typed again with the caller waiting.
+            s.answered = s.prompt.take();
             return effect.into_iter().collect();
         }
         _ => {}

@@ -126,6 +126,7 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Changed(Ok(t)) => {
+            s.answered = None;
             s.message = Some(format!("ticket {} saved (version {})", t.id, t.version));
             s.ticket = Some(t);
             vec![Effect::LoadQueue(s.queue_query())]
@@ -172,6 +173,12 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Changed(Err(e)) => {
+            // Refused as it was typed (not because a colleague changed the ticket meanwhile):
+            // the prompt opens again with the agent's text, to mend.
+            let answered = s.answered.take();
+            if !e.contains("was changed by") && s.prompt.is_none() && s.screen() == Screen::Ticket {
+                s.prompt = answered;
+            }
             s.message = Some(e);
             // Show what the colleague changed, so the agent can look and try again.
             s.ticket.as_ref().map(|t| vec![Effect::LoadTicket(t.id)]).unwrap_or_default()
