@@ -238,7 +238,7 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
         },
         Msg::Lost(why) => {
             s.subscription_lost = true;
-            s.banner = Some(format!("the server cannot be reached ({why}); reconnecting…"));
+            s.banner = Some(lost_banner(&why));
             vec![]
         }
         Msg::Reconnected => {
@@ -252,7 +252,7 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
             let effects = update(s, keys, *msg);
             if lost {
                 let why = s.message.clone().unwrap_or_else(|| "no answer".into());
-                s.banner = Some(format!("the server cannot be reached ({why}); reconnecting…"));
+                s.banner = Some(lost_banner(&why));
             } else if !s.subscription_lost {
                 // It answers again (a server that was stuck rather than gone).
                 s.banner = None;
@@ -268,6 +268,13 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
             effects
         }
     }
+}
+
+/// One line over the screen: what happened first, why after (its first clause: the full text
+/// stays in the status line), so that it is read whole at 80 columns.
+fn lost_banner(why: &str) -> String {
+    let first = why.split(['(', ';']).next().unwrap_or(why).trim();
+    format!("the server cannot be reached; reconnecting… ({first})")
 }
 
 fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
