@@ -84,9 +84,22 @@ pub fn detail(reg: &Registry, tab: RegistryTab, i: usize, today: NaiveDate) -> V
             }
             if !c.norms.is_empty() {
                 out.push(String::new());
-                out.push("norms".into());
-                let text = toml::to_string(&c.norms).unwrap_or_default();
-                out.extend(text.lines().filter(|l| !l.trim().is_empty()).map(|l| format!("  {l}")));
+                out.push("norms (what the supplier's figures are held to)".into());
+                let n = &c.norms;
+                let mut floor = |what: String, v: Option<f64>, unit: &str| {
+                    if let Some(v) = v {
+                        out.push(format!("  {what:<24}≥ {v}{unit}"));
+                    }
+                };
+                floor("response met".into(), n.response_met_pct, " %");
+                floor("resolution met".into(), n.resolution_met_pct, " %");
+                floor("satisfaction".into(), n.satisfaction, "");
+                for p in crate::domain::Priority::ALL {
+                    if let Some(pn) = n.of(p) {
+                        floor(format!("{p} response met"), pn.response_met_pct, " %");
+                        floor(format!("{p} resolution met"), pn.resolution_met_pct, " %");
+                    }
+                }
             }
         }
         RegistryTab::Calendars => {
