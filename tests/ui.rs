@@ -381,7 +381,13 @@ fn call_intake_previews_routing_and_due_times_before_saving() {
         screen.contains("respond  by Mon 23 Nov 11:30") && screen.contains("resolve  by Tue 24 Nov 11:00"),
         "{screen}"
     );
-    ui.send(Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)));
+    // With the server slow to answer, a second save asks nothing more: one call, one ticket.
+    let save = || Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    let mut waiting = ui.state.clone();
+    let first = spoc::ui::update(&mut waiting, &ui.keys, save());
+    let again = spoc::ui::update(&mut waiting, &ui.keys, save());
+    assert_eq!((first.len(), again.len()), (1, 0), "{first:?} {again:?}");
+    ui.send(save());
     assert_eq!(ui.state.screen(), Screen::Ticket);
     let t = ui.state.ticket.clone().unwrap();
     assert_eq!((t.participant.as_str(), t.service.as_str(), t.title.as_str()), ("ZYL", "Magister", "Cijfers weg"));

@@ -210,9 +210,18 @@ impl Keeper {
         if !matches!(*desk, Held::Open(_)) {
             return Ok(());
         }
+        // The same tickets after the reopen: their words need not be read again.
+        let words = match &*desk {
+            Held::Open(d) => Some(d.store().word_index()),
+            _ => None,
+        };
         // Drop the store first: sled allows one open store per folder, in this process too.
         *desk = Held::Closed;
-        *desk = Held::Open(Box::new(open_desk(&self.dir)?));
+        let reopened = open_desk(&self.dir)?;
+        if let Some(words) = words {
+            reopened.store().adopt_word_index(words);
+        }
+        *desk = Held::Open(Box::new(reopened));
         self.writes.fetch_sub(writes, Ordering::Relaxed);
         info!("checkpoint: reopened the store after {writes} writes in {} ms", started.elapsed().as_millis());
         drop(desk);

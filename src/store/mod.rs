@@ -65,9 +65,9 @@ pub struct Store {
     agents: sled::Tree,
     cache: cache::TicketCache,
     texts: search::SearchTexts,
-    words: words::WordIndex,
-    /// The word index is being read (at start): a search waits for it rather than read again.
-    reading_words: std::sync::atomic::AtomicBool,
+    words: std::sync::RwLock<Arc<words::WordIndex>>,
+    /// Set when the store closes: a background read of the words stops and lets go of it.
+    closing: Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// Who changed the registry, when, and how.
@@ -127,7 +127,7 @@ impl Store {
             cache: Default::default(),
             texts: Default::default(),
             words: Default::default(),
-            reading_words: Default::default(),
+            closing: Default::default(),
             db,
         };
         if store.meta.get("restoring")?.is_some() {
@@ -316,7 +316,7 @@ impl Store {
         let made = result.map_err(unwrap_tx)?;
         Ok(made.map(|(t, entry)| {
             self.texts.note(&t);
-            self.words.note(&t, std::slice::from_ref(&entry));
+            self.word_index().note(&t, std::slice::from_ref(&entry));
             self.cache.written(t.clone());
             t
         }))
@@ -358,7 +358,7 @@ impl Store {
         result.map_err(unwrap_tx)?;
         self.texts.note(new);
         // Added, never taken away: what the ticket once said stays findable.
-        self.words.note(new, entries);
+        self.word_index().note(new, entries);
         self.cache.written(new.clone());
         Ok(())
     }
@@ -382,7 +382,13 @@ impl Store {
         // Bulk loads (the demo, a restore) may replace anything.
         self.cache.clear();
         self.texts.clear();
-        self.words.clear();
+        // A server's index is read anew in the background; a tool's at its first search.
+        let words = self.word_index();
+        let in_use = !words.never_read();
+        words.clear();
+        if in_use {
+            self.read_words(true);
+        }
         let next = next_id(self.meta.get("next_id")?)?;
         if max_id + 1 > next {
             self.meta.insert("next_id", &(max_id + 1).to_be_bytes())?;
@@ -430,38 +436,29 @@ impl Store {
             }
         }
         self.texts.completed();
-        self.read_words()?;
+        // The words of all history on a thread of their own: no lock is held meanwhile.
+        self.read_words(true);
         Ok(n)
     }
 
-    /// Reads what every ticket and its journal say into the word index (at start, after the
-    /// open tickets; or at the first search of a store no server warmed).
-    fn read_words(&self) -> Result<(), StoreError> {
-        if self.reading_words.swap(true, std::sync::atomic::Ordering::SeqCst) {
-            return Ok(());
+    /// The word index, to hand to the store that replaces this one (a checkpoint reopens the
+    /// store on the same data: reading every ticket again would take half a minute at a million).
+    pub fn word_index(&self) -> Arc<words::WordIndex> {
+        self.words.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Takes over the word index of the store this one replaces, reading it anew if it was
+    /// not complete.
+    pub fn adopt_word_index(&self, index: Arc<words::WordIndex>) {
+        if !index.is_ready() {
+            index.clear();
         }
-        let t0 = std::time::Instant::now();
-        let read = (|| {
-            for (k, v) in self.tickets.iter().flatten() {
-                let t = encoding::decode_ticket(&v)?;
-                let journal = match self.journal.get(&k)? {
-                    Some(b) => encoding::decode_journal(&b)?,
-                    None => Vec::new(),
-                };
-                self.words.note(&t, &journal);
-            }
-            Ok::<_, StoreError>(())
-        })();
-        if read.is_ok() {
-            self.words.completed();
-            tracing::info!(
-                "read the words of {} tickets for searching in {} ms",
-                self.tickets.len(),
-                t0.elapsed().as_millis()
-            );
-        }
-        self.reading_words.store(false, std::sync::atomic::Ordering::SeqCst);
-        read
+        *self.words.write().unwrap_or_else(|e| e.into_inner()) = index;
+        self.read_words(true);
+    }
+
+    fn read_words(&self, in_background: bool) {
+        self.word_index().read_all(&self.tickets, &self.journal, &self.closing, in_background);
     }
 
     /// A ticket for a report: from the cache if it is there, but not kept in it, so that a
@@ -558,11 +555,13 @@ impl Store {
         cap: usize,
         keep: &mut dyn FnMut(u64) -> bool,
     ) -> Result<(Vec<(u64, u32)>, bool), StoreError> {
-        // A store no server has warmed (tools, tests) reads its words at the first search.
-        if !self.words.is_ready() && !self.reading_words.load(std::sync::atomic::Ordering::SeqCst) {
-            self.read_words()?;
+        // A store no server has warmed (tools, tests) reads its words at the first search; in
+        // a server they are being read in the background.
+        let index = self.word_index();
+        if index.never_read() {
+            self.read_words(false);
         }
-        match self.words.search(wanted, cap, keep) {
+        match index.search(wanted, cap, keep) {
             Ok(found) => Ok(found),
             Err(words::NotYet::Reading) => Err(StoreError::StillReading),
             Err(words::NotYet::TooBroad(w)) => Err(StoreError::TooBroad(w)),
@@ -571,5 +570,12 @@ impl Store {
 
     pub fn all_tickets(&self) -> impl Iterator<Item = Result<Ticket, StoreError>> + '_ {
         self.tickets.iter().values().map(|v| encoding::decode_ticket(&v?))
+    }
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        // A background read of the words lets go of the store at once.
+        self.closing.store(true, std::sync::atomic::Ordering::Relaxed);
     }
 }

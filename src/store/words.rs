@@ -30,6 +30,9 @@ pub struct WordIndex {
 struct Inner {
     words: BTreeMap<Box<str>, Vec<Posting>>,
     ready: bool,
+    reading: bool,
+    /// Counts clears: a read that began before one does not make the index ready.
+    generation: u64,
 }
 
 /// What a search found: ids with how many of the words stand in their title, newest first.
@@ -68,17 +71,88 @@ impl WordIndex {
         }
     }
 
-    /// Once every ticket has been read.
-    pub fn completed(&self) {
-        self.inner.write().unwrap_or_else(|e| e.into_inner()).ready = true;
+    /// A read of every ticket begins, unless one is under way or done: its generation.
+    fn begin(&self) -> Option<u64> {
+        let mut inner = self.inner.write().unwrap_or_else(|e| e.into_inner());
+        if inner.reading || inner.ready {
+            return None;
+        }
+        inner.reading = true;
+        Some(inner.generation)
+    }
+
+    /// The read of generation `generation` ended; the index is ready if it was complete and
+    /// nothing cleared the index meanwhile. Says whether it is ready.
+    fn end(&self, generation: u64, complete: bool) -> bool {
+        let mut inner = self.inner.write().unwrap_or_else(|e| e.into_inner());
+        if inner.generation == generation {
+            inner.reading = false;
+            inner.ready = complete;
+        }
+        inner.ready
     }
 
     pub fn is_ready(&self) -> bool {
         self.inner.read().unwrap_or_else(|e| e.into_inner()).ready
     }
 
+    /// Whether no read has begun since the index was made or cleared.
+    pub fn never_read(&self) -> bool {
+        let inner = self.inner.read().unwrap_or_else(|e| e.into_inner());
+        !inner.ready && !inner.reading
+    }
+
+    /// Forgets everything (a bulk load replaced the tickets); a read under way will not count.
     pub fn clear(&self) {
-        *self.inner.write().unwrap_or_else(|e| e.into_inner()) = Inner::default();
+        let mut inner = self.inner.write().unwrap_or_else(|e| e.into_inner());
+        let generation = inner.generation + 1;
+        *inner = Inner { generation, ..Inner::default() };
+    }
+
+    /// Reads what every ticket and its journal say, here (tools, tests) or on a thread of its
+    /// own (the server, after it starts), which stops when `stop` is set (its store closes).
+    pub fn read_all(
+        self: &std::sync::Arc<Self>,
+        tickets: &sled::Tree,
+        journal: &sled::Tree,
+        stop: &std::sync::Arc<std::sync::atomic::AtomicBool>,
+        in_background: bool,
+    ) {
+        let Some(generation) = self.begin() else { return };
+        let (index, tickets, journal, stop) = (self.clone(), tickets.clone(), journal.clone(), stop.clone());
+        let read = move || {
+            let started = std::time::Instant::now();
+            let mut complete = true;
+            for entry in tickets.iter() {
+                if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    complete = false;
+                    break;
+                }
+                let Ok((k, v)) = entry else {
+                    complete = false;
+                    break;
+                };
+                // A ticket that does not decode is left out (and said), not the whole index.
+                let Ok(t) = super::encoding::decode_ticket(&v) else {
+                    tracing::warn!("ticket key {k:?} does not decode; it is left out of searches");
+                    continue;
+                };
+                let said = journal.get(&k).ok().flatten().and_then(|b| super::encoding::decode_journal(&b).ok());
+                index.note(&t, said.as_deref().unwrap_or_default());
+            }
+            if index.end(generation, complete) {
+                tracing::info!(
+                    "read the words of {} tickets for searching in {} ms",
+                    tickets.len(),
+                    started.elapsed().as_millis()
+                );
+            }
+        };
+        if in_background {
+            std::thread::spawn(read);
+        } else {
+            read();
+        }
     }
 
     /// Tickets holding every one of `wanted` (folded words, each also as the start of a longer

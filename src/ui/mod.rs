@@ -92,8 +92,9 @@ pub fn perform(api: &dyn DeskApi, effect: Effect, lost: &mut bool) -> Msg {
         Effect::LoadDashboard => Msg::Dashboard(api.dashboard().map_err(text)),
         Effect::LoadRegie(now) => Msg::Regie(regie(api, now).map_err(text)),
         Effect::Search(words) => {
-            let q = crate::desk::SearchQuery { words, limit: screens::search::SHOWN, ..Default::default() };
-            Msg::Found(api.search_tickets(q).map_err(text))
+            let q =
+                crate::desk::SearchQuery { words: words.clone(), limit: screens::search::SHOWN, ..Default::default() };
+            Msg::Found(words, api.search_tickets(q).map_err(text))
         }
     }
 }

@@ -220,7 +220,7 @@ pub fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
             let effect = s.ticket.as_ref().map(|t| change_from(t.id, version, c));
             // Kept until the desk takes it: a refused login or reason comes back to be mended,
             // not typed again with the caller waiting.
-            s.answered = s.prompt.take();
+            s.answered = s.prompt.take().zip(s.ticket.as_ref().map(|t| t.id)).map(|(p, id)| (id, p));
             return effect.into_iter().collect();
         }
         _ => {}

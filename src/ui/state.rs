@@ -72,8 +72,8 @@ pub struct State {
     /// The selected entry is shown in full.
     pub registry_detail: bool,
     pub prompt: Option<Prompt>,
-    /// The text prompt last answered, until the desk took the change.
-    pub answered: Option<Prompt>,
+    /// The text prompt last answered, with its ticket's id, until the desk took the change.
+    pub answered: Option<(u64, Prompt)>,
     /// The cursor of the line being typed (a prompt, the filter, the lookup, an intake field).
     pub cursor: super::line::Cursor,
     /// The line `cursor` belongs to; another line starts with its own.

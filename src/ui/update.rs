@@ -26,7 +26,7 @@ pub enum Msg {
     Dashboard(Result<crate::domain::report::Dashboard, String>),
     Regie(Result<screens::regie::Regie, String>),
     /// The answer to a search of all tickets.
-    Found(Result<Page<TicketRow>, String>),
+    Found(String, Result<Page<TicketRow>, String>),
     Notice(Notice),
     /// The server went away; the text says why.
     Lost(String),
@@ -87,7 +87,7 @@ impl Effect {
             Effect::LoadRegistry => Msg::Registry(Err(why)),
             Effect::LoadDashboard => Msg::Dashboard(Err(why)),
             Effect::LoadRegie(_) => Msg::Regie(Err(why)),
-            Effect::Search(_) => Msg::Found(Err(why)),
+            Effect::Search(words) => Msg::Found(words, Err(why)),
         }
     }
 }
@@ -134,13 +134,17 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
         Msg::Created(Ok(t)) => {
             s.message = Some(format!("ticket #{} logged · {}", t.id, t.routing));
             s.intake = Default::default();
-            s.screens.pop();
+            // The new ticket where the intake was; an agent who moved on meanwhile stays there.
+            if s.screen() == Screen::Intake {
+                s.screens.pop();
+            }
             s.screens.push(Screen::Ticket);
             s.scroll = 0;
             s.ticket = Some(t);
             vec![Effect::LoadQueue(s.queue_query())]
         }
         Msg::Created(Err(e)) => {
+            s.intake.saving = false;
             s.message = Some(e);
             vec![]
         }
@@ -156,10 +160,12 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
             s.regie = Some(r);
             vec![]
         }
-        Msg::Found(page) => {
+        // Only the answer to the words on the screen now: an older one would show under them.
+        Msg::Found(words, page) if words == s.search.query => {
             screens::search::found(s, page);
             vec![]
         }
+        Msg::Found(..) => vec![],
         Msg::Regie(Err(e)) => {
             s.message = Some(e);
             vec![]
@@ -176,8 +182,9 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
             // Refused as it was typed (not because a colleague changed the ticket meanwhile):
             // the prompt opens again with the agent's text, to mend.
             let answered = s.answered.take();
-            if !e.contains("was changed by") && s.prompt.is_none() && s.screen() == Screen::Ticket {
-                s.prompt = answered;
+            let same_ticket = answered.as_ref().is_some_and(|(id, _)| s.ticket.as_ref().is_some_and(|t| t.id == *id));
+            if !e.contains("was changed by") && s.prompt.is_none() && s.screen() == Screen::Ticket && same_ticket {
+                s.prompt = answered.map(|(_, p)| p);
             }
             s.message = Some(e);
             // Show what the colleague changed, so the agent can look and try again.

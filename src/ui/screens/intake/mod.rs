@@ -57,6 +57,8 @@ pub struct Intake {
     pub focus: usize,
     /// The suggestion chosen with up/down in the participant or service field.
     pub pick: usize,
+    /// Sent to be logged, no answer yet: a second save would log the call twice.
+    pub saving: bool,
 }
 
 /// What saving would do.
@@ -192,10 +194,14 @@ pub fn act(s: &mut State, action: Action) -> Option<Vec<Effect>> {
                 if action == Action::NextField { (s.intake.focus + 1) % n } else { (s.intake.focus + n - 1) % n };
             s.intake.pick = 0;
         }
+        Action::Save if s.intake.saving => s.message = Some("saving the call… (once is enough)".into()),
         Action::Save => {
             let reg = s.registry.as_ref()?;
             match s.intake.ticket(reg, s.now) {
-                Ok(new) => return Some(vec![Effect::Create(new)]),
+                Ok(new) => {
+                    s.intake.saving = true;
+                    return Some(vec![Effect::Create(new)]);
+                }
                 Err(missing) => s.message = Some(missing),
             }
         }
