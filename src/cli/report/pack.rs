@@ -99,7 +99,14 @@ pub fn pack(desk: &dyn DeskApi, a: PackArgs) -> CmdResult {
             tz,
             made,
         };
-        let path = target(&a, name)?;
+        let mut path = target(&a, name)?;
+        // Two names of one file name ("A&B", "A-B"): the second gets a number, not the first's file.
+        let stem = path.with_extension("");
+        let mut n = 1;
+        while written.contains(&path) {
+            n += 1;
+            path = PathBuf::from(format!("{}-{n}.html", stem.display()));
+        }
         write_new(&path, &render(&pack))?;
         written.push(path);
     }
