@@ -66,25 +66,34 @@ fn run(dir: PathBuf, mut api: Option<Client>, inbox: &Receiver<Effect>, answers:
         let asked: Vec<Effect> = std::iter::once(first).chain(inbox.try_iter()).collect();
         let batch = latest_only(asked.clone());
         busy().done(asked.len() - batch.len());
+        // One try to reach the server per batch: with it gone or stuck, the rest of the batch
+        // is answered at once, and what the agent asks meanwhile gathers into the next one.
+        let mut tried = false;
         for effect in batch {
-            if api.is_none() {
+            if api.is_none() && !tried {
                 if let Some(wait) = last_try.map(|t| RETRY_EVERY.saturating_sub(t.elapsed())) {
                     std::thread::sleep(wait);
                 }
                 last_try = Some(Instant::now());
                 api = connect_or_start(&dir).ok();
+                tried = true;
             }
             let (msg, lost) = match &api {
                 Some(client) => {
                     let mut lost = false;
-                    let msg = perform(client, effect, &mut lost);
+                    let asked = effect.clone();
+                    // A bug in answering one errand must not end the thread every later one needs.
+                    let msg =
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| perform(client, effect, &mut lost)))
+                            .unwrap_or_else(|_| asked.failed("spoc failed on this answer (a bug); try again".into()));
                     (msg, lost)
                 }
                 None => (effect.failed(format!("no server answers for {}", dir.display())), true),
             };
             if lost {
-                // The next errand connects anew, starting a server if none runs.
+                // The next batch connects anew, starting a server if none runs.
                 api = None;
+                tried = true;
             }
             busy().done(1);
             if answers.send(Msg::Answer { msg: Box::new(msg), lost }).is_err() {
