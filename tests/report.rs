@@ -562,14 +562,19 @@ fn the_backlog_at_the_periods_end_by_age_in_business_days() {
     // Back with the helpdesk at the end (in progress since Monday): not the supplier's backlog.
     let mut t8 = Kept::dispatched(&reg, 8, "2026-11-26T09:00:00+01:00");
     t8.step(&reg, Change::Status(Status::InProgress), "2026-11-30T12:00:00+01:00");
-    let all = [t1, t2, t3, t4, t5, t6, t7, t8];
+    // Iddink's at the end, routed to WPN only after it: Iddink's backlog then; 4 hours.
+    let mut t9 = Kept::dispatched(&reg, 9, "2026-11-30T13:00:00+01:00");
+    let elsewhere = Change::OverrideRouting { supplier: "WPN".into(), reason: "their printer".into() };
+    t9.step(&reg, elsewhere, "2026-12-02T10:00:00+01:00");
+    let all = [t1, t2, t3, t4, t5, t6, t7, t8, t9];
     let b = backlogs(all.iter().map(|k| (&k.t, k.journal.as_slice())), &reg, end);
-    assert_eq!(b.len(), 1);
+    assert_eq!(b.len(), 1, "{b:?}");
     assert_eq!(b[0].supplier, "Iddink");
-    assert_eq!(b[0].ages, [1, 2, 1, 1], "{:?} per {AGES:?}", b[0].ages);
+    assert_eq!(b[0].ages, [2, 2, 1, 1], "{:?} per {AGES:?}", b[0].ages);
     let longest: Vec<(u64, f64, &str)> =
         b[0].longest.iter().map(|w| (w.id, w.business_hours, w.age.as_str())).collect();
     assert_eq!(longest[1..], [(2, 24.0, "3–10 bd"), (7, 16.0, "1–3 bd"), (5, 15.0, "1–3 bd"), (1, 7.0, "< 1 bd")]);
+    assert_eq!(b[0].total(), 6, "t9 counts, though only five waits are named");
     assert_eq!((longest[0].0, longest[0].2), (3, "> 10 bd"));
 }
 

@@ -89,7 +89,13 @@ pub fn backlogs<'a>(
 ) -> Vec<Backlog> {
     let mut by_supplier: std::collections::BTreeMap<String, Backlog> = Default::default();
     for (t, journal) in tickets.filter(|(t, _)| waiting_at(t, at)) {
-        let (Some(supplier), Some(dispatched)) = (t.routing.supplier.as_deref(), t.dispatched_at) else { continue };
+        let Some(dispatched) = t.dispatched_at else { continue };
+        // Whose it was then: routed elsewhere since, it was the first override's "from".
+        let later = journal.iter().filter(|e| e.at >= at).find_map(|e| match &e.event {
+            Event::RoutingOverridden { from, .. } => Some(from.as_str()),
+            _ => None,
+        });
+        let Some(supplier) = later.or(t.routing.supplier.as_deref()).filter(|s| *s != "unrouted") else { continue };
         let supplier = reg.supplier(supplier).map_or_else(|| supplier.to_string(), |s| s.name.clone());
         // The contract's service window: the days the supplier works.
         let window = t.supplier_sla.as_ref().and_then(|l| reg.calendar(&l.calendar)).cloned();
