@@ -113,12 +113,18 @@ fn logins_are_checked_against_the_known_agents() {
     assert_eq!(shown["assignee"], "anouk", "stored as the login is known");
     assert!(s.fails(&["agent", "add", "Anouk"], 2).contains("anouk is already a known agent"));
     assert!(s.fails(&["agent", "add", "nobody"], 2).contains("means something else"));
+    // A login with capitals keeps them, however it is typed, also once it is an assignee.
+    s.ok(&["agent", "add", "JSmit"]);
+    s.ok(&["ticket", "update", "1", "--assign", "JSmit"]);
+    s.ok(&["ticket", "update", "1", "--assign", "jsmit"]);
+    let shown: serde_json::Value = serde_json::from_str(&s.ok(&["ticket", "show", "1", "--json"])).unwrap();
+    assert_eq!(shown["assignee"], "JSmit");
     // The words --assign reads, in any case.
     s.ok(&["ticket", "update", "1", "--assign", "NOBODY"]);
     s.ok(&["ticket", "update", "1", "--assign", "Me"]);
     // Oneself is always known, and an assignee stays known.
     s.ok(&["ticket", "update", "1", "--assign", &me]);
-    assert_eq!(s.ok(&["agent", "list"]), sorted(&["anouk", &me]));
+    assert_eq!(s.ok(&["agent", "list"]), sorted(&["JSmit", "anouk", &me]));
     assert!(s.fails(&["agent", "add", "--", "-rf"], 2).contains("is not a login"));
     assert!(s.fails(&["agent", "add", "two words"], 2).contains("is not a login"));
 }

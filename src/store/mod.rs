@@ -252,8 +252,10 @@ impl Store {
         for entry in self.agents.iter() {
             known.insert(String::from_utf8_lossy(&entry?.0).into_owned());
         }
+        // The index folds case: a login the agents tree spells with capitals keeps them.
+        let spelt: std::collections::HashSet<String> = known.iter().map(|k| k.to_lowercase()).collect();
         for lane in [Lane::Open, Lane::Done] {
-            known.extend(index::assignees(&self.index, lane)?);
+            known.extend(index::assignees(&self.index, lane)?.into_iter().filter(|a| !spelt.contains(a)));
         }
         Ok(known)
     }

@@ -191,7 +191,7 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
             s.ticket.as_ref().map(|t| vec![Effect::LoadTicket(t.id)]).unwrap_or_default()
         }
         // A ticket asked for by number that does not exist: back where the agent was.
-        Msg::Ticket(Err(e)) if s.ticket.is_none() && s.screen() == Screen::Ticket => {
+        Msg::Ticket(Err(e)) if s.ticket.is_none() && s.screen() == Screen::Ticket && e.starts_with("no ticket") => {
             s.screens.pop();
             s.message = Some(e);
             vec![]
