@@ -45,6 +45,9 @@ impl Screen {
     }
 }
 
+/// The registry rows found for a tab, a search and a registry (kept, so it is the same one).
+pub type RegistryRowsKey = ((RegistryTab, String, Arc<Registry>), std::rc::Rc<[usize]>);
+
 #[derive(Debug, Clone)]
 pub struct State {
     pub screens: Vec<Screen>,
@@ -71,6 +74,9 @@ pub struct State {
     pub registry_searching: bool,
     /// The selected entry is shown in full.
     pub registry_detail: bool,
+    /// The registry rows the search last found, by (tab, search, registry): see
+    /// `State::registry_rows`.
+    pub registry_found: std::cell::RefCell<Option<RegistryRowsKey>>,
     pub prompt: Option<Prompt>,
     /// The text prompt last answered, with its ticket's id, until the desk took the change.
     pub answered: Option<(u64, Prompt)>,
@@ -127,6 +133,7 @@ impl State {
             registry_search: String::new(),
             registry_searching: false,
             registry_detail: false,
+            registry_found: Default::default(),
             prompt: None,
             answered: None,
             cursor: Default::default(),

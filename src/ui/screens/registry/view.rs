@@ -32,7 +32,7 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
         return;
     }
     let mut all: Vec<Option<Line>> = lines(reg, s, theme).into_iter().map(Some).collect();
-    let rows: Vec<Line> = s.registry_rows().into_iter().filter_map(|i| all.get_mut(i).and_then(Option::take)).collect();
+    let rows: Vec<Line> = s.registry_rows().iter().filter_map(|&i| all.get_mut(i).and_then(Option::take)).collect();
     if rows.is_empty() && !s.registry_search.trim().is_empty() {
         let none = format!("nothing in {} holds {:?}; esc clears the search", s.registry_tab.name(), s.registry_search);
         f.render_widget(Paragraph::new(clean(&none)), body);
