@@ -100,3 +100,20 @@ impl From<crate::store::StoreError> for Failure {
         DeskError::from(e).into()
     }
 }
+
+/// A `--from`/`--to` value: an RFC 3339 instant, or a whole day (YYYY-MM-DD) in the helpdesk's
+/// zone, whose end (`end`: a `--to` includes its day) is the next day's start.
+pub fn day_bound(
+    tz: chrono_tz::Tz,
+    text: &str,
+    flag: &str,
+    end: bool,
+) -> Result<chrono::DateTime<chrono::Utc>, Failure> {
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(text) {
+        return Ok(t.with_timezone(&chrono::Utc));
+    }
+    let day = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| bad(format!("{flag} {text:?} is not a date (YYYY-MM-DD) or an RFC 3339 instant")))?;
+    let day = if end { day.succ_opt().unwrap_or(day) } else { day };
+    Ok(crate::domain::routing::local_midnight(day, tz))
+}

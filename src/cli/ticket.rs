@@ -183,17 +183,8 @@ pub struct SearchArgs {
 
 pub fn search(desk: &dyn DeskApi, a: SearchArgs) -> CmdResult {
     let tz = desk.registry()?.helpdesk_calendar().timezone;
-    let day = |text: &Option<String>, flag: &str, end: bool| -> Result<Option<DateTime<Utc>>, super::Failure> {
-        let Some(text) = text else { return Ok(None) };
-        let d = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map_err(|_| super::bad(format!("{flag} {text:?} is not a date (YYYY-MM-DD)")))?;
-        let d = if end { d.succ_opt().unwrap_or(d) } else { d };
-        let midnight = d.and_hms_opt(0, 0, 0).expect("midnight");
-        Ok(Some(
-            chrono::TimeZone::from_local_datetime(&tz, &midnight)
-                .earliest()
-                .map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&Utc)),
-        ))
+    let day = |text: &Option<String>, flag: &str, end: bool| {
+        text.as_deref().map(|t| super::day_bound(tz, t, flag, end)).transpose()
     };
     let q = crate::desk::SearchQuery {
         words: a.words.join(" "),

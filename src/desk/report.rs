@@ -159,8 +159,7 @@ impl Desk {
             }
         }
         let tz = reg.helpdesk_calendar().timezone;
-        let midnight = now.with_timezone(&tz).date_naive().and_hms_opt(0, 0, 0).expect("midnight");
-        let today = midnight.and_local_timezone(tz).earliest().map(|t| t.to_utc()).unwrap_or(now);
+        let today = crate::domain::routing::local_midnight(now.with_timezone(&tz).date_naive(), tz);
         let arrivals = self.store.between(When::Created, today, now + chrono::Duration::seconds(1)).count() as u64;
         Ok(dashboard(open.iter().map(|(t, l)| (t.as_ref(), *l)), arrivals))
     }

@@ -37,7 +37,8 @@ pub fn validity_span(contract: &Contract, zone: Tz) -> (DateTime<Utc>, Option<Da
     (from, until)
 }
 
-fn local_midnight(day: NaiveDate, zone: Tz) -> DateTime<Utc> {
+/// The instant `day` begins in `zone`.
+pub fn local_midnight(day: NaiveDate, zone: Tz) -> DateTime<Utc> {
     let mut local = day.and_hms_opt(0, 0, 0).expect("midnight");
     // A zone that skips midnight (DST at 00:00) starts the day at the first minute it has.
     for _ in 0..=24 * 60 {

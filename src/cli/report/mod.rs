@@ -7,7 +7,7 @@ mod table;
 mod watch;
 mod xlsx;
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 
 pub use pack::{PackArgs, pack};
 pub use watch::contracts;
@@ -57,16 +57,7 @@ fn bound(desk: &dyn DeskApi, text: &str, flag: &str, end: bool) -> Result<DateTi
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Ok(t.with_timezone(&Utc));
     }
-    let day = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| bad(format!("{flag} {text:?} is not a date (YYYY-MM-DD) or an RFC 3339 instant")))?;
-    let day = if end { day.succ_opt().unwrap_or(day) } else { day };
-    let tz = desk.registry()?.helpdesk_calendar().timezone;
-    let midnight = day.and_hms_opt(0, 0, 0).expect("midnight");
-    Ok(tz
-        .from_local_datetime(&midnight)
-        .earliest()
-        .map(|t| t.with_timezone(&Utc))
-        .unwrap_or_else(|| midnight.and_utc()))
+    super::day_bound(desk.registry()?.helpdesk_calendar().timezone, text, flag, end)
 }
 
 fn query(desk: &dyn DeskApi, a: &PeriodArgs) -> Result<ReportQuery, Failure> {

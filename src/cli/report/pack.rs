@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use super::super::{CmdResult, Failure, bad, out};
@@ -58,7 +58,7 @@ pub fn pack(desk: &dyn DeskApi, a: PackArgs) -> CmdResult {
     };
     let start = first.checked_sub_months(chrono::Months::new(11)).ok_or_else(|| bad("--month is out of range"))?;
     let next = first.checked_add_months(chrono::Months::new(1)).ok_or_else(|| bad("--month is out of range"))?;
-    let at = |d: NaiveDate| midnight(tz, d);
+    let at = |d: NaiveDate| crate::domain::routing::local_midnight(d, tz);
     let months: Vec<String> = (0..12)
         .filter_map(|i| start.checked_add_months(chrono::Months::new(i)))
         .map(|d| d.format("%Y-%m").to_string())
@@ -112,12 +112,6 @@ pub fn pack(desk: &dyn DeskApi, a: PackArgs) -> CmdResult {
     }
     let list: String = written.iter().map(|p| format!("wrote {}\n", p.display())).collect();
     out(&list)
-}
-
-/// Midnight at the start of `day` in `tz`, as an instant.
-fn midnight(tz: Tz, day: NaiveDate) -> DateTime<Utc> {
-    let m = day.and_hms_opt(0, 0, 0).expect("midnight");
-    tz.from_local_datetime(&m).earliest().map_or_else(|| m.and_utc(), |t| t.with_timezone(&Utc))
 }
 
 /// Where one supplier's pack goes: `-o FILE` for one supplier, `-o FOLDER` (default: here) with
