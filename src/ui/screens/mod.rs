@@ -47,6 +47,20 @@ pub fn moved(at: usize, len: usize, action: Action) -> usize {
     }
 }
 
+/// Where a text of `lines` lines, `visible` at a time, scrolls from `at` by `action` (the scroll
+/// keys, or those that move a selection): never past its last screenful, so that the first key
+/// back moves it. `None` for another action.
+pub fn scrolled(at: u16, lines: usize, visible: usize, action: Action) -> Option<u16> {
+    let to = match action {
+        Action::ScrollUp | Action::Up => Action::Up,
+        Action::ScrollDown | Action::Down => Action::Down,
+        Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => action,
+        _ => return None,
+    };
+    let positions = lines.saturating_sub(visible) + 1;
+    Some(moved(at.into(), positions, to).try_into().unwrap_or(u16::MAX))
+}
+
 /// Puts text on the agent's clipboard (OSC 52) when the screen is next written.
 pub fn copy(s: &mut State, text: Option<String>) {
     match text {

@@ -16,16 +16,12 @@ pub fn act(
     s: &mut crate::ui::state::State,
     action: crate::ui::action::Action,
 ) -> Option<Vec<crate::ui::update::Effect>> {
-    use crate::ui::action::Action;
-    let to = match action {
-        Action::ScrollUp => Action::Up,
-        Action::ScrollDown => Action::Down,
-        Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => action,
-        _ => return None,
-    };
-    // Below the title and above the status line; the last screenful is as far as it goes.
+    use crate::ui::action::Action as A;
+    if !matches!(action, A::ScrollUp | A::ScrollDown | A::PageUp | A::PageDown | A::Top | A::Bottom) {
+        return None;
+    }
+    // Below the title and above the status line.
     let body = usize::from(s.rows.saturating_sub(2));
-    let len = view::len(s).saturating_sub(body) + 1;
-    s.scroll = super::moved(s.scroll.into(), len, to).try_into().unwrap_or(u16::MAX);
+    s.scroll = super::scrolled(s.scroll, view::len(s), body, action)?;
     Some(vec![])
 }

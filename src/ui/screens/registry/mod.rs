@@ -125,11 +125,10 @@ pub fn act(s: &mut State, action: Action) -> Option<Vec<Effect>> {
         Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom
             if s.registry_detail =>
         {
-            // Below the title, the tabs and the frame's rule, above the status line: the last
-            // screenful is as far as it goes.
+            // Below the title, the tabs and the frame's rule, above the status line.
             let body = usize::from(s.rows.saturating_sub(4));
-            let len = s.registry_entry().map_or(0, |i| view::detail_len(s, i)).saturating_sub(body) + 1;
-            s.scroll = moved(s.scroll.into(), len, action).try_into().unwrap_or(u16::MAX);
+            let lines = s.registry_entry().map_or(0, |i| view::detail_len(s, i));
+            s.scroll = super::scrolled(s.scroll, lines, body, action)?;
         }
         Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {
             s.registry_selected = moved(s.registry_selected, s.registry_len(), action);
