@@ -225,7 +225,7 @@ impl Desk {
     /// first, newest first among equals (of the newest [`SEARCH_RANKED`] matches).
     pub fn search_tickets(&self, q: &SearchQuery) -> Result<Page<TicketRow>, DeskError> {
         // Every part typed counts: a part too short to search by is said, not dropped.
-        if let Some(part) = q.words.split_whitespace().find(|p| crate::domain::words::words(p).next().is_none()) {
+        if let Some(part) = crate::domain::words::too_short(&q.words) {
             return Err(DeskError::Refused(format!(
                 "{part:?} is too short to search by: words of at least {} letters or digits",
                 crate::domain::words::SHORTEST

@@ -43,6 +43,12 @@ pub fn words(text: &str) -> impl Iterator<Item = String> {
     list.into_iter()
 }
 
+/// The first part of a query (between spaces) with no word long enough to search by: a search
+/// says it rather than drop it.
+pub fn too_short(query: &str) -> Option<&str> {
+    query.split_whitespace().find(|part| words(part).next().is_none())
+}
+
 /// Every word of a ticket's own fields, with where it stands.
 pub fn of_ticket(t: &Ticket) -> BTreeMap<String, u8> {
     let mut out = BTreeMap::new();

@@ -26,7 +26,7 @@ pub struct Search {
 pub fn typed(s: &mut State) -> Vec<Effect> {
     s.search.selected = 0;
     // A part still too short to search by: said, and not asked of the server yet.
-    let short = s.search.query.split_whitespace().find(|p| crate::domain::words::words(p).next().is_none());
+    let short = crate::domain::words::too_short(&s.search.query);
     if s.search.query.trim().is_empty() || short.is_some() {
         s.search.rows.clear();
         s.search.more = false;
