@@ -71,6 +71,9 @@ fn call(n: usize) -> NewTicket {
         service: "Magister".into(),
         impact: 2,
         urgency: 2,
+        caller_id: None,
+        link_to: None,
+        solution: None,
     }
 }
 

@@ -84,6 +84,9 @@ fn recompute(c: &mut Criterion) {
             service: services[(n as usize / 7) % services.len()].name.clone(),
             impact: 1 + (n % 3) as u8,
             urgency: 1 + (n % 4) as u8,
+            caller_id: None,
+            link_to: None,
+            solution: None,
         };
         let (mut t, _) = Ticket::open(n + 1, new, created, "bench", &reg).unwrap();
         let later = created + Duration::minutes(20);

@@ -37,7 +37,8 @@ enum Command {
     /// Import registry entries from TOML or CSV (all-or-nothing).
     Import {
         /// A registry file: TOML (the whole registry or some entries), or CSV (suppliers with
-        /// contacts, or participants).
+        /// contacts, participants, or callers: name, phone, email, participant, location,
+        /// directory_id).
         file: PathBuf,
         /// Replace the whole registry instead of adding and updating entries.
         #[arg(long)]
@@ -70,6 +71,12 @@ enum Command {
     /// The agents a ticket may be assigned to.
     #[command(subcommand)]
     Agent(AgentCommand),
+    /// The people who call: on file, found by name, phone or email.
+    #[command(subcommand)]
+    Caller(CallerCommand),
+    /// Callers' personal data (AVG/GDPR): removed after the retention time, given on request.
+    #[command(subcommand)]
+    Privacy(PrivacyCommand),
     /// Validate the config file, and registry or calendar files if named.
     CheckConfig {
         /// The config file (default: XDG config folder, spoc/config.toml).
@@ -138,6 +145,12 @@ enum TicketCommand {
         /// The ticket's number.
         id: u64,
         /// Print the ticket as JSON, with RFC 3339 instants.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The open major incidents: service, supplier, its reference and the calls linked to it.
+    Majors {
+        /// Print them as JSON.
         #[arg(long)]
         json: bool,
     },
@@ -260,6 +273,57 @@ enum AgentCommand {
 }
 
 #[derive(Subcommand)]
+enum CallerCommand {
+    /// Callers on file that fit a name, phone number or email, best first.
+    Find {
+        /// A name (a few letters do), phone digits however typed, or an email.
+        query: String,
+        /// Callers of this participant first.
+        #[arg(long)]
+        participant: Option<String>,
+        /// How many to show.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print them as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// A caller with their open and recent tickets.
+    Show {
+        /// The caller's number.
+        id: u64,
+        /// Print the card as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Puts a caller on file (recorded in the audit log).
+    Add(cli::caller::AddArgs),
+}
+
+#[derive(Subcommand)]
+enum PrivacyCommand {
+    /// Removes callers' personal data from tickets closed longer ago than the retention time
+    /// (`caller_retention_months` in the registry's settings); the server does this daily.
+    Purge {
+        /// Only say which tickets it would change.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print what it did as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Everything held about one caller, as JSON (an access request); recorded in the audit log.
+    Export {
+        /// The caller: their number, or a name, phone or email that fits only them.
+        #[arg(long)]
+        caller: String,
+        /// Write to this file (readable by you alone) instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
 enum CalendarCommand {
     /// Prints `YYYY-MM-DD<TAB>name` lines, in date order.
     Holidays {
@@ -328,6 +392,7 @@ fn run(args: Cli) -> Result<(), Failure> {
                 TicketCommand::Search(a) => ticket::search(&desk, a),
                 TicketCommand::Show { id, json } => ticket::show(&desk, id, json),
                 TicketCommand::Update { id, args } => ticket::update(&desk, id, *args),
+                TicketCommand::Majors { json } => ticket::majors(&desk, json),
             }
         }
         Command::Supplier(SupplierCommand::Find { query, limit, json }) => {
@@ -352,6 +417,22 @@ fn run(args: Cli) -> Result<(), Failure> {
         Command::Calendar(CalendarCommand::Holidays { country, year }) => cli::calendar::holidays(&country, year),
         Command::Agent(AgentCommand::List) => cli::agent::list(&desk(args.data)?),
         Command::Agent(AgentCommand::Add { login }) => cli::agent::add(&desk(args.data)?, login),
+        Command::Caller(c) => {
+            let desk = desk(args.data)?;
+            match c {
+                CallerCommand::Find { query, participant, limit, json } => {
+                    cli::caller::find(&desk, query, participant, limit, json)
+                }
+                CallerCommand::Show { id, json } => cli::caller::show(&desk, id, json),
+                CallerCommand::Add(a) => cli::caller::add(&desk, a),
+            }
+        }
+        Command::Privacy(PrivacyCommand::Purge { dry_run, json }) => {
+            cli::caller::purge(&desk(args.data)?, dry_run, json)
+        }
+        Command::Privacy(PrivacyCommand::Export { caller, output }) => {
+            cli::caller::export(&desk(args.data)?, &caller, output.as_deref())
+        }
         Command::CheckConfig { config, files } => cli::check_config::run(config.as_deref(), &files),
         Command::Backup { file } => {
             let dir = data_dir(args.data)?;

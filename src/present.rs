@@ -243,6 +243,9 @@ mod cell_tests {
             sla_paused: paused,
             sla_due: None,
             sla_left: left,
+            major: false,
+            linked_to: None,
+            call_back_at: None,
         }
     }
 

@@ -132,6 +132,9 @@ fn every_request_and_reply_keeps_its_bytes() {
         service: "Magister".into(),
         impact: 2,
         urgency: 2,
+        caller_id: None,
+        link_to: None,
+        solution: None,
     };
     let query = ReportQuery::new(common::at("2026-11-01T00:00:00+01:00"), common::at("2026-12-01T00:00:00+01:00"));
     let samples: Vec<Request> = vec![

@@ -31,7 +31,10 @@ fn dispatched(reg: &Registry, id: u64, created: &str) -> Ticket {
         participant: "ZYL".into(),
         service: "Magister".into(),
         impact: 2,
-        urgency: 2, // P2 at Iddink: respond 1h, resolve 8h, office hours 09-17
+        urgency: 2, // P2 at Iddink: respond 1h, resolve 8h, office hours 09-17,
+        caller_id: None,
+        link_to: None,
+        solution: None,
     };
     let (mut t, _) = Ticket::open(id, new, at(created), "anouk", reg).unwrap();
     t.apply(Change::Status(Status::WaitingOnSupplier), at(created), "anouk", reg).unwrap();
@@ -142,6 +145,9 @@ fn logged(reg: &Registry, id: u64, participant: &str, service: &str, impact: u8,
         service: service.into(),
         impact,
         urgency,
+        caller_id: None,
+        link_to: None,
+        solution: None,
     };
     Ticket::open(id, new, at(created), "anouk", reg).unwrap().0
 }
@@ -519,6 +525,9 @@ impl Kept {
             service: "Magister".into(),
             impact: 2,
             urgency: 2,
+            caller_id: None,
+            link_to: None,
+            solution: None,
         };
         let (t, entry) = Ticket::open(id, new, at(when), "anouk", reg).unwrap();
         let mut k = Kept { t, journal: vec![entry] };

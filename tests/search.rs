@@ -27,6 +27,9 @@ fn log(desk: &Desk, title: &str, description: &str, participant: &str) -> u64 {
         service: "Magister".into(),
         impact: 3,
         urgency: 3,
+        caller_id: None,
+        link_to: None,
+        solution: None,
     };
     desk.create_ticket(&Agent::new("anouk"), new).unwrap().id
 }

@@ -51,6 +51,9 @@ fn call(title: &str) -> NewTicket {
         service: "Magister".into(),
         impact: 2,
         urgency: 2,
+        caller_id: None,
+        link_to: None,
+        solution: None,
     }
 }
 

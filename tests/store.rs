@@ -28,6 +28,9 @@ fn input(service: &str, impact: u8, urgency: u8, title: &str) -> NewTicket {
         service: service.into(),
         impact,
         urgency,
+        caller_id: None,
+        link_to: None,
+        solution: None,
     }
 }
 
@@ -42,6 +45,9 @@ fn reference_ticket() -> Ticket {
         service: "Magister".into(),
         impact: 2,
         urgency: 2,
+        caller_id: None,
+        link_to: None,
+        solution: None,
     };
     let (mut t, _) = Ticket::open(7, new, at("2026-11-23T09:00:00+01:00"), "anouk", &reg).unwrap();
     t.apply(Change::Status(Status::WaitingOnSupplier), at("2026-11-23T09:30:00+01:00"), "anouk", &reg).unwrap();

@@ -20,6 +20,9 @@ fn open(reg: &Registry, service: &str, participant: &str, impact: u8, urgency: u
         service: service.into(),
         impact,
         urgency,
+        caller_id: None,
+        link_to: None,
+        solution: None,
     };
     Ticket::open(1, new, t, "anouk", reg).unwrap().0
 }

@@ -35,6 +35,9 @@ fn call(title: &str, service: &str, participant: &str, impact: u8, urgency: u8) 
         service: service.into(),
         impact,
         urgency,
+        caller_id: None,
+        link_to: None,
+        solution: None,
     }
 }
 

@@ -129,6 +129,9 @@ pub fn open_tickets(dir: &std::path::Path, n: usize) -> Desk {
             service: services[id as usize % 6].into(),
             impact: 1 + (id % 3) as u8,
             urgency: 1 + (id % 4) as u8,
+            caller_id: None,
+            link_to: None,
+            solution: None,
         };
         let at = now - chrono::Duration::minutes((n as i64 - id as i64) % 10_000);
         let (t, entry): (Ticket, _) = Ticket::open(id, new, at, "bench", &reg).unwrap();

@@ -3,6 +3,7 @@
 
 pub mod agent;
 pub mod calendar;
+pub mod caller;
 pub mod check_config;
 pub mod demo;
 pub mod registry;
@@ -82,6 +83,24 @@ pub fn out(text: &str) -> CmdResult {
     }
 }
 
+/// Written whole under a temporary name, then renamed: a reader never sees half a file. Readable
+/// as any file the agent writes, unless `private` (personal data: the agent's alone).
+pub fn write_new_file(path: &Path, text: &str, private: bool) -> CmdResult {
+    let fail = |e: std::io::Error| Failure::Runtime(format!("{}: {e}", path.display()));
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new().prefix(".spoc-").suffix(".partial").tempfile_in(dir).map_err(fail)?;
+    std::io::Write::write_all(&mut tmp, text.as_bytes()).map_err(fail)?;
+    if !private {
+        // The temporary file starts private.
+        let umask = nix::sys::stat::umask(nix::sys::stat::Mode::empty());
+        nix::sys::stat::umask(umask);
+        let mode = 0o666 & !umask.bits();
+        tmp.as_file().set_permissions(std::os::unix::fs::PermissionsExt::from_mode(mode)).map_err(fail)?;
+    }
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
 pub fn json<T: serde::Serialize>(value: &T) -> CmdResult {
     // serde_json escapes control characters, so outside text is safe in JSON output.
     out(&format!("{}\n", serde_json::to_string_pretty(value).expect("views serialize")))
@@ -103,6 +122,27 @@ impl From<crate::store::StoreError> for Failure {
 
 /// A `--from`/`--to` value: an RFC 3339 instant, or a whole day (YYYY-MM-DD) in the helpdesk's
 /// zone, whose end (`end`: a `--to` includes its day) is the next day's start.
+/// A moment as an agent types it: RFC 3339, or `YYYY-MM-DD HH:MM` on the helpdesk's clock.
+pub fn local_moment(tz: chrono_tz::Tz, text: &str, flag: &str) -> Result<chrono::DateTime<chrono::Utc>, Failure> {
+    use chrono::TimeZone;
+    let text = text.trim();
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(text) {
+        return Ok(t.with_timezone(&chrono::Utc));
+    }
+    let wall = ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"]
+        .iter()
+        .find_map(|f| chrono::NaiveDateTime::parse_from_str(text, f).ok())
+        .ok_or_else(|| bad(format!("{flag} {text:?} is not a moment (YYYY-MM-DD HH:MM, or RFC 3339)")))?;
+    match tz.from_local_datetime(&wall) {
+        chrono::LocalResult::Single(t) => Ok(t.with_timezone(&chrono::Utc)),
+        // The clock goes back: the first of the two.
+        chrono::LocalResult::Ambiguous(first, _) => Ok(first.with_timezone(&chrono::Utc)),
+        chrono::LocalResult::None => {
+            Err(bad(format!("{flag} {text:?} does not exist on the clock in {tz} (it skips that hour)")))
+        }
+    }
+}
+
 pub fn day_bound(
     tz: chrono_tz::Tz,
     text: &str,

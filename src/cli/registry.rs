@@ -8,6 +8,12 @@ use crate::desk::{DeskApi, ImportFormat, SHOWN_CHANGES};
 pub fn import(desk: &dyn DeskApi, path: &Path, replace: bool, as_json: bool) -> CmdResult {
     let text = read_text(path)?;
     let format = ImportFormat::of_path(path);
+    if format == ImportFormat::Csv && crate::domain::caller::is_callers_sheet(&text) {
+        if replace {
+            return Err(super::bad("--replace is for registry files; a callers file adds and updates callers"));
+        }
+        return super::caller::import(desk, path, text, as_json);
+    }
     let summary = desk.import_registry(path.display().to_string(), text, format, replace)?;
     if as_json {
         return json(&summary);

@@ -31,6 +31,15 @@ pub struct NewArgs {
     /// Who called: name, phone or email.
     #[arg(long)]
     pub caller: Option<String>,
+    /// The caller on file, by number (`spoc caller find`); fills --caller when it is not given.
+    #[arg(long)]
+    pub caller_id: Option<u64>,
+    /// Link the call to this open major incident.
+    #[arg(long, value_name = "MAJOR")]
+    pub link: Option<u64>,
+    /// Solved on the line: log it resolved with this solution (first-contact resolution).
+    #[arg(long)]
+    pub solution: Option<String>,
     /// incident (something broke) or request (something wanted).
     #[arg(long, default_value = "incident", value_parser = kind)]
     pub kind: TicketKind,
@@ -50,6 +59,9 @@ pub fn new(desk: &dyn DeskApi, a: NewArgs) -> CmdResult {
         service: a.service,
         impact: a.impact,
         urgency: a.urgency,
+        caller_id: a.caller_id,
+        link_to: a.link,
+        solution: a.solution,
     };
     let t = desk.create_ticket(input)?;
     if a.json {
@@ -249,7 +261,23 @@ pub fn show(desk: &dyn DeskApi, id: u64, as_json: bool) -> CmdResult {
     };
     field(&mut s, "participant", &participant);
     field(&mut s, "service", &t.service);
-    field(&mut s, "caller", t.caller.as_deref().unwrap_or("-"));
+    let caller = match t.caller_id {
+        Some(id) => format!("{} (caller {id})", t.caller.as_deref().unwrap_or("-")),
+        None => t.caller.as_deref().unwrap_or("-").to_string(),
+    };
+    field(&mut s, "caller", &caller);
+    if t.major {
+        field(&mut s, "major", &format!("major incident · {} linked calls", t.linked.len()));
+    }
+    if let Some(m) = t.linked_to {
+        field(&mut s, "linked to", &format!("major incident #{m}"));
+    }
+    if let Some(at) = t.call_back_at {
+        field(&mut s, "call back", &local(at));
+    }
+    if t.first_contact {
+        field(&mut s, "first contact", "solved on the line");
+    }
     field(&mut s, "impact", &format!("{} · urgency {}", t.impact, t.urgency));
     field(&mut s, "assignee", t.assignee.as_deref().unwrap_or("-"));
     field(&mut s, "routing", &t.routing);
@@ -279,9 +307,18 @@ pub fn show(desk: &dyn DeskApi, id: u64, as_json: bool) -> CmdResult {
     }
     s.push('\n');
     s.push_str(&clocks_text(&t, tz));
+    if t.major && !t.linked.is_empty() {
+        s.push('\n');
+        s.push_str(&inform_text(&t));
+    }
     s.push_str("\njournal\n");
     for e in &t.journal {
-        s.push_str(&format!("  {} {:<10} {}\n", local(e.at), sanitize_line(&e.by), sanitize_line(&describe(&e.event))));
+        s.push_str(&format!(
+            "  {} {:<10} {}\n",
+            local(e.at),
+            sanitize_line(&e.by),
+            sanitize_line(&describe(&e.event, tz))
+        ));
     }
     out(&s)
 }
@@ -356,6 +393,22 @@ pub struct UpdateArgs {
     /// What the caller said about the handling (with --satisfaction).
     #[arg(long)]
     pub remark: Option<String>,
+    /// Mark it as a major incident: other calls about it link to it, the supplier works on it once.
+    #[arg(long, conflicts_with = "not_major")]
+    pub major: bool,
+    /// It is not a major incident after all (refused while open tickets are linked to it).
+    #[arg(long)]
+    pub not_major: bool,
+    /// Link it to this open major incident.
+    #[arg(long, value_name = "MAJOR", conflicts_with = "unlink")]
+    pub link: Option<u64>,
+    /// Unlink it from its major incident.
+    #[arg(long)]
+    pub unlink: bool,
+    /// Waiting on the caller until then: `YYYY-MM-DD HH:MM` on the helpdesk's clock (or RFC 3339);
+    /// the clocks stay paused and it comes back to the queue, marked, at that moment.
+    #[arg(long, value_name = "WHEN")]
+    pub call_back: Option<String>,
     /// Refuse the update if the ticket is no longer at this version.
     #[arg(long)]
     pub expect_version: Option<u64>,
@@ -372,6 +425,14 @@ pub fn update(desk: &dyn DeskApi, id: u64, a: UpdateArgs) -> CmdResult {
         changes.push(Change::OverrideRouting { supplier, reason });
     } else if a.reason.is_some() {
         return Err(bad("--reason goes with --override-supplier"));
+    }
+    if a.major || a.not_major {
+        changes.push(Change::Major(a.major));
+    }
+    if let Some(m) = a.link {
+        changes.push(Change::Link(Some(m)));
+    } else if a.unlink {
+        changes.push(Change::Link(None));
     }
     if let Some(who) = a.assign {
         let who = who.trim().to_string();
@@ -419,6 +480,11 @@ pub fn update(desk: &dyn DeskApi, id: u64, a: UpdateArgs) -> CmdResult {
     if let Some(status) = a.status {
         changes.push(Change::Status(status));
     }
+    // After the status: a call-back moment goes with waiting on the caller.
+    if let Some(when) = &a.call_back {
+        let tz = desk.registry()?.helpdesk_calendar().timezone;
+        changes.push(Change::WaitUntil(Some(super::local_moment(tz, when, "--call-back")?)));
+    }
     // A reference given with the dispatch counts at the dispatch, in either order.
     if let Some(r) = a.supplier_ref {
         changes.push(Change::SupplierRef(r));
@@ -441,7 +507,52 @@ pub fn update(desk: &dyn DeskApi, id: u64, a: UpdateArgs) -> CmdResult {
         return json(&t);
     }
     let tz = desk.registry()?.helpdesk_calendar().timezone;
-    out(&format!("#{} {} · {} · version {}\n{}", t.id, t.priority, t.status, t.version, clocks_text(&t, tz)))
+    let mut s = format!("#{} {} · {} · version {}\n{}", t.id, t.priority, t.status, t.version, clocks_text(&t, tz));
+    if t.major && t.status == Status::Resolved && !t.linked.is_empty() {
+        s.push_str(&format!("\n{}", inform_text(&t)));
+    }
+    out(&s)
+}
+
+pub fn majors(desk: &dyn DeskApi, as_json: bool) -> CmdResult {
+    let majors = desk.major_incidents()?;
+    if as_json {
+        return json(&majors);
+    }
+    if majors.is_empty() {
+        return out("no open major incidents\n");
+    }
+    let mut s = String::new();
+    for m in &majors {
+        s.push_str(&format!(
+            "#{:<6} {:<20} {:<14} {:<14} ref {:<12} {} open of {} calls  {}\n",
+            m.id,
+            m.status.as_str(),
+            sanitize_line(&m.service),
+            sanitize_line(m.supplier.as_deref().unwrap_or("unrouted")),
+            sanitize_line(m.supplier_ref.as_deref().unwrap_or("-")),
+            m.open_calls,
+            m.calls,
+            sanitize_line(&m.title)
+        ));
+    }
+    out(&s)
+}
+
+/// The callers of a major incident's linked calls, with how to reach them.
+fn inform_text(t: &TicketDetail) -> String {
+    let mut s = format!("callers to inform ({} linked calls)\n", t.linked.len());
+    for c in &t.linked {
+        let reach = [c.phone.as_deref(), c.email.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+        s.push_str(&format!(
+            "  #{:<6} {:<10} {:<24} {}\n",
+            c.id,
+            c.participant,
+            sanitize_line(c.caller.as_deref().unwrap_or("-")),
+            sanitize_line(if reach.is_empty() { "-" } else { &reach })
+        ));
+    }
+    s
 }
 
 fn kind(s: &str) -> Result<TicketKind, String> {

@@ -153,6 +153,9 @@ impl<'a> History<'a> {
             service: service.name.clone(),
             impact,
             urgency,
+            caller_id: None,
+            link_to: None,
+            solution: None,
         };
         let opener = AGENTS[rng.random_range(0..AGENTS.len())];
         let (mut t, created) = Ticket::open(id, new, at, opener, reg).expect("demo tickets are valid");

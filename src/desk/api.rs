@@ -16,10 +16,11 @@ use serde::{Deserialize, Serialize};
 
 use super::views::{Page, TicketDetail, TicketRow};
 use super::{
-    Agent, Desk, DeskError, ImportFormat, ImportSummary, Report, ReportQuery, SearchQuery, SupplierCard, TicketQuery,
-    TicketUpdate,
+    Agent, CallerCard, CallerImport, Desk, DeskError, ImportFormat, ImportSummary, MajorIncident, PersonalData,
+    PurgeSummary, Report, ReportQuery, SearchQuery, SupplierCard, TicketQuery, TicketUpdate,
 };
 use crate::domain::Registry;
+use crate::domain::caller::Caller;
 use crate::domain::registry::RegistryFile;
 use crate::domain::registry::lookup::Hit;
 use crate::domain::report::{ContractWatch, Dashboard, ParticipantRow, Scorecard, ServiceRow};
@@ -208,6 +209,27 @@ requests! {
     /// All tickets, open and closed, holding the words; best matches first.
     fn search_tickets(query: SearchQuery) -> Page<TicketRow> = SearchTickets,
         |s| s.desk.search_tickets(&query);
+    /// Callers on file that fit a name, phone or email; those of `participant` first.
+    fn find_callers(query: String, participant: Option<String>, limit: usize) -> Vec<Caller> = FindCallers,
+        |s| Ok(s.desk.find_callers(&query, participant.as_deref(), limit));
+    /// A caller with their open and recent tickets.
+    fn caller_card(id: u64) -> CallerCard = CallerCard,
+        |s| s.desk.caller_card(id);
+    /// Saves a new caller (id 0) or changes one on file (audited).
+    fn save_caller(caller: Caller) -> Caller = SaveCaller,
+        |s| s.desk.save_caller(&s.agent, caller);
+    /// Callers from a CSV, all or nothing; `source` names the file in errors and the audit log.
+    fn import_callers(source: String, text: String) -> CallerImport = ImportCallers,
+        |s| s.desk.import_callers(&s.agent, &source, &text);
+    /// The open major incidents, most urgent first.
+    fn major_incidents() -> Vec<MajorIncident> = MajorIncidents,
+        |s| s.desk.major_incidents();
+    /// Removes callers' personal data from tickets closed before the retention time (audited).
+    fn purge_callers(dry_run: bool) -> PurgeSummary = PurgeCallers,
+        |s| s.desk.purge_callers(&s.agent, dry_run);
+    /// Everything held about one caller, for an access request (audited).
+    fn personal_data(caller: u64) -> PersonalData = PersonalData,
+        |s| s.desk.personal_data(&s.agent, caller);
 }
 
 impl Request {
@@ -221,6 +243,10 @@ impl Request {
                 | Request::ImportRegistry(_)
                 | Request::Restore(_)
                 | Request::AddAgent(_)
+                | Request::SaveCaller(_)
+                | Request::ImportCallers(_)
+                | Request::PurgeCallers(_)
+                | Request::PersonalData(_)
         )
     }
 }

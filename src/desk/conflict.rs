@@ -42,7 +42,7 @@ impl Conflict {
         tz: chrono_tz::Tz,
         journal: &[JournalEntry],
     ) -> Self {
-        let changes = journal.iter().filter(|e| e.at == at && e.by == by).map(|e| describe(&e.event)).collect();
+        let changes = journal.iter().filter(|e| e.at == at && e.by == by).map(|e| describe(&e.event, tz)).collect();
         let at_local = crate::domain::instant::local_text(at, tz);
         Conflict { id, expected, current, by: by.to_string(), at, at_local, changes }
     }

@@ -3,7 +3,10 @@
 
 mod agent;
 pub mod api;
+mod callers;
 mod conflict;
+mod majors;
+mod privacy;
 mod query;
 mod registry;
 mod report;
@@ -17,7 +20,10 @@ use chrono::{DateTime, SubsecRound, Utc};
 
 pub use agent::Agent;
 pub use api::{DeskApi, Session};
+pub use callers::{CallerCard, CallerImport, RECENT_ON_CARD};
 pub use conflict::{Conflict, ErrorKind};
+pub use majors::MajorIncident;
+pub use privacy::{PersonalData, PurgeSummary};
 pub use query::{AssigneeFilter, LevelFilter, SEARCH_RANKED, SearchQuery, TicketQuery};
 pub use registry::{ImportFormat, ImportSummary, SHOWN_CHANGES, SupplierCard};
 pub use report::{Report, ReportQuery};
@@ -91,6 +97,8 @@ type Clock = Box<dyn Fn() -> DateTime<Utc> + Send + Sync>;
 pub struct Desk {
     store: Store,
     registry: RwLock<Arc<Registry>>,
+    /// Every caller on file, for finding one at once.
+    callers: RwLock<Arc<crate::domain::caller::CallerBook>>,
     /// Writers one at a time: read-modify-write of tickets, imports and backups.
     writer: Mutex<()>,
     clock: Clock,
@@ -114,7 +122,8 @@ impl Desk {
         };
         let registry = Arc::new(registry);
         warm(registry.clone());
-        Ok(Desk { store, registry: RwLock::new(registry), writer: Mutex::new(()), clock })
+        let callers = RwLock::new(Arc::new(callers::load_book(&store)?));
+        Ok(Desk { store, registry: RwLock::new(registry), callers, writer: Mutex::new(()), clock })
     }
 
     pub fn now(&self) -> DateTime<Utc> {
@@ -165,6 +174,7 @@ impl Desk {
     pub fn restore_file(&self, path: &Path, name: &str, force: bool) -> Result<BackupSummary, DeskError> {
         let _w = self.write_lock();
         let summary = crate::store::backup::restore(&self.store, path, name, force)?;
+        *self.callers.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(callers::load_book(&self.store)?);
         let file = self.store.registry()?.unwrap_or_default();
         // Checked before anything was written; this cannot fail unless the store did.
         let reg = Registry::build(file)

@@ -26,10 +26,19 @@ impl Desk {
         let reg = self.registry();
         new.participant = resolve_participant(&reg, &new.participant)?;
         new.service = resolve_service(&reg, &new.service)?;
+        if let Some(id) = new.caller_id {
+            let caller = self.caller_for_ticket(id, &new.participant)?;
+            if new.caller.as_deref().is_none_or(|c| c.trim().is_empty()) {
+                new.caller = Some(caller.label());
+            }
+        }
         let at = self.now();
         let ticket = {
             let _w = self.write_lock();
-            self.store.create_ticket(|id| Ticket::open(id, new.clone(), at, agent.login(), &reg))??
+            if let Some(m) = new.link_to {
+                self.check_major(m)?;
+            }
+            self.store.create_ticket(|id| Ticket::open_at_intake(id, new.clone(), at, agent.login(), &reg))??
         };
         // Outside the lock: writers that arrive meanwhile share this fsync (group commit).
         self.store.flush()?;
@@ -60,14 +69,18 @@ impl Desk {
             }
             let at = self.now();
             let mut ticket = old.clone();
-            let entries = ticket.apply_all(update.changes, at, agent.login(), &reg)?;
+            let entries = ticket.apply_all(update.changes.clone(), at, agent.login(), &reg)?;
             if crate::domain::ticket::resolves_without_solution(&old, &ticket) {
                 return Err(DeskError::Refused(
                     "a ticket is resolved with what solved it: give the solution (--solution TEXT)".into(),
                 ));
             }
             if !entries.is_empty() {
-                self.store.update_ticket(&old, &ticket, &entries)?;
+                let linked = self.linked_changes(&old, &ticket, &update.changes, agent.login(), &reg)?;
+                let mut all: Vec<(&Ticket, &Ticket, &[crate::domain::ticket::JournalEntry])> =
+                    vec![(&old, &ticket, &entries)];
+                all.extend(linked.iter().map(|(o, n, e)| (o, n, e.as_slice())));
+                self.store.update_tickets(&all)?;
             }
             ticket
         };
@@ -84,7 +97,11 @@ impl Desk {
     fn detail_of(&self, reg: &Registry, t: &Ticket) -> Result<TicketDetail, DeskError> {
         let journal = self.store.journal(t.id)?;
         let sla = t.sla(self.now(), reg);
-        Ok(TicketDetail::new(t, &sla, reg.participant(&t.participant).map(|p| p.name.clone()), journal))
+        let mut detail = TicketDetail::new(t, &sla, reg.participant(&t.participant).map(|p| p.name.clone()), journal);
+        if t.major {
+            detail.linked = self.linked_calls(t.id)?;
+        }
+        Ok(detail)
     }
 }
 

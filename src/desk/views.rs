@@ -42,6 +42,13 @@ pub struct TicketRow {
     pub sla_due: Option<DateTime<Utc>>,
     /// Business seconds left on the clock that comes due first.
     pub sla_left: Option<i64>,
+    /// A major incident.
+    pub major: bool,
+    /// The major incident it is one of the calls about.
+    pub linked_to: Option<u64>,
+    /// Waiting on the caller until then.
+    #[serde(with = "crate::domain::instant::option")]
+    pub call_back_at: Option<DateTime<Utc>>,
 }
 
 impl TicketRow {
@@ -64,6 +71,9 @@ impl TicketRow {
             sla_paused: sla.paused(),
             sla_due: urgent.and_then(|c| c.due),
             sla_left: urgent.map(|c| c.left),
+            major: t.major,
+            linked_to: t.linked_to,
+            call_back_at: t.waiting_until,
         }
     }
 }
@@ -166,6 +176,28 @@ pub struct TicketDetail {
     pub sla_level: ClockLevel,
     pub sla: SlaClocks,
     pub journal: Vec<JournalEntry>,
+    /// The caller's record, when they are on file.
+    pub caller_id: Option<u64>,
+    pub major: bool,
+    pub linked_to: Option<u64>,
+    /// Solved while the caller was on the line, by the helpdesk alone.
+    pub first_contact: bool,
+    #[serde(with = "crate::domain::instant::option")]
+    pub call_back_at: Option<DateTime<Utc>>,
+    /// For a major incident: the calls linked to it, with whom to inform.
+    pub linked: Vec<LinkedCall>,
+}
+
+/// A call linked to a major incident, and how to reach its caller.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkedCall {
+    pub id: u64,
+    pub status: Status,
+    pub title: String,
+    pub participant: String,
+    pub caller: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
 }
 
 impl TicketDetail {
@@ -214,12 +246,18 @@ impl TicketDetail {
                 },
             },
             journal,
+            caller_id: t.caller_id,
+            major: t.major,
+            linked_to: t.linked_to,
+            first_contact: t.first_contact,
+            call_back_at: t.waiting_until,
+            linked: Vec::new(),
         }
     }
 }
 
-/// One line for a journal event, as agents read it.
-pub fn describe(e: &Event) -> String {
+/// One line for a journal event, as agents read it; moments in the helpdesk's zone `tz`.
+pub fn describe(e: &Event, tz: chrono_tz::Tz) -> String {
     match e {
         Event::Created { routing } => format!("logged · {routing}"),
         Event::Note { text } => format!("note: {text}"),
@@ -250,5 +288,18 @@ pub fn describe(e: &Event) -> String {
             format!("satisfaction {score}/5 {}", remark.as_deref().unwrap_or(""))
         }
         Event::Solution { text } => format!("solution: {text}"),
+        Event::MajorIncident { on: true } => "marked as a major incident".to_string(),
+        Event::MajorIncident { on: false } => "no longer a major incident".to_string(),
+        Event::Linked { to: Some(m), .. } => format!("linked to major incident #{m}"),
+        Event::Linked { from, to: None } => match from {
+            Some(m) => format!("unlinked from major incident #{m}"),
+            None => "unlinked".to_string(),
+        },
+        Event::ResolvedWithMajor { major } => format!("resolved with major incident #{major}"),
+        Event::WaitingUntil { until: Some(u) } => {
+            format!("call back at {}", u.with_timezone(&tz).format("%a %Y-%m-%d %H:%M %:z"))
+        }
+        Event::WaitingUntil { until: None } => "no call-back moment".to_string(),
+        Event::Anonymised => "caller's personal data removed (retention)".to_string(),
     }
 }

@@ -1,5 +1,6 @@
 //! The servicedesk's domain: pure data and rules, no I/O.
 
+pub mod caller;
 pub mod instant;
 pub mod place;
 pub mod priority;

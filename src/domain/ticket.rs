@@ -103,6 +103,24 @@ pub struct Ticket {
     #[serde(with = "crate::domain::instant::option")]
     pub sla_due: Option<DateTime<Utc>>,
     pub journal_len: u32,
+    /// The caller's record, when the caller is on file.
+    #[serde(default)]
+    pub caller_id: Option<u64>,
+    /// A major incident: the calls about it link to it, and the supplier works on it once.
+    #[serde(default)]
+    pub major: bool,
+    /// The major incident this ticket is one of the calls about.
+    #[serde(default)]
+    pub linked_to: Option<u64>,
+    /// Solved while the caller was on the line, by the helpdesk alone.
+    #[serde(default)]
+    pub first_contact: bool,
+    /// Waiting on the caller until then ("call back Thursday 10:00"): back in the queue, marked.
+    #[serde(default, with = "crate::domain::instant::option")]
+    pub waiting_until: Option<DateTime<Utc>>,
+    /// The caller's personal data was removed after the retention time.
+    #[serde(default)]
+    pub anonymised: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -166,6 +184,26 @@ pub enum Event {
     Solution {
         text: String,
     },
+    /// Marked as a major incident, or no longer.
+    MajorIncident {
+        on: bool,
+    },
+    /// Linked to a major incident (or unlinked).
+    Linked {
+        from: Option<u64>,
+        to: Option<u64>,
+    },
+    /// Resolved because the major incident it is linked to was.
+    ResolvedWithMajor {
+        major: u64,
+    },
+    /// Waiting on the caller until then (or no longer until a set moment).
+    WaitingUntil {
+        #[serde(with = "crate::domain::instant::option")]
+        until: Option<DateTime<Utc>>,
+    },
+    /// The caller's personal data was removed (retention).
+    Anonymised,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -202,6 +240,12 @@ pub enum Change {
     },
     /// What solved it: recorded with the resolve (or after, to correct it).
     Solution(String),
+    /// Mark as a major incident (or unmark one without linked tickets).
+    Major(bool),
+    /// Link to a major incident, or unlink (the desk checks that the major incident is one).
+    Link(Option<u64>),
+    /// Waiting on the caller until a moment (with the status `waiting_on_caller`), or not.
+    WaitUntil(Option<DateTime<Utc>>),
 }
 
 /// What is needed to log a ticket.
@@ -215,6 +259,15 @@ pub struct NewTicket {
     pub service: String,
     pub impact: Impact,
     pub urgency: Urgency,
+    /// The caller's record, when they are on file (the desk fills `caller` from it if empty).
+    #[serde(default)]
+    pub caller_id: Option<u64>,
+    /// The open major incident this call is about.
+    #[serde(default)]
+    pub link_to: Option<u64>,
+    /// Solved on the line: the ticket is logged resolved with this solution (first contact).
+    #[serde(default)]
+    pub solution: Option<String>,
 }
 
 /// A change refused by the rules, with a message for the agent.
@@ -332,6 +385,12 @@ impl Ticket {
             supplier_sla,
             sla_due: None,
             journal_len: 1,
+            caller_id: new.caller_id,
+            major: false,
+            linked_to: None,
+            first_contact: false,
+            waiting_until: None,
+            anonymised: false,
         };
         ticket.sla_due = ticket.next_due(reg);
         let entry = JournalEntry {
@@ -443,6 +502,11 @@ impl Ticket {
                 if self.routing.supplier.is_none() {
                     return refuse("the ticket has no supplier: route or override it first");
                 }
+                if let Some(m) = self.linked_to {
+                    return refuse(format!(
+                        "the supplier's reference goes on major incident #{m}, which this ticket is linked to"
+                    ));
+                }
                 if self.supplier_ref.as_deref() == Some(reference.as_str()) {
                     return Ok(Vec::new());
                 }
@@ -498,6 +562,53 @@ impl Ticket {
                 self.solution = Some(text.clone());
                 Ok(vec![Event::Solution { text }])
             }
+            Change::Major(on) => {
+                if on == self.major {
+                    return Ok(Vec::new());
+                }
+                self.check_open("major incident mark")?;
+                if on && let Some(m) = self.linked_to {
+                    return refuse(format!("the ticket is linked to major incident #{m}; unlink it first"));
+                }
+                self.major = on;
+                Ok(vec![Event::MajorIncident { on }])
+            }
+            Change::Link(to) => {
+                if to == self.linked_to {
+                    return Ok(Vec::new());
+                }
+                self.check_open("link")?;
+                if let Some(m) = to {
+                    if m == self.id {
+                        return refuse("a ticket cannot be linked to itself");
+                    }
+                    if self.major {
+                        return refuse("the ticket is a major incident itself; unmark it first");
+                    }
+                    if self.with_supplier {
+                        return refuse(format!(
+                            "the ticket is with the supplier under a dispatch of its own; take it back (in_progress) before linking it to major incident #{m}"
+                        ));
+                    }
+                }
+                let from = std::mem::replace(&mut self.linked_to, to);
+                Ok(vec![Event::Linked { from, to }])
+            }
+            Change::WaitUntil(until) => {
+                if until == self.waiting_until {
+                    return Ok(Vec::new());
+                }
+                if self.status != Status::WaitingOnCaller {
+                    return refuse("a call-back moment goes with waiting on the caller (--status waiting_on_caller)");
+                }
+                if let Some(u) = until
+                    && u <= at
+                {
+                    return refuse("the call-back moment has passed already; give one in the future");
+                }
+                self.waiting_until = until;
+                Ok(vec![Event::WaitingUntil { until }])
+            }
         }
     }
 
@@ -517,6 +628,13 @@ impl Ticket {
                     "the ticket was closed more than {days} days ago; log a new ticket that refers to it"
                 ));
             }
+        }
+        if to == Status::WaitingOnSupplier
+            && let Some(m) = self.linked_to
+        {
+            return refuse(format!(
+                "the ticket is linked to major incident #{m}: the supplier works on that one (dispatch #{m}, or unlink this ticket)"
+            ));
         }
         if to == Status::WaitingOnSupplier && self.routing.supplier.is_none() {
             return refuse(format!(
@@ -557,6 +675,9 @@ impl Ticket {
             Status::New | Status::Assigned | Status::InProgress => self.with_supplier = false,
         }
         self.status = to;
+        if to != Status::WaitingOnCaller {
+            self.waiting_until = None;
+        }
         self.sync_clocks(at, reg);
         events.push(Event::StatusChanged { from, to });
         Ok(events)
@@ -717,6 +838,55 @@ impl Ticket {
         self.routing = decision;
         // A first contract while the ticket is with the supplier starts its clocks now.
         self.sync_clocks(at, reg);
+    }
+
+    /// Logs a ticket as [`Ticket::open`] does, with what intake adds: the link to an open major
+    /// incident, and a solution given on the line, which logs it resolved at first contact.
+    pub fn open_at_intake(
+        id: u64,
+        new: NewTicket,
+        at: DateTime<Utc>,
+        by: &str,
+        reg: &Registry,
+    ) -> Result<(Ticket, Vec<JournalEntry>), Refused> {
+        let (link, solution) = (new.link_to, new.solution.clone().filter(|s| !s.trim().is_empty()));
+        let (mut t, created) = Ticket::open(id, new, at, by, reg)?;
+        let mut entries = vec![created];
+        if let Some(m) = link {
+            entries.extend(t.apply(Change::Link(Some(m)), at, by, reg)?);
+        }
+        if let Some(text) = solution {
+            let changes = vec![
+                Change::Contact(Channel::Call, "solved on the line".into()),
+                Change::Solution(text),
+                Change::Status(Status::Resolved),
+            ];
+            entries.extend(t.apply_all(changes, at, by, reg)?);
+            t.first_contact = true;
+        }
+        Ok((t, entries))
+    }
+
+    /// Resolves a call linked to major incident `major` with the major incident's solution:
+    /// its own clocks are decided now.
+    pub fn resolve_with_major(
+        &mut self,
+        major: u64,
+        solution: &str,
+        at: DateTime<Utc>,
+        by: &str,
+        reg: &Registry,
+    ) -> Result<Vec<JournalEntry>, Refused> {
+        let changes = vec![Change::Solution(solution.to_string()), Change::Status(Status::Resolved)];
+        let mut entries = self.apply_all(changes, at, by, reg)?;
+        entries.push(JournalEntry { at, by: by.to_string(), event: Event::ResolvedWithMajor { major } });
+        self.journal_len += 1;
+        Ok(entries)
+    }
+
+    /// Whether the caller is to be called back now: the moment set for it has come.
+    pub fn call_back_due(&self, now: DateTime<Utc>) -> bool {
+        self.status == Status::WaitingOnCaller && self.waiting_until.is_some_and(|u| u <= now)
     }
 
     /// What a text filter searches, lowercased: title, description, caller, the supplier's

@@ -15,7 +15,7 @@ use crate::store::backup::BackupSummary;
 
 /// Bumped whenever a message changes shape. `Hello` itself never changes, so that a client and
 /// a server of different versions can always tell each other so.
-pub const PROTOCOL: u32 = 5;
+pub const PROTOCOL: u32 = 6;
 
 /// The first frame a client sends.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

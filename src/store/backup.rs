@@ -4,8 +4,9 @@
 //! ```text
 //! SPOC-BACKUP 1
 //! {"registry": {...}}
+//! {"caller": {...}}                         one line per caller on file
 //! {"ticket": {...}, "journal": [...]}      one line per ticket
-//! {"end": {"tickets": N, "journal_entries": M, "crc32": C}}
+//! {"end": {"tickets": N, "journal_entries": M, "callers": K, "crc32": C}}
 //! ```
 //! The CRC covers every byte before the `end` line, the header included.
 
@@ -50,14 +51,27 @@ fn io_error(what: &str) -> impl Fn(std::io::Error) -> BackupError + '_ {
 pub struct BackupSummary {
     pub tickets: u64,
     pub journal_entries: u64,
+    #[serde(default)]
+    pub callers: u64,
 }
 
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum Line {
     Registry(Box<RegistryFile>),
-    Ticket { ticket: Box<Ticket>, journal: Vec<JournalEntry> },
-    End { tickets: u64, journal_entries: u64, crc32: u32 },
+    Caller(Box<crate::domain::caller::Caller>),
+    Ticket {
+        ticket: Box<Ticket>,
+        journal: Vec<JournalEntry>,
+    },
+    End {
+        tickets: u64,
+        journal_entries: u64,
+        /// Backups from before callers were kept have none.
+        #[serde(default)]
+        callers: u64,
+        crc32: u32,
+    },
 }
 
 /// Writes a backup to `out`. The caller keeps writers out meanwhile, and decides where the
@@ -73,7 +87,11 @@ pub fn write(store: &Store, out: &mut dyn Write) -> Result<BackupSummary, Backup
     put(&mut out, format!("{HEADER} {FORMAT}\n").as_bytes())?;
     let registry = store.registry()?.unwrap_or_default();
     put(&mut out, &json_line(&Line::Registry(Box::new(registry))))?;
-    let mut summary = BackupSummary { tickets: 0, journal_entries: 0 };
+    let mut summary = BackupSummary { tickets: 0, journal_entries: 0, callers: 0 };
+    for caller in store.callers()? {
+        summary.callers += 1;
+        put(&mut out, &json_line(&Line::Caller(Box::new(caller))))?;
+    }
     for kv in store.tickets.iter() {
         let (_, bytes) = kv.map_err(StoreError::from)?;
         let ticket = super::encoding::decode_ticket(&bytes)?;
@@ -82,7 +100,12 @@ pub fn write(store: &Store, out: &mut dyn Write) -> Result<BackupSummary, Backup
         summary.journal_entries += journal.len() as u64;
         put(&mut out, &json_line(&Line::Ticket { ticket: Box::new(ticket), journal }))?;
     }
-    let end = Line::End { tickets: summary.tickets, journal_entries: summary.journal_entries, crc32: crc.finalize() };
+    let end = Line::End {
+        tickets: summary.tickets,
+        journal_entries: summary.journal_entries,
+        callers: summary.callers,
+        crc32: crc.finalize(),
+    };
     out.write_all(&json_line(&end)).map_err(&io)?;
     out.flush().map_err(&io)?;
     Ok(summary)
@@ -125,7 +148,7 @@ fn read(
         return Err(BackupError::Version { name: name.to_string(), found: version.trim().to_string() });
     }
     crc.update(&buf);
-    let mut counted = BackupSummary { tickets: 0, journal_entries: 0 };
+    let mut counted = BackupSummary { tickets: 0, journal_entries: 0, callers: 0 };
     let mut line_no = 1;
     loop {
         buf.clear();
@@ -138,9 +161,13 @@ fn read(
         }
         let line: Line = serde_json::from_slice(&buf).map_err(|e| damaged(line_no, e.to_string()))?;
         match line {
-            Line::End { tickets, journal_entries, crc32 } => {
+            Line::End { tickets, journal_entries, callers, crc32 } => {
                 if crc32 != crc.finalize() {
                     return Err(damaged(line_no, "the checksum does not match the content".into()));
+                }
+                if callers != counted.callers {
+                    let why = format!("it says {callers} callers, but holds {}", counted.callers);
+                    return Err(damaged(line_no, why));
                 }
                 if (tickets, journal_entries) != (counted.tickets, counted.journal_entries) {
                     return Err(damaged(
@@ -157,6 +184,11 @@ fn read(
                     return Err(damaged(line_no + 1, "there is content after the closing line".into()));
                 }
                 return Ok(counted);
+            }
+            Line::Caller(_) => {
+                counted.callers += 1;
+                crc.update(&buf);
+                each(line)?;
             }
             Line::Registry(_) if line_no != 2 => {
                 return Err(damaged(line_no, "a second registry".into()));
@@ -211,6 +243,7 @@ pub fn restore(store: &Store, path: &Path, name: &str, force: bool) -> Result<Ba
             Line::Registry(r) => {
                 store.meta.insert("registry", super::encoding::encode_registry(&r)).map_err(StoreError::from)?;
             }
+            Line::Caller(c) => store.restore_caller(&c)?,
             Line::Ticket { ticket, journal } => {
                 batch.push((*ticket, journal));
                 if batch.len() == 10_000 {

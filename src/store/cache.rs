@@ -100,6 +100,9 @@ mod tests {
             service: "Magister".into(),
             impact: 3,
             urgency: 4,
+            caller_id: None,
+            link_to: None,
+            solution: None,
         };
         let at = chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap();
         let reg = check_toml("demo", crate::demo::REGISTRY_TOML).unwrap();

@@ -5,15 +5,16 @@ use serde::de::DeserializeOwned;
 
 use super::StoreError;
 use super::migrate;
-use super::records::{EntryRec, Secs, Text, TicketV4, TicketV5};
+use super::records::{CallerV1, EntryRec, Secs, Text, TicketV4, TicketV5, TicketV6};
 use crate::domain::Ticket;
 use crate::domain::ticket::JournalEntry;
 
 /// Version 1 had no satisfaction score; version 2 added it (see `migrate`); version 3 keeps
 /// instants as seconds and nanoseconds instead of text; version 4 adds the supplier's own
-/// events and the due instant a clock had when it stopped; version 5 adds the solution. Each
-/// shape is in `records`.
-pub const TICKET_VERSION: u8 = 5;
+/// events and the due instant a clock had when it stopped; version 5 adds the solution; version
+/// 6 the caller on file, major incidents and their links, first contact, the call-back moment
+/// and anonymisation. Each shape is in `records`.
+pub const TICKET_VERSION: u8 = 6;
 /// Version 2: instants as seconds and nanoseconds.
 pub const JOURNAL_VERSION: u8 = 2;
 pub const REGISTRY_VERSION: u8 = 1;
@@ -29,7 +30,7 @@ fn decode_body<T: DeserializeOwned>(what: &str, bytes: &[u8]) -> Result<T, Store
 }
 
 pub fn encode_ticket(t: &Ticket) -> Vec<u8> {
-    encode(TICKET_VERSION, &TicketV5::from(t))
+    encode(TICKET_VERSION, &TicketV6::from(t))
 }
 
 pub fn encode_journal(entries: &[JournalEntry]) -> Vec<u8> {
@@ -39,7 +40,8 @@ pub fn encode_journal(entries: &[JournalEntry]) -> Vec<u8> {
 
 pub fn decode_ticket(bytes: &[u8]) -> Result<Ticket, StoreError> {
     let v4 = match bytes.split_first() {
-        Some((&TICKET_VERSION, body)) => return Ok(decode_body::<TicketV5>("ticket", body)?.into()),
+        Some((&TICKET_VERSION, body)) => return Ok(decode_body::<TicketV6>("ticket", body)?.into()),
+        Some((&5, body)) => return Ok(decode_body::<TicketV5>("ticket (version 5)", body)?.into()),
         Some((&4, body)) => decode_body::<TicketV4>("ticket (version 4)", body)?,
         Some((&3, body)) => migrate::ticket_v3::<Secs>(decode_body("ticket (version 3)", body)?),
         Some((&2, body)) => migrate::ticket_v3::<Text>(decode_body("ticket (version 2)", body)?),
@@ -91,4 +93,18 @@ pub fn ordered_i64(v: i64) -> [u8; 8] {
 
 pub fn ticket_key(id: u64) -> [u8; 8] {
     id.to_be_bytes()
+}
+
+pub const CALLER_VERSION: u8 = 1;
+
+pub fn encode_caller(c: &crate::domain::caller::Caller) -> Vec<u8> {
+    encode(CALLER_VERSION, &CallerV1::from(c))
+}
+
+pub fn decode_caller(bytes: &[u8]) -> Result<crate::domain::caller::Caller, StoreError> {
+    match bytes.split_first() {
+        Some((&CALLER_VERSION, body)) => Ok(decode_body::<CallerV1>("caller", body)?.into()),
+        Some((v, _)) => Err(StoreError::Corrupt(format!("caller record of unknown version {v}"))),
+        None => Err(StoreError::Corrupt("empty caller record".into())),
+    }
 }

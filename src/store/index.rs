@@ -9,6 +9,9 @@
 //! P lane participant 0 due id           by participant
 //! C created id                          by when logged (reports over a period)
 //! X dispatched id                       by when dispatched to the supplier
+//! L major id                            the tickets linked to a major incident
+//! K caller created id                   a caller's tickets, by when logged
+//! M lane due id                         major incidents
 //! ```
 
 use std::iter::Peekable;
@@ -61,11 +64,66 @@ pub fn keys(t: &Ticket) -> Vec<Vec<u8>> {
     if let Some(d) = t.dispatched_at {
         out.push(time_key(b'X', d.timestamp(), t.id));
     }
+    if let Some(m) = t.linked_to {
+        out.push(pair_key(b'L', m, t.id));
+    }
+    if let Some(c) = t.caller_id {
+        let mut k = vec![b'K'];
+        k.extend_from_slice(&c.to_be_bytes());
+        k.extend_from_slice(&time_key(b'C', t.created_at.timestamp(), t.id)[1..]);
+        out.push(k);
+    }
+    if t.major {
+        let mut k = vec![b'M', l];
+        k.extend_from_slice(&sfx);
+        out.push(k);
+    }
     out
 }
 
+fn pair_key(kind: u8, a: u64, b: u64) -> Vec<u8> {
+    let mut k = vec![kind];
+    k.extend_from_slice(&a.to_be_bytes());
+    k.extend_from_slice(&b.to_be_bytes());
+    k
+}
+
+/// The ids at the end of every key under `prefix`, in key order.
+fn trailing_ids(tree: &sled::Tree, prefix: Vec<u8>) -> Result<Vec<u64>, StoreError> {
+    tree.scan_prefix(prefix)
+        .map(|entry| {
+            let (key, _) = entry?;
+            key[key.len().saturating_sub(8)..]
+                .try_into()
+                .map(u64::from_be_bytes)
+                .map_err(|_| StoreError::Corrupt("short index key".into()))
+        })
+        .collect()
+}
+
+/// The tickets linked to major incident `major`, by id.
+pub fn linked_to(tree: &sled::Tree, major: u64) -> Result<Vec<u64>, StoreError> {
+    let mut p = vec![b'L'];
+    p.extend_from_slice(&major.to_be_bytes());
+    trailing_ids(tree, p)
+}
+
+/// A caller's tickets, newest first.
+pub fn of_caller(tree: &sled::Tree, caller: u64) -> Result<Vec<u64>, StoreError> {
+    let mut p = vec![b'K'];
+    p.extend_from_slice(&caller.to_be_bytes());
+    let mut ids = trailing_ids(tree, p)?;
+    ids.reverse();
+    Ok(ids)
+}
+
+/// The open major incidents, most urgent first.
+pub fn open_majors(tree: &sled::Tree) -> Result<Vec<u64>, StoreError> {
+    trailing_ids(tree, vec![b'M', Lane::Open as u8])
+}
+
 /// Written with the others; a store whose indexes are of an older version is reindexed on open.
-pub const INDEX_VERSION: u32 = 2;
+pub const INDEX_VERSION: u32 = 3;
 
 fn time_key(kind: u8, secs: i64, id: u64) -> Vec<u8> {
     let mut k = vec![kind];

@@ -3,6 +3,7 @@
 
 pub mod backup;
 mod cache;
+mod callers;
 mod encoding;
 mod index;
 pub mod migrate;
@@ -63,11 +64,22 @@ pub struct Store {
     audit: sled::Tree,
     /// The logins that have used this desk (login → when first seen).
     agents: sled::Tree,
+    /// The people who call, by id.
+    callers: sled::Tree,
     cache: cache::TicketCache,
     texts: search::SearchTexts,
     words: std::sync::RwLock<Arc<words::WordIndex>>,
     /// Set when the store closes: a background read of the words stops and lets go of it.
     closing: Arc<std::sync::atomic::AtomicBool>,
+    /// Tickets whose texts were rewritten since the word index was read: the index may still
+    /// hold words they no longer say, so a search checks them against what they say now.
+    rewritten: std::sync::Mutex<std::collections::HashSet<u64>>,
+}
+
+/// What a write does to a ticket's journal.
+enum JournalEdit<'a> {
+    Append(&'a [JournalEntry]),
+    Replace(&'a [JournalEntry]),
 }
 
 /// Who changed the registry, when, and how.
@@ -124,10 +136,12 @@ impl Store {
             index: db.open_tree("index")?,
             audit: db.open_tree("audit")?,
             agents: db.open_tree("agents")?,
+            callers: db.open_tree("callers")?,
             cache: Default::default(),
             texts: Default::default(),
             words: Default::default(),
             closing: Default::default(),
+            rewritten: Default::default(),
             db,
         };
         if store.meta.get("restoring")?.is_some() {
@@ -160,10 +174,11 @@ impl Store {
         self.flush()?;
         self.cache.clear();
         self.texts.clear();
-        for tree in [&self.tickets, &self.journal, &self.index] {
+        for tree in [&self.tickets, &self.journal, &self.index, &self.callers] {
             tree.clear()?;
         }
         self.meta.remove("next_id")?;
+        self.meta.remove("next_caller")?;
         self.meta.remove("registry")?;
         Ok(())
     }
@@ -295,7 +310,7 @@ impl Store {
     /// [`Store::flush`] before confirming (apart, so that concurrent writers share one fsync).
     pub fn create_ticket<E>(
         &self,
-        build: impl Fn(u64) -> Result<(Ticket, JournalEntry), E>,
+        build: impl Fn(u64) -> Result<(Ticket, Vec<JournalEntry>), E>,
     ) -> Result<Result<Ticket, E>, StoreError> {
         let result =
             (&self.meta, &self.tickets, &self.journal, &self.index).transaction(|(meta, tickets, journal, index)| {
@@ -303,22 +318,22 @@ impl Store {
                     Ok(id) => id,
                     Err(e) => return sled::transaction::abort(e),
                 };
-                let (ticket, entry) = match build(id) {
+                let (ticket, entries) = match build(id) {
                     Ok(made) => made,
                     Err(e) => return Ok(Err(e)),
                 };
                 meta.insert("next_id", &(id + 1).to_be_bytes())?;
                 tickets.insert(&encoding::ticket_key(id), encoding::encode_ticket(&ticket))?;
-                journal.insert(&encoding::ticket_key(id), encoding::encode_journal(std::slice::from_ref(&entry)))?;
+                journal.insert(&encoding::ticket_key(id), encoding::encode_journal(&entries))?;
                 for key in index::keys(&ticket) {
                     index.insert(key, &[])?;
                 }
-                Ok(Ok((ticket, entry)))
+                Ok(Ok((ticket, entries)))
             });
         let made = result.map_err(unwrap_tx)?;
-        Ok(made.map(|(t, entry)| {
+        Ok(made.map(|(t, entries)| {
             self.texts.note(&t);
-            self.word_index().note(&t, std::slice::from_ref(&entry));
+            self.word_index().note(&t, &entries);
             self.cache.written(t.clone());
             t
         }))
@@ -327,41 +342,81 @@ impl Store {
     /// Replaces `old` by `new` with its journal entries, if nobody changed the ticket since `old`.
     /// Not yet durable: call [`Store::flush`] before confirming.
     pub fn update_ticket(&self, old: &Ticket, new: &Ticket, entries: &[JournalEntry]) -> Result<(), StoreError> {
-        let id = new.id;
+        self.update_tickets(&[(old, new, entries)])
+    }
+
+    /// Several tickets changed together, all or none (a major incident resolving its linked
+    /// tickets): each replaces its `old` if nobody changed it since.
+    pub fn update_tickets(&self, changes: &[(&Ticket, &Ticket, &[JournalEntry])]) -> Result<(), StoreError> {
+        let edits: Vec<_> = changes.iter().map(|(o, n, e)| (*o, *n, JournalEdit::Append(e))).collect();
+        self.write_tickets(&edits)
+    }
+
+    /// Tickets whose whole journals are rewritten (personal data taken out after retention).
+    pub fn rewrite_tickets(&self, changes: &[(&Ticket, &Ticket, &[JournalEntry])]) -> Result<(), StoreError> {
+        let edits: Vec<_> = changes.iter().map(|(o, n, e)| (*o, *n, JournalEdit::Replace(e))).collect();
+        self.write_tickets(&edits)?;
+        self.rewritten.lock().unwrap_or_else(|e| e.into_inner()).extend(changes.iter().map(|(_, n, _)| n.id));
+        Ok(())
+    }
+
+    /// Whether a ticket still says every word (or a word it starts) in its fields or journal.
+    fn still_says(&self, id: u64, wanted: &[String]) -> bool {
+        let Ok(Some(t)) = self.ticket(id) else { return false };
+        let Ok(journal) = self.journal(id) else { return false };
+        let mut said = crate::domain::words::of_ticket(&t);
+        said.extend(crate::domain::words::of_journal(journal.iter()));
+        wanted.iter().all(|w| said.keys().any(|s| s.starts_with(w.as_str())))
+    }
+
+    fn write_tickets(&self, changes: &[(&Ticket, &Ticket, JournalEdit)]) -> Result<(), StoreError> {
         let result = (&self.tickets, &self.journal, &self.index).transaction(|(tickets, journal, index)| {
-            let current = tickets
-                .get(encoding::ticket_key(id))?
-                .ok_or(ConflictableTransactionError::Abort(StoreError::NoTicket(id)))?;
-            let current = encoding::decode_ticket(&current).map_err(ConflictableTransactionError::Abort)?;
-            if current.version != old.version {
-                return Err(ConflictableTransactionError::Abort(StoreError::Conflict {
-                    id,
-                    expected: old.version,
-                    current: current.version,
-                    by: current.updated_by.clone(),
-                    at: current.updated_at,
-                }));
-            }
-            for key in index::keys(&current) {
-                index.remove(key)?;
-            }
-            tickets.insert(&encoding::ticket_key(id), encoding::encode_ticket(new))?;
-            let mut all = match journal.get(encoding::ticket_key(id))? {
-                Some(b) => encoding::decode_journal(&b).map_err(ConflictableTransactionError::Abort)?,
-                None => Vec::new(),
-            };
-            all.extend_from_slice(entries);
-            journal.insert(&encoding::ticket_key(id), encoding::encode_journal(&all))?;
-            for key in index::keys(new) {
-                index.insert(key, &[])?;
+            for (old, new, entries) in changes {
+                let id = new.id;
+                let current = tickets
+                    .get(encoding::ticket_key(id))?
+                    .ok_or(ConflictableTransactionError::Abort(StoreError::NoTicket(id)))?;
+                let current = encoding::decode_ticket(&current).map_err(ConflictableTransactionError::Abort)?;
+                if current.version != old.version {
+                    return Err(ConflictableTransactionError::Abort(StoreError::Conflict {
+                        id,
+                        expected: old.version,
+                        current: current.version,
+                        by: current.updated_by.clone(),
+                        at: current.updated_at,
+                    }));
+                }
+                for key in index::keys(&current) {
+                    index.remove(key)?;
+                }
+                tickets.insert(&encoding::ticket_key(id), encoding::encode_ticket(new))?;
+                let all = match entries {
+                    JournalEdit::Append(entries) => {
+                        let mut all = match journal.get(encoding::ticket_key(id))? {
+                            Some(b) => encoding::decode_journal(&b).map_err(ConflictableTransactionError::Abort)?,
+                            None => Vec::new(),
+                        };
+                        all.extend_from_slice(entries);
+                        all
+                    }
+                    JournalEdit::Replace(whole) => whole.to_vec(),
+                };
+                journal.insert(&encoding::ticket_key(id), encoding::encode_journal(&all))?;
+                for key in index::keys(new) {
+                    index.insert(key, &[])?;
+                }
             }
             Ok(())
         });
         result.map_err(unwrap_tx)?;
-        self.texts.note(new);
-        // Added, never taken away: what the ticket once said stays findable.
-        self.word_index().note(new, entries);
-        self.cache.written(new.clone());
+        for (_, new, edit) in changes {
+            self.texts.note(new);
+            // Added, never taken away: what the ticket once said stays findable.
+            if let JournalEdit::Append(entries) = edit {
+                self.word_index().note(new, entries);
+            }
+            self.cache.written((*new).clone());
+        }
         Ok(())
     }
 
@@ -563,7 +618,9 @@ impl Store {
         if index.never_read() {
             self.read_words(false);
         }
-        match index.search(wanted, cap, keep) {
+        let rewritten = self.rewritten.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let mut keep = |id: u64| (!rewritten.contains(&id) || self.still_says(id, wanted)) && keep(id);
+        match index.search(wanted, cap, &mut keep) {
             Ok(found) => Ok(found),
             Err(words::NotYet::Reading) => Err(StoreError::StillReading),
             Err(words::NotYet::TooBroad(w)) => Err(StoreError::TooBroad(w)),

@@ -255,6 +255,31 @@ pub struct TicketV5 {
     pub solution: Option<String>,
 }
 
+/// A ticket as version 6 writes it: version 5's record, then its caller on file, major
+/// incident and link, first-contact resolution, call-back moment and anonymisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TicketV6 {
+    pub ticket: TicketV5,
+    pub caller_id: Option<u64>,
+    pub major: bool,
+    pub linked_to: Option<u64>,
+    pub first_contact: bool,
+    pub waiting_until: Option<Secs>,
+    pub anonymised: bool,
+}
+
+/// A caller as version 1 writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallerV1 {
+    pub id: u64,
+    pub name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub participant: String,
+    pub location: Option<String>,
+    pub directory_id: Option<String>,
+}
+
 /// A journal entry: version 1 (instants as text) and version 2 (as seconds).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntryRec<A> {
@@ -313,6 +338,21 @@ pub enum EventRec {
     Solution {
         text: String,
     },
+    /// Since ticket version 6, as are the ones below.
+    MajorIncident {
+        on: bool,
+    },
+    Linked {
+        from: Option<u64>,
+        to: Option<u64>,
+    },
+    ResolvedWithMajor {
+        major: u64,
+    },
+    WaitingUntil {
+        until: Option<Secs>,
+    },
+    Anonymised,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -500,6 +540,12 @@ impl From<TicketV4> for Ticket {
             supplier_sla: t.supplier_sla.map(Into::into),
             sla_due: utc(t.sla_due),
             journal_len: t.journal_len,
+            caller_id: None,
+            major: false,
+            linked_to: None,
+            first_contact: false,
+            waiting_until: None,
+            anonymised: false,
         }
     }
 }
@@ -513,6 +559,63 @@ impl From<&Ticket> for TicketV5 {
 impl From<TicketV5> for Ticket {
     fn from(t: TicketV5) -> Self {
         Ticket { solution: t.solution, ..t.ticket.into() }
+    }
+}
+
+impl From<&Ticket> for TicketV6 {
+    fn from(t: &Ticket) -> Self {
+        TicketV6 {
+            ticket: t.into(),
+            caller_id: t.caller_id,
+            major: t.major,
+            linked_to: t.linked_to,
+            first_contact: t.first_contact,
+            waiting_until: opt(t.waiting_until),
+            anonymised: t.anonymised,
+        }
+    }
+}
+
+impl From<TicketV6> for Ticket {
+    fn from(t: TicketV6) -> Self {
+        Ticket {
+            caller_id: t.caller_id,
+            major: t.major,
+            linked_to: t.linked_to,
+            first_contact: t.first_contact,
+            waiting_until: utc(t.waiting_until),
+            anonymised: t.anonymised,
+            ..t.ticket.into()
+        }
+    }
+}
+
+impl From<&crate::domain::caller::Caller> for CallerV1 {
+    fn from(c: &crate::domain::caller::Caller) -> Self {
+        let c = c.clone();
+        CallerV1 {
+            id: c.id,
+            name: c.name,
+            phone: c.phone,
+            email: c.email,
+            participant: c.participant,
+            location: c.location,
+            directory_id: c.directory_id,
+        }
+    }
+}
+
+impl From<CallerV1> for crate::domain::caller::Caller {
+    fn from(c: CallerV1) -> Self {
+        crate::domain::caller::Caller {
+            id: c.id,
+            name: c.name,
+            phone: c.phone,
+            email: c.email,
+            participant: c.participant,
+            location: c.location,
+            directory_id: c.directory_id,
+        }
     }
 }
 
@@ -533,6 +636,11 @@ impl From<&Event> for EventRec {
             Event::RoutingOverridden { from, to, reason } => EventRec::RoutingOverridden { from, to, reason },
             Event::Satisfaction { score, remark } => EventRec::Satisfaction { score, remark },
             Event::Solution { text } => EventRec::Solution { text },
+            Event::MajorIncident { on } => EventRec::MajorIncident { on },
+            Event::Linked { from, to } => EventRec::Linked { from, to },
+            Event::ResolvedWithMajor { major } => EventRec::ResolvedWithMajor { major },
+            Event::WaitingUntil { until } => EventRec::WaitingUntil { until: opt(until) },
+            Event::Anonymised => EventRec::Anonymised,
         }
     }
 }
@@ -553,6 +661,11 @@ impl From<EventRec> for Event {
             EventRec::RoutingOverridden { from, to, reason } => Event::RoutingOverridden { from, to, reason },
             EventRec::Satisfaction { score, remark } => Event::Satisfaction { score, remark },
             EventRec::Solution { text } => Event::Solution { text },
+            EventRec::MajorIncident { on } => Event::MajorIncident { on },
+            EventRec::Linked { from, to } => Event::Linked { from, to },
+            EventRec::ResolvedWithMajor { major } => Event::ResolvedWithMajor { major },
+            EventRec::WaitingUntil { until } => Event::WaitingUntil { until: utc(until) },
+            EventRec::Anonymised => Event::Anonymised,
         }
     }
 }

@@ -107,7 +107,7 @@ pub fn pack(desk: &dyn DeskApi, a: PackArgs) -> CmdResult {
             n += 1;
             path = PathBuf::from(format!("{}-{n}.html", stem.display()));
         }
-        write_new(&path, &render(&pack))?;
+        crate::cli::write_new_file(&path, &render(&pack), false)?;
         written.push(path);
     }
     let list: String = written.iter().map(|p| format!("wrote {}\n", p.display())).collect();
@@ -145,21 +145,6 @@ fn target(a: &PackArgs, supplier: &str) -> Result<PathBuf, Failure> {
         }
         (None, _) => PathBuf::from(file_name()),
     })
-}
-
-/// Written whole under a temporary name, then renamed: a reader never sees half a pack.
-fn write_new(path: &Path, html: &str) -> CmdResult {
-    let fail = |e: std::io::Error| Failure::Runtime(format!("{}: {e}", path.display()));
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new().prefix(".pack-").suffix(".partial").tempfile_in(dir).map_err(fail)?;
-    std::io::Write::write_all(&mut tmp, html.as_bytes()).map_err(fail)?;
-    // Readable as any file the agent writes (the temporary file starts private).
-    let umask = nix::sys::stat::umask(nix::sys::stat::Mode::empty());
-    nix::sys::stat::umask(umask);
-    let mode = 0o666 & !umask.bits();
-    tmp.as_file().set_permissions(std::os::unix::fs::PermissionsExt::from_mode(mode)).map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
 }
 
 fn esc(text: &str) -> String {

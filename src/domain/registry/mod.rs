@@ -6,7 +6,7 @@ pub mod file;
 pub mod import;
 pub mod lookup;
 pub mod model;
-mod sheet;
+pub mod sheet;
 pub mod text;
 mod validate;
 
@@ -43,6 +43,9 @@ pub struct Settings {
     /// What the helpdesk's own figures are held to (participants and services reports).
     #[serde(default, skip_serializing_if = "model::Norms::is_empty")]
     pub norms: model::Norms,
+    /// Months after closing that a ticket keeps its caller's personal data (none: kept).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caller_retention_months: Option<u32>,
 }
 
 fn default_calendar() -> String {
@@ -73,6 +76,7 @@ impl Default for Settings {
             matrix: PriorityMatrix::default(),
             agreement: default_agreement(),
             norms: Default::default(),
+            caller_retention_months: None,
         }
     }
 }

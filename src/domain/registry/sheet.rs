@@ -126,8 +126,24 @@ fn column(header: &str) -> String {
     header.trim().to_lowercase().replace([' ', '-'], "_")
 }
 
-/// Parses a CSV of suppliers or participants; lists in a cell are separated by `;`.
-pub fn parse_csv(file: &str, text: &str) -> Result<CsvFile, FileErrors> {
+/// A CSV file's header and rows, each row with its line in the file.
+pub struct Table {
+    pub columns: Vec<String>,
+    pub header_line: usize,
+    pub rows: Vec<(usize, csv::StringRecord)>,
+}
+
+impl Table {
+    /// The cell of `column` in `row`, if the file has that column and the cell is not empty.
+    pub fn cell<'r>(&self, row: &'r csv::StringRecord, column: &str) -> Option<&'r str> {
+        let i = self.columns.iter().position(|c| c == column)?;
+        row.get(i).filter(|s| !s.is_empty())
+    }
+}
+
+/// Reads a CSV as spreadsheets write it: a byte-order mark, Excel's `sep=` line, `,` `;` or tab
+/// told by the header, empty rows skipped. Rows that cannot be read are errors, with their line.
+pub fn read_table(file: &str, text: &str) -> Result<Table, FileErrors> {
     let err =
         |line: usize, field: &str, message: String| FileError { file: file.into(), line, field: field.into(), message };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -150,37 +166,8 @@ pub fn parse_csv(file: &str, text: &str) -> Result<CsvFile, FileErrors> {
         .iter()
         .map(column)
         .collect();
-    let kind = if columns.iter().any(|h| h == "supplier") {
-        CsvKind::Suppliers
-    } else if columns.iter().any(|h| h == "code") {
-        CsvKind::Participants
-    } else {
-        let near = columns
-            .iter()
-            .find_map(|h| lookup::closest(h, ["supplier", "code"].into_iter(), 1).first().map(|n| (h.clone(), *n)));
-        let hint = near.map(|(h, n)| format!(" (did you mean {n} for {h}?)")).unwrap_or_default();
-        let why = format!(
-            "the header names neither a `supplier` column (suppliers with contacts) nor a `code` column (participants){hint}"
-        );
-        return Err(FileErrors(vec![err(header_line, "", why)]));
-    };
-    let known = if kind == CsvKind::Suppliers { SUPPLIER_COLUMNS } else { PARTICIPANT_COLUMNS };
     let mut errors = Vec::new();
-    for (i, h) in columns.iter().enumerate() {
-        if !known.contains(&h.as_str()) {
-            let near = lookup::closest(h, known.iter().copied(), 1);
-            let hint = near.first().map(|n| format!("did you mean {n}? ")).unwrap_or_default();
-            let why = format!("unknown column ({hint}expected some of: {})", known.join(", "));
-            errors.push(err(header_line, h, why));
-        } else if columns[..i].contains(h) {
-            errors.push(err(header_line, h, "this column is in the header twice".into()));
-        }
-    }
-    if !errors.is_empty() {
-        return Err(FileErrors(errors));
-    }
-    let mut sheet = CsvFile { kind, registry: RegistryFile::default(), columns: Vec::new(), rows: HashMap::new() };
-    let mut current: Option<usize> = None;
+    let mut rows = Vec::new();
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
@@ -201,12 +188,61 @@ pub fn parse_csv(file: &str, text: &str) -> Result<CsvFile, FileErrors> {
             continue; // spreadsheets save the empty rows below the table too
         }
         let line = record.position().map(|p| record_line(text, start as u64 + p.byte())).unwrap_or(1);
+        rows.push((line, record));
+    }
+    if errors.is_empty() { Ok(Table { columns, header_line, rows }) } else { Err(FileErrors(errors)) }
+}
+
+/// Checks a header against the columns a kind of file has: each known, none twice.
+pub fn check_columns(file: &str, table: &Table, known: &[&str]) -> Result<(), FileErrors> {
+    let mut errors = Vec::new();
+    for (i, h) in table.columns.iter().enumerate() {
+        let mut error = |message: String| {
+            errors.push(FileError { file: file.into(), line: table.header_line, field: h.clone(), message })
+        };
+        if !known.contains(&h.as_str()) {
+            let near = lookup::closest(h, known.iter().copied(), 1);
+            let hint = near.first().map(|n| format!("did you mean {n}? ")).unwrap_or_default();
+            error(format!("unknown column ({hint}expected some of: {})", known.join(", ")));
+        } else if table.columns[..i].contains(h) {
+            error("this column is in the header twice".into());
+        }
+    }
+    if errors.is_empty() { Ok(()) } else { Err(FileErrors(errors)) }
+}
+
+/// Parses a CSV of suppliers or participants; lists in a cell are separated by `;`.
+pub fn parse_csv(file: &str, text: &str) -> Result<CsvFile, FileErrors> {
+    let err =
+        |line: usize, field: &str, message: String| FileError { file: file.into(), line, field: field.into(), message };
+    let table = read_table(file, text)?;
+    let columns = table.columns.clone();
+    let kind = if columns.iter().any(|h| h == "supplier") {
+        CsvKind::Suppliers
+    } else if columns.iter().any(|h| h == "code") {
+        CsvKind::Participants
+    } else {
+        let near = columns
+            .iter()
+            .find_map(|h| lookup::closest(h, ["supplier", "code"].into_iter(), 1).first().map(|n| (h.clone(), *n)));
+        let hint = near.map(|(h, n)| format!(" (did you mean {n} for {h}?)")).unwrap_or_default();
+        let why = format!(
+            "the header names neither a `supplier` column (suppliers with contacts) nor a `code` column (participants){hint}"
+        );
+        return Err(FileErrors(vec![err(table.header_line, "", why)]));
+    };
+    check_columns(file, &table, if kind == CsvKind::Suppliers { SUPPLIER_COLUMNS } else { PARTICIPANT_COLUMNS })?;
+    let mut errors = Vec::new();
+    let mut sheet = CsvFile { kind, registry: RegistryFile::default(), columns: Vec::new(), rows: HashMap::new() };
+    let mut current: Option<usize> = None;
+    for (line, record) in &table.rows {
+        let line = *line;
         for (name, cell) in columns.iter().zip(record.iter()) {
             if cell.contains(['\n', '\r']) && !MULTILINE.contains(&name.as_str()) {
                 errors.push(err(line, name, "a line break inside this cell: it takes one line of text".into()));
             }
         }
-        let row = Row { columns: &columns, record: &record };
+        let row = Row { columns: &columns, record };
         let result = match kind {
             CsvKind::Suppliers => sheet.supplier_row(&row, line, &mut current),
             CsvKind::Participants => sheet.participant_row(&row, line, &mut current),

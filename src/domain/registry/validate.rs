@@ -157,6 +157,11 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
     if s.reopen_days > MAX_REOPEN_DAYS {
         settings_error("reopen_days", format!("{} days is more than {MAX_REOPEN_DAYS} (ten years)", s.reopen_days));
     }
+    if let Some(m) = s.caller_retention_months
+        && !(1..=240).contains(&m)
+    {
+        settings_error("caller_retention_months", format!("{m} months is not between 1 and 240 (twenty years)"));
+    }
     if !(s.warning_at > 0.0 && s.warning_at <= 1.0) {
         settings_error("warning_at", format!("{} is not a share between 0 and 1 (e.g. 0.75)", s.warning_at));
     }

@@ -160,6 +160,9 @@ impl Intake {
             service,
             impact,
             urgency,
+            caller_id: None,
+            link_to: None,
+            solution: None,
         })
     }
 

@@ -89,7 +89,7 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     for e in t.journal.iter().rev() {
         lines.push(Line::from(vec![
             Span::styled(format!("{} {:<8} ", local(e.at), clean(&e.by)), theme.style("ui.dim")),
-            Span::raw(clean(&describe(&e.event))),
+            Span::raw(clean(&describe(&e.event, s.tz))),
         ]));
     }
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((s.scroll, 0)), r);

@@ -1,0 +1,174 @@
+//! Callers on file: found at intake, saved from it, imported from a spreadsheet; their card of
+//! open and recent tickets.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use super::views::TicketRow;
+use super::{Agent, Desk, DeskError};
+use crate::domain::caller::{Caller, CallerBook, parse_callers};
+use crate::domain::registry::file::{FileError, FileErrors};
+use crate::store::StoreError;
+
+/// How many closed tickets a caller card shows ("called before about this?").
+pub const RECENT_ON_CARD: usize = 5;
+
+/// A caller with their open tickets and their most recent other ones, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CallerCard {
+    pub caller: Caller,
+    pub participant_name: Option<String>,
+    pub open: Vec<TicketRow>,
+    pub recent: Vec<TicketRow>,
+    /// All tickets the caller has, open or not.
+    pub tickets: usize,
+}
+
+/// What an import of callers did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallerImport {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+}
+
+impl Desk {
+    pub(super) fn caller_book(&self) -> Arc<CallerBook> {
+        self.callers.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    fn set_caller_book(&self, book: CallerBook) {
+        *self.callers.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(book);
+    }
+
+    /// Callers that fit `query` (name, phone or email), those of `participant` first among equals.
+    pub fn find_callers(&self, query: &str, participant: Option<&str>, limit: usize) -> Vec<Caller> {
+        self.caller_book().find(query, participant, limit).into_iter().cloned().collect()
+    }
+
+    pub fn caller(&self, id: u64) -> Result<Caller, DeskError> {
+        self.caller_book().get(id).cloned().ok_or_else(|| DeskError::Refused(format!("no caller {id}")))
+    }
+
+    pub fn caller_card(&self, id: u64) -> Result<CallerCard, DeskError> {
+        let caller = self.caller(id)?;
+        let reg = self.registry();
+        let now = self.now();
+        let ids = self.store.caller_tickets(id)?;
+        let (mut open, mut recent) = (Vec::new(), Vec::new());
+        for tid in &ids {
+            let Some(t) = self.store.shared_ticket(*tid)? else { continue };
+            let row = TicketRow::new(&t, &t.sla(now, &reg));
+            if t.status.is_open() {
+                open.push(row);
+            } else if recent.len() < RECENT_ON_CARD {
+                recent.push(row);
+            }
+        }
+        let participant_name = reg.participant(&caller.participant).map(|p| p.name.clone());
+        Ok(CallerCard { caller, participant_name, open, recent, tickets: ids.len() })
+    }
+
+    /// Saves a new caller (id 0) or changes one on file; audited. The same person twice (the
+    /// same email, or directory id at the participant) is refused, naming the one on file.
+    pub fn save_caller(&self, agent: &Agent, caller: Caller) -> Result<Caller, DeskError> {
+        let reg = self.registry();
+        let caller = caller.checked(&reg).map_err(|errors| {
+            let list: Vec<String> = errors.iter().map(|(f, m)| format!("{f}: {m}")).collect();
+            DeskError::Refused(list.join("; "))
+        })?;
+        let _w = self.write_lock();
+        let book = self.caller_book();
+        if caller.id != 0 && book.get(caller.id).is_none() {
+            return Err(DeskError::Refused(format!("no caller {}", caller.id)));
+        }
+        if let Some(same) = book.all().iter().find(|c| c.id != caller.id && c.same_person(&caller)) {
+            return Err(DeskError::Refused(format!(
+                "{} is on file already as caller {} ({}); pick that one",
+                caller.name,
+                same.id,
+                same.label()
+            )));
+        }
+        let what = if caller.id == 0 { "added caller" } else { "changed caller" };
+        let what = format!("{what} {}", caller.name);
+        let mut saved = [caller];
+        self.store.save_callers(&mut saved, self.now(), agent.login(), &what)?;
+        let [caller] = saved;
+        self.set_caller_book(book.with(caller.clone()));
+        Ok(caller)
+    }
+
+    /// Imports callers from a CSV: all or nothing. A caller on file (the same email, or
+    /// directory id at the participant) is updated, others are added.
+    pub fn import_callers(&self, agent: &Agent, source: &str, text: &str) -> Result<CallerImport, DeskError> {
+        let reg = self.registry();
+        let rows = parse_callers(source, text, &reg).map_err(DeskError::BadFile)?;
+        let _w = self.write_lock();
+        let book = self.caller_book();
+        let mut summary = CallerImport { added: 0, updated: 0, unchanged: 0 };
+        let mut changed = Vec::new();
+        let mut errors = Vec::new();
+        for (line, mut caller) in rows {
+            let on_file: Vec<&Caller> = book.all().iter().filter(|c| c.same_person(&caller)).collect();
+            match on_file.as_slice() {
+                [] => {
+                    summary.added += 1;
+                    changed.push(caller);
+                }
+                [one] => {
+                    caller.id = one.id;
+                    if **one == caller {
+                        summary.unchanged += 1;
+                    } else {
+                        summary.updated += 1;
+                        changed.push(caller);
+                    }
+                }
+                [a, b, ..] => errors.push(FileError {
+                    file: source.to_string(),
+                    line,
+                    field: String::new(),
+                    message: format!(
+                        "fits two callers on file, {} ({}) by one and {} ({}) by the other; correct the row",
+                        a.id, a.name, b.id, b.name
+                    ),
+                }),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(DeskError::BadFile(FileErrors(errors)));
+        }
+        let what = format!(
+            "imported callers from {source}: {} added, {} updated, {} unchanged",
+            summary.added, summary.updated, summary.unchanged
+        );
+        self.store.save_callers(&mut changed, self.now(), agent.login(), &what)?;
+        let mut all = book.all().to_vec();
+        for c in changed {
+            match all.iter_mut().find(|x| x.id == c.id) {
+                Some(x) => *x = c,
+                None => all.push(c),
+            }
+        }
+        self.set_caller_book(CallerBook::new(all));
+        Ok(summary)
+    }
+
+    /// The caller a new ticket names, checked: on file, and at the ticket's participant.
+    pub(super) fn caller_for_ticket(&self, id: u64, participant: &str) -> Result<Caller, DeskError> {
+        let caller = self.caller(id)?;
+        if !caller.participant.eq_ignore_ascii_case(participant) {
+            return Err(DeskError::Refused(format!(
+                "caller {} ({}) is at {}, not at {participant}",
+                caller.id, caller.name, caller.participant
+            )));
+        }
+        Ok(caller)
+    }
+}
+
+pub(super) fn load_book(store: &crate::store::Store) -> Result<CallerBook, StoreError> {
+    Ok(CallerBook::new(store.callers()?))
+}

@@ -1,0 +1,117 @@
+//! Callers' personal data under the AVG/GDPR: taken out of tickets closed longer ago than the
+//! retention time (the server does it daily; `spoc privacy purge` on demand), and given whole
+//! to the person who asks for it. Both are written to the audit log.
+
+use chrono::{DateTime, Months, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::views::TicketDetail;
+use super::{Agent, Desk, DeskError};
+use crate::domain::Status;
+use crate::domain::caller::{Caller, anonymise};
+use crate::store::When;
+
+/// How many tickets one transaction anonymises.
+const PURGE_BATCH: usize = 500;
+
+/// What a purge did, or would do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PurgeSummary {
+    pub months: u32,
+    /// Tickets closed before this moment lose their caller's personal data.
+    #[serde(with = "crate::domain::instant")]
+    pub closed_before: DateTime<Utc>,
+    /// The tickets anonymised (or, in a dry run, that would be).
+    pub tickets: Vec<u64>,
+    pub dry_run: bool,
+}
+
+/// Everything the desk holds about one person (an access request).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonalData {
+    pub caller: Caller,
+    pub tickets: Vec<TicketDetail>,
+}
+
+impl Desk {
+    /// Anonymises closed tickets whose retention time has passed (`dry_run`: only says which).
+    pub fn purge_callers(&self, agent: &Agent, dry_run: bool) -> Result<PurgeSummary, DeskError> {
+        let reg = self.registry();
+        let Some(months) = reg.settings().caller_retention_months else {
+            return Err(DeskError::Refused(
+                "no retention time is set: give `caller_retention_months` in the registry's [settings]".into(),
+            ));
+        };
+        let now = self.now();
+        let closed_before = now.checked_sub_months(Months::new(months)).unwrap_or(DateTime::<Utc>::MIN_UTC);
+        let due = |t: &crate::domain::Ticket| {
+            t.status == Status::Closed
+                && t.closed_at.is_some_and(|c| c < closed_before)
+                && !t.anonymised
+                && (t.caller.is_some() || t.caller_id.is_some())
+        };
+        // Closed before the cutoff means logged before it too.
+        let mut tickets = Vec::new();
+        for id in self.store.between(When::Created, DateTime::<Utc>::MIN_UTC, closed_before) {
+            let id = id?;
+            if self.store.scanned_ticket(id)?.is_some_and(|t| due(&t)) {
+                tickets.push(id);
+            }
+        }
+        if !dry_run {
+            let book = self.caller_book();
+            for chunk in tickets.chunks(PURGE_BATCH) {
+                let _w = self.write_lock();
+                let mut changed = Vec::new();
+                for &id in chunk {
+                    let Some(old) = self.store.ticket(id)? else { continue };
+                    if !due(&old) {
+                        continue;
+                    }
+                    let mut journal = self.store.journal(id)?;
+                    let mut new = old.clone();
+                    let on_file = old.caller_id.and_then(|c| book.get(c));
+                    let entry = anonymise(&mut new, &mut journal, on_file, now, agent.login());
+                    journal.push(entry);
+                    changed.push((old, new, journal));
+                }
+                let writes: Vec<_> = changed.iter().map(|(o, n, j)| (o, n, j.as_slice())).collect();
+                self.store.rewrite_tickets(&writes)?;
+            }
+            let what = format!(
+                "removed callers' personal data from {} tickets closed before {} ({months} months)",
+                tickets.len(),
+                closed_before.to_rfc3339()
+            );
+            self.store.record_audit(now, agent.login(), &what)?;
+        }
+        Ok(PurgeSummary { months, closed_before, tickets, dry_run })
+    }
+
+    /// Everything held about caller `id`: the record and every ticket of theirs; audited.
+    pub fn personal_data(&self, agent: &Agent, id: u64) -> Result<PersonalData, DeskError> {
+        let caller = self.caller(id)?;
+        let mut ids = self.store.caller_tickets(id)?;
+        // Tickets that name them as free text, logged before they were on file.
+        let words: Vec<String> = crate::domain::words::words(&caller.name).collect();
+        if !words.is_empty() {
+            let name = caller.name.to_lowercase();
+            let mut names_them = |tid: u64| {
+                self.store.scanned_ticket(tid).ok().flatten().is_some_and(|t| {
+                    t.caller_id.is_none() && t.caller.as_deref().is_some_and(|c| c.to_lowercase().contains(&name))
+                })
+            };
+            let (found, _) = self.store.search_words(&words, usize::MAX, &mut names_them)?;
+            ids.extend(found.into_iter().map(|(tid, _)| tid));
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        let mut tickets = Vec::new();
+        for tid in ids {
+            tickets.push(self.ticket(tid)?);
+        }
+        let what = format!("gave out the personal data of caller {id} ({} tickets)", tickets.len());
+        self.store.record_audit(self.now(), agent.login(), &what)?;
+        Ok(PersonalData { caller, tickets })
+    }
+}

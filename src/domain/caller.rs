@@ -1,0 +1,284 @@
+//! Callers: the people at the participants who call the desk. They are personal data
+//! (AVG/GDPR): found by name, phone or email at intake, and let go of after the retention time.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use serde::{Deserialize, Serialize};
+
+use super::Registry;
+use super::registry::file::{FileError, FileErrors};
+use super::registry::lookup::fold;
+use super::registry::sheet::{Table, check_columns, read_table};
+
+/// A person who calls, as the desk keeps them. `id` 0 is a caller not saved yet.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Caller {
+    pub id: u64,
+    pub name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// The participant's code.
+    pub participant: String,
+    pub location: Option<String>,
+    /// The participant's own id for the person (HR system or directory).
+    pub directory_id: Option<String>,
+}
+
+impl Caller {
+    /// The caller as a ticket names them: "Anouk de Vries (06 1234 5678)".
+    pub fn label(&self) -> String {
+        match self.phone.as_deref().or(self.email.as_deref()) {
+            Some(reach) => format!("{} ({reach})", self.name),
+            None => self.name.clone(),
+        }
+    }
+
+    /// Checks the fields and writes them the way they are kept (trimmed, the participant's
+    /// code); each error names its field.
+    pub fn checked(mut self, reg: &Registry) -> Result<Caller, Vec<(&'static str, String)>> {
+        let mut errors = Vec::new();
+        self.name = self.name.trim().to_string();
+        if self.name.is_empty() {
+            errors.push(("name", "a caller needs a name".to_string()));
+        }
+        for field in [&mut self.phone, &mut self.email, &mut self.location, &mut self.directory_id] {
+            *field = field.take().map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        }
+        if let Some(phone) = &self.phone
+            && (phone.chars().filter(char::is_ascii_digit).count() < 3
+                || phone.chars().any(|c| !(c.is_ascii_digit() || " +-().".contains(c))))
+        {
+            errors.push(("phone", format!("{phone:?} is not a phone number (digits, spaces, + - ( ) .)")));
+        }
+        if let Some(email) = &self.email
+            && !is_email(email)
+        {
+            errors.push(("email", format!("{email:?} is not an email address")));
+        }
+        match reg
+            .participant(&self.participant)
+            .or_else(|| reg.participants().iter().find(|p| p.name.eq_ignore_ascii_case(self.participant.trim())))
+        {
+            Some(p) => self.participant = p.code.clone(),
+            None => errors.push(("participant", format!("no participant {:?} in the registry", self.participant))),
+        }
+        if errors.is_empty() { Ok(self) } else { Err(errors) }
+    }
+
+    /// Whether this is the same person as `other` (the same directory id at the same
+    /// participant, or the same email): an import updates such a caller instead of adding one.
+    pub fn same_person(&self, other: &Caller) -> bool {
+        let same = |a: &Option<String>, b: &Option<String>| {
+            a.as_ref().zip(b.as_ref()).is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
+        };
+        (self.participant == other.participant && same(&self.directory_id, &other.directory_id))
+            || same(&self.email, &other.email)
+    }
+}
+
+fn is_email(text: &str) -> bool {
+    match text.split_once('@') {
+        Some((user, domain)) => {
+            !user.is_empty() && domain.contains('.') && !domain.starts_with('.') && !text.contains(char::is_whitespace)
+        }
+        None => false,
+    }
+}
+
+fn digits(text: &str) -> String {
+    text.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// Every caller, for finding one while they are on the line.
+#[derive(Debug, Clone, Default)]
+pub struct CallerBook {
+    callers: Vec<Caller>,
+    /// Per caller: the folded name and email, and the phone's digits.
+    folded: Vec<(String, String, String)>,
+}
+
+impl CallerBook {
+    pub fn new(callers: Vec<Caller>) -> Self {
+        let folded = callers.iter().map(Self::fold_one).collect();
+        CallerBook { callers, folded }
+    }
+
+    fn fold_one(c: &Caller) -> (String, String, String) {
+        (
+            fold(&c.name),
+            c.email.as_deref().map(fold).unwrap_or_default(),
+            c.phone.as_deref().map(digits).unwrap_or_default(),
+        )
+    }
+
+    pub fn len(&self) -> usize {
+        self.callers.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.callers.is_empty()
+    }
+
+    pub fn get(&self, id: u64) -> Option<&Caller> {
+        self.callers.iter().find(|c| c.id == id)
+    }
+
+    pub fn all(&self) -> &[Caller] {
+        &self.callers
+    }
+
+    /// The book with `caller` added or replaced (by id).
+    pub fn with(&self, caller: Caller) -> CallerBook {
+        let mut callers = self.callers.clone();
+        match callers.iter_mut().find(|c| c.id == caller.id) {
+            Some(c) => *c = caller,
+            None => callers.push(caller),
+        }
+        CallerBook::new(callers)
+    }
+
+    /// The callers that fit `query` best, best first: a fuzzy match on the name, the email's
+    /// start or any part of it, or the phone's digits however they are typed. Callers of
+    /// `participant` come first among equals.
+    pub fn find(&self, query: &str, participant: Option<&str>, limit: usize) -> Vec<&Caller> {
+        let query = fold(query.trim());
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let wanted_digits = digits(&query);
+        let by_phone = wanted_digits.len() >= 3 && wanted_digits.len() * 2 >= query.replace(' ', "").len();
+        let skim = SkimMatcherV2::default().ignore_case();
+        let mut scored: Vec<(i64, bool, &Caller)> = Vec::new();
+        for (c, (name, email, phone)) in self.callers.iter().zip(&self.folded) {
+            let score = if by_phone {
+                // The tail of a number is what people read out; a match there weighs more.
+                phone.ends_with(&wanted_digits).then_some(200).or(phone.contains(&wanted_digits).then_some(100))
+            } else if email.contains(&query) {
+                Some(150 + if email.starts_with(&query) { 50 } else { 0 })
+            } else {
+                skim.fuzzy_match(name, &query)
+            };
+            if let Some(score) = score {
+                let home = participant.is_some_and(|p| p.eq_ignore_ascii_case(&c.participant));
+                scored.push((score, home, c));
+            }
+        }
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.name.cmp(&b.2.name)));
+        scored.into_iter().take(limit).map(|(_, _, c)| c).collect()
+    }
+}
+
+const COLUMNS: &[&str] = &["name", "phone", "email", "participant", "location", "directory_id"];
+
+/// Whether a CSV's header is that of a callers file (a `name` and a `participant`, no
+/// `supplier` or `code` column as the registry's files have).
+pub fn is_callers_sheet(text: &str) -> bool {
+    let header = read_table("", text.lines().next().unwrap_or("")).map(|t| t.columns).unwrap_or_default();
+    let has = |c: &str| header.iter().any(|h| h == c);
+    has("participant") && has("name") && !has("supplier") && !has("code")
+}
+
+/// Reads a callers CSV (`name, phone, email, participant, location, directory_id`), each caller
+/// checked against the registry. Every error names its line and field; one error refuses all.
+/// Returns each caller with its line.
+pub fn parse_callers(file: &str, text: &str, reg: &Registry) -> Result<Vec<(usize, Caller)>, FileErrors> {
+    let table: Table = read_table(file, text)?;
+    check_columns(file, &table, COLUMNS)?;
+    let err = |line: usize, field: &str, message: String| FileError {
+        file: file.to_string(),
+        line,
+        field: field.to_string(),
+        message,
+    };
+    let mut errors = Vec::new();
+    for needed in ["name", "participant"] {
+        if !table.columns.iter().any(|c| c == needed) {
+            errors.push(err(table.header_line, needed, "a callers file needs this column".into()));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(FileErrors(errors));
+    }
+    let mut callers: Vec<(usize, Caller)> = Vec::new();
+    for (line, row) in &table.rows {
+        let cell = |c: &str| table.cell(row, c).map(str::to_string);
+        let caller = Caller {
+            id: 0,
+            name: cell("name").unwrap_or_default(),
+            phone: cell("phone"),
+            email: cell("email"),
+            participant: cell("participant").unwrap_or_default(),
+            location: cell("location"),
+            directory_id: cell("directory_id"),
+        };
+        match caller.checked(reg) {
+            Ok(caller) => {
+                if let Some((earlier, _)) = callers.iter().find(|(_, c)| c.same_person(&caller)) {
+                    let field = if caller.email.is_some() { "email" } else { "directory_id" };
+                    errors.push(err(*line, field, format!("the same person as on line {earlier}")));
+                }
+                callers.push((*line, caller));
+            }
+            Err(list) => errors.extend(list.into_iter().map(|(field, message)| err(*line, field, message))),
+        }
+    }
+    if errors.is_empty() { Ok(callers) } else { Err(FileErrors(errors)) }
+}
+
+/// What stands in for a caller's personal data after the retention time.
+pub const REMOVED: &str = "[caller]";
+
+/// Takes a caller's personal data out of a closed ticket and its journal: the caller, and
+/// their name, phone and email wherever the texts mention them. Everything reports count
+/// (times, clocks, statuses, who of the desk did what) stays. Returns the journal entry that
+/// records it; the ticket's version moves on.
+pub fn anonymise(
+    t: &mut super::Ticket,
+    journal: &mut [super::ticket::JournalEntry],
+    on_file: Option<&Caller>,
+    at: chrono::DateTime<chrono::Utc>,
+    by: &str,
+) -> super::ticket::JournalEntry {
+    use super::ticket::Event;
+    let mut said: Vec<String> = Vec::new();
+    said.extend(t.caller.take());
+    if let Some(c) = on_file {
+        said.push(c.name.clone());
+        said.extend(c.phone.clone());
+        said.extend(c.email.clone());
+    }
+    // The longest first: "Anouk de Vries (06 12)" before "Anouk de Vries".
+    said.retain(|s| s.trim().chars().count() >= 3);
+    said.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    let scrub = |text: &mut String| {
+        for s in &said {
+            if text.contains(s.as_str()) {
+                *text = text.replace(s.as_str(), REMOVED);
+            }
+        }
+    };
+    scrub(&mut t.title);
+    scrub(&mut t.description);
+    for text in t.solution.iter_mut().chain(t.satisfaction_remark.iter_mut()) {
+        scrub(text);
+    }
+    for entry in journal.iter_mut() {
+        match &mut entry.event {
+            Event::Note { text }
+            | Event::Contact { text, .. }
+            | Event::SupplierReply { text }
+            | Event::SupplierSolved { text }
+            | Event::Solution { text } => scrub(text),
+            Event::RoutingOverridden { reason, .. } => scrub(reason),
+            Event::Satisfaction { remark: Some(r), .. } => scrub(r),
+            _ => {}
+        }
+    }
+    t.caller_id = None;
+    t.anonymised = true;
+    t.version += 1;
+    t.updated_at = at;
+    t.updated_by = by.to_string();
+    t.journal_len += 1;
+    super::ticket::JournalEntry { at, by: by.to_string(), event: Event::Anonymised }
+}
