@@ -175,6 +175,7 @@ mod tests {
             helpdesk_timezone: "Europe/Amsterdam".into(),
             contracts: Vec::new(),
             valid_now: Vec::new(),
+            majors: Vec::new(),
         }
     }
 

@@ -122,6 +122,13 @@ fn every_request_and_reply_keeps_its_bytes() {
     let desk = Desk::open_with_clock(dir.path(), Box::new(fixed)).unwrap();
     let agent = Agent::new("anouk");
     desk.import_registry(&agent, "small.toml", common::SMALL, ImportFormat::Toml, false).unwrap();
+    let sanne = spoc::domain::caller::Caller {
+        name: "Sanne de Boer".into(),
+        phone: Some("06 1234 5678".into()),
+        participant: "ZYL".into(),
+        ..Default::default()
+    };
+    desk.save_caller(&agent, sanne.clone()).unwrap();
     let session = Session::new(&desk, agent);
     let new = NewTicket {
         kind: TicketKind::Incident,
@@ -175,6 +182,20 @@ fn every_request_and_reply_keeps_its_bytes() {
             query: SearchQuery { words: "magister down".into(), limit: 5, ..Default::default() },
         }
         .into(),
+        requests::FindCallers { query: "sanne".into(), participant: Some("ZYL".into()), limit: 5 }.into(),
+        requests::CallerCard { id: 1 }.into(),
+        requests::SaveCaller {
+            caller: spoc::domain::caller::Caller { id: 1, email: Some("s@zyl.nl".into()), ..sanne },
+        }
+        .into(),
+        requests::ImportCallers {
+            source: "callers.csv".into(),
+            text: "name,phone,participant\nBram Jansen,020 555 0101,ZYL\n".into(),
+        }
+        .into(),
+        requests::MajorIncidents {}.into(),
+        requests::PurgeCallers { dry_run: true }.into(),
+        requests::PersonalData { caller: 1 }.into(),
     ];
     let named: Vec<&str> = samples.iter().map(Request::name).collect();
     assert_eq!(named, Request::NAMES, "a sample of every request, in wire order");

@@ -78,10 +78,64 @@ fn the_current_encoding_is_pinned() {
     // fixture. SPOC_BLESS=1 writes the fixture anew (only together with such a version bump).
     let path = format!("tests/fixtures/ticket-v{}.bin", spoc::store::TICKET_VERSION);
     if std::env::var_os("SPOC_BLESS").is_some() {
-        std::fs::write(&path, encode_ticket(&reference_ticket())).unwrap();
+        std::fs::write(&path, encode_ticket(&reference_v6())).unwrap();
     }
     let fixture = std::fs::read(&path).unwrap();
-    assert_eq!(encode_ticket(&reference_ticket()), fixture);
+    assert_eq!(encode_ticket(&reference_v6()), fixture);
+}
+
+/// The reference ticket with every field version 6 added set, so that each is pinned.
+fn reference_v6() -> Ticket {
+    let mut t = reference_ticket();
+    t.caller_id = Some(3);
+    t.linked_to = Some(5);
+    t.first_contact = true;
+    t.waiting_until = Some(at("2026-11-26T10:00:00+01:00"));
+    t.anonymised = true;
+    t
+}
+
+#[test]
+fn a_store_written_by_version_5_opens() {
+    // Version 5 had no callers on file, major incidents or call-back moments.
+    let fixture = std::fs::read("tests/fixtures/ticket-v5.bin").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let db = sled::open(dir.path().join("store")).unwrap();
+        db.open_tree("tickets").unwrap().insert(7u64.to_be_bytes(), fixture).unwrap();
+        db.flush().unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.ticket(7).unwrap().unwrap(), reference_ticket());
+    // And the current record reads back what it wrote.
+    let again = spoc::store::decode_ticket(&encode_ticket(&reference_v6())).unwrap();
+    assert_eq!(again, reference_v6());
+}
+
+/// The events version 6 added keep their bytes too.
+#[test]
+fn the_journal_events_of_version_6_are_pinned() {
+    use spoc::domain::ticket::{Event, JournalEntry};
+    let at = |m: i64| at("2026-11-23T09:00:00+01:00") + Duration::minutes(m);
+    let events = vec![
+        Event::MajorIncident { on: true },
+        Event::Linked { from: None, to: Some(5) },
+        Event::ResolvedWithMajor { major: 5 },
+        Event::WaitingUntil { until: Some(at(90)) },
+        Event::Anonymised,
+    ];
+    let entries: Vec<JournalEntry> = events
+        .into_iter()
+        .enumerate()
+        .map(|(i, event)| JournalEntry { at: at(i as i64), by: "anouk".into(), event })
+        .collect();
+    let path = "tests/fixtures/journal-v2-events-of-v6.bin";
+    if std::env::var_os("SPOC_BLESS").is_some() {
+        std::fs::write(path, spoc::store::encode_journal(&entries)).unwrap();
+    }
+    let bytes = spoc::store::encode_journal(&entries);
+    assert_eq!(bytes, std::fs::read(path).unwrap());
+    assert_eq!(spoc::store::decode_journal(&bytes).unwrap(), entries);
 }
 
 /// The journal's record is pinned the same way: every kind of event, as written.

@@ -30,19 +30,23 @@ pub fn find(desk: &dyn DeskApi, query: &str, limit: usize, as_json: bool) -> Cmd
         return out(&format!("nothing matches {:?}\n", sanitize_line(query)));
     }
     let now = desk.now();
+    let reg = desk.registry()?;
     let mut s = String::new();
     let mut shown: Vec<&str> = Vec::new();
     for f in &found {
-        let what = match f.hit.kind {
-            HitKind::Supplier => "supplier",
-            HitKind::Service => "service",
-            HitKind::Contract => "contract",
-            HitKind::Contact => "contact",
-        };
+        let what = f.hit.kind.as_str();
         let matched =
             if f.hit.matched != f.hit.name { format!(" (matched {:?})", f.hit.matched) } else { String::new() };
         s.push_str(&format!("{what:<9}{}{}", sanitize_line(&f.hit.name), sanitize_line(&matched)));
         match &f.card {
+            None if f.hit.kind == HitKind::Solution => {
+                s.push_str(" → solve it on the line\n");
+                if let Some(sol) = reg.solution(&f.hit.name) {
+                    for step in sol.steps.lines() {
+                        s.push_str(&format!("         {}\n", sanitize_line(step)));
+                    }
+                }
+            }
             None => s.push_str(" → no supplier: no valid contract\n"),
             Some(c) if shown.contains(&c.supplier.name.as_str()) => {
                 s.push_str(&format!(" → {} (see above)\n", sanitize_line(&c.supplier.name)));
@@ -86,6 +90,13 @@ fn card_lines(c: &SupplierCard, now: DateTime<Utc>) -> String {
     }
     if let Some(p) = &sup.procedure {
         line("procedure", p.lines().next().unwrap_or(""));
+    }
+    for m in &c.majors {
+        let reference = m.supplier_ref.as_deref().map(|r| format!(", ref {r}")).unwrap_or_default();
+        line(
+            "MAJOR INCIDENT",
+            &format!("#{} {} · {}{reference} · {} open calls: {}", m.id, m.service, m.status, m.open_calls, m.title),
+        );
     }
     s
 }

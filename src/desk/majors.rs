@@ -1,30 +1,12 @@
 //! Major incidents: many calls about one outage, dispatched to the supplier once. The calls
 //! link to it, keep their own helpdesk clocks, and are resolved with it.
 
-use serde::{Deserialize, Serialize};
-
 use super::views::LinkedCall;
 use super::{Desk, DeskError};
+pub use crate::domain::report::MajorIncident;
 use crate::domain::ticket::{Change, JournalEntry};
 use crate::domain::{Registry, Status, Ticket};
 use crate::store::StoreError;
-
-/// An open major incident, as the lookup, the dashboard and intake show it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MajorIncident {
-    pub id: u64,
-    pub title: String,
-    pub status: Status,
-    pub service: String,
-    pub supplier: Option<String>,
-    pub supplier_ref: Option<String>,
-    /// Calls linked to it that are still open.
-    pub open_calls: usize,
-    /// Every call linked to it.
-    pub calls: usize,
-    #[serde(with = "crate::domain::instant")]
-    pub created_at: chrono::DateTime<chrono::Utc>,
-}
 
 impl Desk {
     /// The open major incidents, most urgent first.

@@ -73,6 +73,9 @@ pub struct SupplierCard {
     pub contracts: Vec<Contract>,
     /// Contract numbers valid now.
     pub valid_now: Vec<String>,
+    /// Its open major incidents: the calls about them link to them.
+    #[serde(default)]
+    pub majors: Vec<super::MajorIncident>,
 }
 
 impl Desk {
@@ -135,7 +138,10 @@ impl Desk {
                 .map(String::from)
                 .collect(),
         })?;
-        Ok(card(&reg, supplier, now))
+        let mut card = card(&reg, supplier, now);
+        card.majors =
+            self.major_incidents()?.into_iter().filter(|m| m.supplier.as_ref() == Some(&card.supplier.name)).collect();
+        Ok(card)
     }
 }
 
@@ -151,5 +157,14 @@ fn card(reg: &Registry, supplier: Supplier, now: DateTime<Utc>) -> SupplierCard 
     let contracts: Vec<Contract> = reg.contracts_of_supplier(&supplier.name).cloned().collect();
     let valid_now = contracts.iter().filter(|c| is_valid_at(reg, c, now)).map(|c| c.number.clone()).collect();
     let helpdesk_timezone = reg.helpdesk_calendar().timezone.name().to_string();
-    SupplierCard { supplier, open_now, open_change, timezone, helpdesk_timezone, contracts, valid_now }
+    SupplierCard {
+        supplier,
+        open_now,
+        open_change,
+        timezone,
+        helpdesk_timezone,
+        contracts,
+        valid_now,
+        majors: Vec::new(),
+    }
 }

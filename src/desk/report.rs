@@ -161,7 +161,9 @@ impl Desk {
         let tz = reg.helpdesk_calendar().timezone;
         let today = crate::domain::routing::local_midnight(now.with_timezone(&tz).date_naive(), tz);
         let arrivals = self.store.between(When::Created, today, now + chrono::Duration::seconds(1)).count() as u64;
-        Ok(dashboard(open.iter().map(|(t, l)| (t.as_ref(), *l)), arrivals))
+        let mut board = dashboard(open.iter().map(|(t, l)| (t.as_ref(), *l)), arrivals);
+        board.majors = self.major_incidents()?;
+        Ok(board)
     }
 
     fn facts(&self, q: &ReportQuery, layer: Layer, reg: &Registry) -> Result<Vec<Facts>, DeskError> {

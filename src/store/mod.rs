@@ -19,7 +19,7 @@ use chrono::{DateTime, Utc};
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 
-pub use encoding::{TICKET_VERSION, encode, encode_journal, encode_ticket};
+pub use encoding::{TICKET_VERSION, decode_journal, decode_ticket, encode, encode_journal, encode_ticket};
 pub use index::{IndexScan, Lane, When};
 
 use crate::domain::Ticket;

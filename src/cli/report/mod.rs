@@ -194,8 +194,11 @@ pub fn participants(desk: &dyn DeskApi, a: PeriodArgs, participant: Option<Strin
 pub fn services(desk: &dyn DeskApi, a: PeriodArgs, service: Option<String>) -> CmdResult {
     let q = ReportQuery { service, ..query(desk, &a)? };
     let report = desk.service_report(q)?;
-    let rows = report.rows.iter().map(|r| (vec![r.service.clone()], r.month.clone(), &r.figures, r.norm.as_ref()));
-    print(desk, &a, &["service"], "logged", rows.collect(), &report, "no tickets were logged in this period", &[])
+    let rows: Vec<Row> =
+        report.rows.iter().map(|r| (vec![r.service.clone()], r.month.clone(), &r.figures, r.norm.as_ref())).collect();
+    let fcr = first_contact_table(a.monthly, &["service"], &rows);
+    let extras = [("solved at first contact (on the line, by the helpdesk)".to_string(), fcr)];
+    print(desk, &a, &["service"], "logged", rows, &report, "no tickets were logged in this period", &extras)
 }
 
 /// A row's keys, month, figures, and how they stand against their norms.
@@ -389,6 +392,20 @@ fn timing_table(monthly: bool, keys: &[&str], rows: &[Row]) -> Table {
             hours(f.median_held_hours),
             f.reopened_pct.map(|p| format!("{}% {}/{}", rounded(p, 0), f.reopened, f.tickets)).unwrap_or_default(),
         ]);
+        t.push(row);
+    }
+    t
+}
+
+/// How many calls the helpdesk solved on the line, per row.
+fn first_contact_table(monthly: bool, keys: &[&str], rows: &[Row]) -> Table {
+    let mut header = keyed_header(monthly, keys);
+    header.extend(["logged", "first contact", "share"]);
+    let mut t = Table::new(&header);
+    for (key, month, f, _) in rows {
+        let mut row = keyed_row(monthly, key, month);
+        let share = f.first_contact_pct.map(|p| format!("{}%", rounded(p, 0))).unwrap_or_default();
+        row.extend([f.tickets.to_string(), f.first_contact.to_string(), share]);
         t.push(row);
     }
     t

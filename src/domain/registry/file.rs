@@ -64,6 +64,8 @@ struct SpannedFile {
     supplier: Vec<Spanned<Supplier>>,
     #[serde(default)]
     contract: Vec<Spanned<super::Contract>>,
+    #[serde(default)]
+    solution: Vec<Spanned<super::model::Solution>>,
 }
 
 /// Where each entry starts in the text, per table.
@@ -93,6 +95,7 @@ pub(super) fn parse_spanned(file: &str, text: &str) -> Result<(RegistryFile, Pos
         service: take(&mut pos, "service", parsed.service),
         supplier: take(&mut pos, "supplier", parsed.supplier),
         contract: take(&mut pos, "contract", parsed.contract),
+        solution: take(&mut pos, "solution", parsed.solution),
     };
     Ok((out, pos))
 }

@@ -22,6 +22,20 @@ pub enum HitKind {
     Service,
     Contract,
     Contact,
+    /// A standard solution (its title is the name).
+    Solution,
+}
+
+impl HitKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HitKind::Supplier => "supplier",
+            HitKind::Service => "service",
+            HitKind::Contract => "contract",
+            HitKind::Contact => "contact",
+            HitKind::Solution => "solution",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -156,6 +170,12 @@ fn rank<'a>(reg: &'a Registry, query: &str, limit: usize) -> Vec<Ranked> {
         if let Some(score) = score(&con.number) {
             let f = Found { kind: HitKind::Contract, matched: &con.number, name: &con.number, supplier: None, score };
             found.push(Found { supplier: Some(&con.supplier), ..f });
+        }
+    }
+    for sol in reg.file().solution.iter() {
+        let mut texts = std::iter::once(&sol.title).chain(&sol.keywords).chain(&sol.services);
+        if let Some((score, matched)) = best(&mut texts) {
+            found.push(Found { kind: HitKind::Solution, matched, name: &sol.title, supplier: None, score });
         }
     }
     let order = |a: &Found, b: &Found| b.score.cmp(&a.score).then(a.kind.cmp(&b.kind)).then(a.name.cmp(b.name));

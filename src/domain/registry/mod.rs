@@ -97,6 +97,9 @@ pub struct RegistryFile {
     pub supplier: Vec<Supplier>,
     #[serde(default)]
     pub contract: Vec<Contract>,
+    /// Standard solutions the desk applies itself.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub solution: Vec<model::Solution>,
 }
 
 impl RegistryFile {
@@ -110,6 +113,7 @@ impl RegistryFile {
         upsert(&mut self.service, other.service, |s| s.name.to_lowercase());
         upsert(&mut self.supplier, other.supplier, |s| s.name.to_lowercase());
         upsert(&mut self.contract, other.contract, |c| c.number.to_lowercase());
+        upsert(&mut self.solution, other.solution, |s| s.title.to_lowercase());
     }
 
     pub fn len(&self) -> usize {
@@ -119,6 +123,7 @@ impl RegistryFile {
             + self.supplier.len()
             + self.supplier.iter().map(|s| s.contacts.len()).sum::<usize>()
             + self.contract.len()
+            + self.solution.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -171,6 +176,20 @@ impl Registry {
 
     pub(crate) fn short_queries(&self) -> &lookup::ShortQueries {
         &self.short_queries
+    }
+
+    /// The standard solutions for a service (by name or alias), in the file's order.
+    pub fn solutions_for(&self, service: &str) -> Vec<&model::Solution> {
+        let Some(wanted) = self.service(service).map(|s| key(&s.name)) else { return Vec::new() };
+        self.file
+            .solution
+            .iter()
+            .filter(|sol| sol.services.iter().any(|n| self.service(n).is_some_and(|s| key(&s.name) == wanted)))
+            .collect()
+    }
+
+    pub fn solution(&self, title: &str) -> Option<&model::Solution> {
+        self.file.solution.iter().find(|s| key(&s.title) == key(title))
     }
 
     pub fn file(&self) -> &RegistryFile {

@@ -32,6 +32,20 @@ pub struct Service {
     pub keywords: Vec<String>,
 }
 
+/// A standard solution: how the desk solves a known call itself, while the caller is on the line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Solution {
+    pub title: String,
+    /// The services it is for (names or aliases); the lookup finds it, intake suggests it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+    /// What to do, step by step.
+    pub steps: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Supplier {

@@ -210,6 +210,26 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
         }
     }
 
+    let mut titles: HashMap<String, usize> = HashMap::new();
+    for (i, sol) in file.solution.iter().enumerate() {
+        let t = sol.title.as_str();
+        if t.trim().is_empty() {
+            c.push("solution", i, t, "title", "must not be empty");
+        } else if let Some(&first) = titles.get(&key(t)) {
+            c.push("solution", i, t, "title", format!("the same title as solution {} of the file", first + 1));
+        } else {
+            titles.insert(key(t), i);
+        }
+        if sol.steps.trim().is_empty() {
+            c.push("solution", i, t, "steps", "say what to do");
+        }
+        for name in &sol.services {
+            if !services.contains_key(&key(name)) {
+                c.unknown("solution", i, t, "services", "service", name);
+            }
+        }
+    }
+
     let mut by_service: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, con) in file.contract.iter().enumerate() {
         let n = con.number.as_str();

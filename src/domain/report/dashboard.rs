@@ -24,6 +24,26 @@ pub struct Dashboard {
     pub agents: Vec<LevelCounts>,
     /// Tickets logged today, in the helpdesk's zone.
     pub arrivals_today: u64,
+    /// The open major incidents, most urgent first (the desk adds them).
+    #[serde(default)]
+    pub majors: Vec<MajorIncident>,
+}
+
+/// An open major incident, as the lookup, the dashboard and intake show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MajorIncident {
+    pub id: u64,
+    pub title: String,
+    pub status: crate::domain::Status,
+    pub service: String,
+    pub supplier: Option<String>,
+    pub supplier_ref: Option<String>,
+    /// Calls linked to it that are still open.
+    pub open_calls: usize,
+    /// Every call linked to it.
+    pub calls: usize,
+    #[serde(with = "crate::domain::instant")]
+    pub created_at: chrono::DateTime<chrono::Utc>,
 }
 
 impl LevelCounts {
@@ -77,5 +97,6 @@ pub fn dashboard<'a>(open: impl Iterator<Item = (&'a Ticket, ClockLevel)>, arriv
         participants: ranked(participants),
         agents: ranked(agents),
         arrivals_today,
+        majors: Vec::new(),
     }
 }

@@ -73,6 +73,9 @@ pub struct Facts {
     /// Open, with a clock of this layer breached.
     pub open_breach: bool,
     pub reopened: bool,
+    /// Solved on the line by the helpdesk (first-contact resolution).
+    #[serde(default)]
+    pub first_contact: bool,
     pub satisfaction: Option<u8>,
     /// What solved it, as the desk recorded it: for the supplier to check against.
     pub solution: Option<String>,
@@ -134,6 +137,7 @@ impl Facts {
                 Layer::Helpdesk => t.reopened > 0,
                 Layer::Supplier => t.supplier_reopened > 0,
             },
+            first_contact: layer == Layer::Helpdesk && t.first_contact,
             satisfaction: t.satisfaction,
             solution: t.solution.clone(),
             title: t.title.clone(),

@@ -21,6 +21,11 @@ pub struct Figures {
     pub reopened: u64,
     /// Reopened tickets as a share of all: 100 less the first-time-right rate.
     pub reopened_pct: Option<f64>,
+    /// Solved while the caller was on the line, by the helpdesk alone (first-contact resolution).
+    #[serde(default)]
+    pub first_contact: u64,
+    #[serde(default)]
+    pub first_contact_pct: Option<f64>,
     /// Business hours to the response, of the responses given.
     pub median_response_hours: Option<f64>,
     /// How far over target the breaches went: the median, in business hours.
@@ -123,6 +128,7 @@ impl Figures {
         self.held_hours.extend(f.held_hours);
         self.open_breaches += u64::from(f.open_breach);
         self.reopened += u64::from(f.reopened);
+        self.first_contact += u64::from(f.first_contact);
         if let Some(score) = f.satisfaction {
             self.satisfaction_count += 1;
             self.satisfaction_sum += u64::from(score);
@@ -142,6 +148,7 @@ impl Figures {
         self.resolution_met += other.resolution_met;
         self.open_breaches += other.open_breaches;
         self.reopened += other.reopened;
+        self.first_contact += other.first_contact;
         self.ids.extend(&other.ids);
         self.hours.extend(&other.hours);
         self.response_hours.extend(&other.response_hours);
@@ -167,6 +174,7 @@ impl Figures {
         self.median_over_target_hours = median(&self.over_hours);
         self.median_held_hours = median(&self.held_hours);
         self.reopened_pct = pct(self.reopened, self.tickets);
+        self.first_contact_pct = pct(self.first_contact, self.tickets);
         self.median_resolution_hours = median(&self.hours);
         self.p90_resolution_hours = quantile(&self.hours, 0.9);
         self.satisfaction_avg =

@@ -17,7 +17,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 pub use backlog::{AGES, Backlog, KeptAtDesk, LONGEST, Waiting, backlogs, kept_at_desk, waiting_at};
-pub use dashboard::{Dashboard, LevelCounts, UNASSIGNED, UNROUTED, dashboard};
+pub use dashboard::{Dashboard, LevelCounts, MajorIncident, UNASSIGNED, UNROUTED, dashboard};
 pub use facts::{Facts, Layer, Outcome};
 pub use figures::{Figures, PriorityFigures, Verdict, median, quantile, verdict};
 pub use watch::{ContractDate, ContractWatch, ENDED_SHOWN_DAYS, WatchState, contract_watch};

@@ -10,17 +10,48 @@ use crate::ui::frame::clean;
 use crate::ui::state::State;
 use crate::ui::theme::Theme;
 
+/// How many open major incidents the dashboard names, each on a line.
+const MAJORS_SHOWN: usize = 3;
+
 pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     let Some(d) = &s.dashboard else {
         f.render_widget(Paragraph::new("counting…"), r);
         return;
     };
-    let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(r);
+    // Open major incidents first: they explain many calls at once (a few lines at most).
+    let shown = d.majors.len().min(MAJORS_SHOWN);
+    let [head, majors, body] =
+        Layout::vertical([Constraint::Length(2), Constraint::Length(shown as u16), Constraint::Min(1)]).areas(r);
     let summary = format!(
         "{} open · {} warning · {} breached · {} logged today",
         d.open.open, d.open.warning, d.open.breached, d.arrivals_today
     );
     f.render_widget(Paragraph::new(summary).style(theme.style("ui.title")), head);
+    let lines: Vec<ratatui::text::Line> = d
+        .majors
+        .iter()
+        .take(shown)
+        .enumerate()
+        .map(|(i, m)| {
+            let more = if i + 1 == shown && d.majors.len() > shown {
+                format!(" (+{} more)", d.majors.len() - shown)
+            } else {
+                String::new()
+            };
+            let reference = m.supplier_ref.as_deref().map(|r| format!(" ref {r}")).unwrap_or_default();
+            let text = format!(
+                "MAJOR #{} {} · {}{reference} · {} · {} open calls · {}{more}",
+                m.id,
+                m.service,
+                m.supplier.as_deref().unwrap_or("unrouted"),
+                m.status,
+                m.open_calls,
+                m.title
+            );
+            ratatui::text::Line::styled(clean(&text), theme.style("sla.breached"))
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), majors);
     let [left, right] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
     let [top, bottom] = Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(right);
     // One selection runs through the three tables, in this order.

@@ -22,19 +22,15 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
         .hits
         .iter()
         .map(|h| {
-            let kind = match h.kind {
-                HitKind::Supplier => "supplier",
-                HitKind::Service => "service",
-                HitKind::Contract => "contract",
-                HitKind::Contact => "contact",
+            let kind = h.kind.as_str();
+            let to = match h.kind {
+                HitKind::Solution => "solve on the line",
+                _ => h.supplier.as_deref().unwrap_or("no contract"),
             };
             ListItem::new(Line::from(vec![
                 Span::styled(format!("{kind:<9}"), theme.style("ui.dim")),
                 Span::raw(clean(&h.name)),
-                Span::styled(
-                    format!(" → {}", clean(h.supplier.as_deref().unwrap_or("no contract"))),
-                    theme.style("ui.dim"),
-                ),
+                Span::styled(format!(" → {}", clean(to)), theme.style("ui.dim")),
             ]))
         })
         .collect();
@@ -42,7 +38,13 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     let list =
         List::new(items).highlight_style(theme.style("ui.selected")).block(Block::default().borders(Borders::RIGHT));
     f.render_stateful_widget(list, hits, &mut list_state);
-    if let Some(c) = &s.lookup.card {
+    let solution = s.lookup.hits.get(s.lookup.selected).filter(|h| h.kind == HitKind::Solution);
+    if let Some(sol) = solution.and_then(|h| s.registry.as_ref()?.solution(&h.name).cloned()) {
+        let mut lines = vec![Line::from(Span::styled(clean(&sol.title), theme.style("ui.title")))];
+        lines.push(Line::styled(clean(&format!("for {}", sol.services.join(", "))), theme.style("ui.dim")));
+        lines.extend(crate::domain::sanitize(&sol.steps).lines().map(|l| Line::raw(l.to_string())));
+        f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), card);
+    } else if let Some(c) = &s.lookup.card {
         f.render_widget(Paragraph::new(card_lines(c, s.now, theme)).wrap(Wrap { trim: false }), card);
     } else if s.lookup.query.is_empty() {
         f.render_widget(Paragraph::new("type a supplier, service, alias, keyword, contract or contact"), card);
@@ -58,6 +60,16 @@ fn card_lines<'a>(c: &SupplierCard, now: DateTime<Utc>, theme: &Theme) -> Vec<Li
     };
     let open = Span::styled(crate::present::desk_hours(c, now), theme.style(role));
     let mut lines = vec![Line::from(Span::styled(clean(&s.name), theme.style("ui.title"))), Line::from(open)];
+    for m in &c.majors {
+        let reference = m.supplier_ref.as_deref().map(|r| format!(", ref {r}")).unwrap_or_default();
+        lines.push(Line::styled(
+            clean(&format!(
+                "MAJOR INCIDENT #{} {} · {}{reference} · {} open calls: {}",
+                m.id, m.service, m.status, m.open_calls, m.title
+            )),
+            theme.style("sla.breached"),
+        ));
+    }
     for (label, value) in [("phone", &s.phone), ("email", &s.email), ("portal", &s.portal)] {
         if let Some(v) = value {
             lines.push(Line::raw(format!("{label:<9}{}", clean(v))));
