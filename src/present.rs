@@ -54,6 +54,26 @@ pub fn due_short(due: Option<DateTime<Utc>>, now: DateTime<Utc>, tz: Tz) -> Stri
     }
 }
 
+/// What a queue row's title is led by: a major incident, a call linked to one, a call-back
+/// moment ("CALL BACK" once it has come).
+pub fn title_marks(row: &crate::desk::TicketRow, now: DateTime<Utc>, tz: Tz) -> String {
+    let mut marks = String::new();
+    if row.major {
+        marks.push_str("MAJOR · ");
+    }
+    if let Some(m) = row.linked_to {
+        marks.push_str(&format!("↳#{m} · "));
+    }
+    match row.call_back_at {
+        Some(_) if row.call_back_due => marks.push_str("CALL BACK · "),
+        Some(at) if row.status == crate::domain::Status::WaitingOnCaller => {
+            marks.push_str(&format!("call back {} · ", due_short(Some(at), now, tz)))
+        }
+        _ => {}
+    }
+    marks
+}
+
 /// A status in a narrow column: its own words where they fit, else a short form that still
 /// tells supplier from caller.
 pub fn status_short(status: crate::domain::Status, width: usize) -> &'static str {
@@ -247,6 +267,7 @@ mod cell_tests {
             major: false,
             linked_to: None,
             call_back_at: None,
+            call_back_due: false,
         }
     }
 

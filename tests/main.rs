@@ -4,10 +4,12 @@
 
 mod common;
 
+mod callers;
 mod cli;
 mod e2e;
 mod faults;
 mod import;
+mod majors;
 mod pack;
 mod protocol;
 mod registry;

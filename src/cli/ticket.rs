@@ -236,7 +236,7 @@ fn row_line(row: &TicketRow, now: DateTime<Utc>, tz: chrono_tz::Tz) -> String {
         clip(row.supplier.as_deref().unwrap_or("unrouted"), 14),
         clip(row.assignee.as_deref().unwrap_or("-"), 10),
         age,
-        sanitize_line(&row.title)
+        sanitize_line(&(crate::present::title_marks(row, now, tz) + &row.title))
     )
 }
 

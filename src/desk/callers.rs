@@ -59,7 +59,7 @@ impl Desk {
         let (mut open, mut recent) = (Vec::new(), Vec::new());
         for tid in &ids {
             let Some(t) = self.store.shared_ticket(*tid)? else { continue };
-            let row = TicketRow::new(&t, &t.sla(now, &reg));
+            let row = TicketRow::new(&t, &t.sla(now, &reg), now);
             if t.status.is_open() {
                 open.push(row);
             } else if recent.len() < RECENT_ON_CARD {

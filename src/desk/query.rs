@@ -149,7 +149,7 @@ impl Desk {
                 page.more = true;
                 break;
             }
-            page.items.push(TicketRow::new(&t, &sla));
+            page.items.push(TicketRow::new(&t, &sla, now));
         }
         Ok(page)
     }
@@ -301,7 +301,7 @@ impl Desk {
         let mut page = Page { items: Vec::new(), offset: 0, limit, more: more || found.len() > limit };
         for (id, _) in found.into_iter().take(limit) {
             if let Some(t) = self.store.shared_ticket(id)? {
-                page.items.push(TicketRow::new(&t, &t.sla(now, &reg)));
+                page.items.push(TicketRow::new(&t, &t.sla(now, &reg), now));
             }
         }
         Ok(page)

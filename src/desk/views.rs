@@ -49,10 +49,13 @@ pub struct TicketRow {
     /// Waiting on the caller until then.
     #[serde(with = "crate::domain::instant::option")]
     pub call_back_at: Option<DateTime<Utc>>,
+    /// That moment has come, by the desk's clock: call them back now.
+    pub call_back_due: bool,
 }
 
 impl TicketRow {
-    pub fn new(t: &Ticket, sla: &SlaView) -> Self {
+    /// The row as it stands at `now`, the desk's clock (the clocks in `sla` are read at it).
+    pub fn new(t: &Ticket, sla: &SlaView, now: DateTime<Utc>) -> Self {
         let urgent = sla.most_urgent();
         TicketRow {
             id: t.id,
@@ -74,6 +77,7 @@ impl TicketRow {
             major: t.major,
             linked_to: t.linked_to,
             call_back_at: t.waiting_until,
+            call_back_due: t.call_back_due(now),
         }
     }
 }

@@ -53,7 +53,7 @@ impl Store {
     /// Records in the audit log who did what (an access request answered, a purge); durable.
     pub fn record_audit(&self, at: DateTime<Utc>, by: &str, what: &str) -> Result<(), StoreError> {
         let seq = self.db.generate_id()?;
-        self.audit.insert(&seq.to_be_bytes(), audit_line(at, by, what))?;
+        self.audit.insert(seq.to_be_bytes(), audit_line(at, by, what))?;
         self.flush()
     }
 

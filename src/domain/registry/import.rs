@@ -134,6 +134,7 @@ impl Toml<'_> {
             "service" => f.service.iter().rposition(|s| key(&s.name) == k),
             "supplier" => f.supplier.iter().rposition(|s| key(&s.name) == k),
             "contract" => f.contract.iter().rposition(|c| key(&c.number) == k),
+            "solution" => f.solution.iter().rposition(|s| key(&s.title) == k),
             _ => None,
         }?;
         let (name, start) =
