@@ -11,6 +11,9 @@ use crate::domain::Status;
 use crate::domain::caller::{Caller, anonymise};
 use crate::store::When;
 
+/// Who the audit log names for the server's own daily purge.
+const SCHEDULE: &str = "spoc (daily retention)";
+
 /// How many tickets one transaction anonymises.
 const PURGE_BATCH: usize = 500;
 
@@ -36,6 +39,11 @@ pub struct PersonalData {
 impl Desk {
     /// Anonymises closed tickets whose retention time has passed (`dry_run`: only says which).
     pub fn purge_callers(&self, agent: &Agent, dry_run: bool) -> Result<PurgeSummary, DeskError> {
+        self.purge(agent, dry_run, true)
+    }
+
+    /// A purge; one that changed nothing is audited only when someone asked for it.
+    fn purge(&self, agent: &Agent, dry_run: bool, asked: bool) -> Result<PurgeSummary, DeskError> {
         let reg = self.registry();
         let Some(months) = reg.settings().caller_retention_months else {
             return Err(DeskError::Refused(
@@ -58,7 +66,7 @@ impl Desk {
                 tickets.push(id);
             }
         }
-        if !dry_run {
+        if !dry_run && (asked || !tickets.is_empty()) {
             let book = self.caller_book();
             for chunk in tickets.chunks(PURGE_BATCH) {
                 let _w = self.write_lock();
@@ -86,6 +94,15 @@ impl Desk {
             self.store.record_audit(now, agent.login(), &what)?;
         }
         Ok(PurgeSummary { months, closed_before, tickets, dry_run })
+    }
+
+    /// The server's daily purge, when a retention time is set: how many tickets it anonymised.
+    pub fn purge_on_schedule(&self) -> Result<usize, DeskError> {
+        if self.registry().settings().caller_retention_months.is_none() {
+            return Ok(0);
+        }
+        let done = self.purge(&Agent::new(SCHEDULE), false, false)?;
+        Ok(done.tickets.len())
     }
 
     /// Everything held about caller `id`: the record and every ticket of theirs; audited.

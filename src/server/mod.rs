@@ -40,6 +40,10 @@ pub const PID: &str = "serve.pid";
 /// Where an autostarted server writes its log.
 pub const LOG: &str = "serve.log";
 
+/// When after the start, and how often, callers' data past the retention time is removed.
+const RETENTION_FIRST: Duration = Duration::from_secs(10 * 60);
+const RETENTION_EVERY: Duration = Duration::from_secs(24 * 60 * 60);
+
 /// How often to see whether a checkpoint is due.
 const CHECKPOINT_LOOK: Duration = Duration::from_secs(5);
 /// Notices a subscriber may fall behind before it is told to resync.
@@ -181,6 +185,10 @@ async fn serve(shared: Arc<Shared>, opts: &ServeOptions) -> Result<(), ServeErro
     let mut checkpoint = tokio::time::interval(CHECKPOINT_LOOK);
     checkpoint.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     checkpoint.tick().await;
+    // Callers' personal data past the retention time goes once a day (first a while after the
+    // start, so that a restart is not slowed by it).
+    let mut retention = tokio::time::interval_at(tokio::time::Instant::now() + RETENTION_FIRST, RETENTION_EVERY);
+    retention.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut accept_failures = AcceptFailures::default();
     let why = loop {
         tokio::select! {
@@ -197,6 +205,20 @@ async fn serve(shared: Arc<Shared>, opts: &ServeOptions) -> Result<(), ServeErro
             _ = term.recv() => break "SIGTERM",
             _ = int.recv() => break "SIGINT",
             _ = idle(&shared, opts.idle_exit) => break "idle",
+            _ = retention.tick() => {
+                let keeper = shared.clone();
+                tokio::task::spawn_blocking(move || {
+                    let purged = keeper.keeper.with(|desk| desk.purge_on_schedule());
+                    match purged {
+                        Ok(Ok(0)) | Err(_) => {}
+                        Ok(Ok(n)) => {
+                            info!("removed callers' personal data from {n} tickets past the retention time");
+                            keeper.notify(Notice::Resync);
+                        }
+                        Ok(Err(e)) => tracing::warn!("the daily retention purge failed: {e}"),
+                    }
+                });
+            }
             _ = checkpoint.tick() => {
                 let keeper = shared.clone();
                 // A failed reopen leaves no store to serve: stop, and let the next client restart.
