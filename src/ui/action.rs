@@ -73,6 +73,12 @@ pub enum Action {
     Search,
     /// The search of all tickets, open and closed.
     SearchAll,
+    /// Intake: link the call to the open major incident of its service.
+    LinkMajor,
+    /// Intake: solve the call on the line with the standard solution suggested.
+    ApplySolution,
+    /// Intake: put the caller as typed on file.
+    SaveCaller,
     /// Unbinds a key that a lower layer (the defaults) binds.
     Noop,
 }
@@ -149,6 +155,9 @@ impl Action {
             Action::StatusClosed => "status: closed (asks to confirm)",
             Action::Search => "search every name, alias, keyword, location and contact (enter keeps it, esc clears)",
             Action::SearchAll => "search all history",
+            Action::LinkMajor => "link the call to its service's open major incident (again: unlink)",
+            Action::ApplySolution => "solve it on the line with the next suggested standard solution",
+            Action::SaveCaller => "put the caller as typed (name, phone, email) on file",
             Action::Noop => "nothing",
         }
     }

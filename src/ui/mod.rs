@@ -96,6 +96,12 @@ pub fn perform(api: &dyn DeskApi, effect: Effect, lost: &mut bool) -> Msg {
                 crate::desk::SearchQuery { words: words.clone(), limit: screens::search::SHOWN, ..Default::default() };
             Msg::Found(words, api.search_tickets(q).map_err(text))
         }
+        Effect::FindCallers(query, participant) => {
+            Msg::Callers(query.clone(), api.find_callers(query, participant, 5).map_err(text))
+        }
+        Effect::CallerCard(id) => Msg::CallerCard(api.caller_card(id).map_err(text)),
+        Effect::SaveCaller(c) => Msg::CallerSaved(api.save_caller(c).map_err(text)),
+        Effect::LoadMajors => Msg::Majors(api.major_incidents().map_err(text)),
     }
 }
 

@@ -27,6 +27,11 @@ pub enum Msg {
     Regie(Result<screens::regie::Regie, String>),
     /// The answer to a search of all tickets.
     Found(String, Result<Page<TicketRow>, String>),
+    /// Callers on file that fit what was typed in the intake's caller field.
+    Callers(String, Result<Vec<crate::domain::caller::Caller>, String>),
+    CallerCard(Result<crate::desk::CallerCard, String>),
+    CallerSaved(Result<crate::domain::caller::Caller, String>),
+    Majors(Result<Vec<crate::desk::MajorIncident>, String>),
     Notice(Notice),
     /// The server went away; the text says why.
     Lost(String),
@@ -61,13 +66,18 @@ pub enum Effect {
     LoadRegie(chrono::DateTime<chrono::Utc>),
     /// All tickets holding these words.
     Search(String),
+    /// Callers on file that fit what is typed, at a participant first.
+    FindCallers(String, Option<String>),
+    CallerCard(u64),
+    SaveCaller(crate::domain::caller::Caller),
+    LoadMajors,
 }
 
 impl Effect {
     /// A question changes nothing: when the agent asks again before the answer came, only the
     /// latest needs an answer.
     pub fn is_question(&self) -> bool {
-        !matches!(self, Effect::Change(..) | Effect::Create(_))
+        !matches!(self, Effect::Change(..) | Effect::Create(_) | Effect::SaveCaller(_))
     }
 
     /// Whether `other` asks for what this one shows (the queue, the ticket, the lookup…).
@@ -88,6 +98,10 @@ impl Effect {
             Effect::LoadDashboard => Msg::Dashboard(Err(why)),
             Effect::LoadRegie(_) => Msg::Regie(Err(why)),
             Effect::Search(words) => Msg::Found(words, Err(why)),
+            Effect::FindCallers(query, _) => Msg::Callers(query, Err(why)),
+            Effect::CallerCard(_) => Msg::CallerCard(Err(why)),
+            Effect::SaveCaller(_) => Msg::CallerSaved(Err(why)),
+            Effect::LoadMajors => Msg::Majors(Err(why)),
         }
     }
 }
@@ -147,6 +161,9 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
             s.intake.saving = false;
             s.message = Some(e);
             vec![]
+        }
+        Msg::Callers(..) | Msg::CallerCard(_) | Msg::CallerSaved(_) | Msg::Majors(_) => {
+            screens::intake::answered(s, msg)
         }
         Msg::Registry(Ok(reg)) => {
             s.registry = Some(reg);
@@ -349,9 +366,9 @@ fn typed(s: &mut State, line: super::line::LineOf) -> Vec<Effect> {
         LineOf::Prompt => vec![],
         LineOf::Filter => screens::queue::filter_changed(s),
         LineOf::Lookup => vec![Effect::Lookup(s.lookup.query.clone())],
-        LineOf::Intake(_) => {
+        LineOf::Intake(field) => {
             s.intake.pick = 0;
-            vec![]
+            screens::intake::typed(s, field)
         }
         LineOf::RegistrySearch => {
             s.registry_selected = 0;
@@ -390,8 +407,14 @@ fn act(s: &mut State, action: Action) -> Vec<Effect> {
             e.extend(s.ticket.as_ref().filter(|_| s.screen() == Screen::Ticket).map(|t| Effect::LoadTicket(t.id)));
             return e;
         }
-        Action::NewTicket if s.screen() == Screen::Lookup => screens::lookup::new_call(s),
-        Action::NewTicket => s.screens.push(Screen::Intake),
+        Action::NewTicket if s.screen() == Screen::Lookup => {
+            screens::lookup::new_call(s);
+            return vec![Effect::LoadMajors];
+        }
+        Action::NewTicket => {
+            s.screens.push(Screen::Intake);
+            return vec![Effect::LoadMajors];
+        }
         Action::Regie => {
             s.screens.push(Screen::Regie);
             s.scroll = 0;

@@ -16,7 +16,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 pub use model::{
-    Contact, ContactRole, Contract, Coverage, Norms, Participant, PriorityNorms, Service, Supplier, Targets,
+    Contact, ContactRole, Contract, Coverage, Norms, Participant, PriorityNorms, Service, Solution, Supplier, Targets,
 };
 pub use validate::RegistryError;
 

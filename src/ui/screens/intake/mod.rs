@@ -6,6 +6,8 @@ pub mod view;
 
 use chrono::{DateTime, Utc};
 
+use crate::desk::{CallerCard, MajorIncident};
+use crate::domain::caller::Caller;
 use crate::domain::registry::lookup::{self, HitKind, closest};
 use crate::domain::ticket::{NewTicket, SlaView};
 use crate::domain::{Priority, Registry, Ticket, TicketKind};
@@ -59,6 +61,18 @@ pub struct Intake {
     pub pick: usize,
     /// Sent to be logged, no answer yet: a second save would log the call twice.
     pub saving: bool,
+    /// Callers on file that fit the caller field, and the text they were found for.
+    pub callers: Vec<Caller>,
+    pub callers_for: String,
+    /// The caller on file this call is from, and their open and recent tickets.
+    pub caller: Option<Caller>,
+    pub card: Option<CallerCard>,
+    /// The open major incidents, as intake opened.
+    pub majors: Vec<MajorIncident>,
+    /// Link the call to its service's open major incident.
+    pub link: bool,
+    /// The standard solution (of the service's, by number) that solves the call on the line.
+    pub solution: Option<usize>,
 }
 
 /// What saving would do.
@@ -160,10 +174,24 @@ impl Intake {
             service,
             impact,
             urgency,
-            caller_id: None,
-            link_to: None,
-            solution: None,
+            caller_id: self.caller.as_ref().map(|c| c.id),
+            link_to: if self.link { self.major(reg, now).map(|m| m.id) } else { None },
+            solution: self.solution.and_then(|i| {
+                let service = self.resolved(Field::Service, reg, now)?;
+                reg.solutions_for(&service).get(i).map(|sol| format!("{}: {}", sol.title, sol.steps))
+            }),
         })
+    }
+
+    /// The open major incident of the service this call is about, if there is one.
+    pub fn major(&self, reg: &Registry, now: DateTime<Utc>) -> Option<&MajorIncident> {
+        let service = self.resolved(Field::Service, reg, now)?;
+        self.majors.iter().find(|m| crate::domain::registry::key(&m.service) == crate::domain::registry::key(&service))
+    }
+
+    /// The standard solutions for the service this call is about.
+    pub fn solutions<'r>(&self, reg: &'r Registry, now: DateTime<Utc>) -> Vec<&'r crate::domain::registry::Solution> {
+        self.resolved(Field::Service, reg, now).map(|s| reg.solutions_for(&s)).unwrap_or_default()
     }
 
     pub fn preview(&self, reg: &Registry, now: DateTime<Utc>, me: &str) -> Result<Preview, String> {
@@ -186,8 +214,17 @@ pub fn act(s: &mut State, action: Action) -> Option<Vec<Effect>> {
         Action::Up => s.intake.pick = s.intake.pick.saturating_sub(1),
         Action::Down => s.intake.pick = (s.intake.pick + 1).min(4),
         Action::NextField | Action::PreviousField => {
-            // Leaving a participant or service field fixes the suggestion picked.
-            if let Some(reg) = &s.registry
+            // Leaving a participant or service field fixes the suggestion picked; leaving the
+            // caller field with one picked takes that caller on file.
+            let mut effects = Vec::new();
+            if s.intake.field() == Field::Caller {
+                if let Some(c) = s.intake.callers.get(s.intake.pick).cloned().filter(|_| s.intake.caller.is_none())
+                    && s.intake.callers_for == s.intake.value(Field::Caller).trim()
+                {
+                    effects.push(Effect::CallerCard(c.id));
+                    choose(&mut s.intake, c);
+                }
+            } else if let Some(reg) = &s.registry
                 && let Some((value, _)) = s.intake.suggestions(reg, s.now).get(s.intake.pick).cloned()
             {
                 *s.intake.value_mut() = value;
@@ -196,6 +233,49 @@ pub fn act(s: &mut State, action: Action) -> Option<Vec<Effect>> {
             s.intake.focus =
                 if action == Action::NextField { (s.intake.focus + 1) % n } else { (s.intake.focus + n - 1) % n };
             s.intake.pick = 0;
+            return Some(effects);
+        }
+        Action::LinkMajor => {
+            let reg = s.registry.as_ref()?;
+            match s.intake.major(reg, s.now).map(|m| m.id) {
+                Some(id) => {
+                    s.intake.link = !s.intake.link;
+                    s.message = Some(if s.intake.link {
+                        format!("the call will be linked to major incident #{id}")
+                    } else {
+                        "the call will not be linked".into()
+                    });
+                }
+                None => s.message = Some("no open major incident for this service".into()),
+            }
+        }
+        Action::ApplySolution => {
+            let reg = s.registry.as_ref()?;
+            let n = s.intake.solutions(reg, s.now).len();
+            s.intake.solution = match (n, s.intake.solution) {
+                (0, _) => {
+                    s.message = Some("no standard solution for this service".into());
+                    None
+                }
+                // The next one, and after the last none again.
+                (n, Some(i)) if i + 1 >= n => None,
+                (_, Some(i)) => Some(i + 1),
+                (_, None) => Some(0),
+            };
+        }
+        Action::SaveCaller => {
+            let reg = s.registry.as_ref()?;
+            let typed = s.intake.value(Field::Caller).trim().to_string();
+            let Some(participant) = s.intake.resolved(Field::Participant, reg, s.now) else {
+                s.message = Some("which participant is the caller at?".into());
+                return Some(vec![]);
+            };
+            let caller = from_typed(&typed, participant);
+            if caller.name.is_empty() {
+                s.message = Some("type the caller's name (and phone or email) first".into());
+                return Some(vec![]);
+            }
+            return Some(vec![Effect::SaveCaller(caller)]);
         }
         Action::Save if s.intake.saving => s.message = Some("saving the call… (once is enough)".into()),
         Action::Save => {
@@ -211,6 +291,81 @@ pub fn act(s: &mut State, action: Action) -> Option<Vec<Effect>> {
         _ => return None,
     }
     Some(vec![])
+}
+
+/// The caller this call is from: the field shows them, the participant follows them.
+fn choose(intake: &mut Intake, c: Caller) {
+    intake.values[0] = c.label();
+    if intake.value(Field::Participant).trim().is_empty() {
+        intake.values[1] = c.participant.clone();
+    }
+    intake.caller = Some(c);
+}
+
+/// A caller as typed in one field: "Sanne Bakker 06 1234 5678 sanne@zyl.nl".
+pub fn from_typed(typed: &str, participant: String) -> Caller {
+    let (mut name, mut phone, mut email) = (Vec::new(), Vec::new(), None);
+    for word in typed.split_whitespace() {
+        let word = word.trim_matches(|c| c == ',' || c == ';' || c == '(' || c == ')');
+        if word.contains('@') {
+            email = Some(word.to_string());
+        } else if word.chars().any(|c| c.is_ascii_digit())
+            && word.chars().all(|c| c.is_ascii_digit() || "+-.".contains(c))
+        {
+            phone.push(word);
+        } else if !word.is_empty() {
+            name.push(word);
+        }
+    }
+    let phone = (!phone.is_empty()).then(|| phone.join(" "));
+    Caller { id: 0, name: name.join(" "), phone, email, participant, ..Default::default() }
+}
+
+/// What typing in an intake field asks of the desk: callers on file for the caller field.
+pub fn typed(s: &mut State, field: usize) -> Vec<Effect> {
+    if FIELDS.get(field) != Some(&Field::Caller) {
+        return vec![];
+    }
+    // A changed name is someone else: not the caller chosen before.
+    s.intake.caller = None;
+    s.intake.card = None;
+    let query = s.intake.value(Field::Caller).trim().to_string();
+    if query.chars().count() < 2 {
+        s.intake.callers.clear();
+        return vec![];
+    }
+    let participant = s.registry.as_ref().and_then(|reg| s.intake.resolved(Field::Participant, reg, s.now));
+    vec![Effect::FindCallers(query, participant)]
+}
+
+/// The desk's answers to what the intake asked.
+pub fn answered(s: &mut State, msg: crate::ui::update::Msg) -> Vec<Effect> {
+    use crate::ui::update::Msg;
+    match msg {
+        Msg::Callers(query, Ok(found)) => {
+            if query == s.intake.value(Field::Caller).trim() {
+                s.intake.callers = found;
+                s.intake.callers_for = query;
+            }
+        }
+        Msg::CallerCard(Ok(card)) => {
+            if s.intake.caller.as_ref().is_some_and(|c| c.id == card.caller.id) {
+                s.intake.card = Some(card);
+            }
+        }
+        Msg::CallerSaved(Ok(c)) => {
+            s.message = Some(format!("caller {} is on file now", c.label()));
+            let id = c.id;
+            choose(&mut s.intake, c);
+            return vec![Effect::CallerCard(id)];
+        }
+        Msg::Majors(Ok(majors)) => s.intake.majors = majors,
+        Msg::Callers(_, Err(e)) | Msg::CallerCard(Err(e)) | Msg::CallerSaved(Err(e)) | Msg::Majors(Err(e)) => {
+            s.message = Some(e)
+        }
+        _ => {}
+    }
+    vec![]
 }
 
 #[cfg(test)]

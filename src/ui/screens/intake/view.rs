@@ -84,5 +84,58 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
             l
         }
     };
+    let mut text = text;
+    text.extend(extras(s, reg, theme));
     f.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
+}
+
+/// Below the preview: an open major incident of the service, the standard solutions for it,
+/// and the caller's open and recent tickets ("called before about this?").
+fn extras<'a>(s: &State, reg: &crate::domain::Registry, theme: &Theme) -> Vec<Line<'a>> {
+    let intake = &s.intake;
+    let mut l = Vec::new();
+    if let Some(m) = intake.major(reg, s.now) {
+        let reference = m.supplier_ref.as_deref().map(|r| format!(", ref {r}")).unwrap_or_default();
+        l.push(Line::raw(""));
+        l.push(Line::styled(
+            clean(&format!("MAJOR INCIDENT #{} · {}{reference} · {} calls", m.id, m.status, m.calls)),
+            theme.style("sla.breached"),
+        ));
+        l.push(Line::raw(clean(&m.title)));
+        let linked = if intake.link { "linked: ctrl-l unlinks" } else { "ctrl-l links this call to it" };
+        l.push(Line::styled(linked, theme.style("ui.dim")));
+    }
+    let solutions = intake.solutions(reg, s.now);
+    if !solutions.is_empty() {
+        l.push(Line::raw(""));
+        l.push(Line::styled("standard solutions (ctrl-o: solve on the line)", theme.style("ui.header")));
+        for (i, sol) in solutions.iter().enumerate() {
+            let chosen = intake.solution == Some(i);
+            let mark = if chosen { "✓ solved with: " } else { "  " };
+            l.push(Line::raw(clean(&format!("{mark}{}", sol.title))));
+            if chosen {
+                l.extend(crate::domain::sanitize(&sol.steps).lines().map(|x| Line::raw(format!("    {x}"))));
+            }
+        }
+    }
+    match (&intake.caller, &intake.card) {
+        (Some(c), Some(card)) => {
+            l.push(Line::raw(""));
+            l.push(Line::styled(clean(&format!("caller {} · {}", c.label(), c.participant)), theme.style("ui.header")));
+            if card.open.is_empty() && card.recent.is_empty() {
+                l.push(Line::styled("no earlier calls", theme.style("ui.dim")));
+            }
+            for (what, rows) in [("open", &card.open), ("earlier", &card.recent)] {
+                for r in rows.iter() {
+                    l.push(Line::raw(clean(&format!("  {what:<7} #{} {} {}", r.id, r.status.as_str(), r.title))));
+                }
+            }
+        }
+        (None, _) if !intake.value(super::Field::Caller).trim().is_empty() => {
+            l.push(Line::raw(""));
+            l.push(Line::styled("caller not on file: ctrl-n puts them on file", theme.style("ui.dim")));
+        }
+        _ => {}
+    }
+    l
 }

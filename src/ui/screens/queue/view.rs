@@ -43,7 +43,11 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
             cells.push(Cell::from(clean(t.assignee.as_deref().unwrap_or("-"))));
             cells.push(Cell::from(age(t.created_at, s.now)));
         }
-        cells.push(Cell::from(clean(&t.title)));
+        let marks = crate::present::title_marks(t, s.now, s.tz);
+        // A call linked to a major incident in this view sits folded under it.
+        let folded = t.linked_to.is_some_and(|m| s.queue.rows.iter().any(|r| r.id == m));
+        let indent = if folded { "  " } else { "" };
+        cells.push(Cell::from(clean(&format!("{indent}{marks}{}", t.title))));
         let row = Row::new(cells);
         if i == s.queue.selected { row.style(theme.style("ui.selected")) } else { row }
     });
