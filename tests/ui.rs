@@ -816,3 +816,49 @@ fn text_from_the_editor_goes_where_the_agent_was_typing() {
     ui.send(Msg::Edited("notu\nbiz".into()));
     assert_eq!(ui.state.lookup.query, "notu biz");
 }
+
+/// A call at intake: the caller found on file with their earlier call, the service's open major
+/// incident linked, a standard solution applied; saved, it is solved on the line and linked.
+#[test]
+fn intake_finds_the_caller_links_the_major_incident_and_solves_on_the_line() {
+    let mut ui = Ui::new();
+    let admin = Agent::new("admin");
+    let solution = "[[solution]]\ntitle = \"Magister cache legen\"\nservices = [\"Magister\"]\nsteps = \"Ctrl-F5 in de browser.\"\n";
+    ui.desk.import_registry(&admin, "solutions.toml", solution, ImportFormat::Toml, false).unwrap();
+    let major = TicketUpdate { changes: vec![Change::Major(true)], expected_version: None };
+    ui.desk.update_ticket(&admin, 1, major).unwrap();
+    let anouk = spoc::domain::caller::Caller {
+        name: "Anouk de Vries".into(),
+        phone: Some("06 1234 5678".into()),
+        participant: "ZYL".into(),
+        ..Default::default()
+    };
+    let anouk = ui.desk.save_caller(&admin, anouk).unwrap();
+    let earlier = NewTicket { caller_id: Some(anouk.id), ..call("Cijfers weg", "Magister", "ZYL", 3, 3) };
+    ui.desk.create_ticket(&admin, earlier).unwrap();
+    ui.send(Msg::Registry(Ok(ui.desk.registry())));
+    ui.keys("n");
+    assert_eq!(ui.state.screen(), Screen::Intake);
+    ui.keys("anouk");
+    assert_eq!(ui.state.intake.callers.len(), 1, "found on file as the name is typed");
+    ui.key(KeyCode::Tab);
+    assert_eq!(ui.state.intake.caller.as_ref().map(|c| c.id), Some(anouk.id));
+    assert_eq!(ui.state.intake.values[1], "ZYL", "the participant follows the caller");
+    ui.key(KeyCode::Tab);
+    ui.keys("magister");
+    ui.key(KeyCode::Tab);
+    ui.keys("2");
+    ui.key(KeyCode::Tab);
+    ui.keys("2");
+    ui.send(Msg::Key(ctrl('l')));
+    ui.send(Msg::Key(ctrl('o')));
+    insta::assert_snapshot!("intake_caller_major_solution_80x24", ui.screen(80, 24));
+    insta::assert_snapshot!("intake_caller_major_solution_120x40", ui.screen(120, 40));
+    ui.send(Msg::Key(ctrl('s')));
+    let t = ui.state.ticket.clone().expect("logged and shown");
+    assert_eq!(
+        (t.status, t.first_contact, t.linked_to, t.caller_id),
+        (Status::Resolved, true, Some(1), Some(anouk.id))
+    );
+    assert!(t.solution.unwrap().starts_with("Magister cache legen"));
+}

@@ -342,16 +342,13 @@ pub fn typed(s: &mut State, field: usize) -> Vec<Effect> {
 pub fn answered(s: &mut State, msg: crate::ui::update::Msg) -> Vec<Effect> {
     use crate::ui::update::Msg;
     match msg {
-        Msg::Callers(query, Ok(found)) => {
-            if query == s.intake.value(Field::Caller).trim() {
-                s.intake.callers = found;
-                s.intake.callers_for = query;
-            }
+        // An answer for what is no longer typed or chosen is let go.
+        Msg::Callers(query, Ok(found)) if query == s.intake.value(Field::Caller).trim() => {
+            s.intake.callers = found;
+            s.intake.callers_for = query;
         }
-        Msg::CallerCard(Ok(card)) => {
-            if s.intake.caller.as_ref().is_some_and(|c| c.id == card.caller.id) {
-                s.intake.card = Some(card);
-            }
+        Msg::CallerCard(Ok(card)) if s.intake.caller.as_ref().is_some_and(|c| c.id == card.caller.id) => {
+            s.intake.card = Some(card);
         }
         Msg::CallerSaved(Ok(c)) => {
             s.message = Some(format!("caller {} is on file now", c.label()));
