@@ -183,3 +183,26 @@ fn access_and_purge_are_audited() {
     assert!(audit.iter().any(|a| a.starts_with("anouk gave out the personal data of caller 1")), "{audit:?}");
     assert_eq!(audit.iter().filter(|a| a.contains("removed callers' personal data")).count(), 1, "{audit:?}");
 }
+
+/// Two rows for one caller on file (one by email, one by directory id) is a mistake in the
+/// file, not a silent last-one-wins; an access export holds no other caller's data.
+#[test]
+fn two_rows_for_one_caller_on_file_are_refused_and_an_export_holds_only_their_data() {
+    let r = desk("2026-11-23T09:00:00+01:00", SMALL);
+    r.ok(&["import", &file(&r, "callers.csv", CALLERS)]);
+    let twice = "name,email,participant,directory_id\nAnouk V,anouk@zyl.nl,ZYL,\nA. de Vries,,ZYL,E100\n";
+    let err = r.fails(&["import", &file(&r, "twice.csv", twice)], 2);
+    assert!(err.contains("twice.csv:3: updates caller 1 on file, as line 2 does already"), "{err}");
+    assert_eq!(r.json(&["caller", "show", "1"])["caller"]["name"], "Anouk de Vries", "nothing changed");
+    // A major incident of Anouk's, with another caller's call linked to it.
+    let major = log_for(&r, "1", "Magister plat");
+    let m = major["id"].to_string();
+    r.ok(&["ticket", "update", &m, "--major"]);
+    r.ok(&["caller", "add", "--name", "Sanne Bakker", "--participant", "ZYL", "--phone", "06 9999 0000"]);
+    let other = log_for(&r, "3", "ook plat");
+    r.ok(&["ticket", "update", &other["id"].to_string(), "--link", &m]);
+    let out = r.folder.tmp.path().join("anouk.json");
+    r.ok(&["privacy", "export", "--caller", "1", "-o", out.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("Magister plat") && !text.contains("Sanne") && !text.contains("9999"), "{text}");
+}

@@ -349,3 +349,40 @@ fn the_editor_has_the_terminal_alone() {
     s.type_text(ENTER);
     s.wait_for("filter kompas");
 }
+
+/// A call of a caller on file about an outage already known: found as the name is typed, their
+/// earlier call shown, linked to the open major incident, and resolved with it.
+#[test]
+fn a_caller_on_file_is_linked_to_the_open_major_incident() {
+    let f = demo();
+    let callers = f.tmp.path().join("callers.csv");
+    std::fs::write(&callers, "name,phone,email,participant\nAnouk Zwart,06 1234 5678,anouk@zyl.nl,ZYL\n").unwrap();
+    f.ok(&["import", callers.to_str().unwrap()]);
+    let new = ["ticket", "new", "--participant", "ZYL", "--service", "Magister", "--impact", "1", "--urgency", "1"];
+    let major = f.ok(&[&new[..], &["--title", "Magister plat", "--json"]].concat());
+    let major: serde_json::Value = serde_json::from_str(&major).unwrap();
+    let m = major["id"].to_string();
+    f.ok(&["ticket", "update", &m, "--major"]);
+    f.ok(&["ticket", "update", &m, "--status", "waiting_on_supplier", "--supplier-ref", "INC-4711"]);
+    let mut s = Screen::open(&f, 120, 40);
+    s.wait_for("queue · all open");
+    s.type_text("n");
+    s.wait_for("new call");
+    s.type_text("anouk zw");
+    s.wait_for("Anouk Zwart (06 1234 5678) · ZYL");
+    s.type_text(TAB);
+    // The participant follows the caller; the service brings its major incident.
+    for field in [TAB, "magister", TAB, "3", TAB, "2", TAB, "Magister doet het niet"] {
+        s.type_text(field);
+    }
+    let form = s.wait_for(&format!("MAJOR INCIDENT #{m}"));
+    assert!(form.contains("ref INC-4711") && form.contains("ctrl-l links this call"), "{form}");
+    s.type_text("\x0c"); // ctrl-l
+    s.wait_for("linked: ctrl-l unlinks");
+    s.type_text(CTRL_S);
+    let logged = s.wait_for("logged ·");
+    assert!(logged.contains(&format!("linked to major incident #{m}")), "{logged}");
+    f.ok(&["ticket", "update", &m, "--supplier-solved", "servers herstart"]);
+    let done = f.ok(&["ticket", "update", &m, "--status", "resolved", "--solution", "servers herstart"]);
+    assert!(done.contains("Anouk Zwart") && done.contains("06 1234 5678 · anouk@zyl.nl"), "{done}");
+}

@@ -188,3 +188,28 @@ fn standard_solutions_are_found_and_a_call_solved_on_the_line_counts_as_first_co
     let table = r.ok(&period);
     assert!(table.contains("solved at first contact"), "{table}");
 }
+
+/// A call that was with the supplier before it was linked counts for the supplier only through
+/// the major incident; a first-contact resolution that did not hold is not one.
+#[test]
+fn a_call_dispatched_before_it_was_linked_is_not_counted_twice_and_a_reopened_first_contact_is_none() {
+    let r = desk("2026-11-23T09:00:00+01:00", SMALL);
+    let major = log(&r, "Magister is down", &[]);
+    let call = log(&r, "cijfers weg", &[]);
+    let (m, c) = (&major["id"], &call["id"]);
+    update(&r, m, &["--major", "--status", "waiting_on_supplier", "--supplier-ref", "INC-1"]);
+    update(&r, c, &["--status", "waiting_on_supplier", "--supplier-ref", "INC-2"]);
+    r.set("2026-11-23T09:30:00+01:00");
+    let err = refused(&r, c, &["--link", &m.to_string()]);
+    assert!(err.contains("take it back (in_progress)"), "{err}");
+    update(&r, c, &["--status", "in_progress"]);
+    update(&r, c, &["--link", &m.to_string()]);
+    let solved = log(&r, "wachtwoord", &["--solution", "gereset"]);
+    r.set("2026-11-23T10:00:00+01:00");
+    update(&r, &solved["id"], &["--status", "in_progress"]);
+    let period = ["--from", "2026-11-23", "--to", "2026-11-24", "--format", "json"];
+    let supplier: Value = serde_json::from_str(&r.ok(&[&["report", "suppliers"][..], &period[..]].concat())).unwrap();
+    assert_eq!(supplier["rows"][0]["figures"]["tickets"], 1, "the major incident only");
+    let services: Value = serde_json::from_str(&r.ok(&[&["report", "services"][..], &period[..]].concat())).unwrap();
+    assert_eq!(services["rows"][0]["figures"]["first_contact"], 0, "reopened: it did not hold");
+}

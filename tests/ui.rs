@@ -841,6 +841,7 @@ fn intake_finds_the_caller_links_the_major_incident_and_solves_on_the_line() {
     assert_eq!(ui.state.screen(), Screen::Intake);
     ui.keys("anouk");
     assert_eq!(ui.state.intake.callers.len(), 1, "found on file as the name is typed");
+    assert!(ui.screen(120, 40).contains("› Anouk de Vries (06 1234 5678) · ZYL"), "{}", ui.screen(120, 40));
     ui.key(KeyCode::Tab);
     assert_eq!(ui.state.intake.caller.as_ref().map(|c| c.id), Some(anouk.id));
     assert_eq!(ui.state.intake.values[1], "ZYL", "the participant follows the caller");

@@ -159,7 +159,7 @@ requests! {
     /// Change a ticket; all changes apply together or not at all.
     fn update_ticket(id: u64, update: TicketUpdate) -> TicketDetail = UpdateTicket,
         |s| s.desk.update_ticket(&s.agent, id, update),
-        notice |t, _s| ticket_changed(t);
+        notice |t, _s| if t.major { Notice::Resync } else { ticket_changed(t) };
     fn ticket(id: u64) -> TicketDetail = Ticket,
         |s| s.desk.ticket(id);
     fn list_tickets(query: TicketQuery) -> Page<TicketRow> = ListTickets,
@@ -226,7 +226,8 @@ requests! {
         |s| s.desk.major_incidents();
     /// Removes callers' personal data from tickets closed before the retention time (audited).
     fn purge_callers(dry_run: bool) -> PurgeSummary = PurgeCallers,
-        |s| s.desk.purge_callers(&s.agent, dry_run);
+        |s| s.desk.purge_callers(&s.agent, dry_run),
+        notice |_summary, _s| Notice::Resync;
     /// Everything held about one caller, for an access request (audited).
     fn personal_data(caller: u64) -> PersonalData = PersonalData,
         |s| s.desk.personal_data(&s.agent, caller);

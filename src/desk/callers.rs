@@ -1,6 +1,7 @@
 //! Callers on file: found at intake, saved from it, imported from a spreadsheet; their card of
 //! open and recent tickets.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -91,8 +92,12 @@ impl Desk {
                 same.label()
             )));
         }
-        let what = if caller.id == 0 { "added caller" } else { "changed caller" };
-        let what = format!("{what} {}", caller.name);
+        // By number, not name: the audit log outlives the retention of personal data.
+        let what = if caller.id == 0 {
+            format!("added a caller at {}", caller.participant)
+        } else {
+            format!("changed caller {}", caller.id)
+        };
         let mut saved = [caller];
         self.store.save_callers(&mut saved, self.now(), agent.login(), &what)?;
         let [caller] = saved;
@@ -110,8 +115,44 @@ impl Desk {
         let mut summary = CallerImport { added: 0, updated: 0, unchanged: 0 };
         let mut changed = Vec::new();
         let mut errors = Vec::new();
+        // Who is on file by email and by directory id at a participant: looked up, not searched.
+        let mut by_email: HashMap<String, &Caller> = HashMap::new();
+        let mut by_directory: HashMap<(String, String), &Caller> = HashMap::new();
+        for c in book.all() {
+            if let Some(e) = &c.email {
+                by_email.insert(e.to_lowercase(), c);
+            }
+            if let Some(d) = &c.directory_id {
+                by_directory.insert((c.participant.clone(), d.to_lowercase()), c);
+            }
+        }
+        // Which row updates which caller on file: two rows for one caller is a mistake.
+        let mut claimed: HashMap<u64, usize> = HashMap::new();
         for (line, mut caller) in rows {
-            let on_file: Vec<&Caller> = book.all().iter().filter(|c| c.same_person(&caller)).collect();
+            let mut on_file: Vec<&Caller> = Vec::new();
+            let found = [
+                caller.email.as_ref().and_then(|e| by_email.get(&e.to_lowercase())),
+                caller
+                    .directory_id
+                    .as_ref()
+                    .and_then(|d| by_directory.get(&(caller.participant.clone(), d.to_lowercase()))),
+            ];
+            for c in found.into_iter().flatten() {
+                if !on_file.iter().any(|x| x.id == c.id) {
+                    on_file.push(c);
+                }
+            }
+            if let [one] = on_file.as_slice()
+                && let Some(earlier) = claimed.insert(one.id, line)
+            {
+                errors.push(FileError {
+                    file: source.to_string(),
+                    line,
+                    field: String::new(),
+                    message: format!("updates caller {} on file, as line {earlier} does already", one.id),
+                });
+                continue;
+            }
             match on_file.as_slice() {
                 [] => {
                     summary.added += 1;

@@ -52,9 +52,11 @@ impl Desk {
         };
         let now = self.now();
         let closed_before = now.checked_sub_months(Months::new(months)).unwrap_or(DateTime::<Utc>::MIN_UTC);
+        // Done with: resolved or closed, the last of those before the cutoff (a resolved ticket
+        // nobody closes keeps nobody's data forever otherwise).
         let due = |t: &crate::domain::Ticket| {
-            t.status == Status::Closed
-                && t.closed_at.is_some_and(|c| c < closed_before)
+            matches!(t.status, Status::Resolved | Status::Closed)
+                && t.closed_at.or(t.resolved_at).is_some_and(|c| c < closed_before)
                 && !t.anonymised
                 && (t.caller.is_some() || t.caller_id.is_some())
         };
@@ -66,34 +68,55 @@ impl Desk {
                 tickets.push(id);
             }
         }
-        if !dry_run && (asked || !tickets.is_empty()) {
-            let book = self.caller_book();
-            for chunk in tickets.chunks(PURGE_BATCH) {
-                let _w = self.write_lock();
-                let mut changed = Vec::new();
-                for &id in chunk {
-                    let Some(old) = self.store.ticket(id)? else { continue };
-                    if !due(&old) {
-                        continue;
-                    }
-                    let mut journal = self.store.journal(id)?;
-                    let mut new = old.clone();
-                    let on_file = old.caller_id.and_then(|c| book.get(c));
-                    let entry = anonymise(&mut new, &mut journal, on_file, now, agent.login());
-                    journal.push(entry);
-                    changed.push((old, new, journal));
-                }
-                let writes: Vec<_> = changed.iter().map(|(o, n, j)| (o, n, j.as_slice())).collect();
-                self.store.rewrite_tickets(&writes)?;
-            }
+        if dry_run {
+            return Ok(PurgeSummary { months, closed_before, tickets, dry_run });
+        }
+        // Batch by batch, each durable; what was done is audited even when a later batch fails.
+        let mut done = Vec::new();
+        let result = self.anonymise_all(&tickets, &due, agent, now, &mut done);
+        if asked || !done.is_empty() {
             let what = format!(
-                "removed callers' personal data from {} tickets closed before {} ({months} months)",
-                tickets.len(),
+                "removed callers' personal data from {} tickets done with before {} ({months} months)",
+                done.len(),
                 closed_before.to_rfc3339()
             );
             self.store.record_audit(now, agent.login(), &what)?;
         }
-        Ok(PurgeSummary { months, closed_before, tickets, dry_run })
+        result?;
+        Ok(PurgeSummary { months, closed_before, tickets: done, dry_run })
+    }
+
+    fn anonymise_all(
+        &self,
+        tickets: &[u64],
+        due: &dyn Fn(&crate::domain::Ticket) -> bool,
+        agent: &Agent,
+        now: DateTime<Utc>,
+        done: &mut Vec<u64>,
+    ) -> Result<(), DeskError> {
+        let book = self.caller_book();
+        for chunk in tickets.chunks(PURGE_BATCH) {
+            let _w = self.write_lock();
+            let mut changed = Vec::new();
+            for &id in chunk {
+                let Some(old) = self.store.ticket(id)? else { continue };
+                // Changed meanwhile (reopened, say): no longer due.
+                if !due(&old) {
+                    continue;
+                }
+                let mut journal = self.store.journal(id)?;
+                let mut new = old.clone();
+                let on_file = old.caller_id.and_then(|c| book.get(c));
+                let entry = anonymise(&mut new, &mut journal, on_file, now, agent.login());
+                journal.push(entry);
+                changed.push((old, new, journal));
+            }
+            let writes: Vec<_> = changed.iter().map(|(o, n, j)| (o, n, j.as_slice())).collect();
+            self.store.rewrite_tickets(&writes)?;
+            self.store.flush()?;
+            done.extend(changed.iter().map(|(o, _, _)| o.id));
+        }
+        Ok(())
     }
 
     /// The server's daily purge, when a retention time is set: how many tickets it anonymised.
@@ -125,7 +148,10 @@ impl Desk {
         ids.dedup();
         let mut tickets = Vec::new();
         for tid in ids {
-            tickets.push(self.ticket(tid)?);
+            let mut t = self.ticket(tid)?;
+            // A major incident's other callers are not this person's data.
+            t.linked.clear();
+            tickets.push(t);
         }
         let what = format!("gave out the personal data of caller {id} ({} tickets)", tickets.len());
         self.store.record_audit(self.now(), agent.login(), &what)?;

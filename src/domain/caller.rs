@@ -173,7 +173,8 @@ const COLUMNS: &[&str] = &["name", "phone", "email", "participant", "location", 
 /// Whether a CSV's header is that of a callers file (a `name` and a `participant`, no
 /// `supplier` or `code` column as the registry's files have).
 pub fn is_callers_sheet(text: &str) -> bool {
-    let header = read_table("", text.lines().next().unwrap_or("")).map(|t| t.columns).unwrap_or_default();
+    // Read as an import reads it: after a byte-order mark or Excel's `sep=` line.
+    let header = read_table("", text).map(|t| t.columns).unwrap_or_default();
     let has = |c: &str| header.iter().any(|h| h == c);
     has("participant") && has("name") && !has("supplier") && !has("code")
 }
@@ -225,6 +226,35 @@ pub fn parse_callers(file: &str, text: &str, reg: &Registry) -> Result<Vec<(usiz
     if errors.is_empty() { Ok(callers) } else { Err(FileErrors(errors)) }
 }
 
+/// Whether every word typed starts a word of the caller's name, email or phone ("anouk zw" fits
+/// Anouk Zwart): what an agent types for the one they mean.
+pub fn fits_every_word(c: &Caller, typed: &str) -> bool {
+    let theirs = fold(&format!("{} {} {}", c.name, c.email.as_deref().unwrap_or(""), c.phone.as_deref().unwrap_or("")));
+    let words: Vec<&str> = theirs.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let typed = fold(typed);
+    let mut wanted = typed.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).peekable();
+    wanted.peek().is_some() && wanted.all(|w| words.iter().any(|x| x.starts_with(w)))
+}
+
+/// A caller as typed in one field: "Sanne Bakker 06 1234 5678 sanne@zyl.nl" (no participant).
+pub fn from_typed(typed: &str) -> Caller {
+    let (mut name, mut phone, mut email) = (Vec::new(), Vec::new(), None);
+    for word in typed.split_whitespace() {
+        let word = word.trim_matches(|c| c == ',' || c == ';' || c == '(' || c == ')');
+        if word.contains('@') {
+            email = Some(word.to_string());
+        } else if word.chars().any(|c| c.is_ascii_digit())
+            && word.chars().all(|c| c.is_ascii_digit() || "+-.".contains(c))
+        {
+            phone.push(word);
+        } else if !word.is_empty() {
+            name.push(word);
+        }
+    }
+    let phone = (!phone.is_empty()).then(|| phone.join(" "));
+    Caller { id: 0, name: name.join(" "), phone, email, ..Default::default() }
+}
+
 /// What stands in for a caller's personal data after the retention time.
 pub const REMOVED: &str = "[caller]";
 
@@ -240,21 +270,19 @@ pub fn anonymise(
     by: &str,
 ) -> super::ticket::JournalEntry {
     use super::ticket::Event;
-    let mut said: Vec<String> = Vec::new();
-    said.extend(t.caller.take());
-    if let Some(c) = on_file {
-        said.push(c.name.clone());
-        said.extend(c.phone.clone());
-        said.extend(c.email.clone());
+    let mut said = Said::default();
+    if let Some(text) = t.caller.take() {
+        said.add_typed(&text);
     }
-    // The longest first: "Anouk de Vries (06 12)" before "Anouk de Vries".
-    said.retain(|s| s.trim().chars().count() >= 3);
-    said.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    if let Some(c) = on_file {
+        said.add_name(&c.name);
+        said.phones.extend(c.phone.as_deref().map(digits));
+        said.emails.extend(c.email.clone());
+    }
     let scrub = |text: &mut String| {
-        for s in &said {
-            if text.contains(s.as_str()) {
-                *text = text.replace(s.as_str(), REMOVED);
-            }
+        let scrubbed = said.scrub(text);
+        if scrubbed != *text {
+            *text = scrubbed;
         }
     };
     scrub(&mut t.title);
@@ -281,4 +309,131 @@ pub fn anonymise(
     t.updated_by = by.to_string();
     t.journal_len += 1;
     super::ticket::JournalEntry { at, by: by.to_string(), event: Event::Anonymised }
+}
+
+/// Name parts that are not a person's name on their own ("Anouk van Dijk": `van` stays).
+const PARTICLES: &[&str] = &["van", "der", "den", "ter", "ten", "het", "von", "del", "des", "les"];
+
+/// What identifies a caller in free text: their whole name, its words, phone numbers (by their
+/// digits, however written) and email addresses.
+#[derive(Debug, Default)]
+struct Said {
+    names: Vec<String>,
+    phones: Vec<String>,
+    emails: Vec<String>,
+}
+
+impl Said {
+    /// A caller as a ticket's free text names them: "Piet Jansen (06 1234 5678)".
+    fn add_typed(&mut self, text: &str) {
+        let typed = from_typed(text);
+        self.add_name(&typed.name);
+        self.phones.extend(typed.phone.as_deref().map(digits));
+        self.emails.extend(typed.email);
+    }
+
+    fn add_name(&mut self, name: &str) {
+        let name = name.trim();
+        if name.chars().count() >= 3 {
+            self.names.push(name.to_string());
+        }
+        for word in name.split_whitespace() {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if word.chars().count() >= 3 && !PARTICLES.contains(&word.to_lowercase().as_str()) {
+                self.names.push(word.to_string());
+            }
+        }
+    }
+
+    fn scrub(&self, text: &str) -> String {
+        let mut out = text.to_string();
+        // The longest first: the whole name before its words.
+        let mut words: Vec<&String> = self.names.iter().chain(&self.emails).collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        for w in words {
+            out = replace_word(&out, w);
+        }
+        for p in self.phones.iter().filter(|p| p.len() >= 6) {
+            out = replace_phone(&out, p);
+        }
+        out
+    }
+}
+
+/// `text` with every whole-word occurrence of `word` (case aside) replaced by [`REMOVED`].
+fn replace_word(text: &str, word: &str) -> String {
+    let hay: Vec<char> = text.chars().collect();
+    let needle: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    let lower: Vec<char> = hay.iter().map(|c| c.to_lowercase().next().unwrap_or(*c)).collect();
+    if needle.is_empty() || lower.len() != hay.len() {
+        return text.to_string();
+    }
+    let boundary = |i: Option<&char>| i.is_none_or(|c| !c.is_alphanumeric());
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < hay.len() {
+        let fits = lower[i..].starts_with(&needle)
+            && (i == 0 || boundary(hay.get(i - 1)))
+            && boundary(hay.get(i + needle.len()));
+        if fits {
+            out.push_str(REMOVED);
+            i += needle.len();
+        } else {
+            out.push(hay[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// `text` with every phone number whose digits are `wanted`'s replaced, however it is written
+/// (`06-1234 5678`, `+31 6 12345678`: the last nine digits decide).
+fn replace_phone(text: &str, wanted: &str) -> String {
+    let same = |found: &str| {
+        let tail = |d: &str| d[d.len().saturating_sub(9)..].to_string();
+        found == wanted || (found.len() >= 9 && wanted.len() >= 9 && tail(found) == tail(wanted))
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() || chars[i] == '+' {
+            // A run of digits and the separators phone numbers are written with.
+            let mut j = i;
+            while j < chars.len() && (chars[j].is_ascii_digit() || " +-.()".contains(chars[j])) {
+                j += 1;
+            }
+            let run: String = chars[i..j].iter().collect();
+            let trimmed = run.trim_end_matches([' ', '-', '.', '(']);
+            if same(&digits(trimmed)) {
+                out.push_str(REMOVED);
+                out.push_str(&run[trimmed.len()..]);
+                i = j;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_callers_name_phone_and_email_go_however_they_are_written() {
+        let mut said = Said::default();
+        said.add_typed("Anouk van Dijk (06 1234 5678)");
+        said.emails.push("anouk@zyl.nl".into());
+        let text = "ANOUK belde: van Dijk bereikbaar op +31 6 1234 5678 of Anouk@ZYL.nl; Januari-rooster, van de week";
+        assert_eq!(
+            said.scrub(text),
+            "[caller] belde: van [caller] bereikbaar op [caller] of [caller]; Januari-rooster, van de week"
+        );
+        let mut short = Said::default();
+        short.add_name("Jan");
+        assert_eq!(short.scrub("Jan belt in januari"), "[caller] belt in januari");
+    }
 }

@@ -99,7 +99,8 @@ pub struct Ticket {
     pub helpdesk: SlaLayer,
     /// Towards the supplier, on the contract's service window, from dispatch.
     pub supplier_sla: Option<SlaLayer>,
-    /// The earliest deadline of a running clock, for ordering by urgency.
+    /// When the ticket next needs the desk, for ordering by urgency: the earliest deadline of a
+    /// running clock, or the moment to call the caller back.
     #[serde(with = "crate::domain::instant::option")]
     pub sla_due: Option<DateTime<Utc>>,
     pub journal_len: u32,
@@ -932,6 +933,8 @@ impl Ticket {
         if let Some(l) = &self.supplier_sla {
             dues.extend(layer(l));
         }
+        // Waiting on the caller until a set moment: back in the queue then.
+        dues.push(self.waiting_until.filter(|_| self.status == Status::WaitingOnCaller));
         dues.into_iter().flatten().min()
     }
 }

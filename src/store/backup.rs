@@ -2,7 +2,7 @@
 //! by counts and a CRC before a restore writes anything.
 //!
 //! ```text
-//! SPOC-BACKUP 1
+//! SPOC-BACKUP 2
 //! {"registry": {...}}
 //! {"caller": {...}}                         one line per caller on file
 //! {"ticket": {...}, "journal": [...]}      one line per ticket
@@ -22,7 +22,10 @@ use crate::domain::registry::RegistryFile;
 use crate::domain::ticket::JournalEntry;
 
 const HEADER: &str = "SPOC-BACKUP";
-const FORMAT: u32 = 1;
+/// Format 2 added callers on file (and the tickets' fields that go with them); format 1 reads
+/// as it was.
+const FORMAT: u32 = 2;
+const READS: &[&str] = &["1", "2"];
 
 #[derive(Debug, thiserror::Error)]
 pub enum BackupError {
@@ -30,7 +33,7 @@ pub enum BackupError {
     Io { what: String, source: std::io::Error },
     #[error("{name} is not a spoc backup (it does not start with `{HEADER}`)")]
     Foreign { name: String },
-    #[error("{name} is a backup of format {found}; this spoc reads format {FORMAT}")]
+    #[error("{name} is a backup of format {found}; this spoc reads formats 1 to {FORMAT} (a newer spoc wrote it?)")]
     Version { name: String, found: String },
     #[error("{name}:{line}: the backup is damaged: {why}")]
     Damaged { name: String, line: usize, why: String },
@@ -144,7 +147,7 @@ fn read(
     let Some(version) = header.strip_prefix(HEADER) else {
         return Err(BackupError::Foreign { name: name.to_string() });
     };
-    if version.trim() != FORMAT.to_string() {
+    if !READS.contains(&version.trim()) {
         return Err(BackupError::Version { name: name.to_string(), found: version.trim().to_string() });
     }
     crc.update(&buf);

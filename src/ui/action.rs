@@ -75,6 +75,12 @@ pub enum Action {
     SearchAll,
     /// Intake: link the call to the open major incident of its service.
     LinkMajor,
+    /// Ticket: mark as a major incident, or no longer (asks to confirm).
+    ToggleMajor,
+    /// Ticket: link to a major incident by its number ("-" unlinks).
+    Link,
+    /// Ticket: wait on the caller until a moment ("call back Thursday 10:00").
+    CallBack,
     /// Intake: solve the call on the line with the standard solution suggested.
     ApplySolution,
     /// Intake: put the caller as typed on file.
@@ -156,6 +162,9 @@ impl Action {
             Action::Search => "search every name, alias, keyword, location and contact (enter keeps it, esc clears)",
             Action::SearchAll => "search all history",
             Action::LinkMajor => "link the call to its service's open major incident (again: unlink)",
+            Action::ToggleMajor => "mark as a major incident, or no longer (asks to confirm)",
+            Action::Link => "link to a major incident by its number (- unlinks)",
+            Action::CallBack => "call the caller back at a moment: waiting on the caller until then",
             Action::ApplySolution => "solve it on the line with the next suggested standard solution",
             Action::SaveCaller => "put the caller as typed (name, phone, email) on file",
             Action::Noop => "nothing",

@@ -119,6 +119,8 @@ fn status_line(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
                     PromptKind::Solution => "what solved it (then enter, and y to resolve)",
                     PromptKind::Email => "email to the caller",
                     PromptKind::GoTo => "go to ticket #",
+                    PromptKind::Link => "link to major incident # (- unlinks)",
+                    PromptKind::CallBack => "call back at (HH:MM, tomorrow HH:MM, YYYY-MM-DD HH:MM)",
                     PromptKind::Reclassify => {
                         "impact 1-3 (1 whole organisation) and urgency 1-4 (1 critical), e.g. 2 3"
                     }

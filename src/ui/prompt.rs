@@ -43,6 +43,10 @@ pub enum PromptKind {
     Reclassify,
     /// A ticket's number, to open it whatever its status.
     GoTo,
+    /// A major incident's number to link to; "-" unlinks.
+    Link,
+    /// "YYYY-MM-DD HH:MM" (or "HH:MM" today, "tomorrow HH:MM"): waiting on the caller until then.
+    CallBack,
     /// A change that cannot be taken back lightly: asked once more, `y` to go ahead.
     Confirm {
         question: String,
@@ -130,6 +134,39 @@ pub fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
             let effect = s.ticket.as_ref().map(|t| Effect::Change(t.id, update));
             s.prompt = None;
             return effect.into_iter().collect();
+        }
+        (PromptKind::Link, KeyCode::Enter) => {
+            let text = prompt.text.trim().trim_start_matches('#');
+            let to = match text {
+                "-" | "" => None,
+                n => match n.parse::<u64>() {
+                    Ok(id) => Some(id),
+                    Err(_) => {
+                        s.message = Some("a major incident's number, e.g. 51 (or - to unlink)".into());
+                        return vec![];
+                    }
+                },
+            };
+            let version = prompt.version;
+            let effect = s.ticket.as_ref().map(|t| change_from(t.id, version, Change::Link(to)));
+            s.answered = s.prompt.take().zip(s.ticket.as_ref().map(|t| t.id)).map(|(p, id)| (id, p));
+            return effect.into_iter().collect();
+        }
+        (PromptKind::CallBack, KeyCode::Enter) => {
+            let Some(at) = call_back_moment(&prompt.text, s.now, s.tz) else {
+                s.message = Some("when: HH:MM (today), tomorrow HH:MM, or YYYY-MM-DD HH:MM".into());
+                return vec![];
+            };
+            let Some(t) = &s.ticket else { return vec![] };
+            let mut changes = Vec::new();
+            if t.status != Status::WaitingOnCaller {
+                changes.push(Change::Status(Status::WaitingOnCaller));
+            }
+            changes.push(Change::WaitUntil(Some(at)));
+            let update = TicketUpdate { changes, expected_version: Some(prompt.version) };
+            let effect = Effect::Change(t.id, update);
+            s.answered = s.prompt.take().map(|p| (t.id, p));
+            return vec![effect];
         }
         (PromptKind::Reclassify, KeyCode::Enter) => {
             let numbers: Vec<u8> = prompt.text.split_whitespace().filter_map(|n| n.parse().ok()).collect();
@@ -226,4 +263,23 @@ pub fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
         _ => {}
     }
     vec![]
+}
+
+/// A call-back moment as an agent types it, on the helpdesk's clock: "14:30" (today),
+/// "tomorrow 09:00", "2026-12-10 10:00".
+pub fn call_back_moment(
+    text: &str,
+    now: chrono::DateTime<chrono::Utc>,
+    tz: chrono_tz::Tz,
+) -> Option<chrono::DateTime<chrono::Utc>> {
+    use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+    let text = text.trim().to_lowercase();
+    let today = now.with_timezone(&tz).date_naive();
+    let (day, time) = match text.split_once(' ') {
+        Some(("tomorrow", t)) => (today.succ_opt()?, t.trim()),
+        Some((d, t)) => (NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()?, t.trim()),
+        None => (today, text.as_str()),
+    };
+    let time = NaiveTime::parse_from_str(time, "%H:%M").ok()?;
+    tz.from_local_datetime(&NaiveDateTime::new(day, time)).earliest().map(|t| t.with_timezone(&chrono::Utc))
 }

@@ -100,6 +100,9 @@ impl Facts {
         let sla = t.sla(now, reg);
         let (view, from) = match layer {
             Layer::Helpdesk => (sla.helpdesk, t.created_at),
+            // A call linked to a major incident: the supplier is measured on that one, once
+            // (also when the call was with the supplier before it was linked).
+            Layer::Supplier if t.linked_to.is_some() => return None,
             Layer::Supplier => (sla.supplier?, t.dispatched_at?),
         };
         let (response, resolution) = (Outcome::of(&view.response), Outcome::of(&view.resolution));
@@ -137,7 +140,8 @@ impl Facts {
                 Layer::Helpdesk => t.reopened > 0,
                 Layer::Supplier => t.supplier_reopened > 0,
             },
-            first_contact: layer == Layer::Helpdesk && t.first_contact,
+            // Solved on the line, and it held.
+            first_contact: layer == Layer::Helpdesk && t.first_contact && t.reopened == 0,
             satisfaction: t.satisfaction,
             solution: t.solution.clone(),
             title: t.title.clone(),

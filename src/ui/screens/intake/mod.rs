@@ -69,10 +69,12 @@ pub struct Intake {
     pub card: Option<CallerCard>,
     /// The open major incidents, as intake opened.
     pub majors: Vec<MajorIncident>,
-    /// Link the call to its service's open major incident.
-    pub link: bool,
-    /// The standard solution (of the service's, by number) that solves the call on the line.
-    pub solution: Option<usize>,
+    /// The major incident the call is to be linked to (its service's open one).
+    pub link: Option<u64>,
+    /// The title of the standard solution that solves the call on the line.
+    pub solution: Option<String>,
+    /// The agent moved through the caller suggestions (up/down): tab takes the one picked.
+    pub picked: bool,
 }
 
 /// What saving would do.
@@ -106,6 +108,10 @@ impl Intake {
             return Vec::new();
         }
         match self.field() {
+            // Callers on file, as the desk found them for what is typed.
+            Field::Caller if self.callers_for == typed => {
+                self.callers.iter().map(|c| (c.id.to_string(), format!("{} · {}", c.label(), c.participant))).collect()
+            }
             // By code, name or one of its locations ("kompas" finds the school at De Kompas).
             Field::Participant => {
                 let names = reg.participants().iter().flat_map(|p| {
@@ -175,10 +181,11 @@ impl Intake {
             impact,
             urgency,
             caller_id: self.caller.as_ref().map(|c| c.id),
-            link_to: if self.link { self.major(reg, now).map(|m| m.id) } else { None },
-            solution: self.solution.and_then(|i| {
-                let service = self.resolved(Field::Service, reg, now)?;
-                reg.solutions_for(&service).get(i).map(|sol| format!("{}: {}", sol.title, sol.steps))
+            // Only while the service is still the major incident's and the solution's.
+            link_to: self.link.filter(|id| self.major(reg, now).is_some_and(|m| m.id == *id)),
+            solution: self.solution.as_ref().and_then(|title| {
+                let sol = self.solutions(reg, now).into_iter().find(|s| &s.title == title)?;
+                Some(format!("{}: {}", sol.title, sol.steps))
             }),
         })
     }
@@ -211,15 +218,29 @@ impl Intake {
 /// What a key of the intake does; `None` for an action of another screen.
 pub fn act(s: &mut State, action: Action) -> Option<Vec<Effect>> {
     match action {
-        Action::Up => s.intake.pick = s.intake.pick.saturating_sub(1),
-        Action::Down => s.intake.pick = (s.intake.pick + 1).min(4),
+        Action::Up => {
+            s.intake.pick = s.intake.pick.saturating_sub(1);
+            s.intake.picked = true;
+        }
+        Action::Down => {
+            s.intake.pick = (s.intake.pick + 1).min(4);
+            s.intake.picked = true;
+        }
         Action::NextField | Action::PreviousField => {
             // Leaving a participant or service field fixes the suggestion picked; leaving the
             // caller field with one picked takes that caller on file.
             let mut effects = Vec::new();
             if s.intake.field() == Field::Caller {
+                let typed = s.intake.value(Field::Caller).trim().to_string();
+                // Taken when picked, or when it is the one caller every typed word starts a word
+                // of: a name not on file is not filed under whoever resembles it most.
+                let meant = |c: &Caller| {
+                    s.intake.picked
+                        || (s.intake.callers.len() == 1 && crate::domain::caller::fits_every_word(c, &typed))
+                };
                 if let Some(c) = s.intake.callers.get(s.intake.pick).cloned().filter(|_| s.intake.caller.is_none())
-                    && s.intake.callers_for == s.intake.value(Field::Caller).trim()
+                    && s.intake.callers_for == typed
+                    && meant(&c)
                 {
                     effects.push(Effect::CallerCard(c.id));
                     choose(&mut s.intake, c);
@@ -233,14 +254,15 @@ pub fn act(s: &mut State, action: Action) -> Option<Vec<Effect>> {
             s.intake.focus =
                 if action == Action::NextField { (s.intake.focus + 1) % n } else { (s.intake.focus + n - 1) % n };
             s.intake.pick = 0;
+            s.intake.picked = false;
             return Some(effects);
         }
         Action::LinkMajor => {
             let reg = s.registry.as_ref()?;
             match s.intake.major(reg, s.now).map(|m| m.id) {
                 Some(id) => {
-                    s.intake.link = !s.intake.link;
-                    s.message = Some(if s.intake.link {
+                    s.intake.link = if s.intake.link.is_some() { None } else { Some(id) };
+                    s.message = Some(if s.intake.link.is_some() {
                         format!("the call will be linked to major incident #{id}")
                     } else {
                         "the call will not be linked".into()
@@ -251,16 +273,15 @@ pub fn act(s: &mut State, action: Action) -> Option<Vec<Effect>> {
         }
         Action::ApplySolution => {
             let reg = s.registry.as_ref()?;
-            let n = s.intake.solutions(reg, s.now).len();
-            s.intake.solution = match (n, s.intake.solution) {
-                (0, _) => {
-                    s.message = Some("no standard solution for this service".into());
-                    None
-                }
-                // The next one, and after the last none again.
-                (n, Some(i)) if i + 1 >= n => None,
-                (_, Some(i)) => Some(i + 1),
-                (_, None) => Some(0),
+            let titles: Vec<String> = s.intake.solutions(reg, s.now).iter().map(|x| x.title.clone()).collect();
+            if titles.is_empty() {
+                s.message = Some("no standard solution for this service".into());
+            }
+            // The next one, and after the last none again.
+            let at = s.intake.solution.as_ref().and_then(|t| titles.iter().position(|x| x == t));
+            s.intake.solution = match at {
+                Some(i) => titles.get(i + 1).cloned(),
+                None => titles.first().cloned(),
             };
         }
         Action::SaveCaller => {
@@ -270,7 +291,7 @@ pub fn act(s: &mut State, action: Action) -> Option<Vec<Effect>> {
                 s.message = Some("which participant is the caller at?".into());
                 return Some(vec![]);
             };
-            let caller = from_typed(&typed, participant);
+            let caller = Caller { participant, ..crate::domain::caller::from_typed(&typed) };
             if caller.name.is_empty() {
                 s.message = Some("type the caller's name (and phone or email) first".into());
                 return Some(vec![]);
@@ -295,34 +316,22 @@ pub fn act(s: &mut State, action: Action) -> Option<Vec<Effect>> {
 
 /// The caller this call is from: the field shows them, the participant follows them.
 fn choose(intake: &mut Intake, c: Caller) {
-    intake.values[0] = c.label();
+    let at = |f: Field| FIELDS.iter().position(|x| *x == f).unwrap_or(0);
+    intake.values[at(Field::Caller)] = c.label();
     if intake.value(Field::Participant).trim().is_empty() {
-        intake.values[1] = c.participant.clone();
+        intake.values[at(Field::Participant)] = c.participant.clone();
     }
     intake.caller = Some(c);
 }
 
-/// A caller as typed in one field: "Sanne Bakker 06 1234 5678 sanne@zyl.nl".
-pub fn from_typed(typed: &str, participant: String) -> Caller {
-    let (mut name, mut phone, mut email) = (Vec::new(), Vec::new(), None);
-    for word in typed.split_whitespace() {
-        let word = word.trim_matches(|c| c == ',' || c == ';' || c == '(' || c == ')');
-        if word.contains('@') {
-            email = Some(word.to_string());
-        } else if word.chars().any(|c| c.is_ascii_digit())
-            && word.chars().all(|c| c.is_ascii_digit() || "+-.".contains(c))
-        {
-            phone.push(word);
-        } else if !word.is_empty() {
-            name.push(word);
-        }
-    }
-    let phone = (!phone.is_empty()).then(|| phone.join(" "));
-    Caller { id: 0, name: name.join(" "), phone, email, participant, ..Default::default() }
-}
-
 /// What typing in an intake field asks of the desk: callers on file for the caller field.
 pub fn typed(s: &mut State, field: usize) -> Vec<Effect> {
+    s.intake.picked = false;
+    if FIELDS.get(field) == Some(&Field::Service) {
+        // Another service: its own major incident and solutions, chosen anew.
+        s.intake.link = None;
+        s.intake.solution = None;
+    }
     if FIELDS.get(field) != Some(&Field::Caller) {
         return vec![];
     }

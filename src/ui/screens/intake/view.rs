@@ -102,15 +102,15 @@ fn extras<'a>(s: &State, reg: &crate::domain::Registry, theme: &Theme) -> Vec<Li
             theme.style("sla.breached"),
         ));
         l.push(Line::raw(clean(&m.title)));
-        let linked = if intake.link { "linked: ctrl-l unlinks" } else { "ctrl-l links this call to it" };
+        let linked = if intake.link == Some(m.id) { "linked: ctrl-l unlinks" } else { "ctrl-l links this call to it" };
         l.push(Line::styled(linked, theme.style("ui.dim")));
     }
     let solutions = intake.solutions(reg, s.now);
     if !solutions.is_empty() {
         l.push(Line::raw(""));
         l.push(Line::styled("standard solutions (ctrl-o: solve on the line)", theme.style("ui.header")));
-        for (i, sol) in solutions.iter().enumerate() {
-            let chosen = intake.solution == Some(i);
+        for sol in &solutions {
+            let chosen = intake.solution.as_deref() == Some(sol.title.as_str());
             let mark = if chosen { "✓ solved with: " } else { "  " };
             l.push(Line::raw(clean(&format!("{mark}{}", sol.title))));
             if chosen {

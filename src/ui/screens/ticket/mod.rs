@@ -50,6 +50,18 @@ pub fn act(s: &mut State, action: Action) -> Option<Vec<Effect>> {
         Action::SupplierReply => PromptKind::SupplierReply,
         Action::SupplierSolved => PromptKind::SupplierSolved,
         Action::SupplierRef => PromptKind::SupplierRef,
+        Action::Link => PromptKind::Link,
+        Action::CallBack => PromptKind::CallBack,
+        Action::ToggleMajor => {
+            let (question, on) = if t.major {
+                (format!("#{} is no longer a major incident? y: unmark  n: keep it", t.id), false)
+            } else {
+                (format!("mark #{} as a major incident (calls about it link to it)? y: mark  n: cancel", t.id), true)
+            };
+            let changes = vec![Change::Major(on)];
+            s.prompt = Some(Prompt { kind: PromptKind::Confirm { question, changes }, text: String::new(), version });
+            return Some(vec![]);
+        }
         _ => return None,
     };
     s.prompt = Some(Prompt { kind, text: String::new(), version });

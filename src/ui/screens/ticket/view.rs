@@ -46,6 +46,25 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
         ),
         field("supplier ref", t.supplier_ref.clone().unwrap_or_else(|| "-".into())),
     ];
+    if t.major {
+        let line = format!("MAJOR INCIDENT · {} linked calls (L on a call links it here)", t.linked.len());
+        lines.insert(1, Line::styled(clean(&line), theme.style("sla.breached")));
+    }
+    if let Some(m) = t.linked_to {
+        lines.push(field("linked to", format!("major incident #{m}: the supplier works on that one")));
+    }
+    if let Some(at) = t.call_back_at {
+        lines.push(field("call back", local(at)));
+    }
+    if t.first_contact {
+        lines.push(field("solved", "on the line (first contact)".into()));
+    }
+    // Whom to inform when the major incident is resolved.
+    for c in &t.linked {
+        let reach = [c.phone.as_deref(), c.email.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+        let who = c.caller.as_deref().unwrap_or("-");
+        lines.push(field("  call", format!("#{} {} {} · {who} {reach}", c.id, c.status, c.participant)));
+    }
     // Dispatching: how this supplier wants to be told, and whom to call.
     if let Some(sup) = t.supplier.as_deref().and_then(|n| s.registry.as_ref()?.supplier(n).cloned()) {
         let desk = sup.contacts.iter().find(|c| c.role == crate::domain::registry::ContactRole::ServiceDesk);
