@@ -74,6 +74,29 @@ pub fn title_marks(row: &crate::desk::TicketRow, now: DateTime<Utc>, tz: Tz) -> 
     marks
 }
 
+/// The queue as agents read it, after its sort: the calls of a major incident under it, and
+/// the call-backs whose moment has come first (the caller waits for the call).
+pub fn queue_order(rows: &mut Vec<crate::desk::TicketRow>) {
+    fold_under_majors(rows);
+    rows.sort_by_key(|r| !r.call_back_due);
+}
+
+/// Puts the calls linked to a major incident right under it, in their order, when it is in the
+/// view (a stable move: everything else keeps its place).
+fn fold_under_majors(rows: &mut Vec<crate::desk::TicketRow>) {
+    let majors: std::collections::HashSet<u64> = rows.iter().filter(|r| r.major).map(|r| r.id).collect();
+    if majors.is_empty() {
+        return;
+    }
+    let (linked, mut rest): (Vec<crate::desk::TicketRow>, Vec<crate::desk::TicketRow>) =
+        std::mem::take(rows).into_iter().partition(|r| r.linked_to.is_some_and(|m| majors.contains(&m)));
+    for call in linked.into_iter().rev() {
+        let at = rest.iter().position(|r| Some(r.id) == call.linked_to).map_or(rest.len(), |i| i + 1);
+        rest.insert(at, call);
+    }
+    *rows = rest;
+}
+
 /// A status in a narrow column: its own words where they fit, else a short form that still
 /// tells supplier from caller.
 pub fn status_short(status: crate::domain::Status, width: usize) -> &'static str {

@@ -65,6 +65,22 @@ fn a_callers_file_is_imported_whole_or_not_at_all() {
     let again = r.ok(&["import", &file(&r, "callers.csv", &moved)]);
     assert!(again.contains("0 added, 1 updated, 1 unchanged"), "{again}");
     assert_eq!(r.json(&["caller", "find", "4321"])[0]["name"], "Anouk de Vries");
+    // A file of fewer columns updates only those: her location and directory id stay.
+    let fewer = "name;email;participant\nAnouk de Vries;anouk@zyl.nl;ZYL\n";
+    assert!(r.ok(&["import", &file(&r, "fewer.csv", fewer)]).contains("0 updated, 1 unchanged"));
+    let kept = r.json(&["caller", "show", "1"]);
+    assert_eq!(
+        (kept["caller"]["location"].as_str(), kept["caller"]["directory_id"].as_str()),
+        (Some("Hoofdgebouw"), Some("E100"))
+    );
+    // Excel's `sep=;` line, and a file that lacks its participant column, say what they are.
+    let excel = "\u{feff}sep=;\nname;phone;participant\nSanne;0612;ZYL\n";
+    assert!(r.ok(&["import", &file(&r, "excel.csv", excel)]).contains("1 added"));
+    let err = r.fails(&["import", &file(&r, "nopart.csv", "name,phone\nPiet,0612\n")], 2);
+    assert!(err.contains("field participant: a callers file needs this column"), "{err}");
+    // The number however it is written: +31 for the leading 0.
+    assert_eq!(r.json(&["caller", "find", "+31 6 8765 4321"])[0]["id"], 1);
+    assert_eq!(r.json(&["caller", "find", "020 555 0101"])[0]["id"], 2);
 }
 
 #[test]

@@ -98,7 +98,7 @@ fn a_major_incident_is_dispatched_once_and_resolves_its_calls() {
     assert_eq!((listed[0]["open_calls"].as_u64(), listed[0]["calls"].as_u64()), (Some(2), Some(2)));
     assert!(r.ok(&["supplier", "find", "iddink"]).contains("MAJOR INCIDENT"));
     assert!(r.ok(&["ticket", "list"]).contains(&format!("↳#{m}")));
-    assert!(refused(&r, m, &["--not-major"]).contains("2 open tickets are linked to it"));
+    assert!(refused(&r, m, &["--not-major"]).contains("2 calls are linked to it"));
 
     r.set("2026-11-23T11:00:00+01:00");
     update(&r, m, &["--supplier-solved", "servers restarted"]);
@@ -106,7 +106,7 @@ fn a_major_incident_is_dispatched_once_and_resolves_its_calls() {
     let done = r.ok(&["ticket", "update", &m_id, "--status", "resolved", "--solution", "Iddink restarted the servers"]);
     assert!(done.contains("callers to inform (2 linked calls)"), "{done}");
     assert!(done.contains("Anouk de Vries") && done.contains("06 1234 5678 · anouk@zyl.nl"), "{done}");
-    assert!(done.contains("Piet (0612)"), "{done}");
+    assert!(done.contains("Piet") && done.contains("0612"), "as the free text names them: {done}");
     for call in [&first, &second] {
         let t = r.json(&["ticket", "show", &call["id"].to_string()]);
         assert_eq!(t["status"], "resolved");
@@ -125,7 +125,44 @@ fn a_major_incident_is_dispatched_once_and_resolves_its_calls() {
     let services: Value = serde_json::from_str(&r.ok(&[&["report", "services"][..], &period[..]].concat())).unwrap();
     assert_eq!(services["rows"][0]["figures"]["tickets"], 4);
     assert_eq!(r.json(&["ticket", "majors"]), serde_json::json!([]));
+    // Resolved with its calls, it stays their major incident.
+    r.ok(&["ticket", "update", &m_id, "--status", "in_progress"]);
+    assert!(refused(&r, m, &["--not-major"]).contains("2 calls are linked to it"));
 }
+
+#[test]
+fn the_list_puts_calls_under_their_major_incident_and_intake_mistakes_are_refused() {
+    let r = desk("2026-11-23T09:00:00+01:00", SMALL);
+    let major = log(&r, "Magister is down", &[]);
+    let m = major["id"].to_string();
+    r.ok(&[
+        "ticket",
+        "new",
+        "--participant",
+        "ZYL",
+        "--service",
+        "Printen",
+        "--impact",
+        "1",
+        "--urgency",
+        "1",
+        "--title",
+        "more urgent",
+    ]);
+    update(&r, &major["id"], &["--major"]);
+    let call = log(&r, "cijfers weg", &["--link", &m]);
+    let list = r.ok(&["ticket", "list"]);
+    let at = |what: &str| list.lines().position(|l| l.contains(what)).unwrap();
+    assert_eq!(at(&format!("↳#{m}")), at("MAJOR · Magister is down") + 1, "{list}");
+    assert!(call["linked_to"].is_number());
+    let both = ["--caller", "Someone Else", "--caller-id", "1"];
+    assert!(r.fails(&[NEW, &["--title", "x"], &both[..]].concat(), 2).contains("not both"));
+    let err = r.fails(&[NEW, &["--title", "x", "--solution", "  "]].concat(), 2);
+    assert!(err.contains("--solution says what solved it"), "{err}");
+}
+
+const NEW: &[&str] =
+    &["ticket", "new", "--participant", "ZYL", "--service", "Magister", "--impact", "3", "--urgency", "2"];
 
 #[test]
 fn a_call_back_moment_keeps_the_clocks_paused_and_marks_the_ticket_when_it_comes() {
@@ -173,6 +210,13 @@ fn standard_solutions_are_found_and_a_call_solved_on_the_line_counts_as_first_co
         "{found}"
     );
     assert!(r.ok(&["export"]).contains("[[solution]]"));
+    let more = "[[solution]]\ntitle = \"Printer resetten\"\nservices = [\"printen\"]\nsteps = \"Uit en aan.\"\n";
+    let done = r.ok(&["import", &file(&r, "more.toml", more)]);
+    assert!(done.contains("1 standard solutions") && done.contains("solution Printer resetten: added"), "{done}");
+    assert!(r.ok(&["export"]).contains("services = [\"Printen\"]"), "stored by the service's own name");
+    let twice = format!("{more}{}", more.replace("Uit en aan.", "Anders."));
+    let err = r.fails(&["import", &file(&r, "twice.toml", &twice)], 2);
+    assert!(err.contains("twice.toml:6: field title") && err.contains("(line 1)"), "{err}");
     let bad = "[[solution]]\ntitle = \"x\"\nservices = [\"Magisterr\"]\nsteps = \"do\"\n";
     let err = r.fails(&["import", &file(&r, "bad.toml", bad)], 2);
     assert!(err.contains("bad.toml:3: field services:") && err.contains("Magister"), "{err}");

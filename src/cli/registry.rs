@@ -19,14 +19,15 @@ pub fn import(desk: &dyn DeskApi, path: &Path, replace: bool, as_json: bool) -> 
         return json(&summary);
     }
     let mut text = format!(
-        "imported {}: {} calendars, {} participants, {} services, {} suppliers ({} contacts), {} contracts\n",
+        "imported {}: {} calendars, {} participants, {} services, {} suppliers ({} contacts), {} contracts, {} standard solutions\n",
         path.display(),
         summary.calendars,
         summary.participants,
         summary.services,
         summary.suppliers,
         summary.contacts,
-        summary.contracts
+        summary.contracts,
+        summary.solutions
     );
     if summary.changes.is_empty() {
         text.push_str("nothing changed\n");

@@ -49,6 +49,12 @@ pub struct NewArgs {
 }
 
 pub fn new(desk: &dyn DeskApi, a: NewArgs) -> CmdResult {
+    if a.caller.is_some() && a.caller_id.is_some() {
+        return Err(bad("give --caller (as typed) or --caller-id (on file), not both"));
+    }
+    if a.solution.as_ref().is_some_and(|s| s.trim().is_empty()) {
+        return Err(bad("--solution says what solved it: it cannot be empty"));
+    }
     crate::domain::ticket::check_impact_urgency(a.impact, a.urgency).map_err(bad)?;
     let input = NewTicket {
         kind: a.kind,
@@ -145,10 +151,12 @@ pub fn list(desk: &dyn DeskApi, a: ListArgs) -> CmdResult {
         limit: a.limit,
         offset: a.offset,
     };
-    let page = desk.list_tickets(q)?;
+    let mut page = desk.list_tickets(q)?;
     if a.json {
         return json(&page);
     }
+    // As the queue on the screen: calls under their major incident, due call-backs first.
+    crate::present::queue_order(&mut page.items);
     let now = desk.now();
     // Due times read on the helpdesk's clock.
     let tz = desk.registry()?.helpdesk_calendar().timezone;
@@ -508,8 +516,14 @@ pub fn update(desk: &dyn DeskApi, id: u64, a: UpdateArgs) -> CmdResult {
     }
     let tz = desk.registry()?.helpdesk_calendar().timezone;
     let mut s = format!("#{} {} · {} · version {}\n{}", t.id, t.priority, t.status, t.version, clocks_text(&t, tz));
-    if t.major && t.status == Status::Resolved && !t.linked.is_empty() {
+    // The calls this resolve resolved: their callers hear it now.
+    let now_resolved: Vec<_> =
+        t.linked.iter().filter(|c| c.resolved_at.is_some() && c.resolved_at == t.resolved_at).cloned().collect();
+    if t.major && t.status == Status::Resolved && !now_resolved.is_empty() {
+        let t = TicketDetail { linked: now_resolved, ..t.clone() };
         s.push_str(&format!("\n{}", inform_text(&t)));
+    } else if t.major {
+        s.push_str(&format!("major incident · {} linked calls\n", t.linked.len()));
     }
     out(&s)
 }
@@ -541,7 +555,11 @@ pub fn majors(desk: &dyn DeskApi, as_json: bool) -> CmdResult {
 
 /// The callers of a major incident's linked calls, with how to reach them.
 fn inform_text(t: &TicketDetail) -> String {
-    let mut s = format!("callers to inform ({} linked calls)\n", t.linked.len());
+    let mut s = format!(
+        "callers to inform ({} linked {})\n",
+        t.linked.len(),
+        if t.linked.len() == 1 { "call" } else { "calls" }
+    );
     for c in &t.linked {
         let reach = [c.phone.as_deref(), c.email.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
         s.push_str(&format!(

@@ -109,7 +109,7 @@ impl Desk {
     /// directory id at the participant) is updated, others are added.
     pub fn import_callers(&self, agent: &Agent, source: &str, text: &str) -> Result<CallerImport, DeskError> {
         let reg = self.registry();
-        let rows = parse_callers(source, text, &reg).map_err(DeskError::BadFile)?;
+        let file = parse_callers(source, text, &reg).map_err(DeskError::BadFile)?;
         let _w = self.write_lock();
         let book = self.caller_book();
         let mut summary = CallerImport { added: 0, updated: 0, unchanged: 0 };
@@ -128,7 +128,7 @@ impl Desk {
         }
         // Which row updates which caller on file: two rows for one caller is a mistake.
         let mut claimed: HashMap<u64, usize> = HashMap::new();
-        for (line, mut caller) in rows {
+        for (line, caller) in file.callers.iter().cloned() {
             let mut on_file: Vec<&Caller> = Vec::new();
             let found = [
                 caller.email.as_ref().and_then(|e| by_email.get(&e.to_lowercase())),
@@ -159,7 +159,7 @@ impl Desk {
                     changed.push(caller);
                 }
                 [one] => {
-                    caller.id = one.id;
+                    let caller = file.update(one, caller);
                     if **one == caller {
                         summary.unchanged += 1;
                     } else {

@@ -66,6 +66,14 @@ impl Desk {
             }
         }
         let linked = if old.major { self.store.linked_tickets(old.id)? } else { Vec::new() };
+        // Its calls stay linked to it (history, and a reopened call's dispatch goes through it):
+        // a major incident with calls stays one.
+        if old.major && !new.major && !linked.is_empty() {
+            return Err(DeskError::Refused(format!(
+                "{} linked to it; a major incident with calls stays one (unlink open calls that are not about it)",
+                calls(linked.len())
+            )));
+        }
         let mut open = Vec::new();
         for id in linked {
             if let Some(t) = self.store.ticket(id)?
@@ -73,12 +81,6 @@ impl Desk {
             {
                 open.push(t);
             }
-        }
-        if old.major && !new.major && !open.is_empty() {
-            return Err(DeskError::Refused(format!(
-                "{} open tickets are linked to it; resolve it (which resolves them) or unlink them first",
-                open.len()
-            )));
         }
         let resolving = old.major && old.status.is_open() && new.status == Status::Resolved;
         if !resolving {
@@ -95,23 +97,32 @@ impl Desk {
         Ok(out)
     }
 
-    /// The calls linked to a major incident, with how to reach their callers.
+    /// The calls linked to a major incident, with how to reach their callers (on file, or as
+    /// the free text names them).
     pub(super) fn linked_calls(&self, major: u64) -> Result<Vec<LinkedCall>, DeskError> {
         let book = self.caller_book();
         let mut out = Vec::new();
         for id in self.store.linked_tickets(major)? {
             let Some(t) = self.store.shared_ticket(id)? else { continue };
-            let on_file = t.caller_id.and_then(|c| book.get(c));
+            let on_file = t.caller_id.and_then(|c| book.get(c)).cloned();
+            let typed = t.caller.as_deref().map(crate::domain::caller::from_typed);
+            let caller = on_file.or(typed);
             out.push(LinkedCall {
                 id,
                 status: t.status,
                 title: t.title.clone(),
                 participant: t.participant.clone(),
-                caller: on_file.map(|c| c.name.clone()).or_else(|| t.caller.clone()),
-                phone: on_file.and_then(|c| c.phone.clone()),
-                email: on_file.and_then(|c| c.email.clone()),
+                caller: caller.as_ref().map(|c| c.name.clone()).filter(|n| !n.is_empty()).or_else(|| t.caller.clone()),
+                phone: caller.as_ref().and_then(|c| c.phone.clone()),
+                email: caller.as_ref().and_then(|c| c.email.clone()),
+                resolved_at: t.resolved_at,
             });
         }
         Ok(out)
     }
+}
+
+/// "1 call is", "3 calls are".
+fn calls(n: usize) -> String {
+    if n == 1 { "1 call is".into() } else { format!("{n} calls are") }
 }

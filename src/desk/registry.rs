@@ -39,6 +39,8 @@ pub struct ImportSummary {
     pub suppliers: usize,
     pub contacts: usize,
     pub contracts: usize,
+    #[serde(default)]
+    pub solutions: usize,
     /// "supplier Iddink: phone", one per entry added, removed or changed.
     #[serde(default)]
     pub changes: Vec<String>,
@@ -53,6 +55,7 @@ impl ImportSummary {
             suppliers: f.supplier.len(),
             contacts: f.supplier.iter().map(|s| s.contacts.len()).sum(),
             contracts: f.contract.len(),
+            solutions: f.solution.len(),
             changes,
         }
     }

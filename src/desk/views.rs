@@ -202,6 +202,8 @@ pub struct LinkedCall {
     pub caller: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
+    #[serde(with = "crate::domain::instant::option")]
+    pub resolved_at: Option<DateTime<Utc>>,
 }
 
 impl TicketDetail {

@@ -40,12 +40,19 @@ impl Caller {
         self.name = self.name.trim().to_string();
         if self.name.is_empty() {
             errors.push(("name", "a caller needs a name".to_string()));
+        } else if self.name.chars().count() > 100 {
+            errors.push(("name", "a name of more than 100 characters".to_string()));
+        }
+        for (field, value) in [("name", Some(&self.name)), ("location", self.location.as_ref())] {
+            if value.is_some_and(|v| v.chars().any(char::is_control)) {
+                errors.push((field, "a control character in it (a line break, a tab?)".to_string()));
+            }
         }
         for field in [&mut self.phone, &mut self.email, &mut self.location, &mut self.directory_id] {
             *field = field.take().map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
         }
         if let Some(phone) = &self.phone
-            && (phone.chars().filter(char::is_ascii_digit).count() < 3
+            && (!(3..=15).contains(&phone.chars().filter(char::is_ascii_digit).count())
                 || phone.chars().any(|c| !(c.is_ascii_digit() || " +-().".contains(c))))
         {
             errors.push(("phone", format!("{phone:?} is not a phone number (digits, spaces, + - ( ) .)")));
@@ -60,6 +67,9 @@ impl Caller {
             .or_else(|| reg.participants().iter().find(|p| p.name.eq_ignore_ascii_case(self.participant.trim())))
         {
             Some(p) => self.participant = p.code.clone(),
+            None if self.participant.trim().is_empty() => {
+                errors.push(("participant", "which participant do they work at? (its code or name)".to_string()))
+            }
             None => errors.push(("participant", format!("no participant {:?} in the registry", self.participant))),
         }
         if errors.is_empty() { Ok(self) } else { Err(errors) }
@@ -147,6 +157,8 @@ impl CallerBook {
         }
         let wanted_digits = digits(&query);
         let by_phone = wanted_digits.len() >= 3 && wanted_digits.len() * 2 >= query.replace(' ', "").len();
+        // +31 6 1234 5678 and 06 1234 5678 are one number: the last nine digits decide.
+        let wanted_digits = wanted_digits[wanted_digits.len().saturating_sub(9)..].to_string();
         let skim = SkimMatcherV2::default().ignore_case();
         let mut scored: Vec<(i64, bool, &Caller)> = Vec::new();
         for (c, (name, email, phone)) in self.callers.iter().zip(&self.folded) {
@@ -176,13 +188,14 @@ pub fn is_callers_sheet(text: &str) -> bool {
     // Read as an import reads it: after a byte-order mark or Excel's `sep=` line.
     let header = read_table("", text).map(|t| t.columns).unwrap_or_default();
     let has = |c: &str| header.iter().any(|h| h == c);
-    has("participant") && has("name") && !has("supplier") && !has("code")
+    // A callers file without its participant column is still one, and says what it lacks.
+    has("name") && (has("participant") || has("phone") || has("email")) && !has("supplier") && !has("code")
 }
 
 /// Reads a callers CSV (`name, phone, email, participant, location, directory_id`), each caller
 /// checked against the registry. Every error names its line and field; one error refuses all.
-/// Returns each caller with its line.
-pub fn parse_callers(file: &str, text: &str, reg: &Registry) -> Result<Vec<(usize, Caller)>, FileErrors> {
+/// Returns each caller with its line, and the columns the file has (it updates only those).
+pub fn parse_callers(file: &str, text: &str, reg: &Registry) -> Result<CallersFile, FileErrors> {
     let table: Table = read_table(file, text)?;
     check_columns(file, &table, COLUMNS)?;
     let err = |line: usize, field: &str, message: String| FileError {
@@ -223,7 +236,30 @@ pub fn parse_callers(file: &str, text: &str, reg: &Registry) -> Result<Vec<(usiz
             Err(list) => errors.extend(list.into_iter().map(|(field, message)| err(*line, field, message))),
         }
     }
-    if errors.is_empty() { Ok(callers) } else { Err(FileErrors(errors)) }
+    if errors.is_empty() { Ok(CallersFile { columns: table.columns, callers }) } else { Err(FileErrors(errors)) }
+}
+
+/// A callers file as read: its columns, and each caller with its line.
+pub struct CallersFile {
+    pub columns: Vec<String>,
+    pub callers: Vec<(usize, Caller)>,
+}
+
+impl CallersFile {
+    /// `row` as it updates `on_file`: the columns the file lacks keep what is on file.
+    pub fn update(&self, on_file: &Caller, row: Caller) -> Caller {
+        let has = |c: &str| self.columns.iter().any(|x| x == c);
+        let keep = |c: &str, new: Option<String>, old: &Option<String>| if has(c) { new } else { old.clone() };
+        Caller {
+            id: on_file.id,
+            phone: keep("phone", row.phone, &on_file.phone),
+            email: keep("email", row.email, &on_file.email),
+            location: keep("location", row.location, &on_file.location),
+            directory_id: keep("directory_id", row.directory_id, &on_file.directory_id),
+            name: row.name,
+            participant: row.participant,
+        }
+    }
 }
 
 /// Whether every word typed starts a word of the caller's name, email or phone ("anouk zw" fits

@@ -19,6 +19,7 @@ pub fn changes(before: &RegistryFile, after: &RegistryFile) -> Vec<String> {
     table(&mut out, "service", &before.service, &after.service, |s| &s.name);
     table(&mut out, "supplier", &before.supplier, &after.supplier, |s| &s.name);
     table(&mut out, "contract", &before.contract, &after.contract, |c| &c.number);
+    table(&mut out, "solution", &before.solution, &after.solution, |s| &s.title);
     out
 }
 

@@ -373,6 +373,11 @@ pub fn duplicates(file: &RegistryFile) -> Vec<RegistryError> {
     for (i, cal) in file.calendar.iter().enumerate() {
         c.unique(&mut calendars, "calendar", i, &cal.name, "name", &cal.name, &owner);
     }
+    let mut titles = HashMap::new();
+    let owner = |i: usize| file.solution[i].title.clone();
+    for (i, sol) in file.solution.iter().enumerate() {
+        c.unique(&mut titles, "solution", i, &sol.title, "title", &sol.title, &owner);
+    }
     c.errors
 }
 
@@ -417,6 +422,16 @@ fn canonical_names(
             let mut seen = std::collections::HashSet::new();
             codes.retain(|code| seen.insert(key(code)));
         }
+    }
+    for sol in &mut file.solution {
+        let mut names: Vec<String> = Vec::new();
+        for s in &sol.services {
+            let name = by_service.get(&key(s)).map(|&i| services[i].name.clone()).unwrap_or_else(|| s.clone());
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        sol.services = names;
     }
 }
 

@@ -155,7 +155,8 @@ pub fn kept_at_desk<'a>(tickets: impl Iterator<Item = &'a Ticket>, reg: &Registr
         let e = by_supplier.entry(supplier.clone()).or_insert_with(|| KeptAtDesk { supplier, ..Default::default() });
         if solved { e.solved_by_desk.push(id) } else { e.unroutable.push(id) }
     };
-    for t in tickets.filter(|t| t.dispatched_at.is_none()) {
+    // A call linked to a major incident reached the supplier through it.
+    for t in tickets.filter(|t| t.dispatched_at.is_none() && t.linked_to.is_none()) {
         match t.routing.supplier.as_deref() {
             Some(s) if t.resolved_at.is_some() => add(name(s), true, t.id),
             Some(_) => {}

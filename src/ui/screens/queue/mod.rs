@@ -193,26 +193,8 @@ impl State {
             Sort::Id => rows.sort_by_key(|r| r.id),
             Sort::Title => rows.sort_by_key(|r| r.title.to_lowercase()),
         }
-        fold_under_majors(rows);
-        // The call-backs whose moment has come lead: the caller is waiting for the call.
-        rows.sort_by_key(|r| !r.call_back_due);
+        crate::present::queue_order(rows);
     }
-}
-
-/// Puts the calls linked to a major incident right under it, in their order, when it is in the
-/// view (a stable move: everything else keeps its place).
-fn fold_under_majors(rows: &mut Vec<TicketRow>) {
-    let majors: std::collections::HashSet<u64> = rows.iter().filter(|r| r.major).map(|r| r.id).collect();
-    if majors.is_empty() {
-        return;
-    }
-    let (linked, mut rest): (Vec<TicketRow>, Vec<TicketRow>) =
-        std::mem::take(rows).into_iter().partition(|r| r.linked_to.is_some_and(|m| majors.contains(&m)));
-    for call in linked.into_iter().rev() {
-        let at = rest.iter().position(|r| Some(r.id) == call.linked_to).map_or(rest.len(), |i| i + 1);
-        rest.insert(at, call);
-    }
-    *rows = rest;
 }
 
 /// What a key of the queue does; `None` for an action of another screen.
