@@ -207,7 +207,7 @@ struct Found<'a> {
 }
 
 /// Whether `text` holds the (lowercase) `wanted` characters in this order, case ignored.
-fn in_order(text: &str, wanted: &[char]) -> bool {
+pub(crate) fn in_order(text: &str, wanted: &[char]) -> bool {
     if wanted.iter().all(char::is_ascii) {
         // Bytes will do: a non-ASCII character of the text can never be one of the query's.
         let mut rest = wanted.iter().map(|c| *c as u8);
