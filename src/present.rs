@@ -74,6 +74,16 @@ pub fn title_marks(row: &crate::desk::TicketRow, now: DateTime<Utc>, tz: Tz) -> 
     marks
 }
 
+/// An open major incident in one line: "#51 Magister · waiting_on_supplier, ref INC-77 · 2 open
+/// calls: Magister is down" (with its supplier, where the line does not stand on its card).
+pub fn major_line(m: &crate::desk::MajorIncident, with_supplier: bool) -> String {
+    let reference = m.supplier_ref.as_deref().map(|r| format!(", ref {r}")).unwrap_or_default();
+    let supplier =
+        if with_supplier { format!(" · {}", m.supplier.as_deref().unwrap_or("unrouted")) } else { String::new() };
+    let calls = if m.open_calls == 1 { "1 open call".to_string() } else { format!("{} open calls", m.open_calls) };
+    format!("#{} {}{supplier} · {}{reference} · {calls}: {}", m.id, m.service, m.status, m.title)
+}
+
 /// The queue as agents read it, after its sort: the calls of a major incident under it, and
 /// the call-backs whose moment has come first (the caller waits for the call).
 pub fn queue_order(rows: &mut Vec<crate::desk::TicketRow>) {

@@ -92,11 +92,7 @@ fn card_lines(c: &SupplierCard, now: DateTime<Utc>) -> String {
         line("procedure", p.lines().next().unwrap_or(""));
     }
     for m in &c.majors {
-        let reference = m.supplier_ref.as_deref().map(|r| format!(", ref {r}")).unwrap_or_default();
-        line(
-            "MAJOR INCIDENT",
-            &format!("#{} {} · {}{reference} · {} open calls: {}", m.id, m.service, m.status, m.open_calls, m.title),
-        );
+        line("MAJOR INCIDENT", &crate::present::major_line(m, false));
     }
     s
 }

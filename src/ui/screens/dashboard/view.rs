@@ -38,16 +38,7 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
             } else {
                 String::new()
             };
-            let reference = m.supplier_ref.as_deref().map(|r| format!(" ref {r}")).unwrap_or_default();
-            let text = format!(
-                "MAJOR #{} {} · {}{reference} · {} · {} open calls · {}{more}",
-                m.id,
-                m.service,
-                m.supplier.as_deref().unwrap_or("unrouted"),
-                m.status,
-                m.open_calls,
-                m.title
-            );
+            let text = format!("MAJOR {}{more}", crate::present::major_line(m, true));
             ratatui::text::Line::styled(clean(&text), theme.style("sla.breached"))
         })
         .collect();

@@ -61,14 +61,8 @@ fn card_lines<'a>(c: &SupplierCard, now: DateTime<Utc>, theme: &Theme) -> Vec<Li
     let open = Span::styled(crate::present::desk_hours(c, now), theme.style(role));
     let mut lines = vec![Line::from(Span::styled(clean(&s.name), theme.style("ui.title"))), Line::from(open)];
     for m in &c.majors {
-        let reference = m.supplier_ref.as_deref().map(|r| format!(", ref {r}")).unwrap_or_default();
-        lines.push(Line::styled(
-            clean(&format!(
-                "MAJOR INCIDENT #{} {} · {}{reference} · {} open calls: {}",
-                m.id, m.service, m.status, m.open_calls, m.title
-            )),
-            theme.style("sla.breached"),
-        ));
+        let line = format!("MAJOR INCIDENT {}", crate::present::major_line(m, false));
+        lines.push(Line::styled(clean(&line), theme.style("sla.breached")));
     }
     for (label, value) in [("phone", &s.phone), ("email", &s.email), ("portal", &s.portal)] {
         if let Some(v) = value {
