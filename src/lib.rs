@@ -2,6 +2,7 @@ pub mod cli;
 pub mod client;
 pub mod demo;
 pub mod desk;
+pub mod i18n;
 pub mod domain;
 pub mod present;
 pub mod protocol;

@@ -16,6 +16,10 @@ struct Cli {
     /// The data folder (default: the XDG data folder, or `data` in the config file).
     #[arg(long, global = true, env = "SPOC_DATA", value_name = "DIR")]
     data: Option<PathBuf>,
+    /// The language of what you read: nl or en (default: `language` in the config file, else
+    /// from LC_ALL, LC_MESSAGES or LANG).
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<spoc::i18n::Lang>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -338,6 +342,9 @@ enum CalendarCommand {
 
 fn main() -> ExitCode {
     let args = Cli::parse();
+    // The language before anything is said; a config file that cannot be read says so later.
+    let lang = args.lang.or_else(|| config().ok().and_then(|c| c.language)).unwrap_or_else(spoc::i18n::Lang::from_env);
+    spoc::i18n::set(lang);
     match run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {

@@ -10,7 +10,7 @@ use super::{CmdResult, Failure, bad, out, read_file};
 use crate::domain::registry::file::{FileError, check_toml, parse_csv};
 use crate::domain::registry::lookup::closest;
 
-const FIELDS: [&str; 4] = ["data", "group", "theme", "keymap"];
+const FIELDS: [&str; 5] = ["data", "group", "theme", "keymap", "language"];
 const KEYMAPS: [&str; 2] = ["default", "vim"];
 
 /// The user's config file: only what differs from the defaults.
@@ -26,6 +26,8 @@ pub struct Config {
     pub theme: Option<String>,
     /// `vim` for the vim keys over the default ones.
     pub keymap: Option<String>,
+    /// `nl` or `en`: the language of the screens and the command line (default: from `LANG`).
+    pub language: Option<crate::i18n::Lang>,
     /// Where each field is written: `FILE:LINE:COLUMN`, for errors about its value.
     pub places: BTreeMap<&'static str, String>,
 }
@@ -82,6 +84,10 @@ fn parse(path: &Path, text: &str) -> (Config, Vec<String>) {
             "data" => config.data = Some(PathBuf::from(v)),
             "group" => config.group = Some(v),
             "theme" => config.theme = Some(v),
+            "language" => match v.parse::<crate::i18n::Lang>() {
+                Ok(lang) => config.language = Some(lang),
+                Err(why) => errors.push(format!("{at}: {why}")),
+            },
             _ => {
                 if !KEYMAPS.contains(&v.as_str()) {
                     let hint = did_you_mean(&v, KEYMAPS.into_iter());

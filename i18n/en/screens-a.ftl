@@ -1,0 +1,1 @@
+# screens-a (en)
