@@ -10,6 +10,8 @@ use crate::desk::views::ClockView;
 use crate::domain::Registry;
 use crate::domain::instant::local_text;
 use crate::domain::sla::{ClockLevel, ClockPhase, OpenState, format_business_seconds};
+use crate::i18n::{date, t};
+use crate::tr;
 
 /// The sign of a clock in a list: paused, fine, warning or breached.
 pub fn sla_mark(level: ClockLevel, paused: bool) -> &'static str {
@@ -24,7 +26,7 @@ pub fn sla_mark(level: ClockLevel, paused: bool) -> &'static str {
 /// The business time left of the clock that comes due first, as a list shows it.
 pub fn sla_left(paused: bool, left: Option<i64>) -> String {
     match (paused, left) {
-        (true, _) => "paused".into(),
+        (true, _) => t("sla-paused"),
         (_, Some(left)) => format_business_seconds(left),
         (_, None) => "-".into(),
     }
@@ -45,12 +47,13 @@ pub fn sla_cell(row: &crate::desk::TicketRow) -> String {
 pub fn due_short(due: Option<DateTime<Utc>>, now: DateTime<Utc>, tz: Tz) -> String {
     let Some(due) = due else { return "-".into() };
     let (d, n) = (due.with_timezone(&tz), now.with_timezone(&tz));
+    let time = d.format("%H:%M").to_string();
     match (d.date_naive() - n.date_naive()).num_days() {
-        0 => d.format("%H:%M").to_string(),
-        1 => d.format("tmrw %H:%M").to_string(),
-        -1 => d.format("yday %H:%M").to_string(),
-        2..=6 => d.format("%a %H:%M").to_string(),
-        _ => d.format("%-d %b %H:%M").to_string(),
+        0 => time,
+        1 => tr!("due-tomorrow", time = time),
+        -1 => tr!("due-yesterday", time = time),
+        2..=6 => date(&d, "%a %H:%M"),
+        _ => date(&d, "%-d %b %H:%M"),
     }
 }
 
@@ -59,15 +62,15 @@ pub fn due_short(due: Option<DateTime<Utc>>, now: DateTime<Utc>, tz: Tz) -> Stri
 pub fn title_marks(row: &crate::desk::TicketRow, now: DateTime<Utc>, tz: Tz) -> String {
     let mut marks = String::new();
     if row.major {
-        marks.push_str("MAJOR · ");
+        marks.push_str(&t("mark-major"));
     }
     if let Some(m) = row.linked_to {
         marks.push_str(&format!("↳#{m} · "));
     }
     match row.call_back_at {
-        Some(_) if row.call_back_due => marks.push_str("CALL BACK · "),
+        Some(_) if row.call_back_due => marks.push_str(&t("mark-call-back-now")),
         Some(at) if row.status == crate::domain::Status::WaitingOnCaller => {
-            marks.push_str(&format!("call back {} · ", due_short(Some(at), now, tz)))
+            marks.push_str(&tr!("mark-call-back-at", when = due_short(Some(at), now, tz)))
         }
         _ => {}
     }
@@ -77,11 +80,23 @@ pub fn title_marks(row: &crate::desk::TicketRow, now: DateTime<Utc>, tz: Tz) -> 
 /// An open major incident in one line: "#51 Magister · waiting_on_supplier, ref INC-77 · 2 open
 /// calls: Magister is down" (with its supplier, where the line does not stand on its card).
 pub fn major_line(m: &crate::desk::MajorIncident, with_supplier: bool) -> String {
-    let reference = m.supplier_ref.as_deref().map(|r| format!(", ref {r}")).unwrap_or_default();
-    let supplier =
-        if with_supplier { format!(" · {}", m.supplier.as_deref().unwrap_or("unrouted")) } else { String::new() };
-    let calls = if m.open_calls == 1 { "1 open call".to_string() } else { format!("{} open calls", m.open_calls) };
-    format!("#{} {}{supplier} · {}{reference} · {calls}: {}", m.id, m.service, m.status, m.title)
+    let reference = m.supplier_ref.as_deref().map(|r| tr!("major-ref", reference = r)).unwrap_or_default();
+    let supplier = if with_supplier {
+        format!(" · {}", m.supplier.clone().unwrap_or_else(|| t("unrouted")))
+    } else {
+        String::new()
+    };
+    let calls = tr!("major-open-calls", n = m.open_calls);
+    format!("#{} {}{supplier} · {}{reference} · {calls}: {}", m.id, m.service, status_name(m.status), m.title)
+}
+
+/// A holiday of a built-in set as people read it ("Goede Vrijdag"); calendar files keep the
+/// stable English name (`except = ["Good Friday"]`).
+pub fn holiday_name(name: &str) -> String {
+    let id: String = name.to_lowercase().chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect();
+    let id = format!("holiday-{}", id.replace(' ', "-"));
+    let text = t(&id);
+    if text == id { name.to_string() } else { text }
 }
 
 /// The queue as agents read it, after its sort: the calls of a major incident under it, and
@@ -109,39 +124,39 @@ fn fold_under_majors(rows: &mut Vec<crate::desk::TicketRow>) {
 
 /// A status in a narrow column: its own words where they fit, else a short form that still
 /// tells supplier from caller.
-pub fn status_short(status: crate::domain::Status, width: usize) -> &'static str {
-    use crate::domain::Status;
-    if status.as_str().len() <= width {
-        return status.as_str();
+pub fn status_short(status: crate::domain::Status, width: usize) -> String {
+    let name = status_name(status);
+    if name.chars().count() <= width {
+        return name;
     }
-    match status {
-        Status::New => "new",
-        Status::Assigned => "assigned",
-        Status::InProgress => "working",
-        Status::WaitingOnSupplier => "supplier",
-        Status::WaitingOnCaller => "caller",
-        Status::Resolved => "resolved",
-        Status::Closed => "closed",
-    }
+    t(&format!("status-short-{}", status.as_str().replace('_', "-")))
+}
+
+/// A status as people read it (`in_progress` is "in progress", "in behandeling"); scripts keep
+/// `Status::as_str`.
+pub fn status_name(status: crate::domain::Status) -> String {
+    t(&format!("status-{}", status.as_str().replace('_', "-")))
 }
 
 /// A clock's state in words: "met, took 3h", "paused, 2h left", "BREACHED, 1h over"...
 pub fn clock_state(c: &ClockView) -> String {
     let took = || format_business_seconds(c.elapsed);
     match (c.phase, c.level) {
-        (ClockPhase::NotStarted, _) => "not started (starts at dispatch to the supplier)".into(),
-        (ClockPhase::Stopped, ClockLevel::Breached) => format!("breached, took {}", took()),
-        (ClockPhase::Stopped, _) => format!("met, took {}", took()),
-        (ClockPhase::Paused, _) => format!("paused, {} left", format_business_seconds(c.left)),
-        (ClockPhase::Running, ClockLevel::Breached) => format!("BREACHED, {} over", format_business_seconds(-c.left)),
-        (ClockPhase::Running, ClockLevel::Warning) => format!("warning, {} left", format_business_seconds(c.left)),
-        (ClockPhase::Running, ClockLevel::Ok) => format!("{} left", format_business_seconds(c.left)),
+        (ClockPhase::NotStarted, _) => t("clock-not-started"),
+        (ClockPhase::Stopped, ClockLevel::Breached) => tr!("clock-breached-took", took = took()),
+        (ClockPhase::Stopped, _) => tr!("clock-met-took", took = took()),
+        (ClockPhase::Paused, _) => tr!("clock-paused-left", left = format_business_seconds(c.left)),
+        (ClockPhase::Running, ClockLevel::Breached) => {
+            tr!("clock-breached-over", over = format_business_seconds(-c.left))
+        }
+        (ClockPhase::Running, ClockLevel::Warning) => tr!("clock-warning-left", left = format_business_seconds(c.left)),
+        (ClockPhase::Running, ClockLevel::Ok) => tr!("clock-left", left = format_business_seconds(c.left)),
     }
 }
 
 /// When a clock is (or was) due, on the helpdesk's clock: "due Tue 2026-11-24 09:30 +01:00".
 pub fn clock_due(c: &ClockView, tz: Tz) -> Option<String> {
-    c.due.map(|d| format!("due {} {}", d.with_timezone(&tz).format("%a"), local_text(d, tz)))
+    c.due.map(|d| tr!("clock-due", day = date(&d.with_timezone(&tz), "%a"), at = local_text(d, tz)))
 }
 
 /// A clock on one line: its state, and when it is due.
@@ -188,11 +203,11 @@ fn hours_text(
         text
     };
     match (open_now, open_change) {
-        (Some(true), Some(t)) => format!("open now, until {}", when(t)),
-        (Some(true), None) => "open now".into(),
-        (Some(false), Some(t)) => format!("closed now, opens {}", when(t)),
-        (Some(false), None) => "closed".into(),
-        (None, _) => "hours not known".into(),
+        (Some(true), Some(at)) => tr!("hours-open-until", until = when(at)),
+        (Some(true), None) => t("hours-open"),
+        (Some(false), Some(at)) => tr!("hours-closed-opens", opens = when(at)),
+        (Some(false), None) => t("hours-closed"),
+        (None, _) => t("hours-unknown"),
     }
 }
 
@@ -201,7 +216,7 @@ fn near(t: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
     let (t, now) = (t.with_timezone(&tz), now.with_timezone(&tz));
     match (t.date_naive() - now.date_naive()).num_days() {
         0 => t.format("%H:%M").to_string(),
-        1..=6 => t.format("%a %H:%M").to_string(),
+        1..=6 => date(&t, "%a %H:%M"),
         _ => t.format("%Y-%m-%d %H:%M").to_string(),
     }
 }

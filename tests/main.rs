@@ -8,6 +8,7 @@ mod callers;
 mod cli;
 mod e2e;
 mod faults;
+mod i18n;
 mod import;
 mod majors;
 mod pack;

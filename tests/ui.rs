@@ -863,3 +863,37 @@ fn intake_finds_the_caller_links_the_major_incident_and_solves_on_the_line() {
     );
     assert!(t.solution.unwrap().starts_with("Magister cache legen"));
 }
+
+/// Every screen at 80×24 in Dutch: the words come from the catalogue, and they fit.
+#[test]
+fn every_screen_in_dutch_at_80x24() {
+    spoc::i18n::set_for_thread(spoc::i18n::Lang::Nl);
+    let mut ui = Ui::new();
+    let mut shots: Vec<(&str, String)> = vec![("queue", ui.screen(80, 24))];
+    ui.key(KeyCode::Enter);
+    shots.push(("ticket", ui.screen(80, 24)));
+    ui.key(KeyCode::Esc);
+    ui.keys("n");
+    ui.keys("Sanne");
+    shots.push(("intake", ui.screen(80, 24)));
+    ui.key(KeyCode::Esc);
+    ui.keys("f");
+    ui.keys("magi");
+    shots.push(("lookup", ui.screen(80, 24)));
+    ui.key(KeyCode::Esc);
+    for (key, name) in [("D", "dashboard"), ("S", "regie"), ("R", "registry"), ("H", "search"), ("?", "help")] {
+        ui.keys(key);
+        if name == "search" {
+            ui.keys("magister");
+        }
+        shots.push((name, ui.screen(80, 24)));
+        ui.key(KeyCode::Esc);
+        if name == "search" {
+            ui.key(KeyCode::Esc);
+        }
+    }
+    for (name, screen) in shots {
+        insta::assert_snapshot!(format!("dutch_{name}_80x24"), screen);
+    }
+    spoc::i18n::set_for_thread(spoc::i18n::Lang::En);
+}

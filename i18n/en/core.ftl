@@ -1,1 +1,52 @@
-# core (en)
+# Shared by the screens and the command line: clocks, due times, statuses, desk hours.
+sla-paused = paused
+due-tomorrow = tmrw { $time }
+due-yesterday = yday { $time }
+mark-major = MAJOR ·{" "}
+mark-call-back-now = CALL BACK ·{" "}
+mark-call-back-at = call back { $when } ·{" "}
+major-ref = , ref { $reference }
+major-open-calls = { $n ->
+    [one] 1 open call
+   *[other] { $n } open calls
+}
+unrouted = unrouted
+status-new = new
+status-assigned = assigned
+status-in-progress = in_progress
+status-waiting-on-supplier = waiting_on_supplier
+status-waiting-on-caller = waiting_on_caller
+status-resolved = resolved
+status-closed = closed
+status-short-new = new
+status-short-assigned = assigned
+status-short-in-progress = working
+status-short-waiting-on-supplier = supplier
+status-short-waiting-on-caller = caller
+status-short-resolved = resolved
+status-short-closed = closed
+clock-not-started = not started (starts at dispatch to the supplier)
+clock-breached-took = breached, took { $took }
+clock-met-took = met, took { $took }
+clock-paused-left = paused, { $left } left
+clock-breached-over = BREACHED, { $over } over
+clock-warning-left = warning, { $left } left
+clock-left = { $left } left
+clock-due = due { $day } { $at }
+hours-open-until = open now, until { $until }
+hours-open = open now
+hours-closed-opens = closed now, opens { $opens }
+hours-closed = closed
+hours-unknown = hours not known
+holiday-new-years-day = New Year's Day
+holiday-good-friday = Good Friday
+holiday-easter-sunday = Easter Sunday
+holiday-easter-monday = Easter Monday
+holiday-kings-day = King's Day
+holiday-queens-day = Queen's Day
+holiday-liberation-day = Liberation Day
+holiday-ascension-day = Ascension Day
+holiday-whit-sunday = Whit Sunday
+holiday-whit-monday = Whit Monday
+holiday-christmas-day = Christmas Day
+holiday-boxing-day = Boxing Day

@@ -1,1 +1,52 @@
-# core (nl)
+# Gedeeld door de schermen en de opdrachtregel: klokken, deadlines, statussen, openingstijden.
+sla-paused = gepauzeerd
+due-tomorrow = morgen { $time }
+due-yesterday = gist. { $time }
+mark-major = VERSTORING ·{" "}
+mark-call-back-now = TERUGBELLEN ·{" "}
+mark-call-back-at = terugbellen { $when } ·{" "}
+major-ref = , ref. { $reference }
+major-open-calls = { $n ->
+    [one] 1 open melding
+   *[other] { $n } open meldingen
+}
+unrouted = niet gerouteerd
+status-new = nieuw
+status-assigned = toegewezen
+status-in-progress = in behandeling
+status-waiting-on-supplier = wacht op leverancier
+status-waiting-on-caller = wacht op melder
+status-resolved = opgelost
+status-closed = gesloten
+status-short-new = nieuw
+status-short-assigned = toegew.
+status-short-in-progress = bezig
+status-short-waiting-on-supplier = leveranc
+status-short-waiting-on-caller = melder
+status-short-resolved = opgelost
+status-short-closed = gesloten
+clock-not-started = niet gestart (start bij doorzetten naar de leverancier)
+clock-breached-took = overschreden, duurde { $took }
+clock-met-took = gehaald, duurde { $took }
+clock-paused-left = gepauzeerd, nog { $left }
+clock-breached-over = OVERSCHREDEN, { $over } te laat
+clock-warning-left = waarschuwing, nog { $left }
+clock-left = nog { $left }
+clock-due = uiterlijk { $day } { $at }
+hours-open-until = nu open, tot { $until }
+hours-open = nu open
+hours-closed-opens = nu gesloten, opent { $opens }
+hours-closed = gesloten
+hours-unknown = openingstijden onbekend
+holiday-new-years-day = Nieuwjaarsdag
+holiday-good-friday = Goede Vrijdag
+holiday-easter-sunday = Eerste Paasdag
+holiday-easter-monday = Tweede Paasdag
+holiday-kings-day = Koningsdag
+holiday-queens-day = Koninginnedag
+holiday-liberation-day = Bevrijdingsdag
+holiday-ascension-day = Hemelvaartsdag
+holiday-whit-sunday = Eerste Pinksterdag
+holiday-whit-monday = Tweede Pinksterdag
+holiday-christmas-day = Eerste Kerstdag
+holiday-boxing-day = Tweede Kerstdag

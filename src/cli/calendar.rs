@@ -11,7 +11,7 @@ pub fn holidays(country: &str, year: i32) -> CmdResult {
     }
     let mut text = String::new();
     for (date, name) in c.holidays(year) {
-        text.push_str(&format!("{date}\t{name}\n"));
+        text.push_str(&format!("{date}\t{}\n", crate::present::holiday_name(name)));
     }
     out(&text)
 }

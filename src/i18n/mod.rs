@@ -32,7 +32,8 @@ impl std::str::FromStr for Lang {
 impl Lang {
     /// From the locale variables, as the C library reads them: the first one set decides.
     pub fn from_env() -> Lang {
-        let set = ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|v| std::env::var(v).ok().filter(|x| !x.is_empty()));
+        let set =
+            ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|v| std::env::var(v).ok().filter(|x| !x.is_empty()));
         match set {
             Some(l) if l.to_lowercase().starts_with("nl") => Lang::Nl,
             _ => Lang::En,
@@ -56,7 +57,7 @@ impl Lang {
 }
 
 /// The catalogues, as shipped in the binary: per language, one file per part of the product.
-pub const FILES: [&str; 3] = ["core", "screens-a", "screens-b"];
+pub const FILES: [&str; 5] = ["core", "screens-a", "screens-b", "cli-a", "cli-b"];
 
 macro_rules! catalogue {
     ($lang:literal) => {
@@ -64,11 +65,13 @@ macro_rules! catalogue {
             include_str!(concat!("../../i18n/", $lang, "/core.ftl")),
             include_str!(concat!("../../i18n/", $lang, "/screens-a.ftl")),
             include_str!(concat!("../../i18n/", $lang, "/screens-b.ftl")),
+            include_str!(concat!("../../i18n/", $lang, "/cli-a.ftl")),
+            include_str!(concat!("../../i18n/", $lang, "/cli-b.ftl")),
         ]
     };
 }
 
-pub const CATALOGUES: [(Lang, [&str; 3]); 2] = [(Lang::En, catalogue!("en")), (Lang::Nl, catalogue!("nl"))];
+pub const CATALOGUES: [(Lang, [&str; 5]); 2] = [(Lang::En, catalogue!("en")), (Lang::Nl, catalogue!("nl"))];
 
 static PROCESS: OnceLock<Lang> = OnceLock::new();
 

@@ -20,7 +20,7 @@ pub const MIN: (u16, u16) = (40, 8);
 pub fn draw(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap) {
     let area = f.area();
     if area.width < MIN.0 || area.height < MIN.1 {
-        let text = format!("spoc needs {}×{}; this is {}×{}", MIN.0, MIN.1, area.width, area.height);
+        let text = crate::tr!("frame-too-small", need_w = MIN.0, need_h = MIN.1, w = area.width, h = area.height);
         f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
     }
@@ -42,9 +42,7 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap) {
     if let Some(PromptKind::Status(allowed)) = s.open_prompt().map(|p| &p.kind) {
         screens::ticket::view::status_menu(f, s, theme, keys, allowed, body);
     }
-    let waiting = s.waiting.map(|d| {
-        format!("the server has not answered for {:.1} s; what you type is kept, the answer follows", d.as_secs_f64())
-    });
+    let waiting = s.waiting.map(|d| crate::tr!("frame-waiting", seconds = crate::i18n::decimal(d.as_secs_f64(), 1)));
     if let Some(banner) = s.banner.as_ref().or(waiting.as_ref()) {
         let r = Rect { height: 1, ..body };
         f.render_widget(Clear, r);
@@ -54,36 +52,41 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap) {
 
 fn title(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     let what = match s.screen() {
-        Screen::Queue if !s.queue.loaded => "loading the queue…".into(),
+        Screen::Queue if !s.queue.loaded => crate::i18n::t("frame-title-loading-queue"),
         Screen::Queue => {
             let view = match (&s.view, &s.view_supplier) {
                 (super::state::View::Supplier, Some(name)) => clean(name),
-                (v, _) => v.name().to_string(),
+                (v, _) => v.name(),
             };
             // The filter in force and what it leaves, so an agent never wonders why a ticket is missing.
             let shown = s.queue.rows.len();
             let count = match (shown, s.queue.more) {
-                (n, true) => format!("{n}+ tickets"),
-                (1, false) => "1 ticket".to_string(),
-                (n, false) => format!("{n} tickets"),
+                (n, true) => crate::tr!("frame-count-more", n = n),
+                (n, false) => crate::tr!("frame-count", n = n),
             };
-            let filter = match s.queue.filter.trim() {
-                "" => String::new(),
-                f => format!(" · filter {}", clean(f)),
-            };
-            format!("queue · {view}{filter} · {count} · sorted by {}", s.sort.name())
+            let sort = s.sort.label();
+            match s.queue.filter.trim() {
+                "" => crate::tr!("frame-title-queue", view = view, count = count, sort = sort),
+                f => {
+                    crate::tr!("frame-title-queue-filtered", view = view, filter = clean(f), count = count, sort = sort)
+                }
+            }
         }
-        Screen::Ticket => s.ticket.as_ref().map(|t| format!("ticket #{}", t.id)).unwrap_or_else(|| "ticket".into()),
-        Screen::Lookup => "who do we call?".into(),
-        Screen::Search => "search all tickets".into(),
-        Screen::Intake => "new call".into(),
+        Screen::Ticket => s
+            .ticket
+            .as_ref()
+            .map(|t| crate::tr!("frame-title-ticket", id = t.id))
+            .unwrap_or_else(|| crate::i18n::t("frame-title-no-ticket")),
+        Screen::Lookup => crate::i18n::t("frame-title-lookup"),
+        Screen::Search => crate::i18n::t("frame-title-search"),
+        Screen::Intake => crate::i18n::t("frame-title-intake"),
         Screen::Registry => match s.registry_search.trim() {
-            "" => "registry".into(),
-            words => format!("registry · search {} · {} found", clean(words), s.registry_len()),
+            "" => crate::i18n::t("frame-title-registry"),
+            words => crate::tr!("frame-title-registry-search", words = clean(words), n = s.registry_len()),
         },
-        Screen::Dashboard => "dashboard".into(),
-        Screen::Regie => "regie".into(),
-        Screen::Help => "keys".into(),
+        Screen::Dashboard => crate::i18n::t("frame-title-dashboard"),
+        Screen::Regie => crate::i18n::t("frame-title-regie"),
+        Screen::Help => crate::i18n::t("frame-title-help"),
     };
     let line = Line::from(vec![Span::styled(" spoc ", theme.style("ui.title")), Span::raw(what)]);
     f.render_widget(Paragraph::new(line).style(theme.style("ui.status")), r);
@@ -92,8 +95,8 @@ fn title(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
 fn status_line(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     let text = if let Some(p) = s.open_prompt() {
         match &p.kind {
-            PromptKind::Priority => "new priority: 1 P1  2 P2  3 P3  4 P4  (esc: cancel)".to_string(),
-            PromptKind::Status(_) => "new status: its key  (esc: cancel)".to_string(),
+            PromptKind::Priority => crate::i18n::t("prompt-priority"),
+            PromptKind::Status(_) => crate::i18n::t("prompt-status"),
             PromptKind::Confirm { question, .. } => question.clone(),
             PromptKind::Dispatch => {
                 let t = s.ticket.as_ref();
@@ -104,29 +107,27 @@ fn status_line(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
                     .map(|reg| crate::present::supplier_hours(reg, &supplier, s.now))
                     .unwrap_or_default();
                 let typed = line::shown(&p.text, &s.cursor_of(LineOf::Prompt));
-                format!("dispatch to {supplier} ({hours}) · their reference, if any: {typed}")
+                crate::tr!("prompt-dispatch", supplier = supplier, hours = hours, typed = typed)
             }
             kind => {
-                let what = match kind {
-                    PromptKind::Note => "note",
-                    PromptKind::Reply => "reply to the caller",
-                    PromptKind::Call => "call with the caller",
-                    PromptKind::SupplierReply => "the supplier's answer",
-                    PromptKind::SupplierSolved => "the supplier's solution",
-                    PromptKind::Assign => "assign to (login)",
-                    PromptKind::Override => "route to (SUPPLIER: reason)",
-                    PromptKind::Satisfaction => "satisfaction (SCORE remark)",
-                    PromptKind::Solution => "what solved it (then enter, and y to resolve)",
-                    PromptKind::Email => "email to the caller",
-                    PromptKind::GoTo => "go to ticket #",
-                    PromptKind::Link => "link to major incident # (- unlinks)",
-                    PromptKind::CallBack => "call back at (HH:MM, tomorrow HH:MM, YYYY-MM-DD HH:MM)",
-                    PromptKind::Reclassify => {
-                        "impact 1-3 (1 whole organisation) and urgency 1-4 (1 critical), e.g. 2 3"
-                    }
-                    _ => "supplier's reference",
+                let shown = line::shown(&p.text, &s.cursor_of(LineOf::Prompt));
+                let typed = match kind {
+                    PromptKind::Note => crate::tr!("prompt-note", typed = shown),
+                    PromptKind::Reply => crate::tr!("prompt-reply", typed = shown),
+                    PromptKind::Call => crate::tr!("prompt-call", typed = shown),
+                    PromptKind::SupplierReply => crate::tr!("prompt-supplier-reply", typed = shown),
+                    PromptKind::SupplierSolved => crate::tr!("prompt-supplier-solved", typed = shown),
+                    PromptKind::Assign => crate::tr!("prompt-assign", typed = shown),
+                    PromptKind::Override => crate::tr!("prompt-override", typed = shown),
+                    PromptKind::Satisfaction => crate::tr!("prompt-satisfaction", typed = shown),
+                    PromptKind::Solution => crate::tr!("prompt-solution", typed = shown),
+                    PromptKind::Email => crate::tr!("prompt-email", typed = shown),
+                    PromptKind::GoTo => crate::tr!("prompt-go-to", typed = shown),
+                    PromptKind::Link => crate::tr!("prompt-link", typed = shown),
+                    PromptKind::CallBack => crate::tr!("prompt-call-back", typed = shown),
+                    PromptKind::Reclassify => crate::tr!("prompt-reclassify", typed = shown),
+                    _ => crate::tr!("prompt-supplier-ref", typed = shown),
                 };
-                let typed = format!("{what}: {}", line::shown(&p.text, &s.cursor_of(LineOf::Prompt)));
                 // Reopened after a refusal: why, then the text to mend.
                 match &s.message {
                     Some(why) => format!("{why} — {typed}"),
@@ -136,14 +137,14 @@ fn status_line(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
         }
     } else if s.queue.filtering && s.screen() == Screen::Queue {
         let typed = line::shown(&s.queue.filter, &s.cursor_of(LineOf::Filter));
-        format!("filter: {typed}  (enter: keep, esc: clear)")
+        crate::tr!("frame-filter", typed = typed)
     } else if s.registry_searching && s.screen() == Screen::Registry {
         let typed = line::shown(&s.registry_search, &s.cursor_of(LineOf::RegistrySearch));
-        format!("search: {typed}  (enter: keep, esc: clear)")
+        crate::tr!("frame-registry-search", typed = typed)
     } else if let Some(m) = &s.message {
         m.clone()
     } else {
-        format!("{} · f1 or ? for keys", s.me)
+        crate::tr!("frame-idle", me = s.me.as_str())
     };
     let clean = crate::domain::sanitize_line(&text).into_owned();
     f.render_widget(Paragraph::new(clean).style(theme.style("ui.dim")), r);

@@ -86,8 +86,8 @@ pub fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
                     });
                 }
                 Status::Closed => {
-                    let solution = t.solution.as_deref().unwrap_or("none recorded");
-                    let question = format!("close #{} (solution: {solution})? y: close  n: keep it resolved", t.id);
+                    let solution = t.solution.clone().unwrap_or_else(|| crate::i18n::t("prompt-no-solution"));
+                    let question = crate::tr!("prompt-confirm-close", id = t.id, solution = solution);
                     let changes = vec![Change::Status(Status::Closed)];
                     s.prompt =
                         Some(Prompt { kind: PromptKind::Confirm { question, changes }, text: String::new(), version });
@@ -108,13 +108,13 @@ pub fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
             }
             if matches!(c, 'n' | 'N') {
                 s.prompt = None;
-                s.message = Some("nothing changed".into());
+                s.message = Some(crate::i18n::t("prompt-nothing-changed"));
             }
         }
         (PromptKind::Confirm { .. }, _) => {}
         (PromptKind::GoTo, KeyCode::Enter) => {
             let Ok(id) = prompt.text.trim().trim_start_matches('#').parse::<u64>() else {
-                s.message = Some("a ticket's number, e.g. 584".into());
+                s.message = Some(crate::i18n::t("prompt-go-to-invalid"));
                 return vec![];
             };
             s.prompt = None;
@@ -142,7 +142,7 @@ pub fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
                 n => match n.parse::<u64>() {
                     Ok(id) => Some(id),
                     Err(_) => {
-                        s.message = Some("a major incident's number, e.g. 51 (or - to unlink)".into());
+                        s.message = Some(crate::i18n::t("prompt-link-invalid"));
                         return vec![];
                     }
                 },
@@ -154,7 +154,7 @@ pub fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
         }
         (PromptKind::CallBack, KeyCode::Enter) => {
             let Some(at) = call_back_moment(&prompt.text, s.now, s.tz) else {
-                s.message = Some("when: HH:MM (today), tomorrow HH:MM, or YYYY-MM-DD HH:MM".into());
+                s.message = Some(crate::i18n::t("prompt-call-back-invalid"));
                 return vec![];
             };
             let Some(t) = &s.ticket else { return vec![] };
@@ -171,7 +171,7 @@ pub fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
         (PromptKind::Reclassify, KeyCode::Enter) => {
             let numbers: Vec<u8> = prompt.text.split_whitespace().filter_map(|n| n.parse().ok()).collect();
             let &[impact, urgency] = numbers.as_slice() else {
-                s.message = Some("impact 1-3 and urgency 1-4, e.g. 2 3".into());
+                s.message = Some(crate::i18n::t("prompt-reclassify-invalid"));
                 return vec![];
             };
             if let Err(why) = crate::domain::ticket::check_impact_urgency(impact, urgency) {
@@ -186,7 +186,7 @@ pub fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
         (PromptKind::Solution, KeyCode::Enter) if !prompt.text.trim().is_empty() => {
             let text = prompt.text.trim().to_string();
             let id = s.ticket.as_ref().map(|t| t.id).unwrap_or_default();
-            let question = format!("resolve #{id} with: {text}? y: resolve  n: cancel");
+            let question = crate::tr!("prompt-confirm-resolve", id = id, solution = text.as_str());
             let changes = vec![Change::Solution(text), Change::Status(Status::Resolved)];
             let version = prompt.version;
             s.prompt = Some(Prompt { kind: PromptKind::Confirm { question, changes }, text: String::new(), version });
@@ -222,18 +222,18 @@ pub fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
                     if let Some((false, reg)) = known {
                         let names = reg.suppliers().iter().map(|x| x.name.as_str());
                         let near = crate::domain::registry::lookup::closest(supplier, names, 3);
-                        let hint = if near.is_empty() {
-                            String::new()
+                        let quoted = format!("{supplier:?}");
+                        s.message = Some(if near.is_empty() {
+                            crate::tr!("prompt-no-supplier", supplier = quoted)
                         } else {
-                            format!("; did you mean {}?", near.join(", or "))
-                        };
-                        s.message = Some(format!("no supplier {supplier:?}{hint}"));
+                            let separator = crate::i18n::t("prompt-near-separator");
+                            let near = near.join(separator.as_str());
+                            crate::tr!("prompt-no-supplier-near", supplier = quoted, near = near)
+                        });
                         return vec![];
                     }
                     if reason.trim().is_empty() {
-                        s.message = Some(format!(
-                            "routing elsewhere needs a reason, for the journal: write it as {supplier}: the reason"
-                        ));
+                        s.message = Some(crate::tr!("prompt-override-needs-reason", supplier = supplier));
                         return vec![];
                     }
                     Change::OverrideRouting { supplier: supplier.into(), reason: reason.trim().into() }
@@ -246,7 +246,7 @@ pub fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
                             remark: Some(remark.trim().to_string()).filter(|r| !r.is_empty()),
                         },
                         Err(_) => {
-                            s.message = Some("start with the score, 1 to 5".into());
+                            s.message = Some(crate::i18n::t("prompt-satisfaction-invalid"));
                             return vec![];
                         }
                     }
@@ -276,7 +276,8 @@ pub fn call_back_moment(
     let text = text.trim().to_lowercase();
     let today = now.with_timezone(&tz).date_naive();
     let (day, time) = match text.split_once(' ') {
-        Some(("tomorrow", t)) => (today.succ_opt()?, t.trim()),
+        // "morgen" as the Dutch prompt writes it.
+        Some(("tomorrow" | "morgen", t)) => (today.succ_opt()?, t.trim()),
         Some((d, t)) => (NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()?, t.trim()),
         None => (today, text.as_str()),
     };

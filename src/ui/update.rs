@@ -141,12 +141,12 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
         }
         Msg::Changed(Ok(t)) => {
             s.answered = None;
-            s.message = Some(format!("ticket {} saved (version {})", t.id, t.version));
+            s.message = Some(crate::tr!("update-saved", id = t.id, version = t.version));
             s.ticket = Some(t);
             vec![Effect::LoadQueue(s.queue_query())]
         }
         Msg::Created(Ok(t)) => {
-            s.message = Some(format!("ticket #{} logged · {}", t.id, t.routing));
+            s.message = Some(crate::tr!("update-logged", id = t.id, routing = t.routing.as_str()));
             s.intake = Default::default();
             // The new ticket where the intake was; an agent who moved on meanwhile stays there.
             if s.screen() == Screen::Intake {
@@ -229,7 +229,7 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
             match (n, open) {
                 (Notice::Ticket { id, version, by, .. }, Some((open_id, v))) if id == open_id && version > v => {
                     if by != s.me {
-                        s.message = Some(format!("{by} just changed this ticket"));
+                        s.message = Some(crate::tr!("update-changed-by", who = by.as_str()));
                     }
                     effects.push(Effect::LoadTicket(id));
                 }
@@ -275,7 +275,7 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
         Msg::Answer { msg, lost } => {
             let effects = update(s, keys, *msg);
             if lost {
-                let why = s.message.clone().unwrap_or_else(|| "no answer".into());
+                let why = s.message.clone().unwrap_or_else(|| crate::i18n::t("update-no-answer"));
                 s.banner = Some(lost_banner(&why));
             } else if !s.subscription_lost {
                 // It answers again (a server that was stuck rather than gone).
@@ -298,7 +298,7 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
 /// stays in the status line), so that it is read whole at 80 columns.
 fn lost_banner(why: &str) -> String {
     let first = why.split(['(', ';']).next().unwrap_or(why).trim();
-    format!("the server cannot be reached; reconnecting… ({first})")
+    crate::tr!("update-lost-banner", why = first)
 }
 
 fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {

@@ -65,10 +65,10 @@ pub fn scrolled(at: u16, lines: usize, visible: usize, action: Action) -> Option
 pub fn copy(s: &mut State, text: Option<String>) {
     match text {
         Some(t) => {
-            s.message = Some(format!("copied {t}"));
+            s.message = Some(crate::tr!("clipboard-copied", text = t.as_str()));
             s.clipboard = Some(t);
         }
-        None => s.message = Some("nothing to copy".into()),
+        None => s.message = Some(crate::i18n::t("clipboard-nothing")),
     }
 }
 

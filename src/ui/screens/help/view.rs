@@ -5,14 +5,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::ui::keymap::Keymap;
+use crate::ui::keymap::{Keymap, Mode};
 use crate::ui::state::{Screen, State};
 use crate::ui::theme::Theme;
 
 pub fn draw(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap, r: Rect) {
     let below = s.screens.iter().rev().nth(1).copied().unwrap_or(Screen::Queue);
     let mode = below.mode();
-    let head = Line::from(Span::styled(format!("keys on the {} screen", mode.name()), theme.style("ui.header")));
+    let head = crate::tr!("help-header", screen = screen_name(mode));
+    let head = Line::from(Span::styled(head, theme.style("ui.header")));
     f.render_widget(Paragraph::new(head), Rect { height: 1, ..r });
     // As few columns as it takes for every key to show, a description wrapping under its key
     // (indented) rather than cut.
@@ -67,7 +68,25 @@ pub fn overflow(s: &State, keys: &Keymap, cols: u16, rows: usize) -> Option<usiz
 type Shown = (String, String);
 
 fn line_of((key, action): &(String, crate::ui::action::Action)) -> Shown {
-    (format!("{key:>9} "), action.describe().to_string())
+    (format!("{key:>9} "), action.describe())
+}
+
+/// The screen whose keys are shown, as the header names it.
+fn screen_name(mode: Mode) -> String {
+    match mode {
+        Mode::Global => crate::i18n::t("help-screen-global"),
+        Mode::Queue => crate::i18n::t("help-screen-queue"),
+        Mode::Intake => crate::i18n::t("help-screen-intake"),
+        Mode::Registry => crate::i18n::t("help-screen-registry"),
+        Mode::Dashboard => crate::i18n::t("help-screen-dashboard"),
+        Mode::Regie => crate::i18n::t("help-screen-regie"),
+        Mode::Ticket => crate::i18n::t("help-screen-ticket"),
+        Mode::Lookup => crate::i18n::t("help-screen-lookup"),
+        Mode::Search => crate::i18n::t("help-screen-search"),
+        Mode::Help => crate::i18n::t("help-screen-help"),
+        Mode::Status => crate::i18n::t("help-screen-status"),
+        Mode::Input => crate::i18n::t("help-screen-input"),
+    }
 }
 
 /// The bindings in columns of `width`, each description wrapped at words under its key; `None`

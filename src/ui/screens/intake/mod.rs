@@ -40,16 +40,17 @@ pub const FIELDS: [Field; 7] = [
 ];
 
 impl Field {
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::Caller => "caller",
-            Field::Participant => "participant",
-            Field::Service => "service",
-            Field::Impact => "impact 1-3",
-            Field::Urgency => "urgency 1-4",
-            Field::Title => "title",
-            Field::Description => "description",
-        }
+    /// The field's name as the agent reads it, in their language.
+    pub fn label(self) -> String {
+        crate::i18n::t(match self {
+            Field::Caller => "intake-field-caller",
+            Field::Participant => "intake-field-participant",
+            Field::Service => "intake-field-service",
+            Field::Impact => "intake-field-impact",
+            Field::Urgency => "intake-field-urgency",
+            Field::Title => "intake-field-title",
+            Field::Description => "intake-field-description",
+        })
     }
 }
 
@@ -165,9 +166,12 @@ impl Intake {
 
     /// The ticket as saving would log it, or what is still missing.
     pub fn ticket(&self, reg: &Registry, now: DateTime<Utc>) -> Result<NewTicket, String> {
-        let participant = self.resolved(Field::Participant, reg, now).ok_or("which participant?")?;
-        let service = self.resolved(Field::Service, reg, now).ok_or("which service?")?;
-        let number = |f: Field| self.value(f).trim().parse::<u8>().map_err(|_| format!("{} is a number", f.label()));
+        let participant =
+            self.resolved(Field::Participant, reg, now).ok_or_else(|| crate::i18n::t("intake-which-participant"))?;
+        let service = self.resolved(Field::Service, reg, now).ok_or_else(|| crate::i18n::t("intake-which-service"))?;
+        let number = |f: Field| {
+            self.value(f).trim().parse::<u8>().map_err(|_| crate::tr!("intake-not-a-number", field = f.label()))
+        };
         let (impact, urgency) = (number(Field::Impact)?, number(Field::Urgency)?);
         let title = self.value(Field::Title).trim();
         let title = if title.is_empty() { service.clone() } else { title.to_string() };
@@ -263,19 +267,19 @@ pub fn act(s: &mut State, action: Action) -> Option<Vec<Effect>> {
                 Some(id) => {
                     s.intake.link = if s.intake.link.is_some() { None } else { Some(id) };
                     s.message = Some(if s.intake.link.is_some() {
-                        format!("the call will be linked to major incident #{id}")
+                        crate::tr!("intake-link-on", id = id)
                     } else {
-                        "the call will not be linked".into()
+                        crate::i18n::t("intake-link-off")
                     });
                 }
-                None => s.message = Some("no open major incident for this service".into()),
+                None => s.message = Some(crate::i18n::t("intake-no-major")),
             }
         }
         Action::ApplySolution => {
             let reg = s.registry.as_ref()?;
             let titles: Vec<String> = s.intake.solutions(reg, s.now).iter().map(|x| x.title.clone()).collect();
             if titles.is_empty() {
-                s.message = Some("no standard solution for this service".into());
+                s.message = Some(crate::i18n::t("intake-no-solution"));
             }
             // The next one, and after the last none again.
             let at = s.intake.solution.as_ref().and_then(|t| titles.iter().position(|x| x == t));
@@ -288,17 +292,17 @@ pub fn act(s: &mut State, action: Action) -> Option<Vec<Effect>> {
             let reg = s.registry.as_ref()?;
             let typed = s.intake.value(Field::Caller).trim().to_string();
             let Some(participant) = s.intake.resolved(Field::Participant, reg, s.now) else {
-                s.message = Some("which participant is the caller at?".into());
+                s.message = Some(crate::i18n::t("intake-caller-where"));
                 return Some(vec![]);
             };
             let caller = Caller { participant, ..crate::domain::caller::from_typed(&typed) };
             if caller.name.is_empty() {
-                s.message = Some("type the caller's name (and phone or email) first".into());
+                s.message = Some(crate::i18n::t("intake-caller-name-first"));
                 return Some(vec![]);
             }
             return Some(vec![Effect::SaveCaller(caller)]);
         }
-        Action::Save if s.intake.saving => s.message = Some("saving the call… (once is enough)".into()),
+        Action::Save if s.intake.saving => s.message = Some(crate::i18n::t("intake-saving")),
         Action::Save => {
             let reg = s.registry.as_ref()?;
             match s.intake.ticket(reg, s.now) {
@@ -360,7 +364,7 @@ pub fn answered(s: &mut State, msg: crate::ui::update::Msg) -> Vec<Effect> {
             s.intake.card = Some(card);
         }
         Msg::CallerSaved(Ok(c)) => {
-            s.message = Some(format!("caller {} is on file now", c.label()));
+            s.message = Some(crate::tr!("intake-caller-saved", name = c.label()));
             let id = c.id;
             choose(&mut s.intake, c);
             return vec![Effect::CallerCard(id)];

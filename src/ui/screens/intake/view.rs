@@ -30,13 +30,22 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
             ),
         ]));
         // What the numbers mean, while the agent picks one.
-        let meanings: &[&str] = match field {
-            super::Field::Impact => &["1 whole organisation", "2 department or group", "3 one person"],
-            super::Field::Urgency => &["1 critical", "2 high", "3 normal", "4 low"],
-            _ => &[],
+        let meanings: Vec<String> = match field {
+            super::Field::Impact => vec![
+                crate::i18n::t("intake-impact-1"),
+                crate::i18n::t("intake-impact-2"),
+                crate::i18n::t("intake-impact-3"),
+            ],
+            super::Field::Urgency => vec![
+                crate::i18n::t("intake-urgency-1"),
+                crate::i18n::t("intake-urgency-2"),
+                crate::i18n::t("intake-urgency-3"),
+                crate::i18n::t("intake-urgency-4"),
+            ],
+            _ => Vec::new(),
         };
         if focused {
-            for m in meanings {
+            for m in &meanings {
                 lines.push(Line::from(Span::styled(format!("               {m}"), theme.style("ui.dim"))));
             }
         }
@@ -48,17 +57,14 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
         }
     }
     lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled(
-        "tab: next field · up/down: pick · ctrl-s: log it · esc: leave",
-        theme.style("ui.dim"),
-    )));
+    lines.push(Line::from(Span::styled(crate::i18n::t("intake-keys"), theme.style("ui.dim"))));
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), form);
 
-    let block = Block::default().borders(Borders::LEFT).title(" routing preview ");
+    let block = Block::default().borders(Borders::LEFT).title(crate::i18n::t("intake-preview-title"));
     let inner = block.inner(preview);
     f.render_widget(block, preview);
     let Some(reg) = &s.registry else { return };
-    let local = |at: chrono::DateTime<chrono::Utc>| at.with_timezone(&s.tz).format("%a %d %b %H:%M").to_string();
+    let local = |at: chrono::DateTime<chrono::Utc>| crate::i18n::date(&at.with_timezone(&s.tz), "%a %d %b %H:%M");
     let text = match intake.preview(reg, s.now, &s.me) {
         Err(missing) => vec![Line::from(Span::styled(missing, theme.style("ui.dim")))],
         Ok(p) => {
@@ -70,16 +76,18 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
                 )),
                 Line::raw(clean(&p.routing)),
                 Line::raw(""),
-                Line::from(Span::styled("helpdesk", theme.style("ui.header"))),
+                Line::from(Span::styled(crate::i18n::t("intake-preview-helpdesk"), theme.style("ui.header"))),
             ];
-            for (what, c) in [("respond", &p.sla.helpdesk.response), ("resolve", &p.sla.helpdesk.resolution)] {
-                l.push(Line::raw(format!("  {what:<8} by {}", c.due.map(local).unwrap_or_else(|| "-".into()))));
-            }
+            let [respond, resolve] = [&p.sla.helpdesk.response, &p.sla.helpdesk.resolution]
+                .map(|c| c.due.map(local).unwrap_or_else(|| "-".to_string()));
+            l.push(Line::raw(crate::tr!("intake-respond-by", due = respond)));
+            l.push(Line::raw(crate::tr!("intake-resolve-by", due = resolve)));
             if let Some(sup) = &p.supplier {
-                l.push(Line::from(Span::styled(format!("supplier {}", clean(sup)), theme.style("ui.header"))));
-                l.push(Line::raw("  clocks start when dispatched"));
+                let head = crate::tr!("intake-preview-supplier", name = clean(sup));
+                l.push(Line::from(Span::styled(head, theme.style("ui.header"))));
+                l.push(Line::raw(crate::i18n::t("intake-clocks-at-dispatch")));
             } else {
-                l.push(Line::from(Span::styled("unrouted: the helpdesk handles it", theme.style("sla.warning"))));
+                l.push(Line::from(Span::styled(crate::i18n::t("intake-unrouted"), theme.style("sla.warning"))));
             }
             l
         }
@@ -95,24 +103,33 @@ fn extras<'a>(s: &State, reg: &crate::domain::Registry, theme: &Theme) -> Vec<Li
     let intake = &s.intake;
     let mut l = Vec::new();
     if let Some(m) = intake.major(reg, s.now) {
-        let reference = m.supplier_ref.as_deref().map(|r| format!(", ref {r}")).unwrap_or_default();
+        let status = crate::present::status_name(m.status);
+        let head = match m.supplier_ref.as_deref() {
+            Some(r) => crate::tr!("intake-major-ref", id = m.id, status = status, reference = r, calls = m.calls),
+            None => crate::tr!("intake-major", id = m.id, status = status, calls = m.calls),
+        };
         l.push(Line::raw(""));
-        l.push(Line::styled(
-            clean(&format!("MAJOR INCIDENT #{} · {}{reference} · {} calls", m.id, m.status, m.calls)),
-            theme.style("sla.breached"),
-        ));
+        l.push(Line::styled(clean(&head), theme.style("sla.breached")));
         l.push(Line::raw(clean(&m.title)));
-        let linked = if intake.link == Some(m.id) { "linked: ctrl-l unlinks" } else { "ctrl-l links this call to it" };
+        let linked = if intake.link == Some(m.id) {
+            crate::i18n::t("intake-major-linked")
+        } else {
+            crate::i18n::t("intake-major-link")
+        };
         l.push(Line::styled(linked, theme.style("ui.dim")));
     }
     let solutions = intake.solutions(reg, s.now);
     if !solutions.is_empty() {
         l.push(Line::raw(""));
-        l.push(Line::styled("standard solutions (ctrl-o: solve on the line)", theme.style("ui.header")));
+        l.push(Line::styled(crate::i18n::t("intake-solutions"), theme.style("ui.header")));
         for sol in &solutions {
             let chosen = intake.solution.as_deref() == Some(sol.title.as_str());
-            let mark = if chosen { "✓ solved with: " } else { "  " };
-            l.push(Line::raw(clean(&format!("{mark}{}", sol.title))));
+            let text = if chosen {
+                crate::tr!("intake-solved-with", title = sol.title.as_str())
+            } else {
+                format!("  {}", sol.title)
+            };
+            l.push(Line::raw(clean(&text)));
             if chosen {
                 l.extend(crate::domain::sanitize(&sol.steps).lines().map(|x| Line::raw(format!("    {x}"))));
             }
@@ -121,19 +138,25 @@ fn extras<'a>(s: &State, reg: &crate::domain::Registry, theme: &Theme) -> Vec<Li
     match (&intake.caller, &intake.card) {
         (Some(c), Some(card)) => {
             l.push(Line::raw(""));
-            l.push(Line::styled(clean(&format!("caller {} · {}", c.label(), c.participant)), theme.style("ui.header")));
+            let head = crate::tr!("intake-caller-head", name = c.label(), participant = c.participant.as_str());
+            l.push(Line::styled(clean(&head), theme.style("ui.header")));
             if card.open.is_empty() && card.recent.is_empty() {
-                l.push(Line::styled("no earlier calls", theme.style("ui.dim")));
+                l.push(Line::styled(crate::i18n::t("intake-no-earlier-calls"), theme.style("ui.dim")));
             }
-            for (what, rows) in [("open", &card.open), ("earlier", &card.recent)] {
-                for r in rows.iter() {
-                    l.push(Line::raw(clean(&format!("  {what:<7} #{} {} {}", r.id, r.status.as_str(), r.title))));
-                }
+            for r in &card.open {
+                let status = crate::present::status_name(r.status);
+                let line = crate::tr!("intake-call-open", id = r.id, status = status, title = r.title.as_str());
+                l.push(Line::raw(clean(&line)));
+            }
+            for r in &card.recent {
+                let status = crate::present::status_name(r.status);
+                let line = crate::tr!("intake-call-earlier", id = r.id, status = status, title = r.title.as_str());
+                l.push(Line::raw(clean(&line)));
             }
         }
         (None, _) if !intake.value(super::Field::Caller).trim().is_empty() => {
             l.push(Line::raw(""));
-            l.push(Line::styled("caller not on file: ctrl-n puts them on file", theme.style("ui.dim")));
+            l.push(Line::styled(crate::i18n::t("intake-caller-not-on-file"), theme.style("ui.dim")));
         }
         _ => {}
     }

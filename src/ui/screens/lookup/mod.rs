@@ -56,6 +56,6 @@ pub fn new_call(s: &mut State) {
     if let Some(service) = service {
         s.intake = Default::default();
         s.intake.values[2] = service;
-        s.message = Some("a new call: who calls, and from where?".into());
+        s.message = Some(crate::i18n::t("lookup-new-call"));
     }
 }

@@ -15,22 +15,25 @@ use crate::ui::theme::Theme;
 pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     let [input, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(r);
     let typed = crate::ui::line::shown(&clean(&s.lookup.query), &s.cursor_of(crate::ui::line::LineOf::Lookup));
-    f.render_widget(Paragraph::new(format!("find: {typed}")), input);
+    f.render_widget(Paragraph::new(crate::tr!("lookup-find", typed = typed)), input);
     let [hits, card] = Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(rest);
+    // The kinds' column as wide as the longest kind's name in this language, and a space.
+    let kinds = [HitKind::Supplier, HitKind::Service, HitKind::Contract, HitKind::Contact, HitKind::Solution];
+    let kind_w = kinds.iter().map(|k| kind_name(*k).chars().count()).max().unwrap_or(8).max(8) + 1;
     let items: Vec<ListItem> = s
         .lookup
         .hits
         .iter()
         .map(|h| {
-            let kind = h.kind.as_str();
+            let kind = kind_name(h.kind);
             let to = match h.kind {
-                HitKind::Solution => "solve on the line",
-                _ => h.supplier.as_deref().unwrap_or("no contract"),
+                HitKind::Solution => crate::i18n::t("lookup-solve-on-the-line"),
+                _ => h.supplier.clone().unwrap_or_else(|| crate::i18n::t("lookup-no-contract")),
             };
             ListItem::new(Line::from(vec![
-                Span::styled(format!("{kind:<9}"), theme.style("ui.dim")),
+                Span::styled(format!("{kind:<kind_w$}"), theme.style("ui.dim")),
                 Span::raw(clean(&h.name)),
-                Span::styled(format!(" → {}", clean(to)), theme.style("ui.dim")),
+                Span::styled(format!(" → {}", clean(&to)), theme.style("ui.dim")),
             ]))
         })
         .collect();
@@ -41,14 +44,37 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     let solution = s.lookup.hits.get(s.lookup.selected).filter(|h| h.kind == HitKind::Solution);
     if let Some(sol) = solution.and_then(|h| s.registry.as_ref()?.solution(&h.name).cloned()) {
         let mut lines = vec![Line::from(Span::styled(clean(&sol.title), theme.style("ui.title")))];
-        lines.push(Line::styled(clean(&format!("for {}", sol.services.join(", "))), theme.style("ui.dim")));
+        let services = crate::tr!("lookup-solution-for", services = sol.services.join(", "));
+        lines.push(Line::styled(clean(&services), theme.style("ui.dim")));
         lines.extend(crate::domain::sanitize(&sol.steps).lines().map(|l| Line::raw(l.to_string())));
         f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), card);
     } else if let Some(c) = &s.lookup.card {
         f.render_widget(Paragraph::new(card_lines(c, s.now, theme)).wrap(Wrap { trim: false }), card);
     } else if s.lookup.query.is_empty() {
-        f.render_widget(Paragraph::new("type a supplier, service, alias, keyword, contract or contact"), card);
+        f.render_widget(Paragraph::new(crate::i18n::t("lookup-placeholder")).wrap(Wrap { trim: false }), card);
     }
+}
+
+/// A kind of hit as the agent reads it.
+fn kind_name(kind: HitKind) -> String {
+    crate::i18n::t(match kind {
+        HitKind::Supplier => "lookup-kind-supplier",
+        HitKind::Service => "lookup-kind-service",
+        HitKind::Contract => "lookup-kind-contract",
+        HitKind::Contact => "lookup-kind-contact",
+        HitKind::Solution => "lookup-kind-solution",
+    })
+}
+
+/// A contact's role as the agent reads it.
+fn role_name(role: crate::domain::registry::ContactRole) -> String {
+    use crate::domain::registry::ContactRole;
+    crate::i18n::t(match role {
+        ContactRole::ServiceDesk => "lookup-role-service-desk",
+        ContactRole::AccountManager => "lookup-role-account-manager",
+        ContactRole::Escalation => "lookup-role-escalation",
+        ContactRole::Other => "lookup-role-other",
+    })
 }
 
 fn card_lines<'a>(c: &SupplierCard, now: DateTime<Utc>, theme: &Theme) -> Vec<Line<'a>> {
@@ -61,10 +87,15 @@ fn card_lines<'a>(c: &SupplierCard, now: DateTime<Utc>, theme: &Theme) -> Vec<Li
     let open = Span::styled(crate::present::desk_hours(c, now), theme.style(role));
     let mut lines = vec![Line::from(Span::styled(clean(&s.name), theme.style("ui.title"))), Line::from(open)];
     for m in &c.majors {
-        let line = format!("MAJOR INCIDENT {}", crate::present::major_line(m, false));
+        let line = crate::tr!("lookup-major", line = crate::present::major_line(m, false));
         lines.push(Line::styled(clean(&line), theme.style("sla.breached")));
     }
-    for (label, value) in [("phone", &s.phone), ("email", &s.email), ("portal", &s.portal)] {
+    let reach = [
+        (crate::i18n::t("lookup-phone"), &s.phone),
+        (crate::i18n::t("lookup-email"), &s.email),
+        (crate::i18n::t("lookup-portal"), &s.portal),
+    ];
+    for (label, value) in reach {
         if let Some(v) = value {
             lines.push(Line::raw(format!("{label:<9}{}", clean(v))));
         }
@@ -72,29 +103,41 @@ fn card_lines<'a>(c: &SupplierCard, now: DateTime<Utc>, theme: &Theme) -> Vec<Li
     for contact in &s.contacts {
         let level = contact.level.map(|l| format!(" {l}")).unwrap_or_default();
         let reach: Vec<&str> = [contact.phone.as_deref(), contact.email.as_deref()].into_iter().flatten().collect();
-        lines.push(Line::raw(clean(&format!(
-            "{}{level}: {} {}",
-            contact.role.as_str(),
-            contact.name,
-            reach.join(" · ")
-        ))));
+        let role = role_name(contact.role);
+        lines.push(Line::raw(clean(&format!("{role}{level}: {} {}", contact.name, reach.join(" · ")))));
     }
     if let Some(p) = &s.procedure {
         lines.push(Line::raw(""));
         lines.extend(crate::domain::sanitize(p).lines().map(|l| Line::raw(l.to_string())));
     }
     for k in &c.contracts {
-        let valid = if c.valid_now.contains(&k.number) { "valid" } else { "not valid now" };
-        let until = k.valid_until.map(|d| format!(" until {d}")).unwrap_or_default();
-        lines.push(Line::raw(clean(&format!("contract {} ({valid}{until}), window {}", k.number, k.window))));
+        let (number, window) = (k.number.as_str(), k.window.as_str());
+        let line = match (c.valid_now.contains(&k.number), k.valid_until.map(|d| d.to_string())) {
+            (true, Some(until)) => {
+                crate::tr!("lookup-contract-valid-until", number = number, until = until, window = window)
+            }
+            (true, None) => crate::tr!("lookup-contract-valid", number = number, window = window),
+            (false, Some(until)) => {
+                crate::tr!("lookup-contract-invalid-until", number = number, until = until, window = window)
+            }
+            (false, None) => crate::tr!("lookup-contract-invalid", number = number, window = window),
+        };
+        lines.push(Line::raw(clean(&line)));
         // Whom it covers, and for what: a contract may cover two schools, not everyone.
         let whom = match &k.participants {
-            crate::domain::registry::Coverage::All => "all participants".to_string(),
+            crate::domain::registry::Coverage::All => crate::i18n::t("lookup-all-participants"),
             crate::domain::registry::Coverage::Only(codes) => codes.join(", "),
         };
-        lines.push(Line::raw(clean(&format!("  covers {whom}: {}", k.services.join(", ")))));
+        let covers = crate::tr!("lookup-covers", whom = whom, services = k.services.join(", "));
+        lines.push(Line::raw(clean(&covers)));
         for (p, t) in &k.sla {
-            lines.push(Line::raw(format!("  {p}: respond {}, resolve {}", t.response, t.resolve)));
+            let times = crate::tr!(
+                "lookup-sla",
+                priority = p.to_string(),
+                response = t.response.to_string(),
+                resolve = t.resolve.to_string()
+            );
+            lines.push(Line::raw(times));
         }
     }
     lines

@@ -26,14 +26,15 @@ pub enum View {
 }
 
 impl View {
-    pub fn name(self) -> &'static str {
+    /// As the title line shows it.
+    pub fn name(self) -> String {
         match self {
-            View::Open => "all open",
-            View::Mine => "mine",
-            View::Unassigned => "unassigned",
-            View::AtRisk => "breaching soon",
-            View::WaitingOnSupplier => "waiting on supplier",
-            View::Supplier => "one supplier",
+            View::Open => crate::i18n::t("queue-view-open"),
+            View::Mine => crate::i18n::t("queue-view-mine"),
+            View::Unassigned => crate::i18n::t("queue-view-unassigned"),
+            View::AtRisk => crate::i18n::t("queue-view-at-risk"),
+            View::WaitingOnSupplier => crate::i18n::t("queue-view-waiting-on-supplier"),
+            View::Supplier => crate::i18n::t("queue-view-supplier"),
         }
     }
 }
@@ -69,6 +70,8 @@ impl Sort {
         }
     }
 
+    /// The column's stable name (in English, whatever the language: tests and scripts read it);
+    /// `label` is what the screen shows.
     pub fn name(self) -> &'static str {
         match self {
             Sort::Urgency => "SLA urgency",
@@ -81,6 +84,22 @@ impl Sort {
             Sort::Service => "service",
             Sort::Id => "id",
             Sort::Title => "title",
+        }
+    }
+
+    /// The column as the screen names it, in the agent's language.
+    pub fn label(self) -> String {
+        match self {
+            Sort::Urgency => crate::i18n::t("queue-sort-urgency"),
+            Sort::Priority => crate::i18n::t("queue-sort-priority"),
+            Sort::Age => crate::i18n::t("queue-sort-age"),
+            Sort::Status => crate::i18n::t("queue-sort-status"),
+            Sort::Supplier => crate::i18n::t("queue-sort-supplier"),
+            Sort::Assignee => crate::i18n::t("queue-sort-assignee"),
+            Sort::Participant => crate::i18n::t("queue-sort-participant"),
+            Sort::Service => crate::i18n::t("queue-sort-service"),
+            Sort::Id => crate::i18n::t("queue-sort-id"),
+            Sort::Title => crate::i18n::t("queue-sort-title"),
         }
     }
 }
@@ -163,10 +182,10 @@ impl State {
                     .to_uppercase()
                     .parse::<crate::domain::Priority>()
                     .err()
-                    .map(|_| format!("{value:?} is no priority (P1..P4)")),
+                    .map(|_| crate::tr!("queue-filter-bad-priority", value = format!("{value:?}"))),
                 "supplier" | "participant" | "service" | "assignee" => None,
                 name if !name.is_empty() && name.chars().all(char::is_alphabetic) => {
-                    Some(format!("no filter term {name}: (the terms are {TERMS})"))
+                    Some(crate::tr!("queue-filter-unknown-term", term = name, terms = TERMS))
                 }
                 _ => None,
             };
@@ -216,7 +235,7 @@ pub fn act(s: &mut State, action: Action) -> Option<Vec<Effect>> {
         Action::SortNext => {
             s.sort = s.sort.next();
             s.sort_rows();
-            s.message = Some(format!("sorted by {}", s.sort.name()));
+            s.message = Some(crate::tr!("queue-sorted-by", sort = s.sort.label()));
         }
         Action::ViewOpen
         | Action::ViewMine
@@ -254,7 +273,7 @@ fn next_supplier_view(s: &mut State) -> Vec<Effect> {
         _ => s.selected_row().and_then(|r| r.supplier.clone()).or_else(|| suppliers.first().cloned()),
     };
     let Some(next) = next else { return vec![] };
-    s.message = Some(format!("view: {next}"));
+    s.message = Some(crate::tr!("queue-view-of-supplier", supplier = next.as_str()));
     s.view = View::Supplier;
     s.view_supplier = Some(next);
     s.queue.selected = 0;

@@ -12,7 +12,11 @@ use crate::ui::theme::Theme;
 
 pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     if s.queue.rows.is_empty() {
-        let text = if s.queue.filter.is_empty() { "no tickets in this view" } else { "no tickets match the filter" };
+        let text = if s.queue.filter.is_empty() {
+            crate::i18n::t("queue-empty-view")
+        } else {
+            crate::i18n::t("queue-empty-filter")
+        };
         f.render_widget(Paragraph::new(text), r);
         return;
     }
@@ -38,7 +42,7 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
             cells.push(Cell::from(clean(&t.participant)));
             cells.push(Cell::from(clean(&t.service)));
         }
-        cells.push(Cell::from(clean(t.supplier.as_deref().unwrap_or("unrouted"))));
+        cells.push(Cell::from(clean(&t.supplier.clone().unwrap_or_else(|| crate::i18n::t("queue-unrouted")))));
         if wide {
             cells.push(Cell::from(clean(t.assignee.as_deref().unwrap_or("-"))));
             cells.push(Cell::from(age(t.created_at, s.now)));
@@ -52,33 +56,33 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
         if i == s.queue.selected { row.style(theme.style("ui.selected")) } else { row }
     });
     use Constraint::{Fill, Length, Min};
-    let columns: Vec<(&str, Constraint)> = if wide {
+    let columns: Vec<(String, Constraint)> = if wide {
         vec![
-            ("id", Length(id_width)),
-            ("P", Length(2)),
-            ("due", Length(12)),
-            ("SLA left", Length(10)),
-            ("status", Length(status_width)),
-            ("part.", Length(5)),
-            ("service", Fill(1)),
-            ("supplier", Fill(1)),
-            ("assignee", Length(8)),
-            ("age", Length(4)),
-            ("title", Fill(3)),
+            (crate::i18n::t("queue-col-id"), Length(id_width)),
+            (crate::i18n::t("queue-col-priority"), Length(2)),
+            (crate::i18n::t("queue-col-due"), Length(12)),
+            (crate::i18n::t("queue-col-sla-left"), Length(10)),
+            (crate::i18n::t("queue-col-status"), Length(status_width)),
+            (crate::i18n::t("queue-col-participant"), Length(5)),
+            (crate::i18n::t("queue-col-service"), Fill(1)),
+            (crate::i18n::t("queue-col-supplier"), Fill(1)),
+            (crate::i18n::t("queue-col-assignee"), Length(8)),
+            (crate::i18n::t("queue-col-age"), Length(4)),
+            (crate::i18n::t("queue-col-title"), Fill(3)),
         ]
     } else {
         vec![
-            ("id", Length(id_width)),
-            ("P", Length(2)),
-            ("due", Length(12)),
-            ("SLA left", Length(10)),
-            ("status", Length(status_width)),
-            ("supplier", Length(12)),
-            ("title", Min(8)),
+            (crate::i18n::t("queue-col-id"), Length(id_width)),
+            (crate::i18n::t("queue-col-priority"), Length(2)),
+            (crate::i18n::t("queue-col-due"), Length(12)),
+            (crate::i18n::t("queue-col-sla-left"), Length(10)),
+            (crate::i18n::t("queue-col-status"), Length(status_width)),
+            (crate::i18n::t("queue-col-supplier"), Length(12)),
+            (crate::i18n::t("queue-col-title"), Min(8)),
         ]
     };
     let widths: Vec<Constraint> = columns.iter().map(|(_, w)| *w).collect();
-    let header = Row::new(columns.iter().map(|(n, _)| *n)).style(theme.style("ui.header"));
+    let header = Row::new(columns.into_iter().map(|(n, _)| n)).style(theme.style("ui.header"));
     f.render_widget(Table::new(rows, widths).header(header).column_spacing(1), r);
 }
 
@@ -86,8 +90,8 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
 fn age(created: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let m = (now - created).num_minutes().max(0);
     match m {
-        0..60 => format!("{m}m"),
-        60..1440 => format!("{}h", m / 60),
-        _ => format!("{}d", m / 1440),
+        0..60 => crate::tr!("queue-age-minutes", n = m),
+        60..1440 => crate::tr!("queue-age-hours", n = m / 60),
+        _ => crate::tr!("queue-age-days", n = m / 1440),
     }
 }

@@ -25,7 +25,7 @@ fn norms_of(s: &State, supplier: &str) -> (f64, f64) {
 
 pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     let Some(regie) = &s.regie else {
-        f.render_widget(Paragraph::new("working out the figures…"), r);
+        f.render_widget(Paragraph::new(crate::i18n::t("regie-working")), r);
         return;
     };
     let lines = document(s, regie, theme, r.width as usize);
@@ -44,15 +44,18 @@ pub fn len(s: &State) -> usize {
 /// the contract watch.
 fn document<'a>(s: &State, regie: &Regie, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let totals: Vec<_> = regie.year.iter().filter(|c| c.contract.is_none()).collect();
-    // Names as long as the priorities' cells leave room for.
+    let supplier = crate::i18n::t("regie-col-supplier");
+    // Names as long as the priorities' cells leave room for, and the column's own name.
     let room = width.saturating_sub(2 + 4 * PRIO_W).clamp(8, 24);
-    let name_w = totals.iter().map(|c| c.supplier.chars().count()).max().unwrap_or(8).clamp(8, room);
+    let longest = totals.iter().map(|c| c.supplier.chars().count()).max().unwrap_or(8);
+    let name_w = longest.max(supplier.chars().count()).clamp(8, room);
     let name = |n: &str| format!("{:<name_w$}  ", clean(n).chars().take(name_w).collect::<String>());
     let bar_w = width.saturating_sub(name_w + 4) / 2;
+    let (response, resolution) = (crate::i18n::t("regie-col-response-met"), crate::i18n::t("regie-col-resolution-met"));
     let mut lines = vec![
-        section("suppliers, 12 months", width, theme),
+        section(&crate::i18n::t("regie-section-suppliers"), width, theme),
         Line::from(Span::styled(
-            format!("{:<name_w$}  {:<bar_w$}  {:<bar_w$}", "supplier", "response met %", "resolution met %"),
+            format!("{supplier:<name_w$}  {response:<bar_w$}  {resolution:<bar_w$}"),
             theme.style("ui.header"),
         )),
     ];
@@ -68,8 +71,8 @@ fn document<'a>(s: &State, regie: &Regie, theme: &Theme, width: usize) -> Vec<Li
 
     // Contracts set targets per priority: the met % of each, response / resolution.
     lines.push(Line::raw(""));
-    lines.push(section("met % per priority, response / resolution (12 months)", width, theme));
-    let mut head = format!("{:<name_w$}  ", "supplier");
+    lines.push(section(&crate::i18n::t("regie-section-per-priority"), width, theme));
+    let mut head = format!("{supplier:<name_w$}  ");
     for p in Priority::ALL {
         head.push_str(&format!("{:<PRIO_W$}", p.to_string()));
     }
@@ -109,7 +112,7 @@ fn document<'a>(s: &State, regie: &Regie, theme: &Theme, width: usize) -> Vec<Li
 
     // Each month labelled, with its % and the tickets decided behind it.
     lines.push(Line::raw(""));
-    lines.push(section("resolution met per month, all suppliers", width, theme));
+    lines.push(section(&crate::i18n::t("regie-section-trend"), width, theme));
     let cell = 9;
     let shown = (width / cell).max(1);
     let recent = &regie.trend[regie.trend.len().saturating_sub(shown)..];
@@ -118,7 +121,7 @@ fn document<'a>(s: &State, regie: &Regie, theme: &Theme, width: usize) -> Vec<Li
     let mut counts = String::new();
     for (month, fig) in recent {
         let name = chrono::NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d")
-            .map(|d| d.format("%b %y").to_string())
+            .map(|d| d.format_localized("%b %y", crate::i18n::lang().locale()).to_string())
             .unwrap_or_else(|_| month.clone());
         names.push_str(&format!("{name:<cell$}"));
         let pct = fig.resolution_met_pct().map(|p| format!("{:.0}%", p.round())).unwrap_or_else(|| "-".into());
@@ -128,20 +131,22 @@ fn document<'a>(s: &State, regie: &Regie, theme: &Theme, width: usize) -> Vec<Li
     lines.extend([Line::from(Span::styled(names, theme.style("ui.header"))), Line::raw(pcts), Line::raw(counts)]);
 
     lines.push(Line::raw(""));
-    lines.push(section("contract watch (90 days)", width, theme));
+    lines.push(section(&crate::i18n::t("regie-section-watch"), width, theme));
     let before = lines.len();
     for c in &regie.watch.contracts {
         lines.extend(wrapped(&clean(&watch_line(c)), width, theme.style("sla.warning")));
     }
     for svc in &regie.watch.uncovered_services {
-        lines.extend(wrapped(&clean(&format!("service {svc}: no valid contract")), width, theme.style("sla.breached")));
+        let text = crate::tr!("regie-uncovered-service", service = svc.as_str());
+        lines.extend(wrapped(&clean(&text), width, theme.style("sla.breached")));
     }
     if !regie.watch.suppliers_without_escalation.is_empty() {
         let names = regie.watch.suppliers_without_escalation.join(", ");
-        lines.extend(wrapped(&clean(&format!("no escalation contact: {names}")), width, theme.style("sla.warning")));
+        let text = crate::tr!("regie-no-escalation", names = names);
+        lines.extend(wrapped(&clean(&text), width, theme.style("sla.warning")));
     }
     if lines.len() == before {
-        lines.push(Line::raw("no contract ends or passes its notice date within 90 days"));
+        lines.push(Line::raw(crate::i18n::t("regie-watch-quiet")));
     }
     lines
 }
@@ -207,15 +212,24 @@ fn bar<'a>((met, measured): (u64, u64), norm: f64, width: usize, theme: &Theme) 
 pub fn watch_line(c: &crate::domain::report::ContractDate) -> String {
     use crate::domain::report::WatchState;
     let head = format!("{} ({})", c.contract, c.supplier);
+    let until = c.valid_until.to_string();
     match (c.state, c.notice_by) {
-        (WatchState::NoticeAhead, Some(n)) => {
-            format!("{head}: notice by {n} ({} days), ends {}", c.days_left, c.valid_until)
-        }
-        (WatchState::NoticePassed, Some(n)) => {
-            format!("{head}: notice date {n} PASSED, ends {} ({} days)", c.valid_until, c.days_left)
-        }
-        (WatchState::Ended, _) => format!("{head}: ENDED {} ({} days ago)", c.valid_until, -c.days_left),
-        _ => format!("{head}: ends {} ({} days)", c.valid_until, c.days_left),
+        (WatchState::NoticeAhead, Some(n)) => crate::tr!(
+            "regie-watch-notice-ahead",
+            head = head,
+            notice = n.to_string(),
+            days = c.days_left,
+            until = until
+        ),
+        (WatchState::NoticePassed, Some(n)) => crate::tr!(
+            "regie-watch-notice-passed",
+            head = head,
+            notice = n.to_string(),
+            until = until,
+            days = c.days_left
+        ),
+        (WatchState::Ended, _) => crate::tr!("regie-watch-ended", head = head, until = until, days = -c.days_left),
+        _ => crate::tr!("regie-watch-ends", head = head, until = until, days = c.days_left),
     }
 }
 

@@ -29,14 +29,15 @@ impl RegistryTab {
         RegistryTab::Calendars,
     ];
 
-    pub fn name(self) -> &'static str {
-        match self {
-            RegistryTab::Participants => "participants",
-            RegistryTab::Services => "services",
-            RegistryTab::Suppliers => "suppliers",
-            RegistryTab::Contracts => "contracts",
-            RegistryTab::Calendars => "calendars",
-        }
+    /// The tab's name as the agent reads it, in their language.
+    pub fn name(self) -> String {
+        crate::i18n::t(match self {
+            RegistryTab::Participants => "registry-tab-participants",
+            RegistryTab::Services => "registry-tab-services",
+            RegistryTab::Suppliers => "registry-tab-suppliers",
+            RegistryTab::Contracts => "registry-tab-contracts",
+            RegistryTab::Calendars => "registry-tab-calendars",
+        })
     }
 }
 

@@ -17,16 +17,16 @@ const WATCH_DAYS: u32 = 90;
 
 pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     let Some(reg) = &s.registry else {
-        f.render_widget(Paragraph::new("loading…"), r);
+        f.render_widget(Paragraph::new(crate::i18n::t("registry-loading")), r);
         return;
     };
     let [tabs, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(r);
-    let titles: Vec<&str> = RegistryTab::ALL.iter().map(|t| t.name()).collect();
+    let titles: Vec<String> = RegistryTab::ALL.iter().map(|tab| tab.name()).collect();
     let selected = RegistryTab::ALL.iter().position(|t| *t == s.registry_tab).unwrap_or(0);
     f.render_widget(Tabs::new(titles).select(selected).highlight_style(theme.style("ui.selected")), tabs);
     if let Some(i) = s.registry_entry().filter(|_| s.registry_detail) {
         let text: Vec<Line> = entry(s, reg, i).into_iter().map(|l| Line::raw(clean(&l))).collect();
-        let block = Block::default().borders(Borders::TOP).title(" in full · esc: back to the list ");
+        let block = Block::default().borders(Borders::TOP).title(crate::i18n::t("registry-in-full-title"));
         let scroll = s.scroll.min(text.len().saturating_sub(1).try_into().unwrap_or(u16::MAX));
         f.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }).scroll((scroll, 0)).block(block), body);
         return;
@@ -34,7 +34,11 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     let mut all: Vec<Option<Line>> = lines(reg, s, theme).into_iter().map(Some).collect();
     let rows: Vec<Line> = s.registry_rows().iter().filter_map(|&i| all.get_mut(i).and_then(Option::take)).collect();
     if rows.is_empty() && !s.registry_search.trim().is_empty() {
-        let none = format!("nothing in {} holds {:?}; esc clears the search", s.registry_tab.name(), s.registry_search);
+        let none = crate::tr!(
+            "registry-nothing-found",
+            tab = s.registry_tab.name(),
+            search = format!("{:?}", s.registry_search)
+        );
         f.render_widget(Paragraph::new(clean(&none)), body);
         return;
     }
@@ -42,7 +46,7 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     let [body, whole] = Layout::vertical([Constraint::Min(1), Constraint::Length(4)]).areas(body);
     if let Some(line) = rows.get(s.registry_selected) {
         let text: String = line.spans.iter().map(|span| span.content.as_ref()).collect();
-        let block = Block::default().borders(Borders::TOP).title(" enter: in full · /: search ");
+        let block = Block::default().borders(Borders::TOP).title(crate::i18n::t("registry-list-keys"));
         let detail = Paragraph::new(text.trim().to_string()).wrap(Wrap { trim: true }).block(block);
         f.render_widget(detail, whole);
     }
@@ -88,14 +92,15 @@ fn lines<'a>(reg: &Registry, s: &State, theme: &Theme) -> Vec<Line<'a>> {
             .iter()
             .map(|v| {
                 let escalation = v.contacts.iter().any(|c| c.role == crate::domain::registry::ContactRole::Escalation);
+                let hours = v.hours.clone().unwrap_or_else(|| crate::i18n::t("registry-hours-unknown"));
                 let mut spans = vec![Span::raw(clean(&format!(
                     "{:<28} {:<18} {}",
                     v.name,
                     v.phone.as_deref().unwrap_or("-"),
-                    v.hours.as_deref().unwrap_or("hours unknown")
+                    hours
                 )))];
                 if !escalation {
-                    spans.push(Span::styled("  no escalation contact", theme.style("sla.warning")));
+                    spans.push(Span::styled(crate::i18n::t("registry-no-escalation"), theme.style("sla.warning")));
                 }
                 Line::from(spans)
             })
@@ -106,7 +111,8 @@ fn lines<'a>(reg: &Registry, s: &State, theme: &Theme) -> Vec<Line<'a>> {
             reg.contracts()
                 .iter()
                 .map(|c| {
-                    let until = c.valid_until.map(|d| d.to_string()).unwrap_or_else(|| "open-ended".into());
+                    let until =
+                        c.valid_until.map(|d| d.to_string()).unwrap_or_else(|| crate::i18n::t("registry-open-ended"));
                     let text = clean(&format!("{:<16} {:<26} {} → {}", c.number, c.supplier, c.valid_from, until));
                     match watch.contracts.iter().find(|w| w.contract == c.number) {
                         Some(w) => {
@@ -115,7 +121,8 @@ fn lines<'a>(reg: &Registry, s: &State, theme: &Theme) -> Vec<Line<'a>> {
                             Line::from(vec![Span::raw(text), Span::styled(why, theme.style("sla.warning"))])
                         }
                         None if c.valid_until.is_some_and(|u| u < today) => {
-                            Line::from(vec![Span::raw(text), Span::styled("  expired", theme.style("sla.breached"))])
+                            let expired = crate::i18n::t("registry-expired");
+                            Line::from(vec![Span::raw(text), Span::styled(expired, theme.style("sla.breached"))])
                         }
                         None => Line::raw(text),
                     }
@@ -130,7 +137,7 @@ fn lines<'a>(reg: &Registry, s: &State, theme: &Theme) -> Vec<Line<'a>> {
                 // In week order, not in the alphabet's.
                 let days: Vec<String> = super::detail::WEEK
                     .iter()
-                    .filter_map(|(d, _)| c.week.get(*d).map(|w| format!("{d} {}", w.join(" "))))
+                    .filter_map(|d| c.week.get(*d).map(|w| format!("{} {}", super::detail::day_short(d), w.join(" "))))
                     .collect();
                 Line::raw(clean(&format!("{:<18} {:<18} {}", c.name, c.timezone, days.join(" · "))))
             })

@@ -30,9 +30,8 @@ pub fn typed(s: &mut State) -> Vec<Effect> {
     if s.search.query.trim().is_empty() || short.is_some() {
         s.search.rows.clear();
         s.search.more = false;
-        s.search.error = short.map(|p| {
-            format!("{:?} is too short to search by: type two letters or digits or more", crate::ui::frame::clean(p))
-        });
+        s.search.error =
+            short.map(|p| crate::tr!("search-too-short", part = format!("{:?}", crate::ui::frame::clean(p))));
         return vec![];
     }
     vec![Effect::Search(s.search.query.clone())]

@@ -13,15 +13,13 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     let [input, said, rest] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(r);
     let typed = crate::ui::line::shown(&clean(&s.search.query), &s.cursor_of(crate::ui::line::LineOf::Search));
-    f.render_widget(Paragraph::new(format!("search all tickets: {typed}")), input);
+    f.render_widget(Paragraph::new(crate::tr!("search-prompt", typed = typed)), input);
     let count = match (&s.search.error, s.search.rows.len(), s.search.more) {
         (Some(e), _, _) => clean(e),
-        (None, 0, _) if s.search.query.trim().is_empty() => {
-            "words from the title, description, journal, caller, their reference or solution".into()
-        }
-        (None, 0, _) => "no ticket holds all these words".into(),
-        (None, n, true) => format!("the best {n}; more words narrow it"),
-        (None, n, false) => format!("{n} found · title matches first, then newest"),
+        (None, 0, _) if s.search.query.trim().is_empty() => crate::i18n::t("search-hint"),
+        (None, 0, _) => crate::i18n::t("search-empty"),
+        (None, n, true) => crate::tr!("search-best", n = n),
+        (None, n, false) => crate::tr!("search-found", n = n),
     };
     f.render_widget(Paragraph::new(Span::styled(count, theme.style("ui.dim"))), said);
     let wide = rest.width >= 100;
@@ -37,13 +35,13 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
                 Span::raw(format!("{} ", row.created_at.with_timezone(&s.tz).format("%Y-%m-%d"))),
             ];
             if wide {
-                let supplier = row.supplier.as_deref().unwrap_or("unrouted");
+                let supplier = row.supplier.clone().unwrap_or_else(|| crate::i18n::t("search-unrouted"));
                 spans.push(Span::styled(
                     format!(
                         "{:<5} {:<14} {:<14} ",
                         clip(&row.participant, 5),
                         clip(&row.service, 14),
-                        clip(supplier, 14)
+                        clip(&supplier, 14)
                     ),
                     theme.style("ui.dim"),
                 ));

@@ -31,7 +31,7 @@ pub fn act(s: &mut State, action: Action) -> Option<Vec<Effect>> {
             return Some(vec![]);
         }
         Action::Dispatch if t.supplier.is_none() => {
-            s.message = Some(format!("cannot dispatch: {}; route it first (o)", t.routing));
+            s.message = Some(crate::tr!("ticket-cannot-dispatch", routing = t.routing.as_str()));
             return Some(vec![]);
         }
         // With the supplier already, or done: only its reference is left to record.
@@ -54,9 +54,9 @@ pub fn act(s: &mut State, action: Action) -> Option<Vec<Effect>> {
         Action::CallBack => PromptKind::CallBack,
         Action::ToggleMajor => {
             let (question, on) = if t.major {
-                (format!("#{} is no longer a major incident? y: unmark  n: keep it", t.id), false)
+                (crate::tr!("ticket-confirm-unmark-major", id = t.id), false)
             } else {
-                (format!("mark #{} as a major incident (calls about it link to it)? y: mark  n: cancel", t.id), true)
+                (crate::tr!("ticket-confirm-mark-major", id = t.id), true)
             };
             let changes = vec![Change::Major(on)];
             s.prompt = Some(Prompt { kind: PromptKind::Confirm { question, changes }, text: String::new(), version });

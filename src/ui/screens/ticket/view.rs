@@ -15,55 +15,65 @@ use crate::ui::theme::Theme;
 
 pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     let Some(t) = &s.ticket else {
-        f.render_widget(Paragraph::new("loading…"), r);
+        f.render_widget(Paragraph::new(crate::i18n::t("ticket-loading")), r);
         return;
     };
-    let local = |at: chrono::DateTime<chrono::Utc>| at.with_timezone(&s.tz).format("%a %d %b %H:%M").to_string();
+    let local = |at: chrono::DateTime<chrono::Utc>| crate::i18n::date(&at.with_timezone(&s.tz), "%a %d %b %H:%M");
     let field = |name: &str, value: String| {
         Line::from(vec![Span::styled(format!("{name:<13}"), theme.style("ui.dim")), Span::raw(clean(&value))])
     };
+    let kind = match t.kind {
+        crate::domain::ticket::TicketKind::Incident => crate::i18n::t("ticket-kind-incident"),
+        crate::domain::ticket::TicketKind::Request => crate::i18n::t("ticket-kind-request"),
+    };
+    let status = format!("{} · {} · {kind}", crate::present::status_name(t.status), t.priority).to_lowercase();
     let mut lines = vec![
         Line::from(Span::styled(clean(&t.title), theme.style("ui.title"))),
-        field("status", format!("{} · {} · {:?}", t.status, t.priority, t.kind).to_lowercase()),
+        field(&crate::i18n::t("ticket-field-status"), status),
         field(
-            "participant",
+            &crate::i18n::t("ticket-field-participant"),
             format!(
                 "{} {}",
                 t.participant,
                 t.participant_name.as_deref().map(|n| format!("({n})")).unwrap_or_default()
             ),
         ),
-        field("service", t.service.clone()),
-        field("caller", t.caller.clone().unwrap_or_else(|| "-".into())),
-        field("assignee", t.assignee.clone().unwrap_or_else(|| "nobody".into())),
+        field(&crate::i18n::t("ticket-field-service"), t.service.clone()),
+        field(&crate::i18n::t("ticket-field-caller"), t.caller.clone().unwrap_or_else(|| "-".into())),
         field(
-            "supplier",
+            &crate::i18n::t("ticket-field-assignee"),
+            t.assignee.clone().unwrap_or_else(|| crate::i18n::t("ticket-nobody")),
+        ),
+        field(
+            &crate::i18n::t("ticket-field-supplier"),
             format!(
                 "{} {}",
-                t.supplier.as_deref().unwrap_or("unrouted"),
+                t.supplier.clone().unwrap_or_else(|| crate::i18n::t("ticket-unrouted")),
                 t.contract.as_deref().map(|c| format!("({c})")).unwrap_or_default()
             ),
         ),
-        field("supplier ref", t.supplier_ref.clone().unwrap_or_else(|| "-".into())),
+        field(&crate::i18n::t("ticket-field-supplier-ref"), t.supplier_ref.clone().unwrap_or_else(|| "-".into())),
     ];
     if t.major {
-        let line = format!("MAJOR INCIDENT · {} linked calls (L on a call links it here)", t.linked.len());
+        let line = crate::tr!("ticket-major-banner", n = t.linked.len());
         lines.insert(1, Line::styled(clean(&line), theme.style("sla.breached")));
     }
     if let Some(m) = t.linked_to {
-        lines.push(field("linked to", format!("major incident #{m}: the supplier works on that one")));
+        lines.push(field(&crate::i18n::t("ticket-field-linked-to"), crate::tr!("ticket-linked-to-major", id = m)));
     }
     if let Some(at) = t.call_back_at {
-        lines.push(field("call back", local(at)));
+        lines.push(field(&crate::i18n::t("ticket-field-call-back"), local(at)));
     }
     if t.first_contact {
-        lines.push(field("solved", "on the line (first contact)".into()));
+        lines.push(field(&crate::i18n::t("ticket-field-solved"), crate::i18n::t("ticket-first-contact")));
     }
     // Whom to inform when the major incident is resolved.
     for c in &t.linked {
         let reach = [c.phone.as_deref(), c.email.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
         let who = c.caller.as_deref().unwrap_or("-");
-        lines.push(field("  call", format!("#{} {} {} · {who} {reach}", c.id, c.status, c.participant)));
+        let status = crate::present::status_name(c.status);
+        let call = format!("#{} {status} {} · {who} {reach}", c.id, c.participant);
+        lines.push(field(&crate::i18n::t("ticket-field-linked-call"), call));
     }
     // Dispatching: how this supplier wants to be told, and whom to call.
     if let Some(sup) = t.supplier.as_deref().and_then(|n| s.registry.as_ref()?.supplier(n).cloned()) {
@@ -75,36 +85,45 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
         ];
         let reach: Vec<String> = reach.into_iter().flatten().collect();
         if !reach.is_empty() {
-            lines.push(field("report to", reach.join(" · ")));
+            lines.push(field(&crate::i18n::t("ticket-field-report-to"), reach.join(" · ")));
         }
         if let Some(p) = &sup.procedure {
-            lines.push(field("procedure", p.lines().next().unwrap_or("").to_string()));
+            lines.push(field(&crate::i18n::t("ticket-field-procedure"), p.lines().next().unwrap_or("").to_string()));
         }
     }
+    let routing = if t.routing_overridden {
+        crate::tr!("ticket-routing-overridden", routing = t.routing.as_str())
+    } else {
+        t.routing.clone()
+    };
     lines.extend([
-        field("routing", format!("{}{}", t.routing, if t.routing_overridden { " (overridden)" } else { "" })),
-        field("logged", format!("{} by {}", local(t.created_at), t.created_by)),
+        field(&crate::i18n::t("ticket-field-routing"), routing),
+        field(
+            &crate::i18n::t("ticket-field-logged"),
+            crate::tr!("ticket-logged-by", at = local(t.created_at), by = t.created_by.as_str()),
+        ),
     ]);
     if let Some(solution) = &t.solution {
-        lines.push(field("solution", clean(solution)));
+        lines.push(field(&crate::i18n::t("ticket-field-solution"), clean(solution)));
     }
     lines.push(Line::raw(""));
-    let mut layer = |name: &str, l: &LayerClocks| {
-        lines.push(Line::from(Span::styled(format!("{name} SLA ({})", l.calendar), theme.style("ui.header"))));
-        for (what, c) in [("response", &l.response), ("resolution", &l.resolution)] {
+    let (response, resolution) = (crate::i18n::t("ticket-clock-response"), crate::i18n::t("ticket-clock-resolution"));
+    let mut layer = |header: String, l: &LayerClocks| {
+        lines.push(Line::from(Span::styled(header, theme.style("ui.header"))));
+        for (what, c) in [(&response, &l.response), (&resolution, &l.resolution)] {
             lines.push(clock_line(theme, what, c, s.tz));
         }
     };
-    layer("helpdesk", &t.sla.helpdesk);
+    layer(crate::tr!("ticket-sla-helpdesk", calendar = t.sla.helpdesk.calendar.as_str()), &t.sla.helpdesk);
     if let Some(sup) = &t.sla.supplier {
-        layer("supplier", sup);
+        layer(crate::tr!("ticket-sla-supplier", calendar = sup.calendar.as_str()), sup);
     }
     lines.push(Line::raw(""));
     if !t.description.is_empty() {
         lines.extend(crate::domain::sanitize(&t.description).lines().map(|l| Line::raw(l.to_string())));
         lines.push(Line::raw(""));
     }
-    lines.push(Line::from(Span::styled("journal", theme.style("ui.header"))));
+    lines.push(Line::from(Span::styled(crate::i18n::t("ticket-journal"), theme.style("ui.header"))));
     for e in t.journal.iter().rev() {
         lines.push(Line::from(vec![
             Span::styled(format!("{} {:<8} ", local(e.at), clean(&e.by)), theme.style("ui.dim")),
@@ -136,20 +155,23 @@ pub fn status_menu(f: &mut Frame, s: &State, theme: &Theme, keys: &Keymap, allow
         .filter(|st| **st != Status::New)
         .map(|st| {
             let key = bindings.iter().find(|(_, a)| a.status() == Some(*st)).map(|(k, _)| k.as_str()).unwrap_or("-");
-            let (style, why) = if allowed.contains(st) {
-                (theme.style("ui.key"), String::new())
+            let name = crate::present::status_name(*st);
+            let (style, text) = if allowed.contains(st) {
+                (theme.style("ui.key"), name)
             } else if *st == t.status {
-                (theme.style("ui.dim"), " (now)".to_string())
+                (theme.style("ui.dim"), crate::tr!("ticket-status-now", status = name))
             } else {
-                (theme.style("ui.dim"), format!(" (not from {})", t.status))
+                let from = crate::present::status_name(t.status);
+                (theme.style("ui.dim"), crate::tr!("ticket-status-not-from", status = name, from = from))
             };
-            Line::from(vec![Span::styled(format!(" {key:>3}  "), style), Span::styled(format!("{st}{why}"), style)])
+            Line::from(vec![Span::styled(format!(" {key:>3}  "), style), Span::styled(text, style)])
         })
         .collect();
     let width = 50.min(body.width);
     let height = (lines.len() as u16 + 2).min(body.height);
     let r = Rect { x: body.x + body.width.saturating_sub(width), y: body.y, width, height };
     f.render_widget(Clear, r);
-    let block = ratatui::widgets::Block::bordered().title(format!(" #{} is {} ", t.id, t.status));
+    let title = crate::tr!("ticket-status-menu-title", id = t.id, status = crate::present::status_name(t.status));
+    let block = ratatui::widgets::Block::bordered().title(title);
     f.render_widget(Paragraph::new(lines).block(block), r);
 }
