@@ -62,17 +62,19 @@ fn asked(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     // Comments may show how to ask; code asks.
     let code: String = text.lines().map(|l| l.split("//").next().unwrap_or("")).collect::<Vec<_>>().join("\n");
-    for open in ["t(\"", "tr!(\""] {
+    for open in ["t(", "tr!("] {
         let mut rest = code.as_str();
         while let Some(at) = rest.find(open) {
             let before = rest[..at].chars().last();
             rest = &rest[at + open.len()..];
-            // A call of its own, not the end of another name (`split(`, `include_str!(`).
+            // A call of its own, not the end of another name (`split(`, `include_str!(`), with
+            // its id written out, maybe on the next line.
+            let Some(id) = rest.trim_start().strip_prefix('"') else { continue };
             if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                 continue;
             }
-            if let Some(end) = rest.find('"') {
-                out.push(rest[..end].to_string());
+            if let Some(end) = id.find('"') {
+                out.push(id[..end].to_string());
             }
         }
     }

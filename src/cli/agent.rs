@@ -10,5 +10,5 @@ pub fn list(desk: &dyn DeskApi) -> CmdResult {
 
 pub fn add(desk: &dyn DeskApi, login: String) -> CmdResult {
     desk.add_agent(login.clone())?;
-    out(&format!("{login} is a known agent now\n"))
+    out(&format!("{}\n", crate::tr!("cli-agent-added", login = login.as_str())))
 }

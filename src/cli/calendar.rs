@@ -5,9 +5,9 @@ use crate::domain::sla::Country;
 
 pub fn holidays(country: &str, year: i32) -> CmdResult {
     let c = Country::parse(country)
-        .ok_or_else(|| bad(format!("--country: no built-in holiday set {country:?} (known: nl)")))?;
+        .ok_or_else(|| bad(crate::tr!("cli-holidays-unknown-country", country = format!("{country:?}"))))?;
     if !(1900..=2200).contains(&year) {
-        return Err(bad(format!("--year: {year} is outside 1900..2200")));
+        return Err(bad(crate::tr!("cli-holidays-year-out-of-range", year = year)));
     }
     let mut text = String::new();
     for (date, name) in c.holidays(year) {

@@ -7,6 +7,7 @@ use crate::desk::DeskApi;
 use crate::desk::views::TicketRow;
 use crate::domain::caller::Caller;
 use crate::domain::sanitize_line;
+use crate::i18n::t;
 
 #[derive(Debug, clap::Args)]
 pub struct AddArgs {
@@ -48,9 +49,7 @@ pub fn find(desk: &dyn DeskApi, query: String, participant: Option<String>, limi
         return json(&found);
     }
     if found.is_empty() {
-        return Err(Failure::BadInput(format!(
-            "no caller on file fits {query:?}; add one with `spoc caller add` or `spoc import callers.csv`"
-        )));
+        return Err(Failure::BadInput(crate::tr!("cli-caller-none-fits-add", query = format!("{query:?}"))));
     }
     out(&found.iter().map(line).collect::<String>())
 }
@@ -66,7 +65,7 @@ fn rows(title: &str, list: &[TicketRow], tz: chrono_tz::Tz) -> String {
             "  #{:<6} {} {:<20} {:<10} {}\n",
             r.id,
             r.priority,
-            r.status.as_str(),
+            crate::present::status_name(r.status),
             at,
             sanitize_line(&r.title)
         ));
@@ -86,15 +85,15 @@ pub fn show(desk: &dyn DeskApi, id: u64, as_json: bool) -> CmdResult {
         Some(n) => format!("{} ({n})", c.participant),
         None => c.participant.clone(),
     };
-    let mut s = format!("caller {} · {}\n\n", c.id, sanitize_line(&c.name));
-    s.push_str(&field("participant", Some(&participant)));
-    s.push_str(&field("phone", c.phone.as_deref()));
-    s.push_str(&field("email", c.email.as_deref()));
-    s.push_str(&field("location", c.location.as_deref()));
-    s.push_str(&field("directory id", c.directory_id.as_deref()));
+    let mut s = format!("{}\n\n", crate::tr!("cli-caller-header", id = c.id, name = sanitize_line(&c.name)));
+    s.push_str(&field(&t("cli-caller-participant"), Some(&participant)));
+    s.push_str(&field(&t("cli-caller-phone"), c.phone.as_deref()));
+    s.push_str(&field(&t("cli-caller-email"), c.email.as_deref()));
+    s.push_str(&field(&t("cli-caller-location"), c.location.as_deref()));
+    s.push_str(&field(&t("cli-caller-directory-id"), c.directory_id.as_deref()));
     s.push('\n');
-    s.push_str(&rows(&format!("open tickets ({})", card.open.len()), &card.open, tz));
-    s.push_str(&rows(&format!("recent tickets ({} in all)", card.tickets), &card.recent, tz));
+    s.push_str(&rows(&crate::tr!("cli-caller-open-tickets", n = card.open.len()), &card.open, tz));
+    s.push_str(&rows(&crate::tr!("cli-caller-recent-tickets", n = card.tickets), &card.recent, tz));
     out(&s)
 }
 
@@ -112,7 +111,8 @@ pub fn add(desk: &dyn DeskApi, a: AddArgs) -> CmdResult {
     if a.json {
         return json(&saved);
     }
-    out(&format!("saved caller {}: {}\n", saved.id, sanitize_line(&saved.label())))
+    let label = sanitize_line(&saved.label()).into_owned();
+    out(&format!("{}\n", crate::tr!("cli-caller-saved", id = saved.id, label = label)))
 }
 
 pub fn import(desk: &dyn DeskApi, path: &Path, text: String, as_json: bool) -> CmdResult {
@@ -120,13 +120,14 @@ pub fn import(desk: &dyn DeskApi, path: &Path, text: String, as_json: bool) -> C
     if as_json {
         return json(&summary);
     }
-    out(&format!(
-        "imported callers from {}: {} added, {} updated, {} unchanged\n",
-        path.display(),
-        summary.added,
-        summary.updated,
-        summary.unchanged
-    ))
+    let text = crate::tr!(
+        "cli-callers-imported",
+        file = path.display().to_string(),
+        added = summary.added,
+        updated = summary.updated,
+        unchanged = summary.unchanged
+    );
+    out(&format!("{text}\n"))
 }
 
 pub fn purge(desk: &dyn DeskApi, dry_run: bool, as_json: bool) -> CmdResult {
@@ -136,19 +137,20 @@ pub fn purge(desk: &dyn DeskApi, dry_run: bool, as_json: bool) -> CmdResult {
     }
     let tz = desk.registry()?.helpdesk_calendar().timezone;
     let before = crate::domain::instant::local_text(summary.closed_before, tz);
-    let verb = if dry_run { "would remove" } else { "removed" };
-    let mut s = format!(
-        "{verb} callers' personal data from {} tickets closed before {before} ({} months)\n",
-        summary.tickets.len(),
-        summary.months
-    );
+    let (n, months) = (summary.tickets.len(), summary.months);
+    let said = if dry_run {
+        crate::tr!("cli-purge-would-remove", n = n, before = before, months = months)
+    } else {
+        crate::tr!("cli-purge-removed", n = n, before = before, months = months)
+    };
+    let mut s = format!("{said}\n");
     if dry_run && !summary.tickets.is_empty() {
         let ids: Vec<String> = summary.tickets.iter().take(50).map(|id| format!("#{id}")).collect();
         let more = summary.tickets.len().saturating_sub(50);
         s.push_str(&format!(
             "  {}{}\n",
             ids.join(" "),
-            if more > 0 { format!(" … and {more} more") } else { String::new() }
+            if more > 0 { format!(" {}", crate::tr!("cli-purge-more", n = more)) } else { String::new() }
         ));
     }
     out(&s)
@@ -162,12 +164,15 @@ pub fn export(desk: &dyn DeskApi, caller: &str, output: Option<&Path>) -> CmdRes
             let found = desk.find_callers(caller.to_string(), None, 5)?;
             match found.as_slice() {
                 [one] => one.id,
-                [] => return Err(Failure::BadInput(format!("no caller on file fits {caller:?}"))),
+                [] => {
+                    return Err(Failure::BadInput(crate::tr!("cli-caller-none-fits", query = format!("{caller:?}"))));
+                }
                 many => {
                     let names: Vec<String> = many.iter().map(|c| format!("{} ({})", c.id, c.label())).collect();
-                    return Err(Failure::BadInput(format!(
-                        "{caller:?} fits several callers: {}; give the number",
-                        names.join(", ")
+                    return Err(Failure::BadInput(crate::tr!(
+                        "cli-caller-several",
+                        query = format!("{caller:?}"),
+                        names = names.join(", ")
                     )));
                 }
             }

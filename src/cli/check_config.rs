@@ -49,7 +49,10 @@ fn place(file: &Path, text: &str, at: usize) -> String {
 }
 
 fn did_you_mean<'a>(wanted: &str, names: impl Iterator<Item = &'a str>) -> String {
-    closest(wanted, names, 1).first().map(|n| format!(" (did you mean {n:?}?)")).unwrap_or_default()
+    closest(wanted, names, 1)
+        .first()
+        .map(|n| format!(" {}", crate::tr!("cli-config-did-you-mean", name = format!("{n:?}"))))
+        .unwrap_or_default()
 }
 
 /// The config file's fields, and every error in it at once.
@@ -71,12 +74,19 @@ fn parse(path: &Path, text: &str) -> (Config, Vec<String>) {
         let Some(field) = FIELDS.iter().copied().find(|f| *f == name) else {
             let at = place(path, text, key.span().start);
             let hint = did_you_mean(name, FIELDS.into_iter());
-            errors.push(format!("{at}: unknown field {name:?}{hint}: expected one of {}", FIELDS.join(", ")));
+            errors.push(crate::tr!(
+                "cli-config-unknown-field",
+                at = at,
+                name = format!("{name:?}"),
+                hint = hint,
+                fields = FIELDS.join(", ")
+            ));
             continue;
         };
         let at = place(path, text, value.span().start);
         let Some(v) = value.get_ref().as_str().map(str::to_string) else {
-            errors.push(format!("{at}: field {field}: expected a string, found {}", value.get_ref().type_str()));
+            let found = value.get_ref().type_str();
+            errors.push(crate::tr!("cli-config-not-a-string", at = at, field = field, found = found));
             continue;
         };
         config.places.insert(field, at.clone());
@@ -91,7 +101,7 @@ fn parse(path: &Path, text: &str) -> (Config, Vec<String>) {
             _ => {
                 if !KEYMAPS.contains(&v.as_str()) {
                     let hint = did_you_mean(&v, KEYMAPS.into_iter());
-                    errors.push(format!("{at}: keymap {v:?}{hint}: default or vim"));
+                    errors.push(crate::tr!("cli-config-bad-keymap", at = at, value = format!("{v:?}"), hint = hint));
                     continue;
                 }
                 config.keymap = Some(v);
@@ -126,15 +136,15 @@ pub fn run(config: Option<&Path>, files: &[PathBuf]) -> CmdResult {
                 // What is right in the file is still checked when something else is not.
                 let (config, found) = parse(p, &text);
                 if found.is_empty() {
-                    report.push_str(&format!("ok  {}\n", p.display()));
+                    report.push_str(&format!("{}\n", crate::tr!("cli-config-ok", file = p.display().to_string())));
                 }
                 errors.extend(found);
                 looks = config.looks();
             }
             Err(e) => errors.push(e.message().to_string()),
         },
-        Some(p) => report.push_str(&format!("--  {} (none; defaults apply)\n", p.display())),
-        None => report.push_str("--  no config folder on this system; defaults apply\n"),
+        Some(p) => report.push_str(&format!("{}\n", crate::tr!("cli-config-absent", file = p.display().to_string()))),
+        None => report.push_str(&format!("{}\n", crate::i18n::t("cli-config-no-folder"))),
     }
     check_ui(&looks, &mut report, &mut errors);
     for file in files {
@@ -156,7 +166,7 @@ pub fn run(config: Option<&Path>, files: &[PathBuf]) -> CmdResult {
             })
         };
         match result {
-            Ok(()) => report.push_str(&format!("ok  {name}\n")),
+            Ok(()) => report.push_str(&format!("{}\n", crate::tr!("cli-config-ok", file = name.as_str()))),
             Err(list) => {
                 errors.extend(list.into_iter().map(|e| if e.file.is_empty() { e.message } else { e.to_string() }))
             }
@@ -178,10 +188,10 @@ fn check_ui(looks: &crate::ui::Looks, report: &mut String, errors: &mut Vec<Stri
     let chosen = looks.theme.as_deref();
     match crate::ui::keymap_path().filter(|p| p.exists()) {
         Some(p) => match crate::ui::load_keymap(looks) {
-            Ok(_) => report.push_str(&format!("ok  {}\n", p.display())),
+            Ok(_) => report.push_str(&format!("{}\n", crate::tr!("cli-config-ok", file = p.display().to_string()))),
             Err(e) => errors.push(e),
         },
-        None => report.push_str("--  no keymap file; the built-in keys apply\n"),
+        None => report.push_str(&format!("{}\n", crate::i18n::t("cli-config-no-keymap"))),
     }
     let dir = crate::ui::themes_dir();
     let mut names: Vec<String> = chosen.into_iter().map(String::from).collect();
@@ -199,7 +209,7 @@ fn check_ui(looks: &crate::ui::Looks, report: &mut String, errors: &mut Vec<Stri
     names.dedup();
     for name in names {
         match crate::ui::Theme::load(&name, dir.as_deref()) {
-            Ok(_) => report.push_str(&format!("ok  theme {name}\n")),
+            Ok(_) => report.push_str(&format!("{}\n", crate::tr!("cli-config-ok-theme", name = name.as_str()))),
             Err(e) => errors.extend(e.0.iter().map(|e| match (&looks.theme_at, e.line) {
                 // Not a place in a theme file: the theme's name, where the config names it.
                 (Some(at), 0) if Some(name.as_str()) == chosen => format!("{at}: {}", e.message),

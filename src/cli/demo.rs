@@ -14,19 +14,12 @@ pub fn fresh_dir() -> PathBuf {
 
 pub fn fill(dir: &Path, tickets: usize, seed: u64) -> Result<Desk, Failure> {
     if let Ok(client) = crate::client::Client::connect(dir) {
-        return Err(bad(format!(
-            "{} is in use by a spoc server (pid {}); the demo needs an empty data folder",
-            dir.display(),
-            client.server().pid
-        )));
+        return Err(bad(crate::tr!("cli-demo-in-use", folder = dir.display().to_string(), pid = client.server().pid)));
     }
     make_private(dir)?;
     let desk = Desk::open(dir)?;
     if !desk.store().is_empty()? {
-        return Err(bad(format!(
-            "{} already holds a registry or tickets; the demo needs an empty data folder",
-            dir.display()
-        )));
+        return Err(bad(crate::tr!("cli-demo-not-empty", folder = dir.display().to_string())));
     }
     desk.import_registry(&Agent::current(), demo::REGISTRY_NAME, demo::REGISTRY_TOML, ImportFormat::Toml, false)?;
     let reg = desk.registry();
@@ -50,7 +43,13 @@ pub fn fill(dir: &Path, tickets: usize, seed: u64) -> Result<Desk, Failure> {
 /// by this process readable by its user only.
 fn make_private(dir: &Path) -> Result<(), Failure> {
     use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
-    let fail = |e: std::io::Error| Failure::Runtime(format!("cannot set up the demo folder {}: {e}", dir.display()));
+    let fail = |e: std::io::Error| {
+        Failure::Runtime(crate::tr!(
+            "cli-demo-cannot-set-up",
+            folder = dir.display().to_string(),
+            error = e.to_string()
+        ))
+    };
     nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(0o077));
     std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir).map_err(fail)?;
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).map_err(fail)
@@ -60,34 +59,35 @@ pub fn run(dir: &Path, tickets: usize, seed: u64) -> CmdResult {
     let desk = fill(dir, tickets, seed)?;
     let open = desk.list_tickets(&TicketQuery { limit: 10, ..Default::default() })?;
     let reg = desk.registry();
+    let counts = crate::tr!(
+        "cli-demo-counts",
+        participants = reg.participants().len(),
+        services = reg.services().len(),
+        suppliers = reg.suppliers().len(),
+        contracts = reg.contracts().len(),
+        tickets = desk.store().ticket_count()
+    );
     let mut s = format!(
-        "demo data in {}\n  {} participants, {} services, {} suppliers, {} contracts; {} tickets\n\nmost urgent open tickets:\n",
-        dir.display(),
-        reg.participants().len(),
-        reg.services().len(),
-        reg.suppliers().len(),
-        reg.contracts().len(),
-        desk.store().ticket_count()
+        "{}\n  {counts}\n\n{}\n",
+        crate::tr!("cli-demo-data-in", folder = dir.display().to_string()),
+        crate::i18n::t("cli-demo-most-urgent")
     );
     for row in &open.items {
-        let left = match (row.sla_paused, row.sla_left) {
-            (true, _) => "paused".to_string(),
-            (_, Some(l)) => crate::domain::sla::format_business_seconds(l),
-            _ => "-".into(),
-        };
+        let left = crate::present::sla_left(row.sla_paused, row.sla_left);
+        let supplier = row.supplier.clone().unwrap_or_else(|| crate::i18n::t("unrouted"));
         s.push_str(&format!(
-            "  #{:<5} {} {:<19} {:>8}  {:<24} {}\n",
+            "  #{:<5} {} {:<20} {:>10}  {:<24} {}\n",
             row.id,
             row.priority,
-            row.status.as_str(),
+            crate::present::status_name(row.status),
             left,
-            row.supplier.as_deref().unwrap_or("unrouted"),
+            supplier,
             crate::domain::sanitize_line(&row.title)
         ));
     }
+    let (try_these, d) = (crate::i18n::t("cli-demo-try"), dir.display());
     s.push_str(&format!(
-        "\ntry:\n  spoc --data {0} ticket list\n  spoc --data {0} supplier find magi\n  spoc --data {0} report suppliers --from 2026-01-01 --to 2026-12-31\n",
-        dir.display()
+        "\n{try_these}\n  spoc --data {d} ticket list\n  spoc --data {d} supplier find magi\n  spoc --data {d} report suppliers --from 2026-01-01 --to 2026-12-31\n"
     ));
     out(&s)
 }

@@ -77,7 +77,7 @@ pub fn out(text: &str) -> CmdResult {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Failure::Runtime(format!("cannot write output: {e}")))
+            Err(Failure::Runtime(crate::tr!("cli-write-failed", error = e.to_string())))
         }
         _ => Ok(()),
     }
@@ -111,7 +111,7 @@ pub fn parse_instant(text: &str, flag: &str) -> Result<chrono::DateTime<chrono::
     if let Ok(t) = chrono::DateTime::parse_from_rfc3339(text.trim()) {
         return Ok(t.with_timezone(&chrono::Utc));
     }
-    Err(bad(format!("{flag} {text:?} is not an RFC 3339 instant (e.g. 2026-11-23T09:00:00+01:00)")))
+    Err(bad(crate::tr!("cli-not-an-instant", flag = flag, text = format!("{text:?}"))))
 }
 
 impl From<crate::store::StoreError> for Failure {
@@ -132,13 +132,13 @@ pub fn local_moment(tz: chrono_tz::Tz, text: &str, flag: &str) -> Result<chrono:
     let wall = ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"]
         .iter()
         .find_map(|f| chrono::NaiveDateTime::parse_from_str(text, f).ok())
-        .ok_or_else(|| bad(format!("{flag} {text:?} is not a moment (YYYY-MM-DD HH:MM, or RFC 3339)")))?;
+        .ok_or_else(|| bad(crate::tr!("cli-not-a-moment", flag = flag, text = format!("{text:?}"))))?;
     match tz.from_local_datetime(&wall) {
         chrono::LocalResult::Single(t) => Ok(t.with_timezone(&chrono::Utc)),
         // The clock goes back: the first of the two.
         chrono::LocalResult::Ambiguous(first, _) => Ok(first.with_timezone(&chrono::Utc)),
         chrono::LocalResult::None => {
-            Err(bad(format!("{flag} {text:?} does not exist on the clock in {tz} (it skips that hour)")))
+            Err(bad(crate::tr!("cli-moment-skipped", flag = flag, text = format!("{text:?}"), zone = tz.to_string())))
         }
     }
 }
@@ -153,7 +153,7 @@ pub fn day_bound(
         return Ok(t.with_timezone(&chrono::Utc));
     }
     let day = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| bad(format!("{flag} {text:?} is not a date (YYYY-MM-DD) or an RFC 3339 instant")))?;
+        .map_err(|_| bad(crate::tr!("cli-not-a-day", flag = flag, text = format!("{text:?}"))))?;
     let day = if end { day.succ_opt().unwrap_or(day) } else { day };
     Ok(crate::domain::routing::local_midnight(day, tz))
 }

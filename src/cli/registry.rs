@@ -10,7 +10,7 @@ pub fn import(desk: &dyn DeskApi, path: &Path, replace: bool, as_json: bool) -> 
     let format = ImportFormat::of_path(path);
     if format == ImportFormat::Csv && crate::domain::caller::is_callers_sheet(&text) {
         if replace {
-            return Err(super::bad("--replace is for registry files; a callers file adds and updates callers"));
+            return Err(super::bad(crate::i18n::t("cli-import-replace-callers")));
         }
         return super::caller::import(desk, path, text, as_json);
     }
@@ -18,25 +18,26 @@ pub fn import(desk: &dyn DeskApi, path: &Path, replace: bool, as_json: bool) -> 
     if as_json {
         return json(&summary);
     }
-    let mut text = format!(
-        "imported {}: {} calendars, {} participants, {} services, {} suppliers ({} contacts), {} contracts, {} standard solutions\n",
-        path.display(),
-        summary.calendars,
-        summary.participants,
-        summary.services,
-        summary.suppliers,
-        summary.contacts,
-        summary.contracts,
-        summary.solutions
-    );
+    let mut text = crate::tr!(
+        "cli-import-done",
+        file = path.display().to_string(),
+        calendars = summary.calendars,
+        participants = summary.participants,
+        services = summary.services,
+        suppliers = summary.suppliers,
+        contacts = summary.contacts,
+        contracts = summary.contracts,
+        solutions = summary.solutions
+    ) + "\n";
     if summary.changes.is_empty() {
-        text.push_str("nothing changed\n");
+        text.push_str(&format!("{}\n", crate::i18n::t("prompt-nothing-changed")));
     }
     for change in summary.changes.iter().take(SHOWN_CHANGES) {
         text.push_str(&format!("  {}\n", crate::domain::sanitize_line(change)));
     }
     if summary.changes.len() > SHOWN_CHANGES {
-        text.push_str(&format!("  … and {} more (--json lists them all)\n", summary.changes.len() - SHOWN_CHANGES));
+        let n = summary.changes.len() - SHOWN_CHANGES;
+        text.push_str(&format!("  {}\n", crate::tr!("cli-import-more", n = n)));
     }
     out(&text)
 }

@@ -22,7 +22,8 @@ pub fn serve(a: ServeArgs) -> CmdResult {
     if !a.foreground {
         // In the background, as a client would start it; return once it answers.
         let client = serve_in_background(a.dir, a.idle_exit)?;
-        return out(&format!("{} is served by spoc (pid {})\n", a.dir.display(), client.server().pid));
+        let (folder, pid) = (a.dir.display().to_string(), client.server().pid);
+        return out(&format!("{}\n", crate::tr!("cli-serve-started", folder = folder, pid = pid)));
     }
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("SPOC_LOG").unwrap_or_else(|_| "info".into()))
@@ -51,7 +52,7 @@ pub fn status(dir: &Path, as_json: bool) -> CmdResult {
     let client = match Client::connect(dir) {
         Ok(c) => c,
         Err(ConnectError::NoServer) => {
-            return Err(Failure::Runtime(format!("no server runs for {}", dir.display())));
+            return Err(Failure::Runtime(crate::tr!("cli-status-no-server", folder = dir.display().to_string())));
         }
         Err(ConnectError::Failed(e)) => return Err(e.into()),
     };
@@ -61,23 +62,31 @@ pub fn status(dir: &Path, as_json: bool) -> CmdResult {
     }
     let up = s.uptime_secs;
     let store = if s.restore_unfinished {
-        "an earlier restore did not finish: run `spoc restore FILE --force`; until then only status and restore are answered".into()
+        crate::i18n::t("cli-status-restore-unfinished")
     } else {
-        format!("{} tickets, {:.1} MiB on disk", s.tickets, s.store_bytes as f64 / (1024.0 * 1024.0))
+        let size = crate::i18n::decimal(s.store_bytes as f64 / (1024.0 * 1024.0), 1);
+        crate::tr!("cli-status-store", tickets = s.tickets, size = size)
     };
-    out(&format!(
-        "server   pid {}, spoc {} (protocol {}), up {}h {:02}m {:02}s since {}\nfolder   {}\nclients  {} connected ({} subscribed to live changes)\nstore    {store}\n",
-        s.pid,
-        s.version,
-        s.protocol,
-        up / 3600,
-        up / 60 % 60,
-        up % 60,
-        s.started_at.to_rfc3339(),
-        s.data.display(),
-        s.clients,
-        s.subscribers,
-    ))
+    let server = crate::tr!(
+        "cli-status-server",
+        pid = s.pid,
+        version = s.version.as_str(),
+        protocol = s.protocol,
+        hours = up / 3600,
+        minutes = format!("{:02}", up / 60 % 60),
+        seconds = format!("{:02}", up % 60),
+        since = s.started_at.to_rfc3339()
+    );
+    let clients = crate::tr!("cli-status-clients", clients = s.clients, subscribers = s.subscribers);
+    let lines = [
+        (crate::i18n::t("cli-status-server-label"), server),
+        (crate::i18n::t("cli-status-folder-label"), s.data.display().to_string()),
+        (crate::i18n::t("cli-status-clients-label"), clients),
+        (crate::i18n::t("cli-status-store-label"), store),
+    ];
+    // The labels' column fits the longest label, and at least as wide as it always was.
+    let width = lines.iter().map(|(label, _)| label.chars().count() + 2).max().unwrap_or(0).max(9);
+    out(&lines.iter().map(|(label, value)| format!("{label:<width$}{value}\n")).collect::<String>())
 }
 
 /// Prints each change as a JSON line as it happens, until the server stops.
@@ -86,7 +95,7 @@ pub fn watch(dir: &Path) -> CmdResult {
     while let Some(notice) = subscription.next_notice()? {
         out(&format!("{}\n", watch_line(&notice)))?;
     }
-    Err(DeskError::Unavailable("the server stopped".into()).into())
+    Err(DeskError::Unavailable(crate::i18n::t("cli-watch-server-stopped")).into())
 }
 
 /// One JSON object per notice, with its kind in `type`, for scripts.

@@ -17,11 +17,11 @@ pub fn backup(desk: &dyn DeskApi, data: &Path, path: &Path) -> CmdResult {
     refuse_target(data, &target)?;
     let folder = target.parent().unwrap_or(Path::new("/"));
     let name = target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    let mut file = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".partial")
-        .tempfile_in(folder)
-        .map_err(|e| Failure::Runtime(format!("cannot write in {}: {e}", folder.display())))?;
+    let mut file =
+        tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".partial").tempfile_in(folder).map_err(|e| {
+            let (folder, error) = (folder.display().to_string(), e.to_string());
+            Failure::Runtime(crate::tr!("cli-backup-cannot-write-in", folder = folder, error = error))
+        })?;
     let s = {
         let mut out = std::io::BufWriter::new(file.as_file_mut());
         let s = desk.backup(&mut out)?;
@@ -30,7 +30,9 @@ pub fn backup(desk: &dyn DeskApi, data: &Path, path: &Path) -> CmdResult {
     };
     file.as_file().sync_all().map_err(|e| Failure::Runtime(format!("{}: {e}", path.display())))?;
     file.persist(&target).map_err(|e| Failure::Runtime(format!("{}: {}", path.display(), e.error)))?;
-    out(&format!("backed up {} tickets and {} journal entries to {}\n", s.tickets, s.journal_entries, path.display()))
+    let file = path.display().to_string();
+    let said = crate::tr!("cli-backup-done", tickets = s.tickets, entries = s.journal_entries, file = file);
+    out(&format!("{said}\n"))
 }
 
 /// Never inside the data folder, never over something that is not a file, and never over a
@@ -39,16 +41,16 @@ fn refuse_target(data: &Path, target: &Path) -> Result<(), Failure> {
     let real = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
     let folder = real(target.parent().unwrap_or(Path::new("/")));
     if folder.starts_with(real(data)) {
-        return Err(Failure::BadInput(format!(
-            "{}: a backup may not be written inside the data folder {}; choose a file elsewhere",
-            target.display(),
-            data.display()
+        return Err(Failure::BadInput(crate::tr!(
+            "cli-backup-inside-data",
+            file = target.display().to_string(),
+            data = data.display().to_string()
         )));
     }
     match std::fs::symlink_metadata(target) {
         Err(_) => Ok(()),
         Ok(m) if !m.is_file() => {
-            Err(Failure::BadInput(format!("{} exists and is not a file; choose another name", target.display())))
+            Err(Failure::BadInput(crate::tr!("cli-backup-not-a-file", file = target.display().to_string())))
         }
         Ok(_) => {
             let mut head = [0u8; MAGIC.len()];
@@ -57,10 +59,7 @@ fn refuse_target(data: &Path, target: &Path) -> Result<(), Failure> {
             if is_backup {
                 Ok(())
             } else {
-                Err(Failure::BadInput(format!(
-                    "{} exists and is not a spoc backup; it is left alone: choose another name",
-                    target.display()
-                )))
+                Err(Failure::BadInput(crate::tr!("cli-backup-not-a-backup", file = target.display().to_string())))
             }
         }
     }
@@ -70,7 +69,9 @@ pub fn restore(desk: &dyn DeskApi, path: &Path, force: bool) -> CmdResult {
     let mut file = std::fs::File::open(path).map_err(|e| bad(path, e))?;
     let name = path.display().to_string();
     let s = desk.restore(&mut file, &name, force)?;
-    out(&format!("restored {} tickets and {} journal entries from {}\n", s.tickets, s.journal_entries, path.display()))
+    let file = path.display().to_string();
+    let said = crate::tr!("cli-restore-done", tickets = s.tickets, entries = s.journal_entries, file = file);
+    out(&format!("{said}\n"))
 }
 
 fn bad(path: &Path, e: std::io::Error) -> Failure {

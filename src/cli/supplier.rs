@@ -7,6 +7,7 @@ use super::{CmdResult, json, out};
 use crate::desk::{DeskApi, SupplierCard};
 use crate::domain::registry::lookup::{Hit, HitKind};
 use crate::domain::sanitize_line;
+use crate::i18n::t;
 
 #[derive(Serialize)]
 struct Found {
@@ -27,33 +28,43 @@ pub fn find(desk: &dyn DeskApi, query: &str, limit: usize, as_json: bool) -> Cmd
         return json(&found);
     }
     if found.is_empty() {
-        return out(&format!("nothing matches {:?}\n", sanitize_line(query)));
+        let query = format!("{:?}", sanitize_line(query));
+        return out(&format!("{}\n", crate::tr!("cli-supplier-nothing-matches", query = query)));
     }
     let now = desk.now();
     let reg = desk.registry()?;
+    // The kinds' column fits the longest kind in the language read; the steps and cards below
+    // a hit start where its name does.
+    let kinds = [HitKind::Supplier, HitKind::Service, HitKind::Contract, HitKind::Contact, HitKind::Solution];
+    let width = kinds.iter().map(|k| kind_name(*k).chars().count() + 1).max().unwrap_or(0).max(9);
+    let indent = " ".repeat(width);
     let mut s = String::new();
     let mut shown: Vec<&str> = Vec::new();
     for f in &found {
-        let what = f.hit.kind.as_str();
-        let matched =
-            if f.hit.matched != f.hit.name { format!(" (matched {:?})", f.hit.matched) } else { String::new() };
-        s.push_str(&format!("{what:<9}{}{}", sanitize_line(&f.hit.name), sanitize_line(&matched)));
+        let what = kind_name(f.hit.kind);
+        let matched = if f.hit.matched != f.hit.name {
+            format!(" {}", crate::tr!("cli-supplier-matched", text = format!("{:?}", f.hit.matched)))
+        } else {
+            String::new()
+        };
+        s.push_str(&format!("{what:<width$}{}{}", sanitize_line(&f.hit.name), sanitize_line(&matched)));
         match &f.card {
             None if f.hit.kind == HitKind::Solution => {
-                s.push_str(" → solve it on the line\n");
+                s.push_str(&format!(" → {}\n", t("cli-supplier-solve-on-the-line")));
                 if let Some(sol) = reg.solution(&f.hit.name) {
                     for step in sol.steps.lines() {
-                        s.push_str(&format!("         {}\n", sanitize_line(step)));
+                        s.push_str(&format!("{indent}{}\n", sanitize_line(step)));
                     }
                 }
             }
-            None => s.push_str(" → no supplier: no valid contract\n"),
+            None => s.push_str(&format!(" → {}\n", t("cli-supplier-no-contract"))),
             Some(c) if shown.contains(&c.supplier.name.as_str()) => {
-                s.push_str(&format!(" → {} (see above)\n", sanitize_line(&c.supplier.name)));
+                let name = sanitize_line(&c.supplier.name);
+                s.push_str(&format!(" → {}\n", crate::tr!("cli-supplier-see-above", supplier = name)));
             }
             Some(c) => {
                 s.push_str(&format!(" → {}\n", sanitize_line(&c.supplier.name)));
-                s.push_str(&card_lines(c, now));
+                s.push_str(&card_lines(c, now, &indent));
                 shown.push(&c.supplier.name);
             }
         }
@@ -61,38 +72,64 @@ pub fn find(desk: &dyn DeskApi, query: &str, limit: usize, as_json: bool) -> Cmd
     out(&s)
 }
 
-fn card_lines(c: &SupplierCard, now: DateTime<Utc>) -> String {
+/// A kind of hit as people read it.
+fn kind_name(kind: HitKind) -> String {
+    t(match kind {
+        HitKind::Supplier => "lookup-kind-supplier",
+        HitKind::Service => "lookup-kind-service",
+        HitKind::Contract => "lookup-kind-contract",
+        HitKind::Contact => "lookup-kind-contact",
+        HitKind::Solution => "lookup-kind-solution",
+    })
+}
+
+/// A contact's role as people read it.
+fn role_name(role: crate::domain::registry::ContactRole) -> String {
+    use crate::domain::registry::ContactRole;
+    t(match role {
+        ContactRole::ServiceDesk => "lookup-role-service-desk",
+        ContactRole::AccountManager => "lookup-role-account-manager",
+        ContactRole::Escalation => "lookup-role-escalation",
+        ContactRole::Other => "lookup-role-other",
+    })
+}
+
+fn card_lines(c: &SupplierCard, now: DateTime<Utc>, indent: &str) -> String {
     let sup = &c.supplier;
     let mut s = String::new();
-    let mut line = |k: &str, v: &str| s.push_str(&format!("         {k:<16}{}\n", sanitize_line(v)));
+    let mut line = |k: &str, v: &str| s.push_str(&format!("{indent}{k:<18}{}\n", sanitize_line(v)));
     if let Some(p) = &sup.phone {
-        line("phone", p);
+        line(&t("lookup-phone"), p);
     }
     if let Some(e) = &sup.email {
-        line("email", e);
+        line(&t("lookup-email"), e);
     }
     if let Some(p) = &sup.portal {
-        line("portal", p);
+        line(&t("lookup-portal"), p);
     }
-    line("desk", &crate::present::desk_hours(c, now));
+    line(&t("cli-supplier-desk"), &crate::present::desk_hours(c, now));
     for contact in &sup.contacts {
         let level = contact.level.map(|l| format!(" {l}")).unwrap_or_default();
         let reach =
             [contact.phone.as_deref(), contact.email.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
-        line(&format!("{}{level}", contact.role.as_str()), &format!("{} {reach}", contact.name));
+        line(&format!("{}{level}", role_name(contact.role)), &format!("{} {reach}", contact.name));
     }
     for k in c.contracts.iter().filter(|k| c.valid_now.contains(&k.number)) {
         let whom = match &k.participants {
-            crate::domain::registry::Coverage::All => "all participants".to_string(),
+            crate::domain::registry::Coverage::All => t("lookup-all-participants"),
             crate::domain::registry::Coverage::Only(codes) => codes.join(", "),
         };
-        line("contract", &format!("{} covers {whom}: {}", k.number, k.services.join(", ")));
+        let services = k.services.join(", ");
+        line(
+            &t("cli-supplier-contract"),
+            &crate::tr!("cli-supplier-covers", number = k.number.as_str(), whom = whom, services = services),
+        );
     }
     if let Some(p) = &sup.procedure {
-        line("procedure", p.lines().next().unwrap_or(""));
+        line(&t("cli-supplier-procedure"), p.lines().next().unwrap_or(""));
     }
     for m in &c.majors {
-        line("MAJOR INCIDENT", &crate::present::major_line(m, false));
+        line(&t("cli-supplier-major"), &crate::present::major_line(m, false));
     }
     s
 }

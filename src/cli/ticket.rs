@@ -7,6 +7,7 @@ use crate::desk::views::{ClockView, TicketDetail, TicketRow, describe};
 use crate::desk::{Agent, AssigneeFilter, DeskApi, LevelFilter, TicketQuery, TicketUpdate};
 use crate::domain::ticket::{Change, Channel, NewTicket};
 use crate::domain::{Priority, Status, TicketKind, sanitize, sanitize_line};
+use crate::present::status_name;
 
 #[derive(Debug, clap::Args)]
 pub struct NewArgs {
@@ -50,10 +51,10 @@ pub struct NewArgs {
 
 pub fn new(desk: &dyn DeskApi, a: NewArgs) -> CmdResult {
     if a.caller.is_some() && a.caller_id.is_some() {
-        return Err(bad("give --caller (as typed) or --caller-id (on file), not both"));
+        return Err(bad(crate::i18n::t("cli-ticket-caller-twice")));
     }
     if a.solution.as_ref().is_some_and(|s| s.trim().is_empty()) {
-        return Err(bad("--solution says what solved it: it cannot be empty"));
+        return Err(bad(crate::i18n::t("cli-ticket-empty-solution")));
     }
     crate::domain::ticket::check_impact_urgency(a.impact, a.urgency).map_err(bad)?;
     let input = NewTicket {
@@ -73,11 +74,10 @@ pub fn new(desk: &dyn DeskApi, a: NewArgs) -> CmdResult {
     if a.json {
         return json(&t);
     }
+    let (priority, title) = (t.priority.to_string(), sanitize_line(&t.title));
+    let logged = crate::tr!("cli-ticket-logged", id = t.id, priority = priority, title = title);
     out(&format!(
-        "Logged #{} {} {}\n{}\n{}",
-        t.id,
-        t.priority,
-        sanitize_line(&t.title),
+        "{logged}\n{}\n{}",
         sanitize_line(&t.routing),
         clocks_text(&t, desk.registry()?.helpdesk_calendar().timezone)
     ))
@@ -166,9 +166,9 @@ pub fn list(desk: &dyn DeskApi, a: ListArgs) -> CmdResult {
         text.push('\n');
     }
     if page.items.is_empty() {
-        text.push_str("no tickets\n");
+        text.push_str(&format!("{}\n", crate::i18n::t("cli-ticket-none")));
     } else if page.more {
-        text.push_str(&format!("… more: --offset {}\n", page.offset + page.items.len()));
+        text.push_str(&format!("{}\n", crate::tr!("cli-ticket-more", offset = page.offset + page.items.len())));
     }
     out(&text)
 }
@@ -222,26 +222,31 @@ pub fn search(desk: &dyn DeskApi, a: SearchArgs) -> CmdResult {
     let now = desk.now();
     let mut text: String = page.items.iter().map(|row| row_line(row, now, tz) + "\n").collect();
     if page.items.is_empty() {
-        text.push_str("no ticket holds all these words\n");
+        text.push_str(&format!("{}\n", crate::i18n::t("search-empty")));
     } else if page.more {
-        text.push_str(&format!("… more: narrow it with more words, --from/--to or --limit {}\n", page.limit * 2));
+        text.push_str(&format!("{}\n", crate::tr!("cli-ticket-search-more", limit = page.limit * 2)));
     }
     out(&text)
 }
 
 fn row_line(row: &TicketRow, now: DateTime<Utc>, tz: chrono_tz::Tz) -> String {
     let age = now - row.created_at;
-    let age = if age.num_days() > 0 { format!("{}d", age.num_days()) } else { format!("{}h", age.num_hours()) };
+    let age = if age.num_days() > 0 {
+        crate::tr!("queue-age-days", n = age.num_days())
+    } else {
+        crate::tr!("queue-age-hours", n = age.num_hours())
+    };
+    let supplier = row.supplier.clone().unwrap_or_else(|| crate::i18n::t("unrouted"));
     format!(
-        "#{:<6} {} {:<19} {:<12} {:<11} {:<5} {:<16} {:<14} {:<10} {:>4}  {}",
+        "#{:<6} {} {:<20} {:<12} {:<14} {:<5} {:<16} {:<14} {:<10} {:>4}  {}",
         row.id,
         row.priority,
-        row.status.as_str(),
+        status_name(row.status),
         crate::present::due_short(row.sla_due, now, tz),
         crate::present::sla_cell(row),
         clip(&row.participant, 5),
         clip(&row.service, 16),
-        clip(row.supplier.as_deref().unwrap_or("unrouted"), 14),
+        clip(&supplier, 14),
         clip(row.assignee.as_deref().unwrap_or("-"), 10),
         age,
         sanitize_line(&(crate::present::title_marks(row, now, tz) + &row.title))
@@ -261,54 +266,68 @@ pub fn show(desk: &dyn DeskApi, id: u64, as_json: bool) -> CmdResult {
     // People read times on the helpdesk's clock.
     let tz = desk.registry()?.helpdesk_calendar().timezone;
     let local = |at: chrono::DateTime<Utc>| crate::domain::instant::local_text(at, tz);
-    let mut s = format!("#{} {} · {} · {:?}\n{}\n\n", t.id, t.priority, t.status, t.kind, sanitize_line(&t.title));
+    let what = match t.kind {
+        TicketKind::Incident => crate::i18n::t("cli-ticket-kind-incident"),
+        TicketKind::Request => crate::i18n::t("cli-ticket-kind-request"),
+    };
+    let header = crate::tr!(
+        "cli-ticket-header",
+        id = t.id,
+        priority = t.priority.to_string(),
+        status = status_name(t.status),
+        kind = what
+    );
+    let mut s = format!("{header}\n{}\n\n", sanitize_line(&t.title));
     let field = |s: &mut String, k: &str, v: &str| s.push_str(&format!("{k:<14}{}\n", sanitize_line(v)));
     let participant = match &t.participant_name {
         Some(n) => format!("{} ({n})", t.participant),
         None => t.participant.clone(),
     };
-    field(&mut s, "participant", &participant);
-    field(&mut s, "service", &t.service);
+    field(&mut s, &crate::i18n::t("cli-ticket-participant"), &participant);
+    field(&mut s, &crate::i18n::t("cli-ticket-service"), &t.service);
     let caller = match t.caller_id {
-        Some(id) => format!("{} (caller {id})", t.caller.as_deref().unwrap_or("-")),
+        Some(id) => crate::tr!("cli-ticket-caller-on-file", caller = t.caller.as_deref().unwrap_or("-"), id = id),
         None => t.caller.as_deref().unwrap_or("-").to_string(),
     };
-    field(&mut s, "caller", &caller);
+    field(&mut s, &crate::i18n::t("cli-ticket-caller"), &caller);
     if t.major {
-        field(&mut s, "major", &format!("major incident · {} linked calls", t.linked.len()));
+        field(&mut s, &crate::i18n::t("cli-ticket-major"), &crate::tr!("cli-ticket-major-calls", n = t.linked.len()));
     }
     if let Some(m) = t.linked_to {
-        field(&mut s, "linked to", &format!("major incident #{m}"));
+        field(&mut s, &crate::i18n::t("cli-ticket-linked-to"), &crate::tr!("cli-ticket-linked-major", id = m));
     }
     if let Some(at) = t.call_back_at {
-        field(&mut s, "call back", &local(at));
+        field(&mut s, &crate::i18n::t("cli-ticket-call-back"), &local(at));
     }
     if t.first_contact {
-        field(&mut s, "first contact", "solved on the line");
+        field(&mut s, &crate::i18n::t("cli-ticket-first-contact"), &crate::i18n::t("cli-ticket-solved-on-the-line"));
     }
-    field(&mut s, "impact", &format!("{} · urgency {}", t.impact, t.urgency));
-    field(&mut s, "assignee", t.assignee.as_deref().unwrap_or("-"));
-    field(&mut s, "routing", &t.routing);
-    field(&mut s, "supplier ref", t.supplier_ref.as_deref().unwrap_or("-"));
-    field(&mut s, "created", &format!("{} by {}", local(t.created_at), t.created_by));
+    let impact = crate::tr!("cli-ticket-impact-urgency", impact = t.impact, urgency = t.urgency);
+    field(&mut s, &crate::i18n::t("cli-ticket-impact"), &impact);
+    field(&mut s, &crate::i18n::t("cli-ticket-assignee"), t.assignee.as_deref().unwrap_or("-"));
+    field(&mut s, &crate::i18n::t("cli-ticket-routing"), &t.routing);
+    field(&mut s, &crate::i18n::t("cli-ticket-supplier-ref"), t.supplier_ref.as_deref().unwrap_or("-"));
+    let created = crate::tr!("ticket-logged-by", at = local(t.created_at), by = t.created_by.as_str());
+    field(&mut s, &crate::i18n::t("cli-ticket-created"), &created);
     if let Some(at) = t.dispatched_at {
-        let mut line = format!("dispatched {}", local(at));
+        let mut steps = vec![crate::tr!("cli-ticket-dispatched", at = local(at))];
         if let Some(r) = t.supplier_response_at {
-            line.push_str(&format!(" · answered {}", local(r)));
+            steps.push(crate::tr!("cli-ticket-supplier-answered", at = local(r)));
         }
         if let Some(r) = t.supplier_solved_at {
-            line.push_str(&format!(" · solved {}", local(r)));
+            steps.push(crate::tr!("cli-ticket-supplier-solved", at = local(r)));
         }
         if t.supplier_reopened > 0 {
-            line.push_str(&format!(" · sent back {}×", t.supplier_reopened));
+            steps.push(crate::tr!("cli-ticket-sent-back", n = t.supplier_reopened));
         }
-        field(&mut s, "supplier", &line);
+        field(&mut s, &crate::i18n::t("cli-ticket-supplier"), &steps.join(" · "));
     }
     if let Some(solution) = &t.solution {
-        field(&mut s, "solution", solution);
+        field(&mut s, &crate::i18n::t("cli-ticket-solution"), solution);
     }
     if let Some(score) = t.satisfaction {
-        field(&mut s, "satisfaction", &format!("{score}/5 {}", t.satisfaction_remark.as_deref().unwrap_or("")));
+        let remark = t.satisfaction_remark.as_deref().unwrap_or("");
+        field(&mut s, &crate::i18n::t("cli-ticket-satisfaction"), &format!("{score}/5 {remark}"));
     }
     if !t.description.is_empty() {
         s.push_str(&format!("\n{}\n", sanitize(&t.description)));
@@ -319,7 +338,7 @@ pub fn show(desk: &dyn DeskApi, id: u64, as_json: bool) -> CmdResult {
         s.push('\n');
         s.push_str(&inform_text(&t));
     }
-    s.push_str("\njournal\n");
+    s.push_str(&format!("\n{}\n", crate::i18n::t("ticket-journal")));
     for e in &t.journal {
         s.push_str(&format!(
             "  {} {:<10} {}\n",
@@ -336,13 +355,14 @@ fn clock_line(name: &str, c: &ClockView, tz: chrono_tz::Tz) -> String {
 }
 
 fn clocks_text(t: &TicketDetail, tz: chrono_tz::Tz) -> String {
-    let mut s = format!("helpdesk SLA ({})\n", t.sla.helpdesk.calendar);
-    s.push_str(&clock_line("response", &t.sla.helpdesk.response, tz));
-    s.push_str(&clock_line("resolution", &t.sla.helpdesk.resolution, tz));
+    let (response, resolution) = (crate::i18n::t("ticket-clock-response"), crate::i18n::t("ticket-clock-resolution"));
+    let mut s = format!("{}\n", crate::tr!("ticket-sla-helpdesk", calendar = t.sla.helpdesk.calendar.as_str()));
+    s.push_str(&clock_line(&response, &t.sla.helpdesk.response, tz));
+    s.push_str(&clock_line(&resolution, &t.sla.helpdesk.resolution, tz));
     if let Some(l) = &t.sla.supplier {
-        s.push_str(&format!("supplier SLA ({})\n", l.calendar));
-        s.push_str(&clock_line("response", &l.response, tz));
-        s.push_str(&clock_line("resolution", &l.resolution, tz));
+        s.push_str(&format!("{}\n", crate::tr!("ticket-sla-supplier", calendar = l.calendar.as_str())));
+        s.push_str(&clock_line(&response, &l.response, tz));
+        s.push_str(&clock_line(&resolution, &l.resolution, tz));
     }
     s
 }
@@ -429,10 +449,10 @@ pub fn update(desk: &dyn DeskApi, id: u64, a: UpdateArgs) -> CmdResult {
     let mut changes = Vec::new();
     // Order matters: routing and contact before a status change that depends on them.
     if let Some(supplier) = a.override_supplier {
-        let reason = a.reason.ok_or_else(|| bad("--override-supplier needs --reason"))?;
+        let reason = a.reason.ok_or_else(|| bad(crate::i18n::t("cli-ticket-override-needs-reason")))?;
         changes.push(Change::OverrideRouting { supplier, reason });
     } else if a.reason.is_some() {
-        return Err(bad("--reason goes with --override-supplier"));
+        return Err(bad(crate::i18n::t("cli-ticket-reason-without-override")));
     }
     if a.major || a.not_major {
         changes.push(Change::Major(a.major));
@@ -453,7 +473,7 @@ pub fn update(desk: &dyn DeskApi, id: u64, a: UpdateArgs) -> CmdResult {
     }
     match (a.priority, a.impact, a.urgency) {
         (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
-            return Err(bad("give --priority or --impact with --urgency, not both"));
+            return Err(bad(crate::i18n::t("cli-ticket-priority-and-impact")));
         }
         (Some(p), None, None) => changes.push(Change::Priority(p)),
         (None, Some(impact), Some(urgency)) => {
@@ -461,7 +481,7 @@ pub fn update(desk: &dyn DeskApi, id: u64, a: UpdateArgs) -> CmdResult {
             changes.push(Change::Reclassify { impact, urgency });
         }
         (None, Some(_), None) | (None, None, Some(_)) => {
-            return Err(bad("--impact and --urgency go together"));
+            return Err(bad(crate::i18n::t("cli-ticket-impact-without-urgency")));
         }
         (None, None, None) => {}
     }
@@ -503,19 +523,24 @@ pub fn update(desk: &dyn DeskApi, id: u64, a: UpdateArgs) -> CmdResult {
     if let Some(score) = a.satisfaction {
         changes.push(Change::Satisfaction { score, remark: a.remark });
     } else if a.remark.is_some() {
-        return Err(bad("--remark goes with --satisfaction"));
+        return Err(bad(crate::i18n::t("cli-ticket-remark-without-satisfaction")));
     }
     if changes.is_empty() {
-        return Err(bad(
-            "nothing to change: give at least one of --status, --assign, --priority, --note, --reply, ...",
-        ));
+        return Err(bad(crate::i18n::t("cli-ticket-nothing-to-change")));
     }
     let t = desk.update_ticket(id, TicketUpdate { changes, expected_version: a.expect_version })?;
     if a.json {
         return json(&t);
     }
     let tz = desk.registry()?.helpdesk_calendar().timezone;
-    let mut s = format!("#{} {} · {} · version {}\n{}", t.id, t.priority, t.status, t.version, clocks_text(&t, tz));
+    let updated = crate::tr!(
+        "cli-ticket-updated",
+        id = t.id,
+        priority = t.priority.to_string(),
+        status = status_name(t.status),
+        version = t.version
+    );
+    let mut s = format!("{updated}\n{}", clocks_text(&t, tz));
     // The calls this resolve resolved: their callers hear it now.
     let now_resolved: Vec<_> =
         t.linked.iter().filter(|c| c.resolved_at.is_some() && c.resolved_at == t.resolved_at).cloned().collect();
@@ -523,7 +548,7 @@ pub fn update(desk: &dyn DeskApi, id: u64, a: UpdateArgs) -> CmdResult {
         let t = TicketDetail { linked: now_resolved, ..t.clone() };
         s.push_str(&format!("\n{}", inform_text(&t)));
     } else if t.major {
-        s.push_str(&format!("major incident · {} linked calls\n", t.linked.len()));
+        s.push_str(&format!("{}\n", crate::tr!("cli-ticket-major-calls", n = t.linked.len())));
     }
     out(&s)
 }
@@ -534,19 +559,19 @@ pub fn majors(desk: &dyn DeskApi, as_json: bool) -> CmdResult {
         return json(&majors);
     }
     if majors.is_empty() {
-        return out("no open major incidents\n");
+        return out(&format!("{}\n", crate::i18n::t("cli-majors-none")));
     }
     let mut s = String::new();
     for m in &majors {
+        let supplier = m.supplier.clone().unwrap_or_else(|| crate::i18n::t("unrouted"));
+        let reference = format!("{:<12}", sanitize_line(m.supplier_ref.as_deref().unwrap_or("-")));
+        let calls = crate::tr!("cli-majors-calls", reference = reference, open = m.open_calls, calls = m.calls);
         s.push_str(&format!(
-            "#{:<6} {:<20} {:<14} {:<14} ref {:<12} {} open of {} calls  {}\n",
+            "#{:<6} {:<20} {:<14} {:<14} {calls}  {}\n",
             m.id,
-            m.status.as_str(),
+            status_name(m.status),
             sanitize_line(&m.service),
-            sanitize_line(m.supplier.as_deref().unwrap_or("unrouted")),
-            sanitize_line(m.supplier_ref.as_deref().unwrap_or("-")),
-            m.open_calls,
-            m.calls,
+            sanitize_line(&supplier),
             sanitize_line(&m.title)
         ));
     }
@@ -555,11 +580,7 @@ pub fn majors(desk: &dyn DeskApi, as_json: bool) -> CmdResult {
 
 /// The callers of a major incident's linked calls, with how to reach them.
 fn inform_text(t: &TicketDetail) -> String {
-    let mut s = format!(
-        "callers to inform ({} linked {})\n",
-        t.linked.len(),
-        if t.linked.len() == 1 { "call" } else { "calls" }
-    );
+    let mut s = format!("{}\n", crate::tr!("cli-inform-header", n = t.linked.len()));
     for c in &t.linked {
         let reach = [c.phone.as_deref(), c.email.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
         s.push_str(&format!(

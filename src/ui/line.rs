@@ -131,7 +131,7 @@ fn byte_of(text: &str, chars: usize) -> usize {
 pub fn shown(text: &str, cursor: &Cursor) -> String {
     let at = byte_of(text, cursor.index(text));
     let line = format!("{}▏{}", &text[..at], &text[at..]);
-    if cursor.selected && !text.is_empty() { format!("{line}  (typing replaces it)") } else { line }
+    if cursor.selected && !text.is_empty() { crate::tr!("line-typing-replaces", line = line) } else { line }
 }
 
 #[cfg(test)]

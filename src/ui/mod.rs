@@ -152,7 +152,7 @@ pub fn run(dir: &Path, looks: &Looks) -> Result<(), DeskError> {
     // the built-in ones apply, and the first line of what is wrong shows (check-config says all).
     let mut warnings = Vec::new();
     let keys = load_keymap(looks).unwrap_or_else(|why| {
-        warnings.push(format!("your keymap has errors, the built-in keys apply: {}", first_line(&why)));
+        warnings.push(crate::tr!("ui-keymap-errors", why = first_line(&why)));
         Keymap::load_with(looks.keymap.as_deref() == Some("vim"), None)
             .or_else(|_| Keymap::load_with(false, None))
             .expect("the built-in keymaps are valid")
@@ -167,12 +167,12 @@ pub fn run(dir: &Path, looks: &Looks) -> Result<(), DeskError> {
                 _ => e.to_string(),
             };
             let why = e.0.first().map(at).unwrap_or_default();
-            warnings.push(format!("your theme has errors, the default theme applies: {why}"));
+            warnings.push(crate::tr!("ui-theme-errors", why = why));
             Theme::for_terminal("default", None, no_color).map_err(|e| DeskError::Refused(e.to_string()))?
         }
     };
     if !warnings.is_empty() {
-        warnings.push("`spoc check-config` lists every error".into());
+        warnings.push(crate::i18n::t("ui-check-config"));
     }
     crate::client::set_patience(UI_PATIENCE);
     let client = connect_or_start(dir)?;
@@ -268,9 +268,9 @@ fn edit_in_editor(text: &str) -> Result<String, String> {
         .arg("sh")
         .arg(file.path())
         .status()
-        .map_err(|e| format!("cannot start {editor}: {e}"))?;
+        .map_err(|e| crate::tr!("ui-editor-cannot-start", editor = editor.clone(), why = e.to_string()))?;
     if !status.success() {
-        return Err(format!("{editor} ended with {status}; the text is as it was"));
+        return Err(crate::tr!("ui-editor-failed", editor = editor.clone(), status = status.to_string()));
     }
     let edited = std::fs::read_to_string(file.path()).map_err(|e| e.to_string())?;
     Ok(edited.strip_suffix('\n').unwrap_or(&edited).to_string())
@@ -309,7 +309,7 @@ fn follow(dir: &Path, tx: &mpsc::Sender<Msg>) {
                 }
             }
         }
-        if !lost && tx.send(Msg::Lost("the connection closed".into())).is_err() {
+        if !lost && tx.send(Msg::Lost(crate::i18n::t("ui-connection-closed"))).is_err() {
             return;
         }
         lost = true;

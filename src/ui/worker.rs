@@ -85,10 +85,10 @@ fn run(dir: PathBuf, mut api: Option<Client>, inbox: &Receiver<Effect>, answers:
                     // A bug in answering one errand must not end the thread every later one needs.
                     let msg =
                         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| perform(client, effect, &mut lost)))
-                            .unwrap_or_else(|_| asked.failed("spoc failed on this answer (a bug); try again".into()));
+                            .unwrap_or_else(|_| asked.failed(crate::i18n::t("ui-answer-failed")));
                     (msg, lost)
                 }
-                None => (effect.failed(format!("no server answers for {}", dir.display())), true),
+                None => (effect.failed(crate::tr!("ui-no-server", dir = dir.display().to_string())), true),
             };
             if lost {
                 // The next batch connects anew, starting a server if none runs.

@@ -14,7 +14,8 @@ pub use watch::contracts;
 
 use super::{CmdResult, Failure, bad, json, out};
 use crate::desk::{DeskApi, Report, ReportQuery};
-use crate::domain::report::{Facts, Figures};
+use crate::domain::report::{Facts, Figures, Outcome};
+use crate::i18n::Lang;
 use table::Table;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -81,12 +82,14 @@ pub fn suppliers(desk: &dyn DeskApi, a: PeriodArgs, supplier: Option<String>) ->
         same.len() == 1 && same[0].figures.tickets == report_total(&report.rows, c).map_or(0, |t| t.figures.tickets)
     };
     let people = a.format == Format::Table;
+    // The total row's name: in words for people; as scripts know it in a CSV or a workbook.
+    let all = if people { crate::i18n::t("report-all-contracts") } else { "(all)".to_string() };
     let rows = report.rows.iter().filter(|c| !(people && c.contract.is_none() && single(c))).map(|c| {
-        let contract = c.contract.clone().unwrap_or_else(|| "(all)".into());
+        let contract = c.contract.clone().unwrap_or_else(|| all.clone());
         (vec![c.supplier.clone(), contract], c.month.clone(), &c.figures, c.norm.as_ref())
     });
     let tz = desk.registry()?.helpdesk_calendar().timezone;
-    let extras = supplier_extras(&report, tz);
+    let extras = supplier_extras(&report, tz, people);
     print(
         desk,
         &a,
@@ -94,14 +97,19 @@ pub fn suppliers(desk: &dyn DeskApi, a: PeriodArgs, supplier: Option<String>) ->
         "dispatched",
         rows.collect(),
         &report,
-        "no tickets were dispatched in this period",
+        &crate::i18n::t("report-nothing-dispatched"),
         &extras,
     )
 }
 
 /// A supplier report's other sections: the backlog at the period's end with its longest waits,
-/// and the calls for the suppliers' services that never reached them.
-fn supplier_extras(report: &Report<crate::domain::report::Scorecard>, tz: chrono_tz::Tz) -> Vec<(String, Table)> {
+/// and the calls for the suppliers' services that never reached them. With `text`, for the
+/// terminal: times and hours as the language writes them (a workbook keeps its dates and numbers).
+fn supplier_extras(
+    report: &Report<crate::domain::report::Scorecard>,
+    tz: chrono_tz::Tz,
+    text: bool,
+) -> Vec<(String, Table)> {
     use crate::domain::report::AGES;
     let mut out = Vec::new();
     let Some(at) = report.backlog.first().map(|b| b.at) else {
@@ -109,9 +117,9 @@ fn supplier_extras(report: &Report<crate::domain::report::Scorecard>, tz: chrono
     };
     // A period ends at midnight: named by its last day, as `--to` gives it.
     let local = at.with_timezone(&tz);
-    let at = match local.time() == chrono::NaiveTime::MIN {
-        true => format!("the end of {}", local.date_naive() - chrono::Days::new(1)),
-        false => local.format("%Y-%m-%d %H:%M").to_string(),
+    let title = match local.time() == chrono::NaiveTime::MIN {
+        true => crate::tr!("report-backlog-title-end", day = day_text(local.date_naive() - chrono::Days::new(1))),
+        false => crate::tr!("report-backlog-title-at", at = minute_text(at, tz)),
     };
     let mut header = vec!["supplier", "waiting"];
     header.extend(AGES);
@@ -126,19 +134,19 @@ fn supplier_extras(report: &Report<crate::domain::report::Scorecard>, tz: chrono
                 b.supplier.clone(),
                 format!("#{}", w.id),
                 w.priority.to_string(),
-                w.dispatched.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string(),
-                format!("{:.1}", rounded(w.business_hours, 1)),
-                w.age.clone(),
+                match text {
+                    true => minute_text(w.dispatched, tz),
+                    false => w.dispatched.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string(),
+                },
+                one_decimal(w.business_hours, text),
+                if text { age_text(&w.age) } else { w.age.clone() },
                 w.supplier_ref.clone().unwrap_or_default(),
                 w.title.clone(),
             ]);
         }
     }
-    out.push((
-        format!("backlog: waiting on the supplier at {at}, by age in business days of its service window"),
-        backlog,
-    ));
-    out.push(("the longest waits at the period's end".into(), longest));
+    out.push((title, backlog));
+    out.push((crate::i18n::t("report-longest-title"), longest));
     kept_section(report, out)
 }
 
@@ -160,7 +168,7 @@ fn kept_section(
             ids(&all),
         ]);
     }
-    out.push(("calls for the supplier's services logged in the period that never reached it".into(), kept));
+    out.push((crate::i18n::t("report-kept-title"), kept));
     out
 }
 
@@ -186,7 +194,7 @@ pub fn participants(desk: &dyn DeskApi, a: PeriodArgs, participant: Option<Strin
         "logged",
         rows.collect(),
         &report,
-        "no tickets were logged in this period",
+        &crate::i18n::t("report-nothing-logged"),
         &[],
     )
 }
@@ -197,8 +205,9 @@ pub fn services(desk: &dyn DeskApi, a: PeriodArgs, service: Option<String>) -> C
     let rows: Vec<Row> =
         report.rows.iter().map(|r| (vec![r.service.clone()], r.month.clone(), &r.figures, r.norm.as_ref())).collect();
     let fcr = first_contact_table(a.monthly, &["service"], &rows);
-    let extras = [("solved at first contact (on the line, by the helpdesk)".to_string(), fcr)];
-    print(desk, &a, &["service"], "logged", rows, &report, "no tickets were logged in this period", &extras)
+    let extras = [(crate::i18n::t("report-first-contact-title"), fcr)];
+    let nothing = crate::i18n::t("report-nothing-logged");
+    print(desk, &a, &["service"], "logged", rows, &report, &nothing, &extras)
 }
 
 /// A row's keys, month, figures, and how they stand against their norms.
@@ -227,31 +236,33 @@ fn print<R: serde::Serialize>(
     if a.format == Format::Xlsx {
         let Some(path) = &a.output else { return Err(bad("--format xlsx writes a file: give it with -o FILE")) };
         let tz = desk.registry()?.helpdesk_calendar().timezone;
-        let figures = figures_table(a.monthly, keys, counted, &rows);
-        let per = per_priority_numbers(a.monthly, keys, &rows);
-        let timing = timing_table(a.monthly, keys, &rows);
-        let scores = experience_table(a.monthly, keys, &rows);
-        let detail = detail_table(a.monthly, &report.tickets, tz, true);
+        // Words on the sheets' tabs and above their columns; the cells as the CSV has them.
+        let sheet = |name: String, table: Table| (name, table.relabelled(label));
+        let mut sheets: Vec<(String, Table)> = vec![
+            sheet(crate::i18n::t("report-sheet-figures"), figures_table(a.monthly, keys, counted, &rows)),
+            sheet(crate::i18n::t("report-sheet-per-priority"), per_priority_numbers(a.monthly, keys, &rows)),
+            sheet(crate::i18n::t("report-sheet-times"), timing_table(a.monthly, keys, &rows, false)),
+            sheet(crate::i18n::t("report-sheet-experience"), experience_table(a.monthly, keys, &rows, false)),
+        ];
         // A sheet's name: the section's first words (Excel allows 31 characters).
-        let names: Vec<String> = extras
-            .iter()
-            .map(|(title, _)| title.split(':').next().unwrap_or(title).chars().take(31).collect())
-            .collect();
-        let mut sheets =
-            vec![("figures", &figures), ("per priority", &per), ("times", &timing), ("experience", &scores)];
-        for ((_, table), name) in extras.iter().zip(&names) {
-            sheets.push((name.as_str(), table));
+        for (title, table) in extras {
+            let name: String = title.split(':').next().unwrap_or(title).chars().take(31).collect();
+            sheets.push((name, table.relabelled(label)));
         }
         if a.detail {
-            sheets.push(("tickets", &detail));
+            sheets.push(sheet(
+                crate::i18n::t("report-sheet-tickets"),
+                detail_table(a.monthly, &report.tickets, tz, true),
+            ));
         }
-        xlsx::write(path, &sheets)?;
-        return out(&format!("wrote {}\n", path.display()));
+        let named: Vec<(&str, &Table)> = sheets.iter().map(|(name, table)| (name.as_str(), table)).collect();
+        xlsx::write(path, &named)?;
+        return out(&format!("{}\n", crate::tr!("report-wrote", path = path.display().to_string())));
     }
     let figures = if a.format == Format::Csv {
         figures_table(a.monthly, keys, counted, &rows)
     } else {
-        readable_table(a.monthly, keys, counted, &rows)
+        readable_table(a.monthly, keys, counted, &rows).relabelled(label)
     };
     // A supplier checks the detail against its own records: times on the helpdesk's clock.
     let tz = desk.registry()?.helpdesk_calendar().timezone;
@@ -261,19 +272,24 @@ fn print<R: serde::Serialize>(
         (Format::Csv, None) => out(&if a.excel { figures.csv_excel()? } else { figures.csv()? }),
         (_, detail) => {
             // Within 120 columns: names cut shorter when a month column is there too.
+            let fitting = |t: Table| t.relabelled(label).text_fitting(120, name_width(a.monthly), 1);
             let text = figures.text_fitting(120, name_width(a.monthly), 1);
-            let mut s = if rows.is_empty() { format!("{nothing}\n") } else { text + LEGEND };
+            let legend = format!("\n{}\n{}\n", crate::i18n::t("report-legend-1"), crate::i18n::t("report-legend-2"));
+            let mut s = if rows.is_empty() { format!("{nothing}\n") } else { text + &legend };
             if !rows.is_empty() {
-                let per = per_priority_table(a.monthly, keys, &rows).text_fitting(120, name_width(a.monthly), 1);
-                s.push_str(&format!("\nper priority (contracts set targets per priority):\n{per}"));
-                let timing = timing_table(a.monthly, keys, &rows).text_fitting(120, name_width(a.monthly), 1);
-                s.push_str(&format!("\ntimes, medians in business hours:\n{timing}"));
+                let per = fitting(per_priority_table(a.monthly, keys, &rows));
+                s.push_str(&format!("\n{}:\n{per}", crate::i18n::t("report-section-per-priority")));
+                let timing = fitting(timing_table(a.monthly, keys, &rows, true));
+                s.push_str(&format!("\n{}:\n{timing}", crate::i18n::t("report-section-times")));
                 let judged: Vec<String> = rows
                     .iter()
                     .filter_map(|(key, month, _, norm)| {
                         let v = (*norm)?;
                         let month = month.as_deref().map(|m| format!(" {m}")).unwrap_or_default();
-                        let said = if v.met { "met".to_string() } else { format!("NOT MET: {}", v.missed.join(", ")) };
+                        let said = match v.met {
+                            true => crate::i18n::t("report-verdict-met"),
+                            false => crate::tr!("report-verdict-not-met", missed = missed_list(&v.missed)),
+                        };
                         // Named by what it is about, not by its descriptive columns (top services).
                         let named = key.iter().zip(keys).filter(|(_, k)| **k != TOP_SERVICES);
                         let name: Vec<&str> = named.map(|(v, _)| v.as_str()).collect();
@@ -281,16 +297,17 @@ fn print<R: serde::Serialize>(
                     })
                     .collect();
                 if !judged.is_empty() {
-                    s.push_str(&format!("\nagainst the norms:\n{}", judged.concat()));
+                    s.push_str(&format!("\n{}:\n{}", crate::i18n::t("report-section-norms"), judged.concat()));
                 }
-                let scores = experience_table(a.monthly, keys, &rows).text_fitting(120, name_width(a.monthly), 1);
-                s.push_str(&format!("\nexperience: how many callers gave each score (remarks in --detail):\n{scores}"));
+                let scores = fitting(experience_table(a.monthly, keys, &rows, true));
+                s.push_str(&format!("\n{}:\n{scores}", crate::i18n::t("report-section-experience")));
             }
             for (title, table) in extras {
-                s.push_str(&format!("\n{title}:\n{}", table.text_fitting(120, name_width(a.monthly), 1)));
+                let table = table.relabelled(label).text_fitting(120, name_width(a.monthly), 1);
+                s.push_str(&format!("\n{title}:\n{table}"));
             }
             if let Some(d) = detail {
-                s.push_str(&format!("\ntickets behind these figures:\n{}", d.text()));
+                s.push_str(&format!("\n{}:\n{}", crate::i18n::t("report-section-detail"), d.relabelled(label).text()));
             }
             out(&s)
         }
@@ -378,12 +395,13 @@ fn per_priority_numbers(monthly: bool, keys: &[&str], rows: &[Row]) -> Table {
     t
 }
 
-/// The medians of how long things took, and how often tickets came back.
-fn timing_table(monthly: bool, keys: &[&str], rows: &[Row]) -> Table {
+/// The medians of how long things took, and how often tickets came back. With `text`, for the
+/// terminal: hours as the language writes them (a workbook keeps numbers).
+fn timing_table(monthly: bool, keys: &[&str], rows: &[Row], text: bool) -> Table {
     let mut header = keyed_header(monthly, keys);
     header.extend(["to respond", "over target (breaches)", "held before dispatch", "reopened"]);
     let mut t = Table::new(&header);
-    let hours = |v: Option<f64>| v.map(|x| format!("{:.1}", rounded(x, 1))).unwrap_or_else(|| "-".into());
+    let hours = |v: Option<f64>| v.map(|x| one_decimal(x, text)).unwrap_or_else(|| "-".into());
     for (key, month, f, _) in rows {
         let mut row = keyed_row(monthly, key, month);
         row.extend([
@@ -411,27 +429,208 @@ fn first_contact_table(monthly: bool, keys: &[&str], rows: &[Row]) -> Table {
     t
 }
 
-/// How many callers gave each score, per row that has any.
-fn experience_table(monthly: bool, keys: &[&str], rows: &[Row]) -> Table {
+/// How many callers gave each score, per row that has any. With `text`, for the terminal: the
+/// average as the language writes it (a workbook keeps numbers).
+fn experience_table(monthly: bool, keys: &[&str], rows: &[Row], text: bool) -> Table {
     let mut header = keyed_header(monthly, keys);
     header.extend(["1", "2", "3", "4", "5", "average"]);
     let mut t = Table::new(&header);
     for (key, month, f, _) in rows.iter().filter(|(_, _, f, _)| f.satisfaction_count > 0) {
         let mut row = keyed_row(monthly, key, month);
         row.extend(f.satisfaction_scores.iter().map(u64::to_string));
-        row.push(f.satisfaction_avg.map(|a| format!("{:.1}", rounded(a, 1))).unwrap_or_default());
+        row.push(f.satisfaction_avg.map(|a| one_decimal(a, text)).unwrap_or_default());
         t.push(row);
     }
     t
 }
 
-/// Below a table for people: what its cells mean.
-const LEGEND: &str = "\nmet: % of the clocks decided, met of decided, (+N) still running within target · h: business hours\nto resolve · breaches: open tickets with a breached clock · score: average satisfaction 1-5 (how many)\n";
-
 /// Half away from zero, the way people round: 62.5 is 63, as 87.5 is 88.
 fn rounded(v: f64, decimals: i32) -> f64 {
     let f = 10f64.powi(decimals);
     (v * f).round() / f
+}
+
+/// Hours or a score to one decimal, rounded as people round: for the terminal (`text`) with the
+/// language's decimal separator, else with a point (a workbook reads it as a number).
+fn one_decimal(v: f64, text: bool) -> String {
+    match text {
+        true => crate::i18n::decimal(rounded(v, 1), 1),
+        false => format!("{:.1}", rounded(v, 1)),
+    }
+}
+
+/// A number as Rust writes it (95, 92.5), with the language's decimal separator.
+fn number_text(v: f64) -> String {
+    let text = v.to_string();
+    if crate::i18n::lang() == Lang::Nl { text.replace('.', ",") } else { text }
+}
+
+/// A day as people read it: 2026-10-31, in Dutch 31-10-2026.
+fn day_text(d: chrono::NaiveDate) -> String {
+    match crate::i18n::lang() {
+        Lang::Nl => d.format("%d-%m-%Y").to_string(),
+        Lang::En => d.to_string(),
+    }
+}
+
+/// An instant as people read it on the helpdesk's clock: 2026-10-31 14:05, in Dutch
+/// 31-10-2026 14:05.
+fn minute_text(at: DateTime<Utc>, tz: chrono_tz::Tz) -> String {
+    let format = match crate::i18n::lang() {
+        Lang::Nl => "%d-%m-%Y %H:%M",
+        Lang::En => "%Y-%m-%d %H:%M",
+    };
+    at.with_timezone(&tz).format(format).to_string()
+}
+
+/// How a clock ended up, in words.
+fn outcome_text(o: Outcome) -> String {
+    match o {
+        Outcome::Met => crate::i18n::t("report-outcome-met"),
+        Outcome::Breached => crate::i18n::t("report-outcome-breached"),
+        Outcome::Pending => crate::i18n::t("report-outcome-pending"),
+    }
+}
+
+/// A yes or no in a table for people.
+fn yes_no(b: bool) -> String {
+    match b {
+        true => crate::i18n::t("report-bool-true"),
+        false => crate::i18n::t("report-bool-false"),
+    }
+}
+
+/// A backlog's age, as [`crate::domain::report::AGES`] names it, in the language's words.
+fn age_text(age: &str) -> String {
+    match crate::domain::report::AGES.iter().position(|a| *a == age) {
+        Some(0) => crate::i18n::t("report-age-under-1"),
+        Some(1) => crate::i18n::t("report-age-1-3"),
+        Some(2) => crate::i18n::t("report-age-3-10"),
+        Some(3) => crate::i18n::t("report-age-over-10"),
+        _ => age.to_string(),
+    }
+}
+
+/// The norms a row missed, in words, as the domain writes each ("P1 resolution 50% < 95%").
+fn missed_list(missed: &[String]) -> String {
+    missed.iter().map(String::as_str).map(missed_text).collect::<Vec<_>>().join(", ")
+}
+
+/// One norm missed ("resolution 82% < 90%", "P1 resolution 50% < 95%", "satisfaction 3.1 <
+/// 3.5") in the language's words and decimal separator; anything else as it is.
+fn missed_text(missed: &str) -> String {
+    let Some((left, norm)) = missed.rsplit_once(" < ") else { return missed.to_string() };
+    let Some((what, value)) = left.rsplit_once(' ') else { return missed.to_string() };
+    let (priority, what) = match what.split_once(' ') {
+        Some((p, w)) => (Some(p), w),
+        None => (None, what),
+    };
+    let what = match what {
+        "response" => crate::i18n::t("report-norm-response"),
+        "resolution" => crate::i18n::t("report-norm-resolution"),
+        "satisfaction" => crate::i18n::t("report-norm-satisfaction"),
+        _ => return missed.to_string(),
+    };
+    let separated = |s: &str| if crate::i18n::lang() == Lang::Nl { s.replace('.', ",") } else { s.to_string() };
+    let (value, norm) = (separated(value), separated(norm));
+    match priority {
+        Some(p) => crate::tr!("report-missed-priority", priority = p, what = what, value = value, norm = norm),
+        None => crate::tr!("report-missed", what = what, value = value, norm = norm),
+    }
+}
+
+/// The words a person reads above a column (in the terminal, a workbook), in their language.
+/// `name` is the column's stable name, as a CSV heads it; one of no words ("P", the scores 1
+/// to 5) stays as it is.
+fn label(name: &str) -> String {
+    use crate::i18n::t;
+    match name {
+        "supplier" => t("report-col-supplier"),
+        "contract" => t("report-col-contract"),
+        "participant" => t("report-col-participant"),
+        TOP_SERVICES => t("report-col-top-services"),
+        "service" => t("report-col-service"),
+        "month" => t("report-col-month"),
+        "dispatched" => t("report-col-dispatched"),
+        "logged" => t("report-col-logged"),
+        "response met" => t("report-col-response-met"),
+        "resolution met" => t("report-col-resolution-met"),
+        "median h" => t("report-col-median-h"),
+        "p90 h" => t("report-col-p90-h"),
+        "breaches" => t("report-col-breaches"),
+        "reopened" => t("report-col-reopened"),
+        "score" => t("report-col-score"),
+        "priority" => t("report-col-priority"),
+        "tickets" => t("report-col-tickets"),
+        "response decided" => t("report-col-response-decided"),
+        "response met %" => t("report-col-response-met-pct"),
+        "resolution decided" => t("report-col-resolution-decided"),
+        "resolution met %" => t("report-col-resolution-met-pct"),
+        "to respond" => t("report-col-to-respond"),
+        "over target (breaches)" => t("report-col-over-target"),
+        "held before dispatch" => t("report-col-held"),
+        "first contact" => t("report-col-first-contact"),
+        "share" => t("report-col-share"),
+        "average" => t("report-col-average"),
+        "waiting" => t("report-col-waiting"),
+        "ticket" => t("report-col-ticket"),
+        "business h" => t("report-col-business-h"),
+        "age" => t("report-col-age"),
+        "their ref" => t("report-col-their-ref"),
+        "title" => t("report-col-title"),
+        "solved by the helpdesk" => t("report-col-solved-by-desk"),
+        "could not be routed" => t("report-col-unroutable"),
+        "valid until" => t("report-col-valid-until"),
+        "notice by" => t("report-col-notice-by"),
+        "state" => t("report-col-state"),
+        "days" => t("report-col-days"),
+        // The figures as a spreadsheet has them, and the tickets behind them.
+        "response_met_pct" => t("report-field-response-met-pct"),
+        "resolution_met_pct" => t("report-field-resolution-met-pct"),
+        "median_resolution_hours" => t("report-field-median-resolution-hours"),
+        "p90_resolution_hours" => t("report-field-p90-resolution-hours"),
+        "open_breaches" => t("report-field-open-breaches"),
+        "satisfaction_avg" => t("report-field-satisfaction-avg"),
+        "satisfaction_count" => t("report-field-satisfaction-count"),
+        "median_response_hours" => t("report-field-median-response-hours"),
+        "median_over_target_hours" => t("report-field-median-over-target-hours"),
+        "median_held_hours" => t("report-field-median-held-hours"),
+        "reopened_pct" => t("report-field-reopened-pct"),
+        "norm" => t("report-field-norm"),
+        "norm_missed" => t("report-field-norm-missed"),
+        "supplier_ref" => t("report-field-supplier-ref"),
+        "from" => t("report-field-from"),
+        "response" => t("report-field-response"),
+        "resolution" => t("report-field-resolution"),
+        "response_hours" => t("report-field-response-hours"),
+        "resolution_hours" => t("report-field-resolution-hours"),
+        "over_target_hours" => t("report-field-over-target-hours"),
+        "held_hours" => t("report-field-held-hours"),
+        "open_breach" => t("report-field-open-breach"),
+        "satisfaction" => t("report-field-satisfaction"),
+        "remark" => t("report-field-remark"),
+        "solution" => t("report-field-solution"),
+        age if crate::domain::report::AGES.contains(&age) => age_text(age),
+        other => {
+            if let Some(n) = other.strip_prefix("score_") {
+                return crate::tr!("report-field-score", n = n);
+            }
+            // Per priority: p1_tickets, p1_response_met_pct, p1_resolution_met_pct.
+            let Some((p, what)) = other.split_once('_') else { return other.to_string() };
+            let Some(priority) = crate::domain::Priority::ALL.iter().find(|x| x.as_str().to_lowercase() == p) else {
+                return other.to_string();
+            };
+            let priority = priority.to_string();
+            match what {
+                "tickets" => crate::tr!("report-field-priority-tickets", p = p, priority = priority),
+                "response_met_pct" => crate::tr!("report-field-priority-response-met-pct", p = p, priority = priority),
+                "resolution_met_pct" => {
+                    crate::tr!("report-field-priority-resolution-met-pct", p = p, priority = priority)
+                }
+                _ => other.to_string(),
+            }
+        }
+    }
 }
 
 /// "40% 2/5 (+1)": the share met of the clocks decided, the counts, and those still running.
@@ -448,11 +647,11 @@ fn readable_table(monthly: bool, keys: &[&str], counted: &str, rows: &[Row]) -> 
     let mut header = keyed_header(monthly, keys);
     header.extend([counted, "response met", "resolution met", "median h", "p90 h", "breaches", "reopened", "score"]);
     let mut t = Table::new(&header);
-    let hours = |v: Option<f64>| v.map(|x| format!("{:.1}", rounded(x, 1))).unwrap_or_default();
+    let hours = |v: Option<f64>| v.map(|x| one_decimal(x, true)).unwrap_or_default();
     for (key, month, f, _) in rows {
         let mut row = keyed_row(monthly, key, month);
         let satisfaction = match f.satisfaction_avg {
-            Some(avg) => format!("{:.1} ({})", rounded(avg, 1), f.satisfaction_count),
+            Some(avg) => format!("{} ({})", one_decimal(avg, true), f.satisfaction_count),
             None => String::new(),
         };
         row.extend([
@@ -540,10 +739,19 @@ fn figures_table(monthly: bool, keys: &[&str], counted: &str, rows: &[Row]) -> T
 }
 
 /// One row per ticket: what it added to the figures of its supplier, contract, participant,
-/// service and month.
+/// service and month. Without `csv`, for the terminal: times, hours and words in the language.
 fn detail_table(monthly: bool, tickets: &[Facts], tz: chrono_tz::Tz, csv: bool) -> Table {
     use crate::domain::instant::{local_rfc3339, local_text};
-    let when = |t: DateTime<Utc>| if csv { local_rfc3339(t, tz) } else { local_text(t, tz) };
+    let when = |t: DateTime<Utc>| match (csv, crate::i18n::lang()) {
+        (true, _) => local_rfc3339(t, tz),
+        (false, Lang::Nl) => t.with_timezone(&tz).format("%d-%m-%Y %H:%M %:z").to_string(),
+        (false, Lang::En) => local_text(t, tz),
+    };
+    let hours = |v: Option<f64>| {
+        v.map(|h| if csv { format!("{h:.2}") } else { crate::i18n::decimal(h, 2) }).unwrap_or_default()
+    };
+    let outcome = |o: Outcome| if csv { o.as_str().to_string() } else { outcome_text(o) };
+    let yes = |b: bool| if csv { b.to_string() } else { yes_no(b) };
     let mut header =
         vec!["ticket", "priority", "participant", "service", "supplier", "contract", "supplier_ref", "from"];
     if monthly {
@@ -579,14 +787,14 @@ fn detail_table(monthly: bool, tickets: &[Facts], tz: chrono_tz::Tz, csv: bool) 
             row.push(f.month.clone().unwrap_or_default());
         }
         row.extend([
-            f.response.as_str().to_string(),
-            f.resolution.as_str().to_string(),
-            f.response_hours.map(|h| format!("{h:.2}")).unwrap_or_default(),
-            f.resolution_hours.map(|h| format!("{h:.2}")).unwrap_or_default(),
-            f.over_target_hours.map(|h| format!("{h:.2}")).unwrap_or_default(),
-            f.held_hours.map(|h| format!("{h:.2}")).unwrap_or_default(),
-            f.open_breach.to_string(),
-            f.reopened.to_string(),
+            outcome(f.response),
+            outcome(f.resolution),
+            hours(f.response_hours),
+            hours(f.resolution_hours),
+            hours(f.over_target_hours),
+            hours(f.held_hours),
+            yes(f.open_breach),
+            yes(f.reopened),
             f.satisfaction.map(|s| s.to_string()).unwrap_or_default(),
             crate::domain::sanitize_line(f.satisfaction_remark.as_deref().unwrap_or("")).into_owned(),
             crate::domain::sanitize_line(&f.title).into_owned(),

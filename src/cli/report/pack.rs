@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 
 use super::super::{CmdResult, Failure, bad, out};
@@ -110,7 +110,8 @@ pub fn pack(desk: &dyn DeskApi, a: PackArgs) -> CmdResult {
         crate::cli::write_new_file(&path, &render(&pack), false)?;
         written.push(path);
     }
-    let list: String = written.iter().map(|p| format!("wrote {}\n", p.display())).collect();
+    let list: String =
+        written.iter().map(|p| format!("{}\n", crate::tr!("report-wrote", path = p.display().to_string()))).collect();
     out(&list)
 }
 
@@ -169,15 +170,24 @@ fn pct(met: u64, measured: u64) -> Option<f64> {
 /// "92% (11 of 12, 3 still running)": as the report's tables say it.
 fn pct_text(met: u64, measured: u64, tickets: u64) -> String {
     let running = tickets.saturating_sub(measured);
-    let running = if running > 0 { format!(", {running} still running") } else { String::new() };
-    match pct(met, measured) {
-        Some(p) => format!("{}% ({met} of {measured}{running})", super::rounded(p, 0)),
-        None => format!("– (0 decided{running})"),
+    match (pct(met, measured), running) {
+        (Some(p), 0) => {
+            crate::tr!("pack-met-of", pct = super::rounded(p, 0).to_string(), met = met, measured = measured)
+        }
+        (Some(p), _) => crate::tr!(
+            "pack-met-of-running",
+            pct = super::rounded(p, 0).to_string(),
+            met = met,
+            measured = measured,
+            running = running
+        ),
+        (None, 0) => crate::i18n::t("pack-none-decided"),
+        (None, _) => crate::tr!("pack-none-decided-running", running = running),
     }
 }
 
 fn hours(v: Option<f64>) -> String {
-    v.map(|h| format!("{:.1}", super::rounded(h, 1))).unwrap_or_else(|| "–".into())
+    v.map(|h| super::one_decimal(h, true)).unwrap_or_else(|| "–".into())
 }
 
 impl Pack<'_> {
@@ -210,14 +220,16 @@ impl Pack<'_> {
     fn norm(&self, p: Priority) -> (f64, String) {
         let n = &self.norms;
         match (n.of(p).and_then(|x| x.resolution_met_pct), n.resolution_met_pct) {
-            (Some(v), _) => (v, format!("norm for {p} {v}%")),
-            (None, Some(v)) => (v, format!("the overall norm {v}% (judged on all priorities together)")),
-            (None, None) => (DEFAULT_NORM, format!("no norm set: {DEFAULT_NORM}% shown")),
+            (Some(v), _) => {
+                (v, crate::tr!("pack-norm-priority", priority = p.to_string(), norm = super::number_text(v)))
+            }
+            (None, Some(v)) => (v, crate::tr!("pack-norm-overall", norm = super::number_text(v))),
+            (None, None) => (DEFAULT_NORM, crate::tr!("pack-norm-none", norm = super::number_text(DEFAULT_NORM))),
         }
     }
 
     fn when(&self, t: DateTime<Utc>) -> String {
-        t.with_timezone(&self.tz).format("%Y-%m-%d %H:%M").to_string()
+        super::minute_text(t, self.tz)
     }
 }
 
@@ -226,17 +238,17 @@ fn render(p: &Pack) -> String {
     let title = format!("{} · {}", p.supplier, month_name(p.month));
     let _ = writeln!(
         h,
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style></head><body>",
+        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style></head><body>",
+        crate::i18n::lang().code(),
         esc(&title)
     );
-    let _ = writeln!(
-        h,
-        "<header><h1>{}</h1><p class=\"sub\">Monthly supplier meeting · {} · made {} (times in {})</p></header>",
-        esc(p.supplier),
-        esc(&month_name(p.month)),
-        p.when(p.made),
-        p.tz
+    let sub = crate::tr!(
+        "pack-subtitle",
+        month = esc(&month_name(p.month)),
+        made = esc(&p.when(p.made)),
+        zone = esc(&p.tz.to_string())
     );
+    let _ = writeln!(h, "<header><h1>{}</h1><p class=\"sub\">{sub}</p></header>", esc(p.supplier));
     headline(&mut h, p);
     per_priority(&mut h, p);
     volumes(&mut h, p);
@@ -249,15 +261,16 @@ fn render(p: &Pack) -> String {
     h
 }
 
+/// "October 2025", with the month named in the language.
 fn month_name(month: &str) -> String {
     NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d")
-        .map_or_else(|_| month.to_string(), |d| d.format("%B %Y").to_string())
+        .map_or_else(|_| month.to_string(), |d| crate::i18n::date(&d.and_time(NaiveTime::MIN).and_utc(), "%B %Y"))
 }
 
 /// "Dec '25": a month on an axis, never read as a day.
 fn short_month(month: &str) -> String {
     NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d")
-        .map_or_else(|_| month.to_string(), |d| d.format("%b '%y").to_string())
+        .map_or_else(|_| month.to_string(), |d| crate::i18n::date(&d.and_time(NaiveTime::MIN).and_utc(), "%b '%y"))
 }
 
 fn headline(h: &mut String, p: &Pack) {
@@ -268,10 +281,21 @@ fn headline(h: &mut String, p: &Pack) {
         .iter()
         .find(|r| r.supplier.eq_ignore_ascii_case(p.supplier) && r.contract.is_none())
         .and_then(|r| r.norm.as_ref());
+    let _ = write!(h, "<section><h2>{}</h2><table class=\"figures\"><tr>", crate::i18n::t("pack-this-month"));
+    let heads = [
+        crate::i18n::t("report-col-dispatched"),
+        crate::i18n::t("report-col-response-met"),
+        crate::i18n::t("report-col-resolution-met"),
+        crate::i18n::t("pack-col-median-resolution"),
+        crate::i18n::t("pack-col-p90"),
+        crate::i18n::t("pack-col-open-breaches"),
+        crate::i18n::t("pack-col-reopened"),
+        crate::i18n::t("report-col-score"),
+    ];
+    head_cells(h, &heads);
     let _ = writeln!(
         h,
-        "<section><h2>This month</h2><table class=\"figures\"><tr><th>dispatched</th><th>response met</th><th>resolution met</th>\
-         <th>median resolution (business h)</th><th>p90</th><th>open breaches</th><th>reopened (sent back)</th><th>score</th></tr>\n\
+        "</tr>\n\
          <tr><td data-figure=\"tickets\">{}</td><td data-figure=\"response\">{}</td><td data-figure=\"resolution\">{}</td>\
          <td>{}</td><td>{}</td><td data-figure=\"open-breaches\">{}</td><td>{}</td><td>{}</td></tr></table>",
         f.tickets,
@@ -282,28 +306,39 @@ fn headline(h: &mut String, p: &Pack) {
         f.open_breaches,
         f.reopened,
         f.satisfaction_avg
-            .map(|a| format!("{:.1} ({})", super::rounded(a, 1), f.satisfaction_count))
+            .map(|a| format!("{} ({})", super::one_decimal(a, true), f.satisfaction_count))
             .unwrap_or_else(|| "–".into()),
     );
     match verdict {
         Some(v) if v.met => {
-            h.push_str("<p class=\"verdict met\" data-figure=\"norms\">Against the contract's norms: met.</p>")
+            let _ =
+                write!(h, "<p class=\"verdict met\" data-figure=\"norms\">{}</p>", crate::i18n::t("pack-verdict-met"));
         }
         Some(v) => {
-            let missed = esc(&v.missed.join(", "));
+            let missed = esc(&super::missed_list(&v.missed));
             let _ = write!(
                 h,
-                "<p class=\"verdict missed\" data-figure=\"norms\">Against the contract's norms: NOT MET: {missed}.</p>"
+                "<p class=\"verdict missed\" data-figure=\"norms\">{}</p>",
+                crate::tr!("pack-verdict-missed", missed = missed)
             );
         }
-        None => h.push_str("<p class=\"verdict\">No contract of this supplier sets norms; the charts show 90 %.</p>"),
+        None => {
+            let _ = write!(h, "<p class=\"verdict\">{}</p>", crate::i18n::t("pack-no-norms"));
+        }
     }
     h.push_str("</section>\n");
 }
 
+/// A table's header cells, their words escaped.
+fn head_cells(h: &mut String, heads: &[String]) {
+    for head in heads {
+        let _ = write!(h, "<th>{}</th>", esc(head));
+    }
+}
+
 /// Twelve months of resolution (and response) met % per priority, against the norm.
 fn per_priority(h: &mut String, p: &Pack) {
-    h.push_str("<section><h2>Met % per priority, twelve months</h2><div class=\"charts\">\n");
+    let _ = writeln!(h, "<section><h2>{}</h2><div class=\"charts\">", crate::i18n::t("pack-per-priority"));
     for prio in Priority::ALL {
         let series = |resolution: bool| -> Vec<(Option<f64>, String)> {
             p.months
@@ -327,7 +362,9 @@ fn per_priority(h: &mut String, p: &Pack) {
         let (norm, label) = p.norm(prio);
         let _ = writeln!(
             h,
-            "<figure data-chart=\"{prio}\"><figcaption><b>{prio}</b> · <span class=\"key res\"></span> resolution · <span class=\"key resp\"></span> response · <span class=\"key norm\"></span> {}</figcaption>{}</figure>",
+            "<figure data-chart=\"{prio}\"><figcaption><b>{prio}</b> · <span class=\"key res\"></span> {} · <span class=\"key resp\"></span> {} · <span class=\"key norm\"></span> {}</figcaption>{}</figure>",
+            esc(&crate::i18n::t("pack-key-resolution")),
+            esc(&crate::i18n::t("pack-key-response")),
             esc(&label),
             line_chart(p.months, &series(true), &series(false), norm)
         );
@@ -340,39 +377,51 @@ fn volumes(h: &mut String, p: &Pack) {
     let counts: Vec<u64> = p.months.iter().map(|m| p.total(Some(m)).map_or(0, |f| f.tickets)).collect();
     let _ = writeln!(
         h,
-        "<section><h2>Volumes: tickets dispatched per month</h2><figure class=\"bars\" data-chart=\"volumes\">{}</figure></section>",
+        "<section><h2>{}</h2><figure class=\"bars\" data-chart=\"volumes\">{}</figure></section>",
+        crate::i18n::t("pack-volumes"),
         bar_chart(&p.months.iter().map(|m| short_month(m)).collect::<Vec<_>>(), &counts)
     );
 }
 
 fn backlog(h: &mut String, p: &Pack) {
     let b = p.this_month.backlog.iter().find(|b| b.supplier.eq_ignore_ascii_case(p.supplier));
-    h.push_str("<section><h2>Backlog at the end of the month</h2>");
+    let _ = write!(h, "<section><h2>{}</h2>", crate::i18n::t("pack-backlog"));
     let kept_here = p.this_month.kept_at_desk.iter().find(|k| k.supplier.eq_ignore_ascii_case(p.supplier));
     let Some(b) = b else {
-        h.push_str("<p>Nothing was waiting on the supplier at the end of the month.</p>");
+        let _ = write!(h, "<p>{}</p>", crate::i18n::t("pack-nothing-waiting"));
         kept(h, kept_here);
         h.push_str("</section>\n");
         return;
     };
-    h.push_str("<table><tr><th>waiting</th>");
-    for a in AGES {
-        let _ = write!(h, "<th>{}</th>", esc(a));
-    }
+    h.push_str("<table><tr>");
+    let mut heads = vec![crate::i18n::t("report-col-waiting")];
+    heads.extend(AGES.iter().copied().map(super::age_text));
+    head_cells(h, &heads);
     let _ = write!(h, "</tr><tr><td data-figure=\"backlog\">{}</td>", b.total());
     for n in b.ages {
         let _ = write!(h, "<td>{n}</td>");
     }
-    h.push_str("</tr></table><h3>The longest waits</h3><table><tr><th>ticket</th><th>P</th><th>dispatched</th><th>business h</th><th>age</th><th>their reference</th><th>title</th></tr>\n");
+    let _ = write!(h, "</tr></table><h3>{}</h3><table><tr>", crate::i18n::t("pack-longest"));
+    let heads = [
+        crate::i18n::t("report-col-ticket"),
+        "P".to_string(),
+        crate::i18n::t("report-col-dispatched"),
+        crate::i18n::t("report-col-business-h"),
+        crate::i18n::t("report-col-age"),
+        crate::i18n::t("pack-col-their-reference"),
+        crate::i18n::t("report-col-title"),
+    ];
+    head_cells(h, &heads);
+    h.push_str("</tr>\n");
     for w in &b.longest {
         let _ = writeln!(
             h,
-            "<tr><td>#{}</td><td>{}</td><td>{}</td><td class=\"n\">{:.1}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>#{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             w.id,
             w.priority,
             p.when(w.dispatched),
-            super::rounded(w.business_hours, 1),
-            esc(&w.age),
+            super::one_decimal(w.business_hours, true),
+            esc(&super::age_text(&w.age)),
             esc(w.supplier_ref.as_deref().unwrap_or("")),
             esc(&w.title)
         );
@@ -385,14 +434,14 @@ fn backlog(h: &mut String, p: &Pack) {
 fn kept(h: &mut String, k: Option<&KeptAtDesk>) {
     let Some(k) = k else { return };
     let ids = |v: &[u64]| v.iter().map(|id| format!("#{id}")).collect::<Vec<_>>().join(" ");
-    let _ = write!(
-        h,
-        "<p>Calls for the supplier's services that never reached it: solved by the helpdesk {} ({}), could not be routed {} ({}).</p>",
-        k.solved_by_desk.len(),
-        ids(&k.solved_by_desk),
-        k.unroutable.len(),
-        ids(&k.unroutable)
+    let said = crate::tr!(
+        "pack-kept",
+        solved = k.solved_by_desk.len(),
+        solved_ids = ids(&k.solved_by_desk),
+        unroutable = k.unroutable.len(),
+        unroutable_ids = ids(&k.unroutable)
     );
+    let _ = write!(h, "<p>{said}</p>");
 }
 
 fn breaches(h: &mut String, p: &Pack) {
@@ -407,14 +456,26 @@ fn breaches(h: &mut String, p: &Pack) {
         v.sort_by(f64::total_cmp);
         v
     };
-    let _ = write!(h, "<section><h2>Breaches this month: {}</h2>", breached.len());
+    let _ = write!(h, "<section><h2>{}</h2>", crate::tr!("pack-breaches", n = breached.len()));
     if breached.is_empty() {
         h.push_str("</section>\n");
         return;
     }
     let median = hours(crate::domain::report::median(&over));
-    let _ = write!(h, "<p>How far over target they went, median: {median} business hours.</p>");
-    h.push_str("<table><tr><th>ticket</th><th>P</th><th>dispatched</th><th>response</th><th>resolution</th><th>over target (business h)</th><th>their reference</th><th>title</th></tr>\n");
+    let _ = write!(h, "<p>{}</p>", crate::tr!("pack-over-median", median = median));
+    h.push_str("<table><tr>");
+    let heads = [
+        crate::i18n::t("report-col-ticket"),
+        "P".to_string(),
+        crate::i18n::t("report-col-dispatched"),
+        crate::i18n::t("report-field-response"),
+        crate::i18n::t("report-field-resolution"),
+        crate::i18n::t("pack-col-over-target"),
+        crate::i18n::t("pack-col-their-reference"),
+        crate::i18n::t("report-col-title"),
+    ];
+    head_cells(h, &heads);
+    h.push_str("</tr>\n");
     for f in breached {
         let _ = writeln!(
             h,
@@ -422,8 +483,8 @@ fn breaches(h: &mut String, p: &Pack) {
             f.id,
             f.priority,
             p.when(f.from),
-            f.response.as_str(),
-            f.resolution.as_str(),
+            esc(&super::outcome_text(f.response)),
+            esc(&super::outcome_text(f.resolution)),
             hours(f.over_target_hours),
             esc(f.supplier_ref.as_deref().unwrap_or("")),
             esc(&f.title)
@@ -437,12 +498,13 @@ fn experience(h: &mut String, p: &Pack) {
     let labels: Vec<String> = (1..=5).map(|s| s.to_string()).collect();
     let _ = write!(
         h,
-        "<section><h2>Experience: the callers' scores this month</h2><figure class=\"bars\" data-chart=\"scores\">{}</figure>",
+        "<section><h2>{}</h2><figure class=\"bars\" data-chart=\"scores\">{}</figure>",
+        crate::i18n::t("pack-experience"),
         bar_chart(&labels, &f.satisfaction_scores)
     );
     let remarks: Vec<&Facts> = p.tickets().into_iter().filter(|f| f.satisfaction_remark.is_some()).collect();
     if !remarks.is_empty() {
-        h.push_str("<h3>What callers said</h3><ul class=\"remarks\">");
+        let _ = write!(h, "<h3>{}</h3><ul class=\"remarks\">", crate::i18n::t("pack-remarks"));
         for f in remarks {
             let _ = write!(
                 h,
@@ -458,29 +520,45 @@ fn experience(h: &mut String, p: &Pack) {
 }
 
 fn watch(h: &mut String, p: &Pack) {
-    h.push_str("<section><h2>Contract watch (90 days)</h2>");
+    let _ = write!(h, "<section><h2>{}</h2>", crate::i18n::t("pack-watch"));
     if p.watch.is_empty() && !p.no_escalation {
-        h.push_str("<p>No contract of this supplier ends or passes its notice date within 90 days.</p>");
+        let _ = write!(h, "<p>{}</p>", crate::i18n::t("pack-watch-quiet"));
     }
     h.push_str("<ul>");
     for c in &p.watch {
         let _ = write!(h, "<li>{}</li>", esc(&crate::ui::screens::regie::view::watch_line(c)));
     }
     if p.no_escalation {
-        h.push_str("<li>No escalation contact in the registry.</li>");
+        let _ = write!(h, "<li>{}</li>", crate::i18n::t("pack-no-escalation"));
     }
     h.push_str("</ul></section>\n");
 }
 
 fn appendix(h: &mut String, p: &Pack) {
     let tickets = p.tickets();
-    let _ = writeln!(
+    let _ = write!(
         h,
-        "<section class=\"appendix\"><h2>Appendix: the {} tickets behind this month's figures</h2>\
-         <table class=\"detail\"><tr><th>ticket</th><th>P</th><th>participant</th><th>service</th><th>contract</th><th>dispatched</th>\
-         <th>response</th><th>resolution</th><th>resolution h</th><th>over h</th><th>their reference</th><th>title</th><th>solution</th><th>score</th></tr>",
-        tickets.len()
+        "<section class=\"appendix\"><h2>{}</h2><table class=\"detail\"><tr>",
+        crate::tr!("pack-appendix", n = tickets.len())
     );
+    let heads = [
+        crate::i18n::t("report-col-ticket"),
+        "P".to_string(),
+        crate::i18n::t("report-col-participant"),
+        crate::i18n::t("report-col-service"),
+        crate::i18n::t("report-col-contract"),
+        crate::i18n::t("report-col-dispatched"),
+        crate::i18n::t("report-field-response"),
+        crate::i18n::t("report-field-resolution"),
+        crate::i18n::t("pack-col-resolution-h"),
+        crate::i18n::t("pack-col-over-h"),
+        crate::i18n::t("pack-col-their-reference"),
+        crate::i18n::t("report-col-title"),
+        crate::i18n::t("report-field-solution"),
+        crate::i18n::t("report-col-score"),
+    ];
+    head_cells(h, &heads);
+    h.push_str("</tr>\n");
     for f in tickets {
         let score = match (&f.satisfaction, &f.satisfaction_remark) {
             (Some(s), Some(r)) => format!("{s}: {}", esc(r)),
@@ -497,8 +575,8 @@ fn appendix(h: &mut String, p: &Pack) {
             esc(&f.service),
             esc(f.contract.as_deref().unwrap_or("")),
             p.when(f.from),
-            f.response.as_str(),
-            f.resolution.as_str(),
+            esc(&super::outcome_text(f.response)),
+            esc(&super::outcome_text(f.resolution)),
             hours(f.resolution_hours),
             hours(f.over_target_hours),
             esc(f.supplier_ref.as_deref().unwrap_or("")),

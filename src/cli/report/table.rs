@@ -22,6 +22,12 @@ impl Table {
         self.rows.push(row);
     }
 
+    /// The same table under other column names: the words a person reads for each (a CSV
+    /// keeps the stable names scripts know).
+    pub fn relabelled(&self, name: impl Fn(&str) -> String) -> Table {
+        Table { header: self.header.iter().map(|h| name(h.as_str())).collect(), rows: self.rows.clone() }
+    }
+
     pub fn header(&self) -> &[String] {
         &self.header
     }

@@ -1,7 +1,7 @@
 //! `spoc report contracts`: the contract watch.
 
 use super::table::Table;
-use super::{Format, json, out};
+use super::{Format, day_text, json, label, out};
 use crate::cli::CmdResult;
 use crate::desk::DeskApi;
 use crate::domain::report::{ContractWatch, ENDED_SHOWN_DAYS, WatchState};
@@ -18,30 +18,48 @@ pub fn contracts(desk: &dyn DeskApi, within_days: u32, format: Format) -> CmdRes
             let mut t = Table::new(&["contract", "supplier", "valid until", "notice by", "state", "days"]);
             for c in &w.contracts {
                 let days = match c.state {
-                    WatchState::Ended => format!("{} ago", -c.days_left),
-                    _ => format!("{} to {}", c.days_left, c.counts_to),
+                    WatchState::Ended => crate::tr!("report-watch-days-ago", days = -c.days_left),
+                    _ => crate::tr!("report-watch-days-to", days = c.days_left, date = day_text(c.counts_to)),
                 };
                 t.push(vec![
                     c.contract.clone(),
                     c.supplier.clone(),
-                    c.valid_until.to_string(),
-                    c.notice_by.map(|d| d.to_string()).unwrap_or_default(),
-                    c.state.as_str().to_string(),
+                    day_text(c.valid_until),
+                    c.notice_by.map(day_text).unwrap_or_default(),
+                    state_text(c.state),
                     days,
                 ]);
             }
-            let mut s = format!(
-                "contracts that end, or whose notice date passes, within {within_days} days of {}, and those that ended in the last {ENDED_SHOWN_DAYS} days:\n",
-                w.today
+            let title = crate::tr!(
+                "report-watch-title",
+                within = within_days,
+                today = day_text(w.today),
+                ended = ENDED_SHOWN_DAYS
             );
-            s.push_str(&if w.contracts.is_empty() { "  none\n".into() } else { t.text() });
-            s.push_str("\nservices no valid contract covers:\n");
+            let mut s = format!("{title}:\n");
+            s.push_str(&if w.contracts.is_empty() { none() } else { t.relabelled(label).text() });
+            s.push_str(&format!("\n{}:\n", crate::i18n::t("report-watch-uncovered")));
             s.push_str(&list(&w.uncovered_services));
-            s.push_str("\nsuppliers without an escalation contact:\n");
+            s.push_str(&format!("\n{}:\n", crate::i18n::t("report-watch-no-escalation")));
             s.push_str(&list(&w.suppliers_without_escalation));
             out(&s)
         }
     }
+}
+
+/// Where a contract stands, in words.
+fn state_text(state: WatchState) -> String {
+    match state {
+        WatchState::NoticeAhead => crate::i18n::t("report-state-notice-ahead"),
+        WatchState::NoticePassed => crate::i18n::t("report-state-notice-passed"),
+        WatchState::Ending => crate::i18n::t("report-state-ending"),
+        WatchState::Ended => crate::i18n::t("report-state-ended"),
+    }
+}
+
+/// An empty section.
+fn none() -> String {
+    format!("  {}\n", crate::i18n::t("report-watch-none"))
 }
 
 /// Every section in one sheet, told apart by its first column.
@@ -76,7 +94,7 @@ fn all_sections(w: &ContractWatch) -> Table {
 
 fn list(names: &[String]) -> String {
     if names.is_empty() {
-        return "  none\n".into();
+        return none();
     }
     names.iter().map(|n| format!("  {}\n", crate::domain::sanitize_line(n))).collect()
 }
