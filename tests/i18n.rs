@@ -154,3 +154,30 @@ fn the_translated_screens_write_no_text_of_their_own() {
     }
     assert!(found.is_empty(), "text written in the code, not through the catalogue: {found:#?}");
 }
+
+/// One server, agents of two languages: each reads the desk's refusals in their own.
+#[test]
+fn the_server_answers_each_agent_in_their_language() {
+    let f = crate::common::server::Folder::new();
+    let registry = f.tmp.path().join("small.toml");
+    std::fs::write(&registry, crate::common::SMALL).unwrap();
+    f.ok(&["import", registry.to_str().unwrap()]);
+    let new = ["ticket", "new", "--participant", "ZYL", "--service", "Magister", "--impact", "2", "--urgency", "2"];
+    f.ok(&[&new[..], &["--title", "Magister traag"]].concat());
+    let close = ["ticket", "update", "1", "--status", "closed"];
+    let refused = |lang: &str| {
+        let out = f.run(&[&["--lang", lang][..], &close[..]].concat());
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let (en, nl) = (refused("en"), refused("nl"));
+    assert!(en.contains("a ticket cannot go from new to closed"), "{en}");
+    assert!(nl.contains("nieuw") && nl.contains("gesloten") && !nl.contains("cannot"), "{nl}");
+    // The words of the screens and the listings follow too; the names scripts use do not.
+    let list = f.ok(&["--lang", "nl", "ticket", "list"]);
+    assert!(list.contains("nieuw"), "{list}");
+    let json = f.ok(&["--lang", "nl", "ticket", "show", "1", "--json"]);
+    assert!(json.contains("\"status\": \"new\""), "{json}");
+    let holidays = f.ok(&["--lang", "nl", "calendar", "holidays", "--country", "nl", "--year", "2027"]);
+    assert!(holidays.contains("2027-04-27\tKoningsdag"), "{holidays}");
+}

@@ -211,7 +211,7 @@ fn every_request_and_reply_keeps_its_bytes() {
         pinned.push_str(&format!("{name}\n  request {}\n  reply   {}\n", digest(&sent), digest(&reply)));
     }
     let others = [
-        ("Hello", encode(&Hello { protocol: PROTOCOL, version: "0.1.0".into() })),
+        ("Hello", encode(&Hello { protocol: PROTOCOL, version: "0.1.0".into(), lang: spoc::i18n::Lang::Nl })),
         ("Notice::Ticket", encode(&Notice::Ticket { id: 7, version: 3, by: "bram".into(), at: fixed() })),
         ("Notice::Registry", encode(&Notice::Registry { by: "bram".into(), at: fixed() })),
         ("Notice::Resync", encode(&Notice::Resync)),

@@ -430,7 +430,8 @@ fn closed(s: &mut UnixStream) -> Option<WireError> {
 fn a_client_of_another_protocol_version_is_told_plainly() {
     let f = Folder::new();
     let mut s = raw(&f);
-    spoc::protocol::write_frame(&mut s, &Hello { protocol: 999, version: "9.9.9".into() }).unwrap();
+    spoc::protocol::write_frame(&mut s, &Hello { protocol: 999, version: "9.9.9".into(), lang: spoc::i18n::Lang::En })
+        .unwrap();
     let e = closed(&mut s).expect("an error reply");
     assert!(
         e.message.contains(&format!("protocol {}", spoc::protocol::PROTOCOL)) && e.message.contains("spoc 9.9.9"),

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::tr;
+
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Agent(String);
 
@@ -43,17 +45,13 @@ impl super::Desk {
             && login.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
             && !login.starts_with('-');
         if !valid {
-            return Err(super::DeskError::Refused(format!(
-                "{login:?} is not a login: letters, digits, '.', '_' and '-', at most 32, not starting with '-'"
-            )));
+            return Err(super::DeskError::Refused(tr!("desk-not-a-login", login = format!("{login:?}"))));
         }
         if RESERVED.contains(&login.to_lowercase().as_str()) {
-            return Err(super::DeskError::Refused(format!(
-                "{login:?} means something else to --assign (me: yourself; none, nobody, unassigned, -: no one)"
-            )));
+            return Err(super::DeskError::Refused(tr!("desk-login-reserved", login = format!("{login:?}"))));
         }
         if let Some(known) = self.known_agents()?.into_iter().find(|k| k.eq_ignore_ascii_case(login)) {
-            return Err(super::DeskError::Refused(format!("{known} is already a known agent")));
+            return Err(super::DeskError::Refused(tr!("desk-agent-known-already", login = known)));
         }
         let _w = self.write_lock();
         Ok(self.store().add_agent(login, self.now(), by.login())?)
@@ -89,14 +87,14 @@ impl super::Desk {
             return Ok(login.to_string());
         }
         let near = crate::domain::registry::lookup::closest(login, known.iter().map(String::as_str), 3);
-        let hint = if near.is_empty() {
-            format!("; known: {}", known.iter().take(12).cloned().collect::<Vec<_>>().join(", "))
+        let login = format!("{login:?}");
+        let refusal = if near.is_empty() {
+            let known = known.iter().take(12).cloned().collect::<Vec<_>>().join(", ");
+            tr!("desk-no-agent", login = login, known = known)
         } else {
-            format!("; did you mean {}?", near.join(", or "))
+            tr!("desk-no-agent-near", login = login, near = super::either(&near))
         };
-        Err(super::DeskError::Refused(format!(
-            "no agent {login:?}{hint} (`spoc agent add LOGIN` makes a new colleague known)"
-        )))
+        Err(super::DeskError::Refused(refusal))
     }
 
     /// A Unix user whose own group is the folder's (members of a group by their primary group

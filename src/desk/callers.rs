@@ -11,6 +11,7 @@ use super::{Agent, Desk, DeskError};
 use crate::domain::caller::{Caller, CallerBook, parse_callers};
 use crate::domain::registry::file::{FileError, FileErrors};
 use crate::store::StoreError;
+use crate::tr;
 
 /// How many closed tickets a caller card shows ("called before about this?").
 pub const RECENT_ON_CARD: usize = 5;
@@ -49,7 +50,7 @@ impl Desk {
     }
 
     pub fn caller(&self, id: u64) -> Result<Caller, DeskError> {
-        self.caller_book().get(id).cloned().ok_or_else(|| DeskError::Refused(format!("no caller {id}")))
+        self.caller_book().get(id).cloned().ok_or_else(|| DeskError::Refused(tr!("desk-no-caller", id = id)))
     }
 
     pub fn caller_card(&self, id: u64) -> Result<CallerCard, DeskError> {
@@ -82,14 +83,14 @@ impl Desk {
         let _w = self.write_lock();
         let book = self.caller_book();
         if caller.id != 0 && book.get(caller.id).is_none() {
-            return Err(DeskError::Refused(format!("no caller {}", caller.id)));
+            return Err(DeskError::Refused(tr!("desk-no-caller", id = caller.id)));
         }
         if let Some(same) = book.all().iter().find(|c| c.id != caller.id && c.same_person(&caller)) {
-            return Err(DeskError::Refused(format!(
-                "{} is on file already as caller {} ({}); pick that one",
-                caller.name,
-                same.id,
-                same.label()
+            return Err(DeskError::Refused(tr!(
+                "desk-caller-on-file",
+                name = caller.name.as_str(),
+                id = same.id,
+                label = same.label()
             )));
         }
         // By number, not name: the audit log outlives the retention of personal data.
@@ -149,7 +150,7 @@ impl Desk {
                     file: source.to_string(),
                     line,
                     field: String::new(),
-                    message: format!("updates caller {} on file, as line {earlier} does already", one.id),
+                    message: tr!("desk-import-claimed", id = one.id, line = earlier),
                 });
                 continue;
             }
@@ -171,9 +172,12 @@ impl Desk {
                     file: source.to_string(),
                     line,
                     field: String::new(),
-                    message: format!(
-                        "fits two callers on file, {} ({}) by one and {} ({}) by the other; correct the row",
-                        a.id, a.name, b.id, b.name
+                    message: tr!(
+                        "desk-import-fits-two",
+                        a = a.id,
+                        a_name = a.name.as_str(),
+                        b = b.id,
+                        b_name = b.name.as_str()
                     ),
                 }),
             }
@@ -201,9 +205,12 @@ impl Desk {
     pub(super) fn caller_for_ticket(&self, id: u64, participant: &str) -> Result<Caller, DeskError> {
         let caller = self.caller(id)?;
         if !caller.participant.eq_ignore_ascii_case(participant) {
-            return Err(DeskError::Refused(format!(
-                "caller {} ({}) is at {}, not at {participant}",
-                caller.id, caller.name, caller.participant
+            return Err(DeskError::Refused(tr!(
+                "desk-caller-elsewhere",
+                id = caller.id,
+                name = caller.name.as_str(),
+                at = caller.participant.as_str(),
+                participant = participant
             )));
         }
         Ok(caller)

@@ -50,10 +50,22 @@ impl Conflict {
 
 impl std::fmt::Display for Conflict {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "ticket {} was changed by {} at {}", self.id, self.by, self.at_local)?;
-        if !self.changes.is_empty() {
-            write!(f, " ({})", crate::domain::sanitize_line(&self.changes.join("; ")))?;
-        }
-        write!(f, "; it is now version {}, you had version {}: reload it and try again", self.current, self.expected)
+        let (id, by, at) = (self.id, self.by.as_str(), self.at_local.as_str());
+        let (current, expected) = (self.current, self.expected);
+        let text = if self.changes.is_empty() {
+            crate::tr!("desk-conflict", id = id, by = by, at = at, current = current, expected = expected)
+        } else {
+            let changes = crate::domain::sanitize_line(&self.changes.join("; ")).into_owned();
+            crate::tr!(
+                "desk-conflict-changes",
+                id = id,
+                by = by,
+                at = at,
+                changes = changes,
+                current = current,
+                expected = expected
+            )
+        };
+        f.write_str(&text)
     }
 }

@@ -7,6 +7,7 @@ pub use crate::domain::report::MajorIncident;
 use crate::domain::ticket::{Change, JournalEntry};
 use crate::domain::{Registry, Status, Ticket};
 use crate::store::StoreError;
+use crate::tr;
 
 impl Desk {
     /// The open major incidents, most urgent first.
@@ -40,12 +41,10 @@ impl Desk {
     pub(super) fn check_major(&self, major: u64) -> Result<Ticket, DeskError> {
         let m = self.store.ticket(major)?.ok_or(StoreError::NoTicket(major))?;
         if !m.major {
-            return Err(DeskError::Refused(format!(
-                "ticket {major} is not a major incident; mark it first (ticket update {major} --major)"
-            )));
+            return Err(DeskError::Refused(tr!("desk-not-major", id = major)));
         }
         if !m.status.is_open() {
-            return Err(DeskError::Refused(format!("major incident {major} is {} already", m.status)));
+            return Err(DeskError::Refused(tr!("desk-major-done", id = major, status = m.status.name())));
         }
         Ok(m)
     }
@@ -69,10 +68,7 @@ impl Desk {
         // Its calls stay linked to it (history, and a reopened call's dispatch goes through it):
         // a major incident with calls stays one.
         if old.major && !new.major && !linked.is_empty() {
-            return Err(DeskError::Refused(format!(
-                "{} linked to it; a major incident with calls stays one (unlink open calls that are not about it)",
-                calls(linked.len())
-            )));
+            return Err(DeskError::Refused(tr!("desk-major-keeps-calls", n = linked.len())));
         }
         let mut open = Vec::new();
         for id in linked {
@@ -120,9 +116,4 @@ impl Desk {
         }
         Ok(out)
     }
-}
-
-/// "1 call is", "3 calls are".
-fn calls(n: usize) -> String {
-    if n == 1 { "1 call is".into() } else { format!("{n} calls are") }
 }

@@ -34,13 +34,14 @@ use crate::domain::Registry;
 use crate::domain::registry::file::FileErrors;
 use crate::store::backup::{BackupError, BackupSummary};
 use crate::store::{Store, StoreError};
+use crate::tr;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DeskError {
     /// The rules refuse the change (a bad transition, a missing reason, ...).
     #[error("{0}")]
     Refused(String),
-    #[error("unknown {what} {given:?}{}", suggest(suggestions))]
+    #[error("{}", unknown(what, given, suggestions))]
     Unknown { what: &'static str, given: String, suggestions: Vec<String> },
     #[error("{0}")]
     BadFile(FileErrors),
@@ -59,8 +60,32 @@ pub enum DeskError {
     Unavailable(String),
 }
 
-fn suggest(s: &[String]) -> String {
-    if s.is_empty() { String::new() } else { format!("; did you mean {}?", s.join(", or ")) }
+/// "unknown supplier \"Zylon\"; did you mean Zyl, or Zylo?", with the table's word in the
+/// reader's language.
+fn unknown(what: &str, given: &str, suggestions: &[String]) -> String {
+    let given = format!("{given:?}");
+    if suggestions.is_empty() {
+        return match what {
+            "participant" => tr!("desk-unknown-participant", given = given),
+            "service" => tr!("desk-unknown-service", given = given),
+            "supplier" => tr!("desk-unknown-supplier", given = given),
+            _ => tr!("desk-unknown", what = what, given = given),
+        };
+    }
+    let near = either(suggestions);
+    match what {
+        "participant" => tr!("desk-unknown-participant-near", given = given, near = near),
+        "service" => tr!("desk-unknown-service-near", given = given, near = near),
+        "supplier" => tr!("desk-unknown-supplier-near", given = given, near = near),
+        _ => tr!("desk-unknown-near", what = what, given = given, near = near),
+    }
+}
+
+/// The names a "did you mean" offers: "A, or B, or C".
+fn either<S: AsRef<str>>(names: &[S]) -> String {
+    let mut names = names.iter().map(|n| n.as_ref().to_string());
+    let first = names.next().unwrap_or_default();
+    names.fold(first, |a, b| tr!("desk-or", a = a, b = b))
 }
 
 impl DeskError {
@@ -116,7 +141,7 @@ impl Desk {
         let registry = match store.registry()? {
             Some(file) => Registry::build(file).map_err(|errors| {
                 let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
-                StoreError::Corrupt(format!("the stored registry does not validate: {}", list.join("; ")))
+                StoreError::Corrupt(tr!("desk-stored-registry-invalid", errors = list.join("; ")))
             })?,
             None => Registry::empty(),
         };
@@ -178,7 +203,7 @@ impl Desk {
         let file = self.store.registry()?.unwrap_or_default();
         // Checked before anything was written; this cannot fail unless the store did.
         let reg = Registry::build(file)
-            .map_err(|e| StoreError::Corrupt(format!("the restored registry does not validate: {}", e[0])))?;
+            .map_err(|e| StoreError::Corrupt(tr!("desk-restored-registry-invalid", error = e[0].to_string())))?;
         self.install(reg);
         Ok(summary)
     }

@@ -46,9 +46,7 @@ impl Desk {
     fn purge(&self, agent: &Agent, dry_run: bool, asked: bool) -> Result<PurgeSummary, DeskError> {
         let reg = self.registry();
         let Some(months) = reg.settings().caller_retention_months else {
-            return Err(DeskError::Refused(
-                "no retention time is set: give `caller_retention_months` in the registry's [settings]".into(),
-            ));
+            return Err(DeskError::Refused(crate::i18n::t("desk-no-retention")));
         };
         let now = self.now();
         let closed_before = now.checked_sub_months(Months::new(months)).unwrap_or(DateTime::<Utc>::MIN_UTC);

@@ -226,22 +226,20 @@ impl Desk {
     pub fn search_tickets(&self, q: &SearchQuery) -> Result<Page<TicketRow>, DeskError> {
         // Every part typed counts: a part too short to search by is said, not dropped.
         if let Some(part) = crate::domain::words::too_short(&q.words) {
-            return Err(DeskError::Refused(format!(
-                "{part:?} is too short to search by: words of at least {} letters or digits",
-                crate::domain::words::SHORTEST
+            return Err(DeskError::Refused(crate::tr!(
+                "desk-search-too-short",
+                part = format!("{part:?}"),
+                n = crate::domain::words::SHORTEST
             )));
         }
         let words: Vec<String> = crate::domain::words::words(&q.words).collect();
         if words.is_empty() {
-            return Err(DeskError::Refused(format!(
-                "search for words of at least {} letters or digits",
-                crate::domain::words::SHORTEST
-            )));
+            return Err(DeskError::Refused(crate::tr!("desk-search-no-words", n = crate::domain::words::SHORTEST)));
         }
         if let (Some(from), Some(to)) = (q.from, q.to)
             && to <= from
         {
-            return Err(DeskError::Refused("the period ends before it starts (--to is before --from)".into()));
+            return Err(DeskError::Refused(crate::i18n::t("desk-period-backwards")));
         }
         let reg = self.registry();
         // As the queue's filter: a supplier by name or alias, or "unrouted"; another name is

@@ -71,9 +71,7 @@ impl Desk {
             let mut ticket = old.clone();
             let entries = ticket.apply_all(update.changes.clone(), at, agent.login(), &reg)?;
             if crate::domain::ticket::resolves_without_solution(&old, &ticket) {
-                return Err(DeskError::Refused(
-                    "a ticket is resolved with what solved it: give the solution (--solution TEXT)".into(),
-                ));
+                return Err(DeskError::Refused(crate::i18n::t("desk-resolve-needs-solution")));
             }
             if !entries.is_empty() {
                 let linked = self.linked_changes(&old, &ticket, &update.changes, agent.login(), &reg)?;

@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 use crate::domain::sla::{ClockLevel, ClockPhase, ClockState, SlaDuration};
 use crate::domain::ticket::{Channel, Event, JournalEntry, LayerView, SlaLayer, SlaView};
 use crate::domain::{Priority, Status, Ticket, TicketKind};
+use crate::i18n::{date, t};
+use crate::tr;
 
 /// One page of a list, and whether more follow.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -264,48 +266,48 @@ impl TicketDetail {
 
 /// One line for a journal event, as agents read it; moments in the helpdesk's zone `tz`.
 pub fn describe(e: &Event, tz: chrono_tz::Tz) -> String {
+    let nobody = || t("journal-nobody");
     match e {
-        Event::Created { routing } => format!("logged · {routing}"),
-        Event::Note { text } => format!("note: {text}"),
-        Event::Contact { channel, text } => {
-            let how = match channel {
-                Channel::Call => "call",
-                Channel::Email => "email",
-                Channel::Reply => "reply",
-            };
-            format!("{how}: {text}")
-        }
-        Event::SupplierReply { text } => format!("supplier replied: {text}"),
-        Event::SupplierSolved { text } => format!("supplier reports it solved: {text}"),
-        Event::StatusChanged { from, to } => format!("status {from} → {to}"),
-        Event::Reopened { from } => format!("reopened from {from}"),
+        Event::Created { routing } => tr!("journal-logged", routing = routing.as_str()),
+        Event::Note { text } => tr!("journal-note", text = text.as_str()),
+        Event::Contact { channel, text } => match channel {
+            Channel::Call => tr!("journal-call", text = text.as_str()),
+            Channel::Email => tr!("journal-email", text = text.as_str()),
+            Channel::Reply => tr!("journal-reply", text = text.as_str()),
+        },
+        Event::SupplierReply { text } => tr!("journal-supplier-replied", text = text.as_str()),
+        Event::SupplierSolved { text } => tr!("journal-supplier-solved", text = text.as_str()),
+        Event::StatusChanged { from, to } => tr!("journal-status", from = from.name(), to = to.name()),
+        Event::Reopened { from } => tr!("journal-reopened", from = from.name()),
         Event::Assigned { from, to } => {
-            format!("assigned {} → {}", from.as_deref().unwrap_or("nobody"), to.as_deref().unwrap_or("nobody"))
+            tr!("journal-assigned", from = from.clone().unwrap_or_else(nobody), to = to.clone().unwrap_or_else(nobody))
         }
-        Event::PriorityChanged { from, to } => format!("priority {from} → {to}"),
+        Event::PriorityChanged { from, to } => tr!("journal-priority", from = from.to_string(), to = to.to_string()),
         Event::SupplierRef { from, to } => match from {
-            Some(f) => format!("supplier reference {f} → {to}"),
-            None => format!("supplier reference {to}"),
+            Some(f) => tr!("journal-supplier-ref-changed", from = f.as_str(), to = to.as_str()),
+            None => tr!("journal-supplier-ref", to = to.as_str()),
         },
         Event::RoutingOverridden { from, to, reason } => {
-            format!("routing overridden {from} → {to}: {reason}")
+            // A ticket that had no supplier is recorded as "unrouted": said in the reader's words.
+            let from = if from == "unrouted" { t("unrouted") } else { from.clone() };
+            tr!("journal-routing-overridden", from = from, to = to.as_str(), reason = reason.as_str())
         }
         Event::Satisfaction { score, remark } => {
-            format!("satisfaction {score}/5 {}", remark.as_deref().unwrap_or(""))
+            tr!("journal-satisfaction", score = *score, remark = remark.as_deref().unwrap_or(""))
         }
-        Event::Solution { text } => format!("solution: {text}"),
-        Event::MajorIncident { on: true } => "marked as a major incident".to_string(),
-        Event::MajorIncident { on: false } => "no longer a major incident".to_string(),
-        Event::Linked { to: Some(m), .. } => format!("linked to major incident #{m}"),
+        Event::Solution { text } => tr!("journal-solution", text = text.as_str()),
+        Event::MajorIncident { on: true } => t("journal-major-on"),
+        Event::MajorIncident { on: false } => t("journal-major-off"),
+        Event::Linked { to: Some(m), .. } => tr!("journal-linked", major = *m),
         Event::Linked { from, to: None } => match from {
-            Some(m) => format!("unlinked from major incident #{m}"),
-            None => "unlinked".to_string(),
+            Some(m) => tr!("journal-unlinked-from", major = *m),
+            None => t("journal-unlinked"),
         },
-        Event::ResolvedWithMajor { major } => format!("resolved with major incident #{major}"),
+        Event::ResolvedWithMajor { major } => tr!("journal-resolved-with-major", major = *major),
         Event::WaitingUntil { until: Some(u) } => {
-            format!("call back at {}", u.with_timezone(&tz).format("%a %Y-%m-%d %H:%M %:z"))
+            tr!("journal-call-back-at", when = date(&u.with_timezone(&tz), "%a %Y-%m-%d %H:%M %:z"))
         }
-        Event::WaitingUntil { until: None } => "no call-back moment".to_string(),
-        Event::Anonymised => "caller's personal data removed (retention)".to_string(),
+        Event::WaitingUntil { until: None } => t("journal-no-call-back"),
+        Event::Anonymised => t("journal-anonymised"),
     }
 }

@@ -9,6 +9,8 @@ use super::Registry;
 use super::registry::file::{FileError, FileErrors};
 use super::registry::lookup::{fold, in_order};
 use super::registry::sheet::{Table, check_columns, read_table};
+use crate::i18n::t;
+use crate::tr;
 
 /// A person who calls, as the desk keeps them. `id` 0 is a caller not saved yet.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -39,13 +41,13 @@ impl Caller {
         let mut errors = Vec::new();
         self.name = self.name.trim().to_string();
         if self.name.is_empty() {
-            errors.push(("name", "a caller needs a name".to_string()));
+            errors.push(("name", t("rule-caller-needs-name")));
         } else if self.name.chars().count() > 100 {
-            errors.push(("name", "a name of more than 100 characters".to_string()));
+            errors.push(("name", t("rule-caller-name-too-long")));
         }
         for (field, value) in [("name", Some(&self.name)), ("location", self.location.as_ref())] {
             if value.is_some_and(|v| v.chars().any(char::is_control)) {
-                errors.push((field, "a control character in it (a line break, a tab?)".to_string()));
+                errors.push((field, t("rule-caller-control-character")));
             }
         }
         for field in [&mut self.phone, &mut self.email, &mut self.location, &mut self.directory_id] {
@@ -55,12 +57,12 @@ impl Caller {
             && (!(3..=15).contains(&phone.chars().filter(char::is_ascii_digit).count())
                 || phone.chars().any(|c| !(c.is_ascii_digit() || " +-().".contains(c))))
         {
-            errors.push(("phone", format!("{phone:?} is not a phone number (digits, spaces, + - ( ) .)")));
+            errors.push(("phone", tr!("rule-caller-bad-phone", phone = format!("{phone:?}"))));
         }
         if let Some(email) = &self.email
             && !is_email(email)
         {
-            errors.push(("email", format!("{email:?} is not an email address")));
+            errors.push(("email", tr!("rule-caller-bad-email", email = format!("{email:?}"))));
         }
         match reg
             .participant(&self.participant)
@@ -68,9 +70,12 @@ impl Caller {
         {
             Some(p) => self.participant = p.code.clone(),
             None if self.participant.trim().is_empty() => {
-                errors.push(("participant", "which participant do they work at? (its code or name)".to_string()))
+                errors.push(("participant", t("rule-caller-which-participant")))
             }
-            None => errors.push(("participant", format!("no participant {:?} in the registry", self.participant))),
+            None => errors.push((
+                "participant",
+                tr!("rule-caller-no-participant", participant = format!("{:?}", self.participant)),
+            )),
         }
         if errors.is_empty() { Ok(self) } else { Err(errors) }
     }
@@ -227,7 +232,7 @@ pub fn parse_callers(file: &str, text: &str, reg: &Registry) -> Result<CallersFi
     let mut errors = Vec::new();
     for needed in ["name", "participant"] {
         if !table.columns.iter().any(|c| c == needed) {
-            errors.push(err(table.header_line, needed, "a callers file needs this column".into()));
+            errors.push(err(table.header_line, needed, t("rule-callers-needs-column")));
         }
     }
     if !errors.is_empty() {
@@ -249,7 +254,7 @@ pub fn parse_callers(file: &str, text: &str, reg: &Registry) -> Result<CallersFi
             Ok(caller) => {
                 if let Some((earlier, _)) = callers.iter().find(|(_, c)| c.same_person(&caller)) {
                     let field = if caller.email.is_some() { "email" } else { "directory_id" };
-                    errors.push(err(*line, field, format!("the same person as on line {earlier}")));
+                    errors.push(err(*line, field, tr!("rule-callers-same-person", line = *earlier)));
                 }
                 callers.push((*line, caller));
             }

@@ -64,12 +64,18 @@ impl Status {
         }
     }
 
+    /// The status as people read it, in the current language (`in_progress` is "in
+    /// behandeling"); scripts keep [`Status::as_str`].
+    pub(crate) fn name(self) -> String {
+        crate::i18n::t(&format!("status-{}", self.as_str().replace('_', "-")))
+    }
+
     pub fn check_transition(self, to: Status) -> Result<(), String> {
         if self.allowed_next().contains(&to) {
             return Ok(());
         }
-        let allowed: Vec<&str> = self.allowed_next().iter().map(|s| s.as_str()).collect();
-        Err(format!("a ticket cannot go from {self} to {to}; from {self} it can go to: {}", allowed.join(", ")))
+        let allowed: Vec<String> = self.allowed_next().iter().map(|s| s.name()).collect();
+        Err(crate::tr!("rule-transition", from = self.name(), to = to.name(), allowed = allowed.join(", ")))
     }
 }
 

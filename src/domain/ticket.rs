@@ -7,6 +7,8 @@ use crate::domain::registry::{Registry, Targets};
 use crate::domain::routing::{self, RoutingDecision};
 use crate::domain::sla::{Calendar, ClockLevel, ClockPhase, ClockState, SlaClock};
 use crate::domain::{Impact, Priority, Status, Urgency, priority};
+use crate::i18n::t;
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -337,12 +339,14 @@ impl Ticket {
         let settings = reg.settings();
         let priority = settings.matrix.priority(new.impact, new.urgency).map_err(Refused)?;
         if new.title.trim().is_empty() {
-            return refuse("a ticket needs a title");
+            return refuse(t("rule-needs-title"));
         }
         let participant = reg
             .participant(&new.participant)
-            .ok_or_else(|| Refused(format!("unknown participant {:?}", new.participant)))?;
-        let service = reg.service(&new.service).ok_or_else(|| Refused(format!("unknown service {:?}", new.service)))?;
+            .ok_or_else(|| Refused(tr!("desk-unknown-participant", given = format!("{:?}", new.participant))))?;
+        let service = reg
+            .service(&new.service)
+            .ok_or_else(|| Refused(tr!("desk-unknown-service", given = format!("{:?}", new.service))))?;
         let routing = routing::route(reg, &participant.code, &service.name, priority, at);
         let mut helpdesk = SlaLayer::new(&settings.helpdesk_calendar, settings.agreement[&priority]);
         let cal = calendar(reg, &helpdesk.calendar);
@@ -450,7 +454,7 @@ impl Ticket {
             entries.extend(next.apply(change, at, by, reg)?);
         }
         if next.status == Status::Assigned && next.assignee.is_none() {
-            return refuse("a ticket is assigned to someone: add the agent (--assign LOGIN)");
+            return refuse(t("rule-assigned-needs-agent"));
         }
         *self = next;
         Ok(entries)
@@ -464,7 +468,7 @@ impl Ticket {
                 if to == self.assignee {
                     return Ok(Vec::new());
                 }
-                self.check_open("assignee")?;
+                self.check_open(|status| tr!("rule-closed-assignee", status = status))?;
                 let mut events = vec![Event::Assigned { from: self.assignee.clone(), to: to.clone() }];
                 self.assignee = to;
                 if self.status == Status::New && self.assignee.is_some() {
@@ -483,7 +487,7 @@ impl Ticket {
                 if (impact, urgency) == (self.impact, self.urgency) {
                     return Ok(Vec::new());
                 }
-                self.check_open("impact and urgency")?;
+                self.check_open(|status| tr!("rule-closed-impact-urgency", status = status))?;
                 let p = reg.settings().matrix.priority(impact, urgency).map_err(Refused)?;
                 self.impact = impact;
                 self.urgency = urgency;
@@ -491,22 +495,20 @@ impl Ticket {
             }
             Change::Priority(p) => {
                 if p != self.priority {
-                    self.check_open("priority")?;
+                    self.check_open(|status| tr!("rule-closed-priority", status = status))?;
                 }
                 self.set_priority(p, at, reg)
             }
             Change::SupplierRef(reference) => {
                 let reference = reference.trim().to_string();
                 if reference.is_empty() {
-                    return refuse("the supplier's reference is empty");
+                    return refuse(t("rule-supplier-ref-empty"));
                 }
                 if self.routing.supplier.is_none() {
-                    return refuse("the ticket has no supplier: route or override it first");
+                    return refuse(t("rule-no-supplier"));
                 }
                 if let Some(m) = self.linked_to {
-                    return refuse(format!(
-                        "the supplier's reference goes on major incident #{m}, which this ticket is linked to"
-                    ));
+                    return refuse(tr!("rule-supplier-ref-on-major", major = m));
                 }
                 if self.supplier_ref.as_deref() == Some(reference.as_str()) {
                     return Ok(Vec::new());
@@ -533,9 +535,9 @@ impl Ticket {
             Change::SupplierSolved(text) => self.supplier_solved(nonempty(text)?, at, reg),
             Change::OverrideRouting { supplier, reason } => {
                 if reason.trim().is_empty() {
-                    return refuse("overriding the routing needs a reason");
+                    return refuse(t("rule-override-needs-reason"));
                 }
-                self.check_open("routing")?;
+                self.check_open(|status| tr!("rule-closed-routing", status = status))?;
                 let decision =
                     routing::override_to(reg, &self.participant, &self.service, &supplier, self.priority, at)
                         .map_err(Refused)?;
@@ -546,10 +548,10 @@ impl Ticket {
             }
             Change::Satisfaction { score, remark } => {
                 if !(1..=5).contains(&score) {
-                    return refuse(format!("a satisfaction score is 1 to 5, not {score}"));
+                    return refuse(tr!("rule-satisfaction-range", score = score));
                 }
                 if !matches!(self.status, Status::Resolved | Status::Closed) {
-                    return refuse("satisfaction is recorded when a ticket is resolved or closed");
+                    return refuse(t("rule-satisfaction-when"));
                 }
                 self.satisfaction = Some(score);
                 self.satisfaction_remark = remark.clone().filter(|r| !r.trim().is_empty());
@@ -558,7 +560,7 @@ impl Ticket {
             Change::Solution(text) => {
                 let text = nonempty(text)?.trim().to_string();
                 if self.status == Status::Closed {
-                    return refuse("the solution of a closed ticket cannot change; reopen it first");
+                    return refuse(t("rule-solution-closed"));
                 }
                 self.solution = Some(text.clone());
                 Ok(vec![Event::Solution { text }])
@@ -567,9 +569,9 @@ impl Ticket {
                 if on == self.major {
                     return Ok(Vec::new());
                 }
-                self.check_open("major incident mark")?;
+                self.check_open(|status| tr!("rule-closed-major-mark", status = status))?;
                 if on && let Some(m) = self.linked_to {
-                    return refuse(format!("the ticket is linked to major incident #{m}; unlink it first"));
+                    return refuse(tr!("rule-major-linked", major = m));
                 }
                 self.major = on;
                 Ok(vec![Event::MajorIncident { on }])
@@ -578,18 +580,16 @@ impl Ticket {
                 if to == self.linked_to {
                     return Ok(Vec::new());
                 }
-                self.check_open("link")?;
+                self.check_open(|status| tr!("rule-closed-link", status = status))?;
                 if let Some(m) = to {
                     if m == self.id {
-                        return refuse("a ticket cannot be linked to itself");
+                        return refuse(t("rule-link-itself"));
                     }
                     if self.major {
-                        return refuse("the ticket is a major incident itself; unmark it first");
+                        return refuse(t("rule-link-is-major"));
                     }
                     if self.with_supplier {
-                        return refuse(format!(
-                            "the ticket is with the supplier under a dispatch of its own; take it back (in_progress) before linking it to major incident #{m}"
-                        ));
+                        return refuse(tr!("rule-link-with-supplier", major = m));
                     }
                 }
                 let from = std::mem::replace(&mut self.linked_to, to);
@@ -600,12 +600,12 @@ impl Ticket {
                     return Ok(Vec::new());
                 }
                 if self.status != Status::WaitingOnCaller {
-                    return refuse("a call-back moment goes with waiting on the caller (--status waiting_on_caller)");
+                    return refuse(t("rule-call-back-needs-waiting"));
                 }
                 if let Some(u) = until
                     && u <= at
                 {
-                    return refuse("the call-back moment has passed already; give one in the future");
+                    return refuse(t("rule-call-back-passed"));
                 }
                 self.waiting_until = until;
                 Ok(vec![Event::WaitingUntil { until }])
@@ -616,7 +616,7 @@ impl Ticket {
     fn change_status(&mut self, to: Status, at: DateTime<Utc>, reg: &Registry) -> Result<Vec<Event>, Refused> {
         let from = self.status;
         if from == to {
-            return refuse(format!("the ticket is {to} already"));
+            return refuse(tr!("rule-status-already", status = to.name()));
         }
         from.check_transition(to).map_err(Refused)?;
         let reopening = !from.is_open() && to.is_open();
@@ -625,23 +625,16 @@ impl Ticket {
             // A window past the calendar's end never closes (validation keeps it far smaller).
             let until = |c: DateTime<Utc>| Duration::try_days(days.into()).and_then(|d| c.checked_add_signed(d));
             if self.closed_at.and_then(until).is_some_and(|u| at > u) {
-                return refuse(format!(
-                    "the ticket was closed more than {days} days ago; log a new ticket that refers to it"
-                ));
+                return refuse(tr!("rule-closed-too-long", days = days));
             }
         }
         if to == Status::WaitingOnSupplier
             && let Some(m) = self.linked_to
         {
-            return refuse(format!(
-                "the ticket is linked to major incident #{m}: the supplier works on that one (dispatch #{m}, or unlink this ticket)"
-            ));
+            return refuse(tr!("rule-dispatch-linked", major = m));
         }
         if to == Status::WaitingOnSupplier && self.routing.supplier.is_none() {
-            return refuse(format!(
-                "cannot dispatch: {}; override the routing with a reason first",
-                self.routing.explanation
-            ));
+            return refuse(tr!("rule-cannot-dispatch", routing = self.routing.explanation.as_str()));
         }
         let mut events = Vec::new();
         if reopening {
@@ -736,16 +729,14 @@ impl Ticket {
 
     fn supplier_solved(&mut self, text: String, at: DateTime<Utc>, reg: &Registry) -> Result<Vec<Event>, Refused> {
         if self.routing.supplier.is_none() {
-            return refuse("the ticket has no supplier: route or override it first");
+            return refuse(t("rule-no-supplier"));
         }
         if self.dispatched_at.is_none() {
-            return refuse("the ticket was never dispatched to the supplier (set it to waiting_on_supplier first)");
+            return refuse(t("rule-never-dispatched"));
         }
-        self.check_open("supplier's solution")?;
+        self.check_open(|status| tr!("rule-closed-supplier-solution", status = status))?;
         if self.supplier_solved_at.is_some() && !self.with_supplier {
-            return refuse(
-                "the supplier reported it solved already; send it back to the supplier (waiting_on_supplier) if the fix did not hold",
-            );
+            return refuse(t("rule-supplier-solved-already"));
         }
         self.supplier_answered(at, reg);
         self.supplier_solved_at = Some(at);
@@ -788,13 +779,10 @@ impl Ticket {
         self.routing.contract.as_deref().and_then(|n| reg.contract(n)).and_then(|c| c.sla.get(&p).copied())
     }
 
-    /// Resolved and closed tickets keep what they were decided with.
-    fn check_open(&self, what: &str) -> Result<(), Refused> {
-        if self.status.is_open() {
-            Ok(())
-        } else {
-            refuse(format!("the {what} of a {} ticket cannot change; reopen it first", self.status))
-        }
+    /// Resolved and closed tickets keep what they were decided with; `refusal` words it, given
+    /// the status as people read it.
+    fn check_open(&self, refusal: impl FnOnce(String) -> String) -> Result<(), Refused> {
+        if self.status.is_open() { Ok(()) } else { refuse(refusal(self.status.name())) }
     }
 
     fn set_priority(&mut self, p: Priority, at: DateTime<Utc>, reg: &Registry) -> Result<Vec<Event>, Refused> {
@@ -945,7 +933,7 @@ fn supplier_layer(reg: &Registry, routing: &RoutingDecision, p: Priority) -> Opt
 }
 
 fn nonempty(text: String) -> Result<String, Refused> {
-    if text.trim().is_empty() { refuse("the text is empty") } else { Ok(text) }
+    if text.trim().is_empty() { refuse(t("rule-text-empty")) } else { Ok(text) }
 }
 
 /// Whether an update resolves the ticket without saying what solved it: the desk refuses that

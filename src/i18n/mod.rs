@@ -57,7 +57,7 @@ impl Lang {
 }
 
 /// The catalogues, as shipped in the binary: per language, one file per part of the product.
-pub const FILES: [&str; 5] = ["core", "screens-a", "screens-b", "cli-a", "cli-b"];
+pub const FILES: [&str; 6] = ["core", "screens-a", "screens-b", "cli-a", "cli-b", "desk"];
 
 macro_rules! catalogue {
     ($lang:literal) => {
@@ -67,11 +67,12 @@ macro_rules! catalogue {
             include_str!(concat!("../../i18n/", $lang, "/screens-b.ftl")),
             include_str!(concat!("../../i18n/", $lang, "/cli-a.ftl")),
             include_str!(concat!("../../i18n/", $lang, "/cli-b.ftl")),
+            include_str!(concat!("../../i18n/", $lang, "/desk.ftl")),
         ]
     };
 }
 
-pub const CATALOGUES: [(Lang, [&str; 5]); 2] = [(Lang::En, catalogue!("en")), (Lang::Nl, catalogue!("nl"))];
+pub const CATALOGUES: [(Lang, [&str; 6]); 2] = [(Lang::En, catalogue!("en")), (Lang::Nl, catalogue!("nl"))];
 
 static PROCESS: OnceLock<Lang> = OnceLock::new();
 

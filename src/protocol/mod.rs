@@ -15,7 +15,7 @@ use crate::store::backup::BackupSummary;
 
 /// Bumped whenever a message changes shape. `Hello` itself never changes, so that a client and
 /// a server of different versions can always tell each other so.
-pub const PROTOCOL: u32 = 6;
+pub const PROTOCOL: u32 = 7;
 
 /// The first frame a client sends.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,11 +23,20 @@ pub struct Hello {
     pub protocol: u32,
     /// The spoc version, for the message when protocols differ.
     pub version: String,
+    /// The language the agent reads: the server answers this connection in it.
+    pub lang: crate::i18n::Lang,
+}
+
+/// What every hello begins with, whatever its protocol: enough to say that the protocols differ.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HelloHead {
+    pub protocol: u32,
+    pub version: String,
 }
 
 impl Hello {
     pub fn ours() -> Self {
-        Hello { protocol: PROTOCOL, version: env!("CARGO_PKG_VERSION").to_string() }
+        Hello { protocol: PROTOCOL, version: env!("CARGO_PKG_VERSION").to_string(), lang: crate::i18n::lang() }
     }
 }
 

@@ -24,8 +24,8 @@ use crate::desk::api::answer_frame;
 use crate::desk::{Agent, DeskError, ErrorKind, Session};
 use crate::protocol::frame::write_encoded;
 use crate::protocol::{
-    FrameError, Hello, MAX_FRAME, MAX_HELLO, Notice, PROTOCOL, Reply, Request, Welcome, WireError, decode, frame,
-    read_message,
+    FrameError, Hello, HelloHead, MAX_FRAME, MAX_HELLO, Notice, PROTOCOL, Reply, Request, Welcome, WireError, decode,
+    frame, read_message,
 };
 use crate::store::StoreError::RestoreUnfinished;
 
@@ -72,11 +72,13 @@ fn session(shared: &Arc<Shared>, mut stream: StdStream, peer: (u32, u32), counte
         );
         return refuse(&mut stream, why);
     }
-    let hello: Hello = match decode(&hello) {
+    // The head first: a client of another protocol is told so, whatever else its hello holds.
+    let head: HelloHead = match decode(&hello) {
         Ok(h) => h,
         Err(e) => return refuse(&mut stream, format!("not a spoc client (bad hello: {e})")),
     };
-    if hello.protocol != PROTOCOL {
+    if head.protocol != PROTOCOL {
+        let hello = Hello { protocol: head.protocol, version: head.version, lang: crate::i18n::Lang::En };
         let why = format!(
             "this server (spoc {}, pid {}) speaks protocol {PROTOCOL}, the client (spoc {}) speaks protocol {}; \
              stop the server (`kill {}`) so that the next command starts one of the client's version",
@@ -88,6 +90,10 @@ fn session(shared: &Arc<Shared>, mut stream: StdStream, peer: (u32, u32), counte
         );
         return refuse(&mut stream, why);
     }
+    let hello: Hello = match decode(&hello) {
+        Ok(h) => h,
+        Err(e) => return refuse(&mut stream, format!("not a spoc client (bad hello: {e})")),
+    };
     let welcome = Welcome {
         protocol: PROTOCOL,
         version: env!("CARGO_PKG_VERSION").into(),
@@ -128,6 +134,8 @@ fn session(shared: &Arc<Shared>, mut stream: StdStream, peer: (u32, u32), counte
                     if let Err(e) = desk.met(agent) {
                         warn!("cannot remember {agent} as an agent: {e}");
                     }
+                    // The answer in the language of the agent who asked.
+                    crate::i18n::set_for_thread(hello.lang);
                     request.answer(&Session::new(desk, agent.clone()))
                 });
                 let (reply, notice) = match answered {

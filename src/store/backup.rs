@@ -20,6 +20,8 @@ use super::{Store, StoreError};
 use crate::domain::Ticket;
 use crate::domain::registry::RegistryFile;
 use crate::domain::ticket::JournalEntry;
+use crate::i18n::t;
+use crate::tr;
 
 const HEADER: &str = "SPOC-BACKUP";
 /// Format 2 added callers on file (and the tickets' fields that go with them); format 1 reads
@@ -31,16 +33,19 @@ const READS: &[&str] = &["1", "2"];
 pub enum BackupError {
     #[error("{what}: {source}")]
     Io { what: String, source: std::io::Error },
-    #[error("{name} is not a spoc backup (it does not start with `{HEADER}`)")]
+    #[error("{}", crate::tr!("store-backup-foreign", name = name.as_str(), header = HEADER))]
     Foreign { name: String },
-    #[error("{name} is a backup of format {found}; this spoc reads formats 1 to {FORMAT} (a newer spoc wrote it?)")]
+    #[error(
+        "{}",
+        crate::tr!("store-backup-version", name = name.as_str(), found = found.as_str(), newest = FORMAT)
+    )]
     Version { name: String, found: String },
-    #[error("{name}:{line}: the backup is damaged: {why}")]
+    #[error("{}", crate::tr!("store-backup-damaged", name = name.as_str(), line = *line, why = why.as_str()))]
     Damaged { name: String, line: usize, why: String },
     /// Sound bytes, but content this spoc refuses (a registry that does not validate).
-    #[error("{name}:{line}: {why}; nothing was restored")]
+    #[error("{}", crate::tr!("store-backup-invalid", name = name.as_str(), line = *line, why = why.as_str()))]
     Invalid { name: String, line: usize, why: String },
-    #[error("the store in {0} is not empty; restore with --force to replace everything in it")]
+    #[error("{}", crate::tr!("store-backup-not-empty", dir = .0.display().to_string()))]
     NotEmpty(PathBuf),
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -80,7 +85,8 @@ enum Line {
 /// Writes a backup to `out`. The caller keeps writers out meanwhile, and decides where the
 /// bytes go: the server streams them to the client, which writes the file with its own rights.
 pub fn write(store: &Store, out: &mut dyn Write) -> Result<BackupSummary, BackupError> {
-    let io = io_error("writing the backup");
+    let what = t("store-backup-writing");
+    let io = io_error(&what);
     let mut out = BufWriter::with_capacity(256 * 1024, out);
     let mut crc = crc32fast::Hasher::new();
     let mut put = |out: &mut BufWriter<&mut dyn Write>, text: &[u8]| -> Result<(), BackupError> {
@@ -117,7 +123,8 @@ pub fn write(store: &Store, out: &mut dyn Write) -> Result<BackupSummary, Backup
 /// Copies an incoming backup into a file of the store's own folder (the server's, with the
 /// folder's rights), so that it can be checked whole before anything is written.
 pub fn spool(dir: &Path, input: &mut dyn Read) -> Result<tempfile::NamedTempFile, BackupError> {
-    let io = io_error("receiving the backup");
+    let what = t("store-backup-receiving");
+    let io = io_error(&what);
     let mut file = tempfile::Builder::new().prefix(".restore-").suffix(".incoming").tempfile_in(dir).map_err(&io)?;
     std::io::copy(input, &mut file).map_err(&io)?;
     file.flush().map_err(&io)?;
@@ -157,34 +164,37 @@ fn read(
         buf.clear();
         line_no += 1;
         if reader.read_until(b'\n', &mut buf).map_err(&io)? == 0 {
-            return Err(damaged(line_no, "it ends before its closing line (truncated?)".into()));
+            return Err(damaged(line_no, t("store-backup-truncated")));
         }
         if buf.last() != Some(&b'\n') {
-            return Err(damaged(line_no, "the last line is cut off (truncated?)".into()));
+            return Err(damaged(line_no, t("store-backup-cut-off")));
         }
         let line: Line = serde_json::from_slice(&buf).map_err(|e| damaged(line_no, e.to_string()))?;
         match line {
             Line::End { tickets, journal_entries, callers, crc32 } => {
                 if crc32 != crc.finalize() {
-                    return Err(damaged(line_no, "the checksum does not match the content".into()));
+                    return Err(damaged(line_no, t("store-backup-checksum")));
                 }
                 if callers != counted.callers {
-                    let why = format!("it says {callers} callers, but holds {}", counted.callers);
+                    let why = tr!("store-backup-callers-count", said = callers, held = counted.callers);
                     return Err(damaged(line_no, why));
                 }
                 if (tickets, journal_entries) != (counted.tickets, counted.journal_entries) {
                     return Err(damaged(
                         line_no,
-                        format!(
-                            "it says {tickets} tickets and {journal_entries} journal entries, but holds {} and {}",
-                            counted.tickets, counted.journal_entries
+                        tr!(
+                            "store-backup-tickets-count",
+                            tickets = tickets,
+                            entries = journal_entries,
+                            held_tickets = counted.tickets,
+                            held_entries = counted.journal_entries
                         ),
                     ));
                 }
                 let mut rest = Vec::new();
                 reader.read_until(b'\n', &mut rest).map_err(&io)?;
                 if !rest.is_empty() {
-                    return Err(damaged(line_no + 1, "there is content after the closing line".into()));
+                    return Err(damaged(line_no + 1, t("store-backup-content-after")));
                 }
                 return Ok(counted);
             }
@@ -194,17 +204,17 @@ fn read(
                 each(line)?;
             }
             Line::Registry(_) if line_no != 2 => {
-                return Err(damaged(line_no, "a second registry".into()));
+                return Err(damaged(line_no, t("store-backup-second-registry")));
             }
             Line::Ticket { ref ticket, ref journal } => {
                 if journal.len() as u32 != ticket.journal_len {
                     return Err(damaged(
                         line_no,
-                        format!(
-                            "ticket {} has {} journal entries, expected {}",
-                            ticket.id,
-                            journal.len(),
-                            ticket.journal_len
+                        tr!(
+                            "store-backup-journal-count",
+                            id = ticket.id,
+                            entries = journal.len(),
+                            expected = ticket.journal_len
                         ),
                     ));
                 }
@@ -216,7 +226,7 @@ fn read(
             Line::Registry(ref file) => {
                 // Checked here, so that a restore refuses it before it writes anything.
                 if let Err(errors) = crate::domain::Registry::build((**file).clone()) {
-                    let why = format!("the registry in it does not validate: {}", errors[0]);
+                    let why = tr!("store-backup-registry-invalid", error = errors[0].to_string());
                     return Err(BackupError::Invalid { name: name.to_string(), line: line_no, why });
                 }
                 crc.update(&buf);

@@ -28,28 +28,43 @@ use crate::domain::ticket::JournalEntry;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("the data folder {dir} is in use by another spoc process{}; use that one (or stop it) instead", pid.map(|p| format!(" (pid {p})")).unwrap_or_default())]
+    #[error("{}", in_use(dir, *pid))]
     InUse { dir: PathBuf, pid: Option<u32> },
     #[error(
-        "ticket {id} was changed by {by} at {at} (now version {current}, you had version {expected}); reload it and try again"
+        "{}",
+        crate::tr!(
+            "store-conflict",
+            id = *id,
+            by = by.as_str(),
+            at = at.to_string(),
+            current = *current,
+            expected = *expected
+        )
     )]
     Conflict { id: u64, expected: u64, current: u64, by: String, at: DateTime<Utc> },
-    #[error("no ticket {0}")]
+    #[error("{}", crate::tr!("store-no-ticket", id = *.0))]
     NoTicket(u64),
-    #[error("the store is damaged: {0}")]
+    #[error("{}", crate::tr!("store-damaged", why = .0.as_str()))]
     Corrupt(String),
-    #[error("an earlier restore into {0} did not finish; run `spoc restore FILE --force` again")]
+    #[error("{}", crate::tr!("store-restore-unfinished", dir = .0.display().to_string()))]
     RestoreUnfinished(PathBuf),
-    #[error("cannot create the data folder {dir}: {source}")]
+    #[error("{}", crate::tr!("store-create-dir", dir = dir.display().to_string(), why = source.to_string()))]
     CreateDir { dir: PathBuf, source: std::io::Error },
-    #[error("{0:?} starts too many words to search by; type more of it")]
+    #[error("{}", crate::tr!("store-too-broad", part = format!("{:?}", .0)))]
     TooBroad(String),
-    #[error(
-        "the server is still reading every ticket for searching (it does so once after it starts); try again in a moment"
-    )]
+    #[error("{}", crate::i18n::t("store-still-reading"))]
     StillReading,
-    #[error("store: {0}")]
+    #[error("{}", crate::tr!("store-sled", why = .0.to_string()))]
     Sled(#[from] sled::Error),
+}
+
+/// The data folder in use by another process, with its pid when it is known.
+fn in_use(dir: &Path, pid: Option<u32>) -> String {
+    let dir = dir.display().to_string();
+    match pid {
+        Some(pid) => crate::tr!("store-in-use-pid", dir = dir, pid = pid),
+        None => crate::tr!("store-in-use", dir = dir),
+    }
 }
 
 const SCHEMA: u32 = 1;

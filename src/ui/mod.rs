@@ -77,16 +77,23 @@ pub fn load_keymap(looks: &Looks) -> Result<Keymap, String> {
 /// Asks the desk what an effect needs; the answer comes back as a message. `lost` is set when
 /// the server could not be reached.
 pub fn perform(api: &dyn DeskApi, effect: Effect, lost: &mut bool) -> Msg {
-    let text = |e: DeskError| {
+    let mut text = |e: DeskError| {
         *lost |= matches!(e, DeskError::Unavailable(_));
         e.to_string()
     };
     match effect {
         Effect::LoadQueue(q) => Msg::Queue(api.list_tickets(q).map_err(text)),
-        Effect::LoadTicket(id) => Msg::Ticket(api.ticket(id).map_err(text)),
+        Effect::LoadTicket(id) => match api.ticket(id) {
+            // Told apart by its words in the agent's language: the wire says only "bad input".
+            Err(e) if e.to_string() == crate::tr!("store-no-ticket", id = id) => Msg::NoTicket(text(e)),
+            r => Msg::Ticket(r.map_err(text)),
+        },
         Effect::Lookup(q) => Msg::Hits(api.lookup(q, 30).map_err(text)),
         Effect::LoadCard(s) => Msg::Card(api.supplier_card(s).map(|j| j.0).map_err(text)),
-        Effect::Change(id, u) => Msg::Changed(api.update_ticket(id, u).map_err(text)),
+        Effect::Change(id, u) => match api.update_ticket(id, u) {
+            Err(e) if e.kind() == crate::desk::ErrorKind::Conflict => Msg::Conflicted(text(e)),
+            r => Msg::Changed(r.map_err(text)),
+        },
         Effect::Create(new) => Msg::Created(api.create_ticket(new).map_err(text)),
         Effect::LoadRegistry => Msg::Registry(api.registry().map_err(text)),
         Effect::LoadDashboard => Msg::Dashboard(api.dashboard().map_err(text)),

@@ -21,6 +21,10 @@ pub enum Msg {
     Card(Result<SupplierCard, String>),
     /// The answer to a change of the open ticket.
     Changed(Result<TicketDetail, String>),
+    /// A change refused because a colleague changed the ticket meanwhile.
+    Conflicted(String),
+    /// A ticket asked for by number that does not exist.
+    NoTicket(String),
     Created(Result<TicketDetail, String>),
     Registry(Result<std::sync::Arc<crate::domain::Registry>, String>),
     Dashboard(Result<crate::domain::report::Dashboard, String>),
@@ -200,16 +204,24 @@ pub fn update(s: &mut State, keys: &Keymap, msg: Msg) -> Vec<Effect> {
             // the prompt opens again with the agent's text, to mend.
             let answered = s.answered.take();
             let same_ticket = answered.as_ref().is_some_and(|(id, _)| s.ticket.as_ref().is_some_and(|t| t.id == *id));
-            if !e.contains("was changed by") && s.prompt.is_none() && s.screen() == Screen::Ticket && same_ticket {
+            if s.prompt.is_none() && s.screen() == Screen::Ticket && same_ticket {
                 s.prompt = answered.map(|(_, p)| p);
             }
             s.message = Some(e);
             // Show what the colleague changed, so the agent can look and try again.
             s.ticket.as_ref().map(|t| vec![Effect::LoadTicket(t.id)]).unwrap_or_default()
         }
+        Msg::Conflicted(e) => {
+            s.answered = None;
+            s.message = Some(e);
+            // Show what the colleague changed, so the agent can look and try again.
+            s.ticket.as_ref().map(|t| vec![Effect::LoadTicket(t.id)]).unwrap_or_default()
+        }
         // A ticket asked for by number that does not exist: back where the agent was.
-        Msg::Ticket(Err(e)) if s.ticket.is_none() && s.screen() == Screen::Ticket && e.starts_with("no ticket") => {
-            s.screens.pop();
+        Msg::NoTicket(e) => {
+            if s.ticket.is_none() && s.screen() == Screen::Ticket {
+                s.screens.pop();
+            }
             s.message = Some(e);
             vec![]
         }
