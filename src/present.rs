@@ -90,6 +90,32 @@ pub fn major_line(m: &crate::desk::MajorIncident, with_supplier: bool) -> String
     format!("#{} {}{supplier} · {}{reference} · {calls}: {}", m.id, m.service, status_name(m.status), m.title)
 }
 
+/// A routing explanation as people read it. It is kept in the words routing wrote it in
+/// (English, the same for every agent and report); the phrases of its fixed shape are read in
+/// the agent's language: "Magister → Iddink (contract X) · P2: reactie 1h, oplossen 8h · office".
+pub fn routing_text(explanation: &str) -> String {
+    if crate::i18n::lang() == crate::i18n::Lang::En {
+        return explanation.to_string();
+    }
+    const PHRASES: [(&str, &str); 10] = [
+        (": respond ", "routing-respond"),
+        (", resolve ", "routing-resolve"),
+        (": no targets", "routing-no-targets"),
+        ("→ unrouted: ", "routing-unrouted"),
+        ("no contract for this service", "routing-no-contract"),
+        ("(no contract: no supplier SLA)", "routing-no-supplier-sla"),
+        (" not covered (", "routing-not-covered"),
+        (" covers ", "routing-covers"),
+        (" expired on ", "routing-expired-on"),
+        (" starts on ", "routing-starts-on"),
+    ];
+    let mut text = explanation.to_string();
+    for (phrase, id) in PHRASES {
+        text = text.replace(phrase, &t(id));
+    }
+    text.replace("participant ", &t("routing-participant"))
+}
+
 /// A holiday of a built-in set as people read it ("Goede Vrijdag"); calendar files keep the
 /// stable English name (`except = ["Good Friday"]`).
 pub fn holiday_name(name: &str) -> String {

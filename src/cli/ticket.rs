@@ -78,7 +78,7 @@ pub fn new(desk: &dyn DeskApi, a: NewArgs) -> CmdResult {
     let logged = crate::tr!("cli-ticket-logged", id = t.id, priority = priority, title = title);
     out(&format!(
         "{logged}\n{}\n{}",
-        sanitize_line(&t.routing),
+        sanitize_line(&crate::present::routing_text(&t.routing)),
         clocks_text(&t, desk.registry()?.helpdesk_calendar().timezone)
     ))
 }
@@ -305,7 +305,7 @@ pub fn show(desk: &dyn DeskApi, id: u64, as_json: bool) -> CmdResult {
     let impact = crate::tr!("cli-ticket-impact-urgency", impact = t.impact, urgency = t.urgency);
     field(&mut s, &crate::i18n::t("cli-ticket-impact"), &impact);
     field(&mut s, &crate::i18n::t("cli-ticket-assignee"), t.assignee.as_deref().unwrap_or("-"));
-    field(&mut s, &crate::i18n::t("cli-ticket-routing"), &t.routing);
+    field(&mut s, &crate::i18n::t("cli-ticket-routing"), &crate::present::routing_text(&t.routing));
     field(&mut s, &crate::i18n::t("cli-ticket-supplier-ref"), t.supplier_ref.as_deref().unwrap_or("-"));
     let created = crate::tr!("ticket-logged-by", at = local(t.created_at), by = t.created_by.as_str());
     field(&mut s, &crate::i18n::t("cli-ticket-created"), &created);

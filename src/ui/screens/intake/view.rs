@@ -74,7 +74,7 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
                     p.priority.to_string(),
                     theme.style(&format!("priority.{}", p.priority.as_str().to_lowercase())),
                 )),
-                Line::raw(clean(&p.routing)),
+                Line::raw(clean(&crate::present::routing_text(&p.routing))),
                 Line::raw(""),
                 Line::from(Span::styled(crate::i18n::t("intake-preview-helpdesk"), theme.style("ui.header"))),
             ];

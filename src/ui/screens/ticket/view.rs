@@ -92,9 +92,9 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
         }
     }
     let routing = if t.routing_overridden {
-        crate::tr!("ticket-routing-overridden", routing = t.routing.as_str())
+        crate::tr!("ticket-routing-overridden", routing = crate::present::routing_text(&t.routing))
     } else {
-        t.routing.clone()
+        crate::present::routing_text(&t.routing)
     };
     lines.extend([
         field(&crate::i18n::t("ticket-field-routing"), routing),
