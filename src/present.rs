@@ -97,23 +97,11 @@ pub fn routing_text(explanation: &str) -> String {
     if crate::i18n::lang() == crate::i18n::Lang::En {
         return explanation.to_string();
     }
-    const PHRASES: [(&str, &str); 10] = [
-        (": respond ", "routing-respond"),
-        (", resolve ", "routing-resolve"),
-        (": no targets", "routing-no-targets"),
-        ("→ unrouted: ", "routing-unrouted"),
-        ("no contract for this service", "routing-no-contract"),
-        ("(no contract: no supplier SLA)", "routing-no-supplier-sla"),
-        (" not covered (", "routing-not-covered"),
-        (" covers ", "routing-covers"),
-        (" expired on ", "routing-expired-on"),
-        (" starts on ", "routing-starts-on"),
-    ];
     let mut text = explanation.to_string();
-    for (phrase, id) in PHRASES {
+    for (phrase, id) in crate::domain::routing::PHRASES {
         text = text.replace(phrase, &t(id));
     }
-    text.replace("participant ", &t("routing-participant"))
+    text.replace(crate::domain::routing::PARTICIPANT, &t("routing-participant"))
 }
 
 /// A holiday of a built-in set as people read it ("Goede Vrijdag"); calendar files keep the

@@ -49,7 +49,7 @@ impl FromStr for Priority {
             "P2" | "2" => Ok(Priority::P2),
             "P3" | "3" => Ok(Priority::P3),
             "P4" | "4" => Ok(Priority::P4),
-            _ => Err(format!("unknown priority {s:?} (expected P1, P2, P3 or P4)")),
+            _ => Err(crate::tr!("prio-unknown", given = format!("{s:?}"))),
         }
     }
 }
@@ -74,19 +74,11 @@ impl PriorityMatrix {
 }
 
 pub fn check_impact(impact: Impact) -> Result<(), String> {
-    if (1..=3).contains(&impact) {
-        Ok(())
-    } else {
-        Err(format!("impact {impact} is out of range (1 whole organisation, 2 department or group, 3 one person)"))
-    }
+    if (1..=3).contains(&impact) { Ok(()) } else { Err(crate::tr!("prio-impact-out-of-range", impact = impact)) }
 }
 
 pub fn check_urgency(urgency: Urgency) -> Result<(), String> {
-    if (1..=4).contains(&urgency) {
-        Ok(())
-    } else {
-        Err(format!("urgency {urgency} is out of range (1 critical .. 4 low)"))
-    }
+    if (1..=4).contains(&urgency) { Ok(()) } else { Err(crate::tr!("prio-urgency-out-of-range", urgency = urgency)) }
 }
 
 #[cfg(test)]

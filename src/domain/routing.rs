@@ -113,6 +113,24 @@ fn routed(reg: &Registry, service_name: &str, contract: &Contract, priority: Pri
 }
 
 /// `Magister → Iddink (contract ICT-2024-017) · P2: respond 1h, resolve 8h · kantoortijden`
+/// The fixed phrases of the explanations written here, and the message that reads each in an
+/// agent's language (explanations are kept as written, in English).
+pub const PHRASES: [(&str, &str); 10] = [
+    (": respond ", "routing-respond"),
+    (", resolve ", "routing-resolve"),
+    (": no targets", "routing-no-targets"),
+    ("→ unrouted: ", "routing-unrouted"),
+    ("no contract for this service", "routing-no-contract"),
+    ("(no contract: no supplier SLA)", "routing-no-supplier-sla"),
+    (" not covered (", "routing-not-covered"),
+    (" covers ", "routing-covers"),
+    (" expired on ", "routing-expired-on"),
+    (" starts on ", "routing-starts-on"),
+];
+
+/// How a participant is named in an explanation ("participant ZYL not covered").
+pub const PARTICIPANT: &str = "participant ";
+
 pub fn explain(service_name: &str, supplier: &str, contract: &Contract, priority: Priority) -> String {
     let targets = contract
         .sla
@@ -131,7 +149,8 @@ pub fn override_to(
     priority: Priority,
     at: DateTime<Utc>,
 ) -> Result<RoutingDecision, String> {
-    let sup = reg.supplier(supplier).ok_or_else(|| format!("unknown supplier {supplier:?}"))?;
+    let sup =
+        reg.supplier(supplier).ok_or_else(|| crate::tr!("desk-unknown-supplier", given = format!("{supplier:?}")))?;
     let service_name = reg.service(service).map(|s| s.name.as_str()).unwrap_or(service);
     let contract = reg
         .contracts_of_supplier(&sup.name)

@@ -57,7 +57,7 @@ impl Lang {
 }
 
 /// The catalogues, as shipped in the binary: per language, one file per part of the product.
-pub const FILES: [&str; 6] = ["core", "screens-a", "screens-b", "cli-a", "cli-b", "desk"];
+pub const FILES: [&str; 7] = ["core", "screens-a", "screens-b", "cli-a", "cli-b", "desk", "registry"];
 
 macro_rules! catalogue {
     ($lang:literal) => {
@@ -68,11 +68,12 @@ macro_rules! catalogue {
             include_str!(concat!("../../i18n/", $lang, "/cli-a.ftl")),
             include_str!(concat!("../../i18n/", $lang, "/cli-b.ftl")),
             include_str!(concat!("../../i18n/", $lang, "/desk.ftl")),
+            include_str!(concat!("../../i18n/", $lang, "/registry.ftl")),
         ]
     };
 }
 
-pub const CATALOGUES: [(Lang, [&str; 6]); 2] = [(Lang::En, catalogue!("en")), (Lang::Nl, catalogue!("nl"))];
+pub const CATALOGUES: [(Lang, [&str; 7]); 2] = [(Lang::En, catalogue!("en")), (Lang::Nl, catalogue!("nl"))];
 
 static PROCESS: OnceLock<Lang> = OnceLock::new();
 

@@ -120,7 +120,7 @@ pub(super) fn locate(file: &str, text: &str, pos: &Positions, errors: Vec<Regist
                 .other
                 .as_ref()
                 .and_then(|(i, _)| pos.0.get(e.table).and_then(|v| v.get(*i)))
-                .map(|&s| format!(" (line {})", line_of(text, s)))
+                .map(|&s| format!(" {}", crate::tr!("reg-at-line", line = line_of(text, s))))
                 .unwrap_or_default();
             let entry = if e.entry.is_empty() { String::new() } else { format!("[[{}]] {:?}: ", e.table, e.entry) };
             FileError {

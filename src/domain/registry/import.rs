@@ -87,12 +87,16 @@ fn place(e: &RegistryError, base: &RegistryFile, merged: &RegistryFile, file: &s
             line
         })
         .unwrap_or(1);
-    let stored = if own.is_some() || e.entry.is_empty() { "" } else { " (stored, not in this file)" };
+    let stored = if own.is_some() || e.entry.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", crate::i18n::t("reg-stored-not-in-file"))
+    };
     let entry = if e.entry.is_empty() { String::new() } else { format!("[[{}]] {:?}{stored}: ", e.table, e.entry) };
     let note = match other {
-        Some((_, Some(l))) if own.is_some() => format!(" (line {l})"),
-        Some((_, None)) => " in the stored registry".to_string(),
-        _ if gone => " (this file does not list it, and --replace removes what the file does not list)".to_string(),
+        Some((_, Some(l))) if own.is_some() => format!(" {}", crate::tr!("reg-at-line", line = l)),
+        Some((_, None)) => format!(" {}", crate::i18n::t("reg-in-stored-registry")),
+        _ if gone => format!(" {}", crate::i18n::t("reg-replace-removes")),
         _ => String::new(),
     };
     FileError {

@@ -155,14 +155,16 @@ pub fn read_table(file: &str, text: &str) -> Result<Table, FileErrors> {
     // The csv crate reads an unclosed quote to the end of the file, silently taking the rows
     // after it into one cell.
     if let Some(at) = unclosed_quote(&text[start..], delimiter) {
-        let why = "a quote (\") opened here is never closed, so every row after it would be read as part of this cell; close it, or double a quote that belongs to the text (\"\")";
-        return Err(FileErrors(vec![err(line_at(text, start + at), "", why.into())]));
+        let why = crate::i18n::t("csv-unclosed-quote");
+        return Err(FileErrors(vec![err(line_at(text, start + at), "", why)]));
     }
     let mut reader =
         csv::ReaderBuilder::new().delimiter(delimiter).trim(csv::Trim::All).from_reader(&text.as_bytes()[start..]);
     let columns: Vec<String> = reader
         .headers()
-        .map_err(|e| FileErrors(vec![err(header_line, "", format!("cannot read the header: {e}"))]))?
+        .map_err(|e| {
+            FileErrors(vec![err(header_line, "", crate::tr!("csv-header-unreadable", error = e.to_string()))])
+        })?
         .iter()
         .map(column)
         .collect();
@@ -174,11 +176,13 @@ pub fn read_table(file: &str, text: &str) -> Result<Table, FileErrors> {
             Err(e) => {
                 let line = e.position().map(|p| record_line(text, start as u64 + p.byte())).unwrap_or(1);
                 let message = match e.kind() {
-                    csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!(
-                        "this row has {len} cells, the header has {expected_len} (a list or text with {:?} in it needs quotes)",
-                        delimiter as char
+                    csv::ErrorKind::UnequalLengths { expected_len, len, .. } => crate::tr!(
+                        "csv-row-cells",
+                        cells = *len,
+                        expected = *expected_len,
+                        delimiter = format!("{:?}", delimiter as char)
                     ),
-                    _ => format!("not valid CSV: {e}"),
+                    _ => crate::tr!("csv-not-valid", error = e.to_string()),
                 };
                 errors.push(err(line, "", message));
                 continue;
@@ -202,10 +206,13 @@ pub fn check_columns(file: &str, table: &Table, known: &[&str]) -> Result<(), Fi
         };
         if !known.contains(&h.as_str()) {
             let near = lookup::closest(h, known.iter().copied(), 1);
-            let hint = near.first().map(|n| format!("did you mean {n}? ")).unwrap_or_default();
-            error(format!("unknown column ({hint}expected some of: {})", known.join(", ")));
+            let expected = known.join(", ");
+            error(match near.first() {
+                Some(n) => crate::tr!("csv-unknown-column-near", near = *n, expected = expected),
+                None => crate::tr!("csv-unknown-column", expected = expected),
+            });
         } else if table.columns[..i].contains(h) {
-            error("this column is in the header twice".into());
+            error(crate::i18n::t("csv-column-twice"));
         }
     }
     if errors.is_empty() { Ok(()) } else { Err(FileErrors(errors)) }
@@ -225,10 +232,10 @@ pub fn parse_csv(file: &str, text: &str) -> Result<CsvFile, FileErrors> {
         let near = columns
             .iter()
             .find_map(|h| lookup::closest(h, ["supplier", "code"].into_iter(), 1).first().map(|n| (h.clone(), *n)));
-        let hint = near.map(|(h, n)| format!(" (did you mean {n} for {h}?)")).unwrap_or_default();
-        let why = format!(
-            "the header names neither a `supplier` column (suppliers with contacts) nor a `code` column (participants){hint}"
-        );
+        let why = match near {
+            Some((h, n)) => crate::tr!("csv-no-kind-near", near = n, column = h),
+            None => crate::i18n::t("csv-no-kind"),
+        };
         return Err(FileErrors(vec![err(table.header_line, "", why)]));
     };
     check_columns(file, &table, if kind == CsvKind::Suppliers { SUPPLIER_COLUMNS } else { PARTICIPANT_COLUMNS })?;
@@ -239,7 +246,7 @@ pub fn parse_csv(file: &str, text: &str) -> Result<CsvFile, FileErrors> {
         let line = *line;
         for (name, cell) in columns.iter().zip(record.iter()) {
             if cell.contains(['\n', '\r']) && !MULTILINE.contains(&name.as_str()) {
-                errors.push(err(line, name, "a line break inside this cell: it takes one line of text".into()));
+                errors.push(err(line, name, crate::i18n::t("csv-line-break-in-cell")));
             }
         }
         let row = Row { columns: &columns, record };
@@ -285,9 +292,10 @@ fn set(
 ) {
     let Some(v) = value else { return };
     match slot {
-        Some(old) if *old != v => {
-            errors.push((field, format!("{v:?} differs from {old:?} on an earlier row of {entry:?}")))
-        }
+        Some(old) if *old != v => errors.push((
+            field,
+            crate::tr!("csv-differs", value = format!("{v:?}"), old = format!("{old:?}"), entry = format!("{entry:?}")),
+        )),
         Some(_) => {}
         None => {
             *slot = Some(v);
@@ -320,8 +328,7 @@ impl CsvFile {
             None => match *current {
                 Some(i) => i,
                 None => {
-                    let why = "empty, and there is no supplier on a row above for this row to continue";
-                    return Err(vec![("supplier", why.into())]);
+                    return Err(vec![("supplier", crate::i18n::t("csv-no-supplier-above"))]);
                 }
             },
         };
@@ -344,20 +351,25 @@ impl CsvFile {
             let role_text = row.cell("contact_role").unwrap_or_else(|| "other".into());
             let role = ContactRole::parse(&role_text);
             if role.is_none() {
-                let why =
-                    format!("unknown role {role_text:?} (expected service_desk, account_manager, escalation or other)");
+                let why = crate::tr!("csv-unknown-role", role = format!("{role_text:?}"));
                 errors.push(("contact_role", why));
             }
             let level = match row.cell("contact_level").map(|l| l.parse::<u32>()) {
                 None => None,
                 Some(Ok(l)) => Some(l),
                 Some(Err(_)) => {
-                    errors.push(("contact_level", "expected a whole number (1 is the first level)".into()));
+                    errors.push(("contact_level", crate::i18n::t("csv-level-not-a-number")));
                     None
                 }
             };
             if let Some(&other) = rows.contacts.get(&key(&contact_name)) {
-                errors.push(("contact_name", format!("{contact_name:?} of {name:?} is on line {other} already")));
+                let why = crate::tr!(
+                    "csv-contact-twice",
+                    contact = format!("{contact_name:?}"),
+                    supplier = format!("{name:?}"),
+                    line = other
+                );
+                errors.push(("contact_name", why));
             }
             if let (Some(role), true) = (role, errors.is_empty()) {
                 rows.contacts.insert(key(&contact_name), line);
@@ -376,7 +388,7 @@ impl CsvFile {
                 Some(i) => i,
                 None => {
                     if has_name && row.cell("name").is_none() {
-                        return Err(vec![("name", "must not be empty".into())]);
+                        return Err(vec![("name", crate::i18n::t("reg-must-not-be-empty"))]);
                     }
                     let name = String::new();
                     self.registry.participant.push(Participant {
@@ -392,8 +404,7 @@ impl CsvFile {
             None => match *current {
                 Some(i) => i,
                 None => {
-                    let why = "empty, and there is no participant on a row above for this row to continue";
-                    return Err(vec![("code", why.into())]);
+                    return Err(vec![("code", crate::i18n::t("csv-no-participant-above"))]);
                 }
             },
         };

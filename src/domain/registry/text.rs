@@ -11,22 +11,18 @@ use crate::domain::place::line_at;
 pub fn decode(file: &str, bytes: &[u8]) -> Result<String, FileError> {
     let err = |line: usize, message: String| FileError { file: file.into(), line, field: String::new(), message };
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err(err(1, "this is a spreadsheet workbook (.xlsx, .xls or .ods), not text: save it as CSV".into()));
+        return Err(err(1, crate::i18n::t("reg-text-spreadsheet")));
     }
     let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         // The byte order mark says UTF-8, so bytes that are not are a damaged file, not another encoding.
         std::str::from_utf8(rest).map(str::to_string).map_err(|e| {
             let good = String::from_utf8_lossy(&rest[..e.valid_up_to()]);
-            err(
-                line_at(&good, good.len()),
-                "not valid UTF-8, though the file starts with a UTF-8 byte order mark".into(),
-            )
+            err(line_at(&good, good.len()), crate::i18n::t("reg-text-bad-utf8-bom"))
         })?
     } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        utf16(UTF_16LE, rest)
-            .ok_or_else(|| err(1, "not valid UTF-16 (little-endian, by its byte order mark)".into()))?
+        utf16(UTF_16LE, rest).ok_or_else(|| err(1, crate::i18n::t("reg-text-bad-utf16-le")))?
     } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        utf16(UTF_16BE, rest).ok_or_else(|| err(1, "not valid UTF-16 (big-endian, by its byte order mark)".into()))?
+        utf16(UTF_16BE, rest).ok_or_else(|| err(1, crate::i18n::t("reg-text-bad-utf16-be")))?
     } else {
         match std::str::from_utf8(bytes) {
             Ok(t) => t.to_string(),
@@ -35,8 +31,13 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<String, FileError> {
     };
     let odd = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t');
     if let Some((at, c)) = text.char_indices().find(|(_, c)| odd(*c)) {
-        let hint = if c == '\0' { " (UTF-16 without a byte order mark, or not a text file?)" } else { "" };
-        return Err(err(line_at(&text, at), format!("control character {c:?} where text was expected{hint}")));
+        let character = format!("{c:?}");
+        let message = if c == '\0' {
+            crate::tr!("reg-text-nul-character", character = character)
+        } else {
+            crate::tr!("reg-text-control-character", character = character)
+        };
+        return Err(err(line_at(&text, at), message));
     }
     Ok(text)
 }

@@ -55,7 +55,7 @@ struct Check {
 /// ` (did you mean "x"?)` when one of `names` is close to `wanted`.
 fn did_you_mean(wanted: &str, names: &[String]) -> String {
     match super::lookup::closest(wanted, names.iter().map(String::as_str), 1).first() {
-        Some(n) => format!(" (did you mean {n:?}?)"),
+        Some(n) => format!(" {}", crate::tr!("cli-config-did-you-mean", name = format!("{n:?}"))),
         None => String::new(),
     }
 }
@@ -75,7 +75,15 @@ impl Check {
     /// An unknown `name` in `table`, referred to from an entry.
     fn unknown(&mut self, table: &'static str, index: usize, entry: &str, field: &str, of: &'static str, name: &str) {
         let hint = did_you_mean(name, self.known.get(of).map(Vec::as_slice).unwrap_or_default());
-        self.push(table, index, entry, field, format!("unknown {of} {name:?}{hint}"));
+        let given = format!("{name:?}");
+        let message = match of {
+            "calendar" => crate::tr!("reg-unknown-calendar", given = given),
+            "participant" => crate::tr!("desk-unknown-participant", given = given),
+            "service" => crate::tr!("desk-unknown-service", given = given),
+            "supplier" => crate::tr!("desk-unknown-supplier", given = given),
+            _ => crate::tr!("desk-unknown", what = of, given = given),
+        };
+        self.push(table, index, entry, field, format!("{message}{hint}"));
         if let Some(e) = self.errors.last_mut() {
             e.refers = Some((of, name.to_string()));
         }
@@ -101,18 +109,32 @@ impl Check {
         owner: &dyn Fn(usize) -> String,
     ) {
         if name.trim().is_empty() {
-            self.push(table, index, entry, field, "must not be empty");
+            self.push(table, index, entry, field, crate::i18n::t("reg-must-not-be-empty"));
             return;
         }
         if let Some(&other) = map.get(&key(name)) {
             if other != index {
                 let holder = owner(other);
-                self.push(table, index, entry, field, format!("{name:?} is already used by {table} {holder:?}"));
+                self.push(table, index, entry, field, used_by(table, name, &holder));
                 self.with_other(other, &holder);
             }
             return;
         }
         map.insert(key(name), index);
+    }
+}
+
+/// `"x" is already used by supplier "y"`: `name` is claimed by the entry `holder` of `table`.
+fn used_by(table: &str, name: &str, holder: &str) -> String {
+    let (name, holder) = (format!("{name:?}"), format!("{holder:?}"));
+    match table {
+        "participant" => crate::tr!("reg-used-by-participant", name = name, holder = holder),
+        "service" => crate::tr!("reg-used-by-service", name = name, holder = holder),
+        "supplier" => crate::tr!("reg-used-by-supplier", name = name, holder = holder),
+        "contract" => crate::tr!("reg-used-by-contract", name = name, holder = holder),
+        "calendar" => crate::tr!("reg-used-by-calendar", name = name, holder = holder),
+        "solution" => crate::tr!("reg-used-by-solution", name = name, holder = holder),
+        _ => crate::tr!("reg-used-by", name = name, table = table, holder = holder),
     }
 }
 
@@ -127,8 +149,13 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
     for (i, spec) in file.calendar.iter().enumerate() {
         match spec.build() {
             Ok(cal) if calendars.contains_key(&key(&cal.name)) => {
-                let why = if key(&cal.name) == "24x7" { "24x7 is built in" } else { "another calendar has this name" };
-                c.push("calendar", i, &spec.name, "name", format!("{:?}: {why}", cal.name));
+                let name = format!("{:?}", cal.name);
+                let why = if key(&cal.name) == "24x7" {
+                    crate::tr!("reg-calendar-built-in", name = name)
+                } else {
+                    crate::tr!("reg-calendar-name-taken", name = name)
+                };
+                c.push("calendar", i, &spec.name, "name", why);
             }
             Ok(cal) => {
                 calendars.insert(key(&cal.name), Arc::new(cal));
@@ -151,28 +178,29 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
         }
         None => {
             let hint = did_you_mean(&s.helpdesk_calendar, &c.known["calendar"]);
-            settings_error("helpdesk_calendar", format!("unknown calendar {:?}{hint}", s.helpdesk_calendar));
+            let unknown = crate::tr!("reg-unknown-calendar", given = format!("{:?}", s.helpdesk_calendar));
+            settings_error("helpdesk_calendar", format!("{unknown}{hint}"));
         }
     }
     if s.reopen_days > MAX_REOPEN_DAYS {
-        settings_error("reopen_days", format!("{} days is more than {MAX_REOPEN_DAYS} (ten years)", s.reopen_days));
+        settings_error(
+            "reopen_days",
+            crate::tr!("reg-reopen-days-too-many", days = s.reopen_days, max = MAX_REOPEN_DAYS),
+        );
     }
     if let Some(m) = s.caller_retention_months
         && !(1..=240).contains(&m)
     {
-        settings_error("caller_retention_months", format!("{m} months is not between 1 and 240 (twenty years)"));
+        settings_error("caller_retention_months", crate::tr!("reg-retention-out-of-range", months = m));
     }
     if !(s.warning_at > 0.0 && s.warning_at <= 1.0) {
-        settings_error("warning_at", format!("{} is not a share between 0 and 1 (e.g. 0.75)", s.warning_at));
+        settings_error("warning_at", crate::tr!("reg-warning-not-a-share", value = s.warning_at.to_string()));
     }
     for p in Priority::ALL {
         match s.agreement.get(&p) {
-            None => settings_error(
-                &format!("agreement.{p}"),
-                "the helpdesk agreement needs a target for every priority".into(),
-            ),
+            None => settings_error(&format!("agreement.{p}"), crate::i18n::t("reg-agreement-needs-every-priority")),
             Some(t) if t.response.is_zero() || t.resolve.is_zero() => {
-                settings_error(&format!("agreement.{p}"), "a target cannot be zero".into())
+                settings_error(&format!("agreement.{p}"), crate::i18n::t("reg-target-zero"))
             }
             Some(_) => {}
         }
@@ -181,10 +209,10 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
     let Names { participants, services, suppliers, contracts } = names(&file, &mut c);
     for (i, p) in file.participant.iter().enumerate() {
         if p.code.chars().any(char::is_whitespace) {
-            c.push("participant", i, &p.code, "code", "a code has no spaces");
+            c.push("participant", i, &p.code, "code", crate::i18n::t("reg-code-has-spaces"));
         }
         if p.name.trim().is_empty() {
-            c.push("participant", i, &p.code, "name", "must not be empty");
+            c.push("participant", i, &p.code, "name", crate::i18n::t("reg-must-not-be-empty"));
         }
     }
 
@@ -197,15 +225,16 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
         for (k, contact) in sup.contacts.iter().enumerate() {
             let field = |f: &str| format!("contact[{}].{f}", k + 1);
             if contact.name.trim().is_empty() {
-                c.push("supplier", i, &sup.name, field("name"), "must not be empty");
+                c.push("supplier", i, &sup.name, field("name"), crate::i18n::t("reg-must-not-be-empty"));
             }
             if contact.role == super::ContactRole::Escalation && contact.level.is_none_or(|l| l == 0) {
-                c.push("supplier", i, &sup.name, field("level"), "an escalation contact needs a level of 1 or more");
+                c.push("supplier", i, &sup.name, field("level"), crate::i18n::t("reg-escalation-needs-level"));
             }
             if let Some(email) = &contact.email
                 && !email.contains('@')
             {
-                c.push("supplier", i, &sup.name, field("email"), format!("{email:?} is not an email address"));
+                let why = crate::tr!("rule-caller-bad-email", email = format!("{email:?}"));
+                c.push("supplier", i, &sup.name, field("email"), why);
             }
         }
     }
@@ -214,14 +243,14 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
     for (i, sol) in file.solution.iter().enumerate() {
         let t = sol.title.as_str();
         if t.trim().is_empty() {
-            c.push("solution", i, t, "title", "must not be empty");
+            c.push("solution", i, t, "title", crate::i18n::t("reg-must-not-be-empty"));
         } else if let Some(&first) = titles.get(&key(t)) {
-            c.push("solution", i, t, "title", format!("the same title as solution {} of the file", first + 1));
+            c.push("solution", i, t, "title", crate::tr!("reg-solution-same-title", number = first + 1));
         } else {
             titles.insert(key(t), i);
         }
         if sol.steps.trim().is_empty() {
-            c.push("solution", i, t, "steps", "say what to do");
+            c.push("solution", i, t, "steps", crate::i18n::t("reg-solution-needs-steps"));
         }
         for name in &sol.services {
             if !services.contains_key(&key(name)) {
@@ -237,7 +266,7 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
             c.unknown("contract", i, n, "supplier", "supplier", &con.supplier);
         }
         if con.services.is_empty() {
-            c.push("contract", i, n, "services", "a contract covers at least one service");
+            c.push("contract", i, n, "services", crate::i18n::t("reg-contract-needs-service"));
         }
         for name in &con.services {
             match services.get(&key(name)) {
@@ -247,7 +276,7 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
         }
         if let super::Coverage::Only(codes) = &con.participants {
             if codes.is_empty() {
-                c.push("contract", i, n, "participants", "an empty list covers nobody (write \"all\" for everyone)");
+                c.push("contract", i, n, "participants", crate::i18n::t("reg-contract-covers-nobody"));
             }
             for code in codes {
                 if !participants.contains_key(&key(code)) {
@@ -258,7 +287,9 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
         if let Some(until) = con.valid_until
             && until < con.valid_from
         {
-            c.push("contract", i, n, "valid_until", format!("{until} is before valid_from {}", con.valid_from));
+            let why =
+                crate::tr!("reg-valid-until-before-from", until = until.to_string(), from = con.valid_from.to_string());
+            c.push("contract", i, n, "valid_until", why);
         }
         if !calendars.contains_key(&key(&con.window)) {
             c.unknown("contract", i, n, "window", "calendar", &con.window);
@@ -268,18 +299,12 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
         }
         for p in Priority::ALL {
             match con.sla.get(&p) {
-                None => c.push(
-                    "contract",
-                    i,
-                    n,
-                    format!("sla.{p}"),
-                    "a contract needs response and resolve targets for P1..P4",
-                ),
+                None => c.push("contract", i, n, format!("sla.{p}"), crate::i18n::t("reg-contract-needs-targets")),
                 Some(t) if t.response.is_zero() => {
-                    c.push("contract", i, n, format!("sla.{p}.response"), "a target cannot be zero")
+                    c.push("contract", i, n, format!("sla.{p}.response"), crate::i18n::t("reg-target-zero"))
                 }
                 Some(t) if t.resolve.is_zero() => {
-                    c.push("contract", i, n, format!("sla.{p}.resolve"), "a target cannot be zero")
+                    c.push("contract", i, n, format!("sla.{p}.resolve"), crate::i18n::t("reg-target-zero"))
                 }
                 Some(_) => {}
             }
@@ -458,32 +483,53 @@ fn check_ambiguity(
                 let Some((from, until)) = overlap(ca, zone_of(ca), cb, zone_of(cb)) else {
                     continue;
                 };
-                let shared = match (&ca.participants, &cb.participants) {
+                // The participant both cover, or none when both cover all participants.
+                let shared: Option<String> = match (&ca.participants, &cb.participants) {
                     (super::Coverage::Only(pa), super::Coverage::Only(pb)) => {
                         match pa.iter().find(|p| pb.iter().any(|q| key(q) == key(p))) {
-                            Some(p) => format!("participant {p}"),
+                            Some(p) => Some(p.clone()),
                             None => continue,
                         }
                     }
-                    _ => "all participants".to_string(),
+                    _ => None,
                 };
                 if reported.insert((a.min(b), a.max(b))) {
                     // People read times on the helpdesk's clock.
                     let zone = helpdesk_zone;
-                    let when = match until {
-                        Some(u) => format!("from {} until {}", local_text(from, zone), local_text(u, zone)),
-                        None => format!("from {} on", local_text(from, zone)),
-                    };
-                    c.push(
-                        "contract",
-                        b,
-                        &cb.number,
-                        "services",
-                        format!(
-                            "contracts {} and {} both cover service {:?} for {shared}, equally specific, and are both valid {when}: routing would be ambiguous",
-                            ca.number, cb.number, file.service[svc].name
+                    let (first, second) = (ca.number.as_str(), cb.number.as_str());
+                    let service = format!("{:?}", file.service[svc].name);
+                    let since = local_text(from, zone);
+                    let why = match (shared, until) {
+                        (Some(p), Some(u)) => crate::tr!(
+                            "reg-ambiguous-participant-until",
+                            a = first,
+                            b = second,
+                            service = service,
+                            participant = p,
+                            from = since,
+                            until = local_text(u, zone)
                         ),
-                    );
+                        (Some(p), None) => crate::tr!(
+                            "reg-ambiguous-participant-open",
+                            a = first,
+                            b = second,
+                            service = service,
+                            participant = p,
+                            from = since
+                        ),
+                        (None, Some(u)) => crate::tr!(
+                            "reg-ambiguous-all-until",
+                            a = first,
+                            b = second,
+                            service = service,
+                            from = since,
+                            until = local_text(u, zone)
+                        ),
+                        (None, None) => {
+                            crate::tr!("reg-ambiguous-all-open", a = first, b = second, service = service, from = since)
+                        }
+                    };
+                    c.push("contract", b, &cb.number, "services", why);
                     c.with_other(a, &ca.number);
                 }
             }

@@ -12,12 +12,21 @@ pub struct SlaDuration {
     pub seconds: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("bad duration {text:?}: {why} (expected e.g. 90m, 4h, 1h30m or 3bd)")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DurationError {
     pub text: String,
+    /// Why, as the id of its message (`cal-duration-empty`, ...), which reads the whole error
+    /// in the reader's language: `bad duration "4x": unknown unit (expected e.g. ...)`.
     pub why: &'static str,
 }
+
+impl fmt::Display for DurationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::tr!(self.why, text = format!("{:?}", self.text)))
+    }
+}
+
+impl std::error::Error for DurationError {}
 
 impl SlaDuration {
     pub const fn seconds(seconds: i64) -> Self {
@@ -44,7 +53,7 @@ impl FromStr for SlaDuration {
         let err = |why| DurationError { text: text.to_string(), why };
         let s = text.trim();
         if s.is_empty() {
-            return Err(err("it is empty"));
+            return Err(err("cal-duration-empty"));
         }
         let mut out = SlaDuration::default();
         let mut rest = s;
@@ -53,14 +62,14 @@ impl FromStr for SlaDuration {
         while !rest.is_empty() {
             let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
             if digits == 0 {
-                return Err(err("a number must come before each unit"));
+                return Err(err("cal-duration-number-first"));
             }
-            let n: i64 = rest[..digits].parse().map_err(|_| err("the number is too large"))?;
+            let n: i64 = rest[..digits].parse().map_err(|_| err("cal-duration-too-large"))?;
             rest = &rest[digits..];
             let (unit, rank, len) = if rest.starts_with("bd") {
                 ("bd", 1, 2)
             } else if rest.starts_with('d') {
-                return Err(err("write business days as `bd`"));
+                return Err(err("cal-duration-write-bd"));
             } else if rest.starts_with('h') {
                 ("h", 2, 1)
             } else if rest.starts_with('m') {
@@ -68,16 +77,16 @@ impl FromStr for SlaDuration {
             } else if rest.starts_with('s') {
                 ("s", 4, 1)
             } else if rest.is_empty() {
-                return Err(err("the unit is missing"));
+                return Err(err("cal-duration-no-unit"));
             } else {
-                return Err(err("unknown unit"));
+                return Err(err("cal-duration-unknown-unit"));
             };
             if rank <= last_rank {
-                return Err(err("units must come once each, in the order bd, h, m, s"));
+                return Err(err("cal-duration-unit-order"));
             }
             last_rank = rank;
             rest = &rest[len..];
-            let too_large = || err("the number is too large");
+            let too_large = || err("cal-duration-too-large");
             match unit {
                 "bd" => out.business_days = u32::try_from(n).map_err(|_| too_large())?,
                 "h" => out.seconds += n.checked_mul(3600).ok_or_else(too_large)?,
@@ -86,7 +95,7 @@ impl FromStr for SlaDuration {
             }
         }
         if out.business_days > 3660 || out.seconds > 3660 * 86400 {
-            return Err(err("it is longer than ten years"));
+            return Err(err("cal-duration-too-long"));
         }
         Ok(out)
     }

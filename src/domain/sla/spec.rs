@@ -44,20 +44,17 @@ impl CalendarSpec {
     /// Validates every field; the error names the field that is wrong.
     pub fn build(&self) -> Result<Calendar, FieldError> {
         if self.name.trim().is_empty() {
-            return Err(FieldError::new("name", "a calendar needs a name"));
+            return Err(FieldError::new("name", crate::i18n::t("cal-needs-name")));
         }
         let timezone: Tz = self.timezone.parse().map_err(|_| {
-            FieldError::new(
-                "timezone",
-                format!("unknown time zone {:?} (expected an IANA name such as \"Europe/Amsterdam\")", self.timezone),
-            )
+            FieldError::new("timezone", crate::tr!("cal-unknown-timezone", zone = format!("{:?}", self.timezone)))
         })?;
         let mut week: [Vec<Window>; 7] = Default::default();
         for (key, windows) in &self.week {
             let Some(day) = DAY_KEYS.iter().position(|d| d == key) else {
                 return Err(FieldError::new(
                     format!("week.{key}"),
-                    format!("unknown day {key:?} (expected one of {})", DAY_KEYS.join(", ")),
+                    crate::tr!("cal-unknown-day", day = format!("{key:?}"), days = DAY_KEYS.join(", ")),
                 ));
             };
             let field = format!("week.{key}");
@@ -67,17 +64,18 @@ impl CalendarSpec {
                 .collect::<Result<Vec<_>, _>>()?;
             parsed.sort();
             if let Some(pair) = parsed.windows(2).find(|p| p[1].open < p[0].close) {
-                return Err(FieldError::new(field, format!("windows {} and {} overlap", pair[0], pair[1])));
+                let why = crate::tr!("cal-windows-overlap", first = pair[0].to_string(), second = pair[1].to_string());
+                return Err(FieldError::new(field, why));
             }
             week[day] = parsed;
         }
         if week.iter().all(Vec::is_empty) {
-            return Err(FieldError::new("week", "the calendar is never open (give at least one day with a window)"));
+            return Err(FieldError::new("week", crate::i18n::t("cal-never-open")));
         }
         let country = match &self.holidays.country {
             None => None,
             Some(code) => Some(Country::parse(code).ok_or_else(|| {
-                FieldError::new("holidays.country", format!("no built-in holiday set {code:?} (known: nl)"))
+                FieldError::new("holidays.country", crate::tr!("cal-no-holiday-set", code = format!("{code:?}")))
             })?),
         };
         let dates = self
@@ -86,7 +84,7 @@ impl CalendarSpec {
             .iter()
             .map(|d| {
                 NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
-                    FieldError::new("holidays.dates", format!("{d:?} is not a date (expected YYYY-MM-DD)"))
+                    FieldError::new("holidays.dates", crate::tr!("cal-not-a-date", text = format!("{d:?}")))
                 })
             })
             .collect::<Result<BTreeSet<_>, _>>()?;
@@ -95,8 +93,13 @@ impl CalendarSpec {
             let known = country.map(|c| c.day_names()).unwrap_or(&[]);
             if !known.contains(&name.as_str()) {
                 let why = match country {
-                    None => "`except` needs a `country` whose named days it keeps open".to_string(),
-                    Some(c) => format!("{name:?} is not a day of the {} set (known: {})", c.code(), known.join(", ")),
+                    None => crate::i18n::t("cal-except-needs-country"),
+                    Some(c) => crate::tr!(
+                        "cal-not-a-holiday",
+                        name = format!("{name:?}"),
+                        country = c.code(),
+                        known = known.join(", ")
+                    ),
                 };
                 return Err(FieldError::new("holidays.except", why));
             }
@@ -129,15 +132,15 @@ impl CalendarSpec {
 
 /// `"08:00-17:00"`; `24:00` is allowed as a closing time.
 pub fn parse_window(text: &str) -> Result<Window, String> {
-    let bad = |why: &str| format!("bad window {text:?}: {why} (expected HH:MM-HH:MM, e.g. \"08:00-17:00\")");
-    let (a, b) = text.split_once('-').ok_or_else(|| bad("no `-` between the times"))?;
-    let open = parse_clock(a.trim()).ok_or_else(|| bad("the opening time is not HH:MM"))?;
-    let close = parse_clock(b.trim()).ok_or_else(|| bad("the closing time is not HH:MM"))?;
+    let quoted = format!("{text:?}");
+    let (a, b) = text.split_once('-').ok_or_else(|| crate::tr!("cal-window-no-dash", text = quoted.as_str()))?;
+    let open = parse_clock(a.trim()).ok_or_else(|| crate::tr!("cal-window-bad-open", text = quoted.as_str()))?;
+    let close = parse_clock(b.trim()).ok_or_else(|| crate::tr!("cal-window-bad-close", text = quoted.as_str()))?;
     if open >= 1440 {
-        return Err(bad("a window cannot open at 24:00"));
+        return Err(crate::tr!("cal-window-opens-at-24", text = quoted.as_str()));
     }
     if close <= open {
-        return Err(bad("it closes before it opens"));
+        return Err(crate::tr!("cal-window-closes-first", text = quoted.as_str()));
     }
     Ok(Window { open, close })
 }
