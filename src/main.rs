@@ -316,6 +316,13 @@ enum PrivacyCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Forgets a caller on request (the right to erasure): their closed tickets lose the personal
+    /// data and their record goes; refused while a ticket of theirs is open; audited.
+    Forget {
+        /// The caller: their number, or a name, phone or email that fits only them.
+        #[arg(long)]
+        caller: String,
+    },
     /// Everything held about one caller, as JSON (an access request); recorded in the audit log.
     Export {
         /// The caller: their number, or a name, phone or email that fits only them.
@@ -437,6 +444,7 @@ fn run(args: Cli) -> Result<(), Failure> {
         Command::Privacy(PrivacyCommand::Purge { dry_run, json }) => {
             cli::caller::purge(&desk(args.data)?, dry_run, json)
         }
+        Command::Privacy(PrivacyCommand::Forget { caller }) => cli::caller::forget(&desk(args.data)?, &caller),
         Command::Privacy(PrivacyCommand::Export { caller, output }) => {
             cli::caller::export(&desk(args.data)?, &caller, output.as_deref())
         }

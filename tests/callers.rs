@@ -222,3 +222,22 @@ fn two_rows_for_one_caller_on_file_are_refused_and_an_export_holds_only_their_da
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.contains("Magister plat") && !text.contains("Sanne") && !text.contains("9999"), "{text}");
 }
+
+/// The right to erasure: refused while the caller has an open ticket; then their record goes
+/// and their tickets keep no personal data, every figure staying.
+#[test]
+fn a_caller_is_forgotten_on_request() {
+    let r = desk("2026-11-23T09:00:00+01:00", SMALL);
+    r.ok(&["import", &file(&r, "callers.csv", CALLERS)]);
+    let t = log_for(&r, "1", "Anouk de Vries belt over cijfers");
+    let id = t["id"].to_string();
+    let err = r.fails(&["privacy", "forget", "--caller", "anouk"], 2);
+    assert!(err.contains(&format!("caller 1 has an open ticket (#{id})")), "{err}");
+    r.ok(&["ticket", "update", &id, "--call", "opgelost", "--status", "resolved", "--solution", "uitgelegd"]);
+    let done = r.ok(&["privacy", "forget", "--caller", "anouk"]);
+    assert!(done.contains("forgot caller 1") && done.contains("1 tickets"), "{done}");
+    assert!(r.fails(&["caller", "show", "1"], 2).contains("no caller 1"));
+    let shown = r.json(&["ticket", "show", &id]);
+    assert_eq!((shown["caller"].clone(), shown["title"].as_str()), (Value::Null, Some("[caller] belt over cijfers")));
+    assert_eq!(r.json(&["caller", "find", "bram"])[0]["id"], 2, "the others stay");
+}

@@ -196,6 +196,7 @@ fn every_request_and_reply_keeps_its_bytes() {
         requests::MajorIncidents {}.into(),
         requests::PurgeCallers { dry_run: true }.into(),
         requests::PersonalData { caller: 1 }.into(),
+        requests::ForgetCaller { caller: 2 }.into(),
     ];
     let named: Vec<&str> = samples.iter().map(Request::name).collect();
     assert_eq!(named, Request::NAMES, "a sample of every request, in wire order");

@@ -142,3 +142,4 @@ cli-inform-header = callers to inform ({ $n } linked { $n ->
         [one] call
        *[other] calls
     })
+cli-caller-forgotten = forgot caller { $id }: their record is gone, { $n } tickets keep no personal data of theirs

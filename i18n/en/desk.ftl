@@ -134,3 +134,4 @@ store-backup-content-after = there is content after the closing line
 store-backup-second-registry = a second registry
 store-backup-journal-count = ticket { $id } has { $entries } journal entries, expected { $expected }
 store-backup-registry-invalid = the registry in it does not validate: { $error }
+desk-forget-open = caller { $id } has an open ticket (#{ $ticket }): close it before forgetting them

@@ -145,3 +145,4 @@ cli-inform-header = te informeren melders ({ $n ->
         [one] { $n } gekoppelde melding
        *[other] { $n } gekoppelde meldingen
     })
+cli-caller-forgotten = melder { $id } vergeten: het record is weg, { $n } meldingen bevatten geen persoonsgegevens meer van deze melder

@@ -134,3 +134,4 @@ store-backup-content-after = er staat nog inhoud na de slotregel
 store-backup-second-registry = een tweede register
 store-backup-journal-count = melding { $id } heeft { $entries } logboekregels, verwacht: { $expected }
 store-backup-registry-invalid = het register erin is ongeldig: { $error }
+desk-forget-open = melder { $id } heeft nog een open melding (#{ $ticket }): sluit die af voordat je de melder vergeet

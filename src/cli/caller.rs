@@ -156,32 +156,39 @@ pub fn purge(desk: &dyn DeskApi, dry_run: bool, as_json: bool) -> CmdResult {
     out(&s)
 }
 
+/// The one caller on file a person names: their number, or a name, phone or email only they fit.
+fn one_caller(desk: &dyn DeskApi, caller: &str) -> Result<u64, Failure> {
+    if let Ok(id) = caller.trim().parse::<u64>() {
+        return Ok(id);
+    }
+    let found = desk.find_callers(caller.to_string(), None, 5)?;
+    match found.as_slice() {
+        [one] => Ok(one.id),
+        [] => Err(Failure::BadInput(crate::tr!("cli-caller-none-fits", query = format!("{caller:?}")))),
+        many => {
+            let names: Vec<String> = many.iter().map(|c| format!("{} ({})", c.id, c.label())).collect();
+            Err(Failure::BadInput(crate::tr!(
+                "cli-caller-several",
+                query = format!("{caller:?}"),
+                names = names.join(", ")
+            )))
+        }
+    }
+}
+
 /// An access request: everything about one person, as JSON (to a file, or standard output).
 pub fn export(desk: &dyn DeskApi, caller: &str, output: Option<&Path>) -> CmdResult {
-    let id = match caller.trim().parse::<u64>() {
-        Ok(id) => id,
-        Err(_) => {
-            let found = desk.find_callers(caller.to_string(), None, 5)?;
-            match found.as_slice() {
-                [one] => one.id,
-                [] => {
-                    return Err(Failure::BadInput(crate::tr!("cli-caller-none-fits", query = format!("{caller:?}"))));
-                }
-                many => {
-                    let names: Vec<String> = many.iter().map(|c| format!("{} ({})", c.id, c.label())).collect();
-                    return Err(Failure::BadInput(crate::tr!(
-                        "cli-caller-several",
-                        query = format!("{caller:?}"),
-                        names = names.join(", ")
-                    )));
-                }
-            }
-        }
-    };
-    let data = desk.personal_data(id)?;
+    let data = desk.personal_data(one_caller(desk, caller)?)?;
     let text = serde_json::to_string_pretty(&data).expect("serializes") + "\n";
     match output {
         None => out(&text),
         Some(path) => super::write_new_file(path, &text, true),
     }
+}
+
+/// The right to erasure: the caller's record goes, and their tickets keep no personal data.
+pub fn forget(desk: &dyn DeskApi, caller: &str) -> CmdResult {
+    let id = one_caller(desk, caller)?;
+    let tickets = desk.forget_caller(id)?;
+    out(&format!("{}\n", crate::tr!("cli-caller-forgotten", id = id, n = tickets)))
 }

@@ -231,6 +231,10 @@ requests! {
     /// Everything held about one caller, for an access request (audited).
     fn personal_data(caller: u64) -> PersonalData = PersonalData,
         |s| s.desk.personal_data(&s.agent, caller);
+    /// Forgets a caller on request: their tickets anonymised, their record removed (audited).
+    fn forget_caller(caller: u64) -> usize = ForgetCaller,
+        |s| s.desk.forget_caller(&s.agent, caller),
+        notice |_n, _s| Notice::Resync;
 }
 
 impl Request {
@@ -248,6 +252,7 @@ impl Request {
                 | Request::ImportCallers(_)
                 | Request::PurgeCallers(_)
                 | Request::PersonalData(_)
+                | Request::ForgetCaller(_)
         )
     }
 }

@@ -40,7 +40,7 @@ impl Desk {
         self.callers.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
-    fn set_caller_book(&self, book: CallerBook) {
+    pub(super) fn set_caller_book(&self, book: CallerBook) {
         *self.callers.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(book);
     }
 

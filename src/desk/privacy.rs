@@ -126,6 +126,35 @@ impl Desk {
         Ok(done.tickets.len())
     }
 
+    /// Forgets a caller on request (the right to erasure): their tickets lose the personal data,
+    /// as after the retention time, and their record goes; audited. Refused while a ticket of
+    /// theirs is open: it needs them still. Returns how many tickets were anonymised.
+    pub fn forget_caller(&self, agent: &Agent, id: u64) -> Result<usize, DeskError> {
+        self.caller(id)?;
+        let ids = self.store.caller_tickets(id)?;
+        for tid in &ids {
+            if self.store.shared_ticket(*tid)?.is_some_and(|t| t.status.is_open()) {
+                return Err(DeskError::Refused(crate::tr!("desk-forget-open", id = id, ticket = *tid)));
+            }
+        }
+        let now = self.now();
+        let due = |t: &crate::domain::Ticket| t.caller_id == Some(id) && !t.status.is_open();
+        let mut done = Vec::new();
+        let result = self.anonymise_all(&ids, &due, agent, now, &mut done);
+        let what = format!("forgot caller {id} on request ({} tickets anonymised)", done.len());
+        if result.is_ok() {
+            let _w = self.write_lock();
+            self.store.remove_caller(id, now, agent.login(), &what)?;
+            let book = self.caller_book();
+            let rest = book.all().iter().filter(|c| c.id != id).cloned().collect();
+            self.set_caller_book(crate::domain::caller::CallerBook::new(rest));
+        } else {
+            self.store.record_audit(now, agent.login(), &what)?;
+        }
+        result?;
+        Ok(done.len())
+    }
+
     /// Everything held about caller `id`: the record and every ticket of theirs; audited.
     pub fn personal_data(&self, agent: &Agent, id: u64) -> Result<PersonalData, DeskError> {
         let caller = self.caller(id)?;

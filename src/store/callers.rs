@@ -50,6 +50,20 @@ impl Store {
         self.flush()
     }
 
+    /// Removes a caller's record and records why, in one transaction; durable when it returns.
+    pub fn remove_caller(&self, id: u64, at: DateTime<Utc>, by: &str, what: &str) -> Result<(), StoreError> {
+        let audit = audit_line(at, by, what);
+        (&self.callers, &self.audit)
+            .transaction(|(tree, log)| {
+                tree.remove(&id.to_be_bytes())?;
+                let seq = log.generate_id()?;
+                log.insert(&seq.to_be_bytes(), audit.clone())?;
+                Ok::<_, ConflictableTransactionError<StoreError>>(())
+            })
+            .map_err(unwrap_tx)?;
+        self.flush()
+    }
+
     /// Records in the audit log who did what (an access request answered, a purge); durable.
     pub fn record_audit(&self, at: DateTime<Utc>, by: &str, what: &str) -> Result<(), StoreError> {
         let seq = self.db.generate_id()?;
