@@ -94,3 +94,6 @@ cal-duration-too-long = bad duration { $text }: it is longer than ten years (exp
 prio-unknown = unknown priority { $given } (expected P1, P2, P3 or P4)
 prio-impact-out-of-range = impact { $impact } is out of range (1 whole organisation, 2 department or group, 3 one person)
 prio-urgency-out-of-range = urgency { $urgency } is out of range (1 critical .. 4 low)
+reg-not-a-percentage = { $value } is no percentage (0 to 100)
+reg-not-a-score = { $value } is no satisfaction score (1 to 5)
+reg-expected-a-date = expected a date

@@ -97,3 +97,6 @@ cal-duration-too-long = ongeldige duur { $text }: die is langer dan tien jaar (v
 prio-unknown = onbekende prioriteit { $given } (verwacht P1, P2, P3 of P4)
 prio-impact-out-of-range = impact { $impact } valt buiten het bereik (1 hele organisatie, 2 afdeling of groep, 3 één persoon)
 prio-urgency-out-of-range = urgentie { $urgency } valt buiten het bereik (1 kritiek .. 4 laag)
+reg-not-a-percentage = { $value } is geen percentage (0 tot en met 100)
+reg-not-a-score = { $value } is geen tevredenheidsscore (1 tot en met 5)
+reg-expected-a-date = een datum verwacht

@@ -184,13 +184,13 @@ impl Norms {
         let mut out = Vec::new();
         let pct = |field: String, v: Option<f64>, out: &mut Vec<(String, String)>| {
             if let Some(v) = v.filter(|v| !(0.0..=100.0).contains(v)) {
-                out.push((field, format!("{v} is no percentage (0 to 100)")));
+                out.push((field, crate::tr!("reg-not-a-percentage", value = v.to_string())));
             }
         };
         pct("norms.response_met_pct".into(), self.response_met_pct, &mut out);
         pct("norms.resolution_met_pct".into(), self.resolution_met_pct, &mut out);
         if let Some(v) = self.satisfaction.filter(|v| !(1.0..=5.0).contains(v)) {
-            out.push(("norms.satisfaction".into(), format!("{v} is no satisfaction score (1 to 5)")));
+            out.push(("norms.satisfaction".into(), crate::tr!("reg-not-a-score", value = v.to_string())));
         }
         for p in Priority::ALL {
             if let Some(n) = self.of(p) {
@@ -280,11 +280,11 @@ fn date_in<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
         }
         fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<NaiveDate, E> {
             NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d")
-                .map_err(|_| E::custom(format!("{v:?} is not a date (expected YYYY-MM-DD)")))
+                .map_err(|_| E::custom(crate::tr!("cal-not-a-date", text = format!("{v:?}"))))
         }
         fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<NaiveDate, A::Error> {
             let Some((_, text)) = map.next_entry::<String, String>()? else {
-                return Err(serde::de::Error::custom("expected a date"));
+                return Err(serde::de::Error::custom(crate::i18n::t("reg-expected-a-date")));
             };
             self.visit_str(&text)
         }
