@@ -135,3 +135,4 @@ store-backup-second-registry = a second registry
 store-backup-journal-count = ticket { $id } has { $entries } journal entries, expected { $expected }
 store-backup-registry-invalid = the registry in it does not validate: { $error }
 desk-forget-open = caller { $id } has an open ticket (#{ $ticket }): close it before forgetting them
+journal-solved-on-the-line = solved on the line

@@ -1,5 +1,5 @@
 # Gedeeld door de schermen en de opdrachtregel: klokken, deadlines, statussen, openingstijden.
-sla-paused = gepauzeerd
+sla-paused = pauze
 due-tomorrow = morgen { $time }
 due-yesterday = gist. { $time }
 mark-major = VERSTORING ·{" "}

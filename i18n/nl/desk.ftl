@@ -135,3 +135,4 @@ store-backup-second-registry = een tweede register
 store-backup-journal-count = melding { $id } heeft { $entries } logboekregels, verwacht: { $expected }
 store-backup-registry-invalid = het register erin is ongeldig: { $error }
 desk-forget-open = melder { $id } heeft nog een open melding (#{ $ticket }): sluit die af voordat je de melder vergeet
+journal-solved-on-the-line = aan de lijn opgelost

@@ -268,7 +268,7 @@ impl TicketDetail {
 pub fn describe(e: &Event, tz: chrono_tz::Tz) -> String {
     let nobody = || t("journal-nobody");
     match e {
-        Event::Created { routing } => tr!("journal-logged", routing = routing.as_str()),
+        Event::Created { routing } => tr!("journal-logged", routing = crate::present::routing_text(routing)),
         Event::Note { text } => tr!("journal-note", text = text.as_str()),
         Event::Contact { channel, text } => match channel {
             Channel::Call => tr!("journal-call", text = text.as_str()),

@@ -846,7 +846,8 @@ impl Ticket {
         }
         if let Some(text) = solution {
             let changes = vec![
-                Change::Contact(Channel::Call, "solved on the line".into()),
+                // Written in the words of the agent who logged it, as their own notes are.
+                Change::Contact(Channel::Call, crate::i18n::t("journal-solved-on-the-line")),
                 Change::Solution(text),
                 Change::Status(Status::Resolved),
             ];

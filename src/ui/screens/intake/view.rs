@@ -154,7 +154,11 @@ fn extras<'a>(s: &State, reg: &crate::domain::Registry, theme: &Theme) -> Vec<Li
                 l.push(Line::raw(clean(&line)));
             }
         }
-        (None, _) if !intake.value(super::Field::Caller).trim().is_empty() => {
+        // Not on file: nothing found for what is typed (a list of suggestions is there to pick from).
+        (None, _)
+            if !intake.value(super::Field::Caller).trim().is_empty()
+                && (intake.callers.is_empty() || intake.callers_for != intake.value(super::Field::Caller).trim()) =>
+        {
             l.push(Line::raw(""));
             l.push(Line::styled(crate::i18n::t("intake-caller-not-on-file"), theme.style("ui.dim")));
         }

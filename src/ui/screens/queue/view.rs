@@ -27,7 +27,9 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     // title. An id is never cut; service, supplier and title share the room there is.
     let wide = r.width >= 110;
     let id_width = s.queue.rows.iter().map(|t| t.id.to_string().len() + 1).max().unwrap_or(2) as u16;
-    let status_width: u16 = if wide { 19 } else { 8 };
+    // Wide: the longest status name in the agent's language; narrow: the short forms.
+    let longest = crate::domain::Status::ALL.iter().map(|s| crate::present::status_name(*s).chars().count()).max();
+    let status_width: u16 = if wide { longest.unwrap_or(19) as u16 } else { 8 };
     let rows = s.queue.rows.iter().enumerate().skip(first).take(visible).map(|(i, t)| {
         let (sla_style, _) = level(theme, t.due_level, t.sla_paused);
         let prio = theme.style(&format!("priority.{}", t.priority.as_str().to_lowercase()));
