@@ -895,5 +895,10 @@ fn every_screen_in_dutch_at_80x24() {
     for (name, screen) in shots {
         insta::assert_snapshot!(format!("dutch_{name}_80x24"), screen);
     }
+    // The filter takes the words of the language too.
+    ui.keys("/leverancier:iddink status:nieuw");
+    let ids: Vec<u64> = ui.state.queue.rows.iter().map(|r| r.id).collect();
+    assert_eq!(ids, [1], "Iddink's new ticket only");
+    assert_eq!(ui.state.filter_error(), None);
     spoc::i18n::set_for_thread(spoc::i18n::Lang::En);
 }

@@ -235,3 +235,4 @@ update-logged = ticket #{ $id } logged · { $routing }
 update-changed-by = { $who } just changed this ticket
 update-no-answer = no answer
 update-lost-banner = the server cannot be reached; reconnecting… ({ $why })
+queue-filter-terms = status: supplier: participant: service: prio: assignee:

@@ -235,3 +235,4 @@ update-logged = melding #{ $id } geregistreerd · { $routing }
 update-changed-by = { $who } heeft deze melding net gewijzigd
 update-no-answer = geen antwoord
 update-lost-banner = de server is onbereikbaar; opnieuw verbinden… ({ $why })
+queue-filter-terms = status: leverancier: deelnemer: dienst: prio: behandelaar:

@@ -142,9 +142,10 @@ impl State {
             if value.is_empty() {
                 continue;
             }
-            match name {
+            let value = filter_value(value);
+            match filter_term(name) {
                 "status" => {
-                    if let Ok(s) = value.parse() {
+                    if let Ok(s) = status_of(value) {
                         q.statuses.push(s);
                     }
                 }
@@ -173,20 +174,22 @@ impl State {
     /// What is wrong with the filter typed, if anything: an unknown `name:` term, or a value a
     /// known term cannot take.
     pub fn filter_error(&self) -> Option<String> {
-        const TERMS: &str = "status: supplier: participant: service: prio: assignee:";
         for term in self.queue.filter.split_whitespace() {
             let Some((name, value)) = term.split_once(':') else { continue };
-            let bad = match name {
-                "status" => value.parse::<Status>().err(),
+            let value = filter_value(value);
+            let bad = match filter_term(name) {
+                "status" => status_of(value).err(),
                 "prio" | "priority" => value
                     .to_uppercase()
                     .parse::<crate::domain::Priority>()
                     .err()
                     .map(|_| crate::tr!("queue-filter-bad-priority", value = format!("{value:?}"))),
                 "supplier" | "participant" | "service" | "assignee" => None,
-                name if !name.is_empty() && name.chars().all(char::is_alphabetic) => {
-                    Some(crate::tr!("queue-filter-unknown-term", term = name, terms = TERMS))
-                }
+                name if !name.is_empty() && name.chars().all(char::is_alphabetic) => Some(crate::tr!(
+                    "queue-filter-unknown-term",
+                    term = name,
+                    terms = crate::i18n::t("queue-filter-terms")
+                )),
                 _ => None,
             };
             if bad.is_some() {
@@ -214,6 +217,35 @@ impl State {
         }
         crate::present::queue_order(rows);
     }
+}
+
+/// A filter term in the words of the agent's language too (`leverancier:` is `supplier:`).
+fn filter_term(name: &str) -> &str {
+    match name {
+        "leverancier" => "supplier",
+        "deelnemer" => "participant",
+        "dienst" => "service",
+        "behandelaar" => "assignee",
+        "prioriteit" => "prio",
+        other => other,
+    }
+}
+
+/// A filter value in the agent's language too (`niemand` is `none`, `ik` is `me`).
+fn filter_value(value: &str) -> &str {
+    match value {
+        "niemand" => "none",
+        "ik" => "me",
+        other => other,
+    }
+}
+
+/// A status by its stable name, or as the agent's language shows it (spaces as `_` or `-`).
+fn status_of(value: &str) -> Result<Status, String> {
+    value.parse().or_else(|why| {
+        let typed = value.to_lowercase().replace(['_', '-'], " ");
+        Status::ALL.into_iter().find(|s| crate::present::status_name(*s).to_lowercase() == typed).ok_or(why)
+    })
 }
 
 /// What a key of the queue does; `None` for an action of another screen.
