@@ -140,7 +140,7 @@ cli-ticket-remark-without-satisfaction = --remark hoort bij --satisfaction
 cli-ticket-nothing-to-change = niets te wijzigen: geef minstens een van --status, --assign, --priority, --note, --reply, ...
 cli-ticket-updated = #{ $id } { $priority } · { $status } · versie { $version }
 cli-majors-none = geen open grote verstoringen
-cli-majors-calls = ref. { $reference } { $open } van { $calls } meldingen open
+cli-majors-calls = kenmerk { $reference } · { $open } van { $calls } open
 cli-inform-header = te informeren melders ({ $n ->
         [one] { $n } gekoppelde melding
        *[other] { $n } gekoppelde meldingen

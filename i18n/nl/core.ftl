@@ -5,7 +5,7 @@ due-yesterday = gist. { $time }
 mark-major = VERSTORING ·{" "}
 mark-call-back-now = TERUGBELLEN ·{" "}
 mark-call-back-at = terugbellen { $when } ·{" "}
-major-ref = , ref. { $reference }
+major-ref = , kenmerk { $reference }
 major-open-calls = { $n ->
     [one] 1 open melding
    *[other] { $n } open meldingen

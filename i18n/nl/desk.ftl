@@ -68,12 +68,12 @@ desk-caller-on-file = { $name } is al bekend als melder { $id } ({ $label }); ki
 desk-import-claimed = werkt bekende melder { $id } bij, wat regel { $line } al doet
 desk-import-fits-two = past bij twee bekende melders: { $a } ({ $a_name }) op het ene gegeven, { $b } ({ $b_name }) op het andere; verbeter de regel
 desk-caller-elsewhere = melder { $id } ({ $name }) hoort bij { $at }, niet bij { $participant }
-desk-not-major = melding { $id } is geen grote verstoring; markeer hem eerst (ticket update { $id } --major)
+desk-not-major = melding { $id } is geen grote verstoring; markeer die eerst (ticket update { $id } --major)
 desk-major-done = grote verstoring { $id } is al { $status }
 desk-major-keeps-calls = { $n ->
         [one] 1 melding is
        *[other] { $n } meldingen zijn
-    } eraan gekoppeld; een grote verstoring met meldingen blijft er een (ontkoppel open meldingen die er niet over gaan)
+    } eraan gekoppeld; zolang er meldingen aan gekoppeld zijn, blijft het een grote verstoring (ontkoppel open meldingen die er niet over gaan)
 desk-no-retention = er is geen bewaartermijn ingesteld: geef `caller_retention_months` op in [settings] van het register
 desk-search-too-short = { $part } is te kort om op te zoeken: woorden van minstens { $n } letters of cijfers
 desk-search-no-words = zoek op woorden van minstens { $n } letters of cijfers

@@ -122,7 +122,7 @@ action-save-caller = de melder zoals getypt (naam, telefoon, e-mail) vastleggen
 action-noop = niets
 
 ## De hulp: de kop, en het scherm waarvan de toetsen getoond worden
-help-header = toetsen op het scherm { $screen }
+help-header = toetsen · { $screen }
 help-screen-global = algemeen
 help-screen-queue = wachtrij
 help-screen-intake = nieuwe melding

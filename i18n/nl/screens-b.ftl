@@ -34,8 +34,8 @@ intake-urgency-2 = 2 hoog
 intake-urgency-3 = 3 normaal
 intake-urgency-4 = 4 laag
 intake-keys = tab: volgend veld · up/down: kiezen · ctrl-s: vastleggen · esc: verlaten
-intake-preview-title = {" "}voorbeeld routering{" "}
-intake-preview-helpdesk = helpdesk
+intake-preview-title = {" "}routering vooraf{" "}
+intake-preview-helpdesk = servicedesk
 intake-respond-by = {"  "}reactie   vóór { $due }
 intake-resolve-by = {"  "}oplossing vóór { $due }
 intake-preview-supplier = leverancier { $name }
@@ -45,7 +45,7 @@ intake-major = GROTE VERSTORING #{ $id } · { $status } · { $calls ->
         [one] { $calls } melding
        *[other] { $calls } meldingen
     }
-intake-major-ref = GROTE VERSTORING #{ $id } · { $status }, ref. { $reference } · { $calls ->
+intake-major-ref = GROTE VERSTORING #{ $id } · { $status }, kenmerk { $reference } · { $calls ->
         [one] { $calls } melding
        *[other] { $calls } meldingen
     }
@@ -91,7 +91,7 @@ lookup-sla = {"  "}{ $priority }: reactie { $response }, oplossen { $resolve }
 ## Dashboard
 
 dashboard-counting = tellen…
-dashboard-summary = { $open } open · { $warning } dreigend · { $breached } te laat · { $today } vandaag gemeld
+dashboard-summary = { $open } open · { $warning } dreigt · { $breached } te laat · { $today } vandaag gemeld
 dashboard-major = VERSTORING { $line }
 dashboard-major-more = VERSTORING { $line } (+{ $more } meer)
 dashboard-per-supplier = per leverancier
@@ -107,7 +107,7 @@ dashboard-col-breached = {" "}te laat
 
 search-too-short = { $part } is te kort om op te zoeken: typ minstens twee letters of cijfers
 search-prompt = zoek in alle meldingen: { $typed }
-search-hint = woorden uit titel, omschrijving, logboek, melder, referentie of oplossing
+search-hint = woorden uit titel, omschrijving, logboek, melder, kenmerk of oplossing
 search-empty = geen melding bevat al deze woorden
 search-best = de beste { $n }; meer woorden maken het nauwkeuriger
 search-found = { $n } gevonden · eerst treffers in de titel, dan de nieuwste
