@@ -48,8 +48,9 @@ pub fn find(desk: &dyn DeskApi, query: String, participant: Option<String>, limi
     if as_json {
         return json(&found);
     }
+    // As `supplier find`: finding nothing is an answer, not a mistake.
     if found.is_empty() {
-        return Err(Failure::BadInput(crate::tr!("cli-caller-none-fits-add", query = format!("{query:?}"))));
+        return out(&format!("{}\n", crate::tr!("cli-caller-none-fits-add", query = format!("{query:?}"))));
     }
     out(&found.iter().map(line).collect::<String>())
 }
