@@ -236,3 +236,4 @@ update-changed-by = { $who } just changed this ticket
 update-no-answer = no answer
 update-lost-banner = the server cannot be reached; reconnecting… ({ $why })
 queue-filter-terms = status: supplier: participant: service: prio: assignee:
+ticket-supplier-via-major = supplier SLA: measured on major incident #{ $id }

@@ -236,3 +236,4 @@ update-changed-by = { $who } heeft deze melding net gewijzigd
 update-no-answer = geen antwoord
 update-lost-banner = de server is onbereikbaar; opnieuw verbinden… ({ $why })
 queue-filter-terms = status: leverancier: deelnemer: dienst: prio: behandelaar:
+ticket-supplier-via-major = SLA leverancier: gemeten op grote verstoring #{ $id }

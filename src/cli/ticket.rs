@@ -359,7 +359,10 @@ fn clocks_text(t: &TicketDetail, tz: chrono_tz::Tz) -> String {
     let mut s = format!("{}\n", crate::tr!("ticket-sla-helpdesk", calendar = t.sla.helpdesk.calendar.as_str()));
     s.push_str(&clock_line(&response, &t.sla.helpdesk.response, tz));
     s.push_str(&clock_line(&resolution, &t.sla.helpdesk.resolution, tz));
-    if let Some(l) = &t.sla.supplier {
+    // A call linked to a major incident reaches the supplier through it, never on its own.
+    if let Some(m) = t.linked_to.filter(|_| t.dispatched_at.is_none()) {
+        s.push_str(&format!("{}\n", crate::tr!("ticket-supplier-via-major", id = m)));
+    } else if let Some(l) = &t.sla.supplier {
         s.push_str(&format!("{}\n", crate::tr!("ticket-sla-supplier", calendar = l.calendar.as_str())));
         s.push_str(&clock_line(&response, &l.response, tz));
         s.push_str(&clock_line(&resolution, &l.resolution, tz));

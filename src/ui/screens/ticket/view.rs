@@ -115,7 +115,11 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
         }
     };
     layer(crate::tr!("ticket-sla-helpdesk", calendar = t.sla.helpdesk.calendar.as_str()), &t.sla.helpdesk);
-    if let Some(sup) = &t.sla.supplier {
+    // A call linked to a major incident reaches the supplier through it, never on its own.
+    let through_major = t.linked_to.filter(|_| t.dispatched_at.is_none());
+    if let Some(m) = through_major {
+        lines.push(Line::styled(crate::tr!("ticket-supplier-via-major", id = m), theme.style("ui.dim")));
+    } else if let Some(sup) = &t.sla.supplier {
         layer(crate::tr!("ticket-sla-supplier", calendar = sup.calendar.as_str()), sup);
     }
     lines.push(Line::raw(""));
