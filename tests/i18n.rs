@@ -121,6 +121,21 @@ const TRANSLATED: &[&str] = &[
     "src/ui/screens/registry/detail.rs",
     "src/ui/screens/regie/view.rs",
     "src/ui/screens/help/view.rs",
+    "src/ui/screens/intake/mod.rs",
+    "src/ui/screens/queue/mod.rs",
+    "src/ui/screens/ticket/mod.rs",
+    "src/ui/prompt.rs",
+    "src/ui/update.rs",
+    "src/ui/action.rs",
+    "src/cli/ticket.rs",
+    "src/cli/caller.rs",
+    "src/cli/supplier.rs",
+    "src/cli/report/mod.rs",
+    "src/cli/report/pack.rs",
+    "src/desk/views.rs",
+    "src/desk/callers.rs",
+    "src/desk/majors.rs",
+    "src/domain/ticket.rs",
 ];
 
 /// Whether a string literal reads as words for a person: two words of letters with a space.
@@ -145,7 +160,10 @@ fn the_translated_screens_write_no_text_of_their_own() {
             let mut parts = line_code.split('"');
             parts.next();
             while let Some(literal) = parts.next() {
-                if reads_as_text(literal) && !line.contains("t(\"") && !line.contains("tr!(\"") {
+                // `// i18n: stable (why)` marks words kept as they are on purpose: a column's
+                // stable name, the audit log, a name scripts use.
+                let kept = line.contains("// i18n: stable");
+                if reads_as_text(literal) && !kept && !line.contains("t(\"") && !line.contains("tr!(\"") {
                     found.push(format!("{file}:{}: {literal:?}", n + 1));
                 }
                 parts.next();

@@ -184,3 +184,13 @@ pack-appendix = { $n ->
     }
 pack-col-resolution-h = oplostijd (u)
 pack-col-over-h = boven de norm (u)
+report-to-before-from = --to ligt vóór --from
+report-excel-with-csv = --excel hoort bij --format csv
+report-output-with-xlsx = -o hoort bij --format xlsx; de andere formaten drukken af (leid ze om met >)
+report-xlsx-needs-output = --format xlsx schrijft een bestand: geef het op met -o BESTAND
+pack-not-a-month = --month { $month } is geen maand (JJJJ-MM, bijv. 2026-10)
+pack-supplier-or-all = --supplier of --all, niet allebei
+pack-name-the-supplier = noem de leverancier (--supplier NAAM), of --all voor een pakket per leverancier
+pack-month-out-of-range = --month valt buiten het bereik
+pack-no-such-folder = -o { $file }: de map { $folder } bestaat niet
+pack-all-needs-folder = -o { $dir }: noem bij --all een map die bestaat (een bestand per leverancier)

@@ -95,9 +95,9 @@ impl Desk {
         }
         // By number, not name: the audit log outlives the retention of personal data.
         let what = if caller.id == 0 {
-            format!("added a caller at {}", caller.participant)
+            format!("added a caller at {}", caller.participant) // i18n: stable (the audit log)
         } else {
-            format!("changed caller {}", caller.id)
+            format!("changed caller {}", caller.id) // i18n: stable (the audit log)
         };
         let mut saved = [caller];
         self.store.save_callers(&mut saved, self.now(), agent.login(), &what)?;
@@ -186,7 +186,7 @@ impl Desk {
             return Err(DeskError::BadFile(FileErrors(errors)));
         }
         let what = format!(
-            "imported callers from {source}: {} added, {} updated, {} unchanged",
+            "imported callers from {source}: {} added, {} updated, {} unchanged", // i18n: stable (the audit log)
             summary.added, summary.updated, summary.unchanged
         );
         self.store.save_callers(&mut changed, self.now(), agent.login(), &what)?;

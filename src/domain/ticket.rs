@@ -23,7 +23,7 @@ impl std::str::FromStr for TicketKind {
         match s.trim().to_ascii_lowercase().as_str() {
             "incident" => Ok(TicketKind::Incident),
             "request" => Ok(TicketKind::Request),
-            _ => Err(format!("unknown kind {s:?} (expected incident or request)")),
+            _ => Err(format!("unknown kind {s:?} (expected incident or request)")), // i18n: stable (parsing a name scripts use)
         }
     }
 }

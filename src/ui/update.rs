@@ -317,7 +317,7 @@ fn on_key(s: &mut State, keys: &Keymap, key: KeyEvent) -> Vec<Effect> {
     // Debug builds only: lets the end-to-end tests see what a panic leaves of the terminal.
     #[cfg(debug_assertions)]
     if key.code == ratatui::crossterm::event::KeyCode::F(12) && std::env::var_os("SPOC_TEST_PANIC").is_some() {
-        panic!("a panic asked for by SPOC_TEST_PANIC");
+        panic!("a panic asked for by SPOC_TEST_PANIC"); // i18n: stable (a test hook)
     }
     // A line left (by esc, enter or another screen) starts anew when it is typed in again.
     if s.active_line() != s.cursor_on {

@@ -64,7 +64,7 @@ fn bound(desk: &dyn DeskApi, text: &str, flag: &str, end: bool) -> Result<DateTi
 fn query(desk: &dyn DeskApi, a: &PeriodArgs) -> Result<ReportQuery, Failure> {
     let (from, to) = (bound(desk, &a.from, "--from", false)?, bound(desk, &a.to, "--to", true)?);
     if to <= from {
-        return Err(bad("--to is before --from"));
+        return Err(bad(crate::i18n::t("report-to-before-from")));
     }
     Ok(ReportQuery { monthly: a.monthly, detail: a.detail, ..ReportQuery::new(from, to) })
 }
@@ -124,7 +124,7 @@ fn supplier_extras(
     let mut header = vec!["supplier", "waiting"];
     header.extend(AGES);
     let mut backlog = Table::new(&header);
-    let mut longest = Table::new(&["supplier", "ticket", "P", "dispatched", "business h", "age", "their ref", "title"]);
+    let mut longest = Table::new(&["supplier", "ticket", "P", "dispatched", "business h", "age", "their ref", "title"]); // i18n: stable (a column name; tables show its label)
     for b in &report.backlog {
         let mut row = vec![b.supplier.clone(), b.total().to_string()];
         row.extend(b.ages.iter().map(u64::to_string));
@@ -158,7 +158,7 @@ fn kept_section(
         return out;
     }
     let ids = |v: &[u64]| v.iter().take(12).map(|id| format!("#{id}")).collect::<Vec<_>>().join(" ");
-    let mut kept = Table::new(&["supplier", "solved by the helpdesk", "could not be routed", "tickets"]);
+    let mut kept = Table::new(&["supplier", "solved by the helpdesk", "could not be routed", "tickets"]); // i18n: stable (a column name; tables show its label)
     for k in &report.kept_at_desk {
         let all: Vec<u64> = k.solved_by_desk.iter().chain(&k.unroutable).copied().collect();
         kept.push(vec![
@@ -225,16 +225,16 @@ fn print<R: serde::Serialize>(
     extras: &[(String, Table)],
 ) -> CmdResult {
     if a.excel && a.format != Format::Csv {
-        return Err(bad("--excel goes with --format csv"));
+        return Err(bad(crate::i18n::t("report-excel-with-csv")));
     }
     if a.output.is_some() && a.format != Format::Xlsx {
-        return Err(bad("-o goes with --format xlsx; the other formats print (redirect them with >)"));
+        return Err(bad(crate::i18n::t("report-output-with-xlsx")));
     }
     if a.format == Format::Json {
         return json(report);
     }
     if a.format == Format::Xlsx {
-        let Some(path) = &a.output else { return Err(bad("--format xlsx writes a file: give it with -o FILE")) };
+        let Some(path) = &a.output else { return Err(bad(crate::i18n::t("report-xlsx-needs-output"))) };
         let tz = desk.registry()?.helpdesk_calendar().timezone;
         // Words on the sheets' tabs and above their columns; the cells as the CSV has them.
         let sheet = |name: String, table: Table| (name, table.relabelled(label));
@@ -315,7 +315,7 @@ fn print<R: serde::Serialize>(
 }
 
 /// The participants report's column of its most called-for services.
-const TOP_SERVICES: &str = "top services";
+const TOP_SERVICES: &str = "top services"; // i18n: stable (a column name; tables show its label)
 
 /// The first columns of every figures table: the row's keys, and its month in a trend.
 fn keyed_header<'a>(monthly: bool, keys: &[&'a str]) -> Vec<&'a str> {
@@ -342,7 +342,7 @@ fn name_width(monthly: bool) -> usize {
 /// The counts per priority of every row: its keys, then P1 to P4 as they occur.
 fn per_priority_table(monthly: bool, keys: &[&str], rows: &[Row]) -> Table {
     let mut header = keyed_header(monthly, keys);
-    header.extend(["priority", "tickets", "response met", "resolution met"]);
+    header.extend(["priority", "tickets", "response met", "resolution met"]); // i18n: stable (a column name; tables show its label)
     let mut t = Table::new(&header);
     for (key, month, f, _) in rows {
         for p in &f.per_priority {
@@ -365,12 +365,12 @@ fn per_priority_numbers(monthly: bool, keys: &[&str], rows: &[Row]) -> Table {
     header.extend([
         "priority",
         "tickets",
-        "response met",
-        "response decided",
-        "response met %",
-        "resolution met",
-        "resolution decided",
-        "resolution met %",
+        "response met",       // i18n: stable (a column name; tables show its label)
+        "response decided",   // i18n: stable (a column name; tables show its label)
+        "response met %",     // i18n: stable (a column name; tables show its label)
+        "resolution met",     // i18n: stable (a column name; tables show its label)
+        "resolution decided", // i18n: stable (a column name; tables show its label)
+        "resolution met %",   // i18n: stable (a column name; tables show its label)
     ]);
     let share = |met: u64, decided: u64| {
         if decided == 0 { String::new() } else { format!("{}", rounded(met as f64 * 100.0 / decided as f64, 1)) }
@@ -399,7 +399,7 @@ fn per_priority_numbers(monthly: bool, keys: &[&str], rows: &[Row]) -> Table {
 /// terminal: hours as the language writes them (a workbook keeps numbers).
 fn timing_table(monthly: bool, keys: &[&str], rows: &[Row], text: bool) -> Table {
     let mut header = keyed_header(monthly, keys);
-    header.extend(["to respond", "over target (breaches)", "held before dispatch", "reopened"]);
+    header.extend(["to respond", "over target (breaches)", "held before dispatch", "reopened"]); // i18n: stable (a column name; tables show its label)
     let mut t = Table::new(&header);
     let hours = |v: Option<f64>| v.map(|x| one_decimal(x, text)).unwrap_or_else(|| "-".into());
     for (key, month, f, _) in rows {
@@ -418,7 +418,7 @@ fn timing_table(monthly: bool, keys: &[&str], rows: &[Row], text: bool) -> Table
 /// How many calls the helpdesk solved on the line, per row.
 fn first_contact_table(monthly: bool, keys: &[&str], rows: &[Row]) -> Table {
     let mut header = keyed_header(monthly, keys);
-    header.extend(["logged", "first contact", "share"]);
+    header.extend(["logged", "first contact", "share"]); // i18n: stable (a column name; tables show its label)
     let mut t = Table::new(&header);
     for (key, month, f, _) in rows {
         let mut row = keyed_row(monthly, key, month);
@@ -645,7 +645,7 @@ fn met_text(met: u64, measured: u64, tickets: u64) -> String {
 /// The figures for people: words for headers, counts beside percentages, within 120 columns.
 fn readable_table(monthly: bool, keys: &[&str], counted: &str, rows: &[Row]) -> Table {
     let mut header = keyed_header(monthly, keys);
-    header.extend([counted, "response met", "resolution met", "median h", "p90 h", "breaches", "reopened", "score"]);
+    header.extend([counted, "response met", "resolution met", "median h", "p90 h", "breaches", "reopened", "score"]); // i18n: stable (a column name; tables show its label)
     let mut t = Table::new(&header);
     let hours = |v: Option<f64>| v.map(|x| one_decimal(x, true)).unwrap_or_default();
     for (key, month, f, _) in rows {
@@ -729,7 +729,7 @@ fn figures_table(monthly: bool, keys: &[&str], counted: &str, rows: &[Row]) -> T
         }
         row.push(match norm {
             Some(v) if v.met => "met".into(),
-            Some(_) => "not met".into(),
+            Some(_) => "not met".into(), // i18n: stable (CSV)
             None => String::new(),
         });
         row.push(norm.map(|v| v.missed.join("; ")).unwrap_or_default());

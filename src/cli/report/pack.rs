@@ -49,15 +49,16 @@ pub fn pack(desk: &dyn DeskApi, a: PackArgs) -> CmdResult {
     let first = NaiveDate::parse_from_str(&format!("{}-01", a.month), "%Y-%m-%d")
         .ok()
         .filter(|_| strict)
-        .ok_or_else(|| bad(format!("--month {:?} is not a month (YYYY-MM, e.g. 2026-10)", a.month)))?;
+        .ok_or_else(|| bad(crate::tr!("pack-not-a-month", month = format!("{:?}", a.month))))?;
     let supplier = match (&a.supplier, a.all) {
-        (Some(_), true) => return Err(bad("--supplier or --all, not both")),
-        (None, false) => return Err(bad("name the supplier (--supplier NAME), or --all for one pack per supplier")),
+        (Some(_), true) => return Err(bad(crate::i18n::t("pack-supplier-or-all"))),
+        (None, false) => return Err(bad(crate::i18n::t("pack-name-the-supplier"))),
         (Some(s), false) => Some(s.clone()),
         (None, true) => None,
     };
-    let start = first.checked_sub_months(chrono::Months::new(11)).ok_or_else(|| bad("--month is out of range"))?;
-    let next = first.checked_add_months(chrono::Months::new(1)).ok_or_else(|| bad("--month is out of range"))?;
+    let out_of_range = || bad(crate::i18n::t("pack-month-out-of-range"));
+    let start = first.checked_sub_months(chrono::Months::new(11)).ok_or_else(out_of_range)?;
+    let next = first.checked_add_months(chrono::Months::new(1)).ok_or_else(out_of_range)?;
     let at = |d: NaiveDate| crate::domain::routing::local_midnight(d, tz);
     let months: Vec<String> = (0..12)
         .filter_map(|i| start.checked_add_months(chrono::Months::new(i)))
@@ -133,16 +134,14 @@ fn target(a: &PackArgs, supplier: &str) -> Result<PathBuf, Failure> {
         (Some(p), false) => {
             let folder = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
             if !folder.is_dir() {
-                return Err(bad(format!("-o {}: the folder {} does not exist", p.display(), folder.display())));
+                let (file, folder) = (p.display().to_string(), folder.display().to_string());
+                return Err(bad(crate::tr!("pack-no-such-folder", file = file, folder = folder)));
             }
             p.clone()
         }
         (Some(dir), true) if dir.is_dir() => dir.join(file_name()),
         (Some(dir), true) => {
-            return Err(bad(format!(
-                "-o {}: with --all, name a folder that exists (one file per supplier)",
-                dir.display()
-            )));
+            return Err(bad(crate::tr!("pack-all-needs-folder", dir = dir.display().to_string())));
         }
         (None, _) => PathBuf::from(file_name()),
     })

@@ -74,7 +74,7 @@ impl Sort {
     /// `label` is what the screen shows.
     pub fn name(self) -> &'static str {
         match self {
-            Sort::Urgency => "SLA urgency",
+            Sort::Urgency => "SLA urgency", // i18n: stable (the sort name tests read)
             Sort::Priority => "priority",
             Sort::Age => "age",
             Sort::Status => "status",
