@@ -71,9 +71,9 @@ impl Screen {
         self.parser.screen().contents()
     }
 
-    /// Waits (up to 10 s) until the screen shows `what`.
+    /// Waits (up to 20 s: the whole suite on two busy cores) until the screen shows `what`.
     fn wait_for(&mut self, what: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             let text = self.text();
             if text.contains(what) {

@@ -27,18 +27,24 @@ fn table<T: Serialize>(out: &mut Vec<String>, what: &str, before: &[T], after: &
     let kept: HashSet<String> = after.iter().map(|a| key(name(a))).collect();
     for a in after {
         match before.iter().find(|b| key(name(b)) == key(name(a))) {
-            None => out.push(format!("{what} {}: added", name(a))),
+            None => out.push(crate::tr!("change-added", table = table_word(what), name = name(a).as_str())),
             Some(b) => {
                 let fields = differing(b, a);
                 if !fields.is_empty() {
-                    out.push(format!("{what} {}: {}", name(a), fields.join(", ")));
+                    let (table, name) = (table_word(what), name(a).as_str());
+                    out.push(crate::tr!("change-fields", table = table, name = name, fields = fields.join(", ")));
                 }
             }
         }
     }
     for b in before.iter().filter(|b| !kept.contains(&key(name(b)))) {
-        out.push(format!("{what} {}: removed", name(b)));
+        out.push(crate::tr!("change-removed", table = table_word(what), name = name(b).as_str()));
     }
+}
+
+/// A registry table as people read it ("leverancier"); the field names stay the file's.
+fn table_word(table: &str) -> String {
+    crate::i18n::t(&format!("change-table-{table}"))
 }
 
 /// The names of the fields whose values differ, as the registry file names them.

@@ -26,7 +26,8 @@ impl fmt::Display for FileError {
         if self.field.is_empty() {
             write!(f, "{}:{}: {}", self.file, self.line, self.message)
         } else {
-            write!(f, "{}:{}: field {}: {}", self.file, self.line, self.field, self.message)
+            let field = crate::tr!("file-field", field = self.field.as_str());
+            write!(f, "{}:{}: {field}: {}", self.file, self.line, self.message)
         }
     }
 }
