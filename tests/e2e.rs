@@ -308,7 +308,7 @@ fn a_stuck_server_shows_at_once_and_the_agent_keeps_typing() {
     let mut s = Screen::open(&f, 120, 30);
     s.wait_for("queue · all open");
     let pid = nix::unistd::Pid::from_raw(f.server_pid().unwrap());
-    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGSTOP).unwrap();
+    common::server::stop_process(pid.as_raw());
     s.type_text("r");
     // A second by the screen's clock; the rest is slack for a busy machine.
     s.wait_for("the server has not answered for");

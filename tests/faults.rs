@@ -370,7 +370,7 @@ fn after_a_full_disk_writes_work_again_without_a_restart() {
 fn a_stuck_server_is_reported_not_waited_for_forever() {
     let f = desk_with_a_ticket();
     let pid = nix::unistd::Pid::from_raw(f.server_pid().unwrap());
-    nix::sys::signal::kill(pid, Signal::SIGSTOP).unwrap();
+    common::server::stop_process(pid.as_raw());
     let started = Instant::now();
     let out = f.command().args(["ticket", "show", "1"]).env("SPOC_TIMEOUT", "2").output().unwrap();
     nix::sys::signal::kill(pid, Signal::SIGCONT).unwrap();

@@ -66,6 +66,23 @@ impl Drop for Folder {
     }
 }
 
+/// Stops a process (SIGSTOP) and waits until it is stopped: the signal is delivered a moment
+/// later, and on a busy machine the process may still answer what it was sent meanwhile.
+pub fn stop_process(pid: i32) {
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), Signal::SIGSTOP).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        // The state follows the command name in parentheses: `T` is stopped.
+        let state = stat.rsplit_once(") ").and_then(|(_, rest)| rest.chars().next());
+        if state == Some('T') || stat.is_empty() {
+            return;
+        }
+        assert!(Instant::now() < deadline, "process {pid} did not stop: {stat}");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
 pub fn server_pid(data: &Path) -> Option<i32> {
     std::fs::read_to_string(data.join("serve.pid")).ok()?.trim().parse().ok()
 }
