@@ -302,6 +302,8 @@ enum CallerCommand {
     },
     /// Puts a caller on file (recorded in the audit log).
     Add(cli::caller::AddArgs),
+    /// Changes a caller on file: the fields given (an empty value clears an optional one); audited.
+    Edit(cli::caller::EditArgs),
 }
 
 #[derive(Subcommand)]
@@ -439,6 +441,7 @@ fn run(args: Cli) -> Result<(), Failure> {
                 }
                 CallerCommand::Show { id, json } => cli::caller::show(&desk, id, json),
                 CallerCommand::Add(a) => cli::caller::add(&desk, a),
+                CallerCommand::Edit(a) => cli::caller::edit(&desk, a),
             }
         }
         Command::Privacy(PrivacyCommand::Purge { dry_run, json }) => {

@@ -241,3 +241,17 @@ fn a_caller_is_forgotten_on_request() {
     assert_eq!((shown["caller"].clone(), shown["title"].as_str()), (Value::Null, Some("[caller] belt over cijfers")));
     assert_eq!(r.json(&["caller", "find", "bram"])[0]["id"], 2, "the others stay");
 }
+
+/// A caller on file is mended field by field; an empty value clears an optional field.
+#[test]
+fn a_caller_is_edited_field_by_field() {
+    let r = desk("2026-11-23T09:00:00+01:00", SMALL);
+    r.ok(&["import", &file(&r, "callers.csv", CALLERS)]);
+    let c = r.json(&["caller", "edit", "1", "--phone", "06 1111 2222", "--location", ""]);
+    assert_eq!((c["phone"].as_str(), c["location"].as_str()), (Some("06 1111 2222"), None));
+    assert_eq!((c["email"].as_str(), c["directory_id"].as_str()), (Some("anouk@zyl.nl"), Some("E100")), "kept");
+    let err = r.fails(&["caller", "edit", "1", "--email", "bram@zuyderwoude.nl"], 2);
+    assert!(err.contains("on file already as caller 2"), "{err}");
+    let err = r.fails(&["ticket", "list", "--participant", "XX"], 2);
+    assert!(err.contains("unknown participant \"XX\""), "{err}");
+}

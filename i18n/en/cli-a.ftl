@@ -143,3 +143,5 @@ cli-inform-header = callers to inform ({ $n } linked { $n ->
        *[other] calls
     })
 cli-caller-forgotten = forgot caller { $id }: their record is gone, { $n } tickets keep no personal data of theirs
+cli-list-unknown-participant = unknown participant { $name } (spoc export lists them)
+cli-list-unknown-service = unknown service { $name } (spoc export lists them)

@@ -146,3 +146,5 @@ cli-inform-header = te informeren melders ({ $n ->
        *[other] { $n } gekoppelde meldingen
     })
 cli-caller-forgotten = melder { $id } vergeten: het record is weg, { $n } meldingen bevatten geen persoonsgegevens meer van deze melder
+cli-list-unknown-participant = onbekende deelnemer { $name } (spoc export somt ze op)
+cli-list-unknown-service = onbekende dienst { $name } (spoc export somt ze op)

@@ -151,6 +151,19 @@ pub fn list(desk: &dyn DeskApi, a: ListArgs) -> CmdResult {
         limit: a.limit,
         offset: a.offset,
     };
+    // A name the registry does not know is a mistake to say, not an empty list (as `search`).
+    let reg = desk.registry()?;
+    if let Some(p) = q.participant.as_deref().filter(|p| !p.trim().is_empty())
+        && reg.participant(p).is_none()
+        && !reg.participants().iter().any(|x| x.name.eq_ignore_ascii_case(p.trim()))
+    {
+        return Err(bad(crate::tr!("cli-list-unknown-participant", name = format!("{p:?}"))));
+    }
+    if let Some(s) = q.service.as_deref().filter(|s| !s.trim().is_empty())
+        && reg.service(s).is_none()
+    {
+        return Err(bad(crate::tr!("cli-list-unknown-service", name = format!("{s:?}"))));
+    }
     let mut page = desk.list_tickets(q)?;
     if a.json {
         return json(&page);
