@@ -6,7 +6,8 @@
 //! `LC_ALL`, `LC_MESSAGES`, `LANG`); a thread may speak another (tests of both languages).
 
 use std::cell::Cell;
-use std::sync::{LazyLock, OnceLock};
+use std::collections::HashMap;
+use std::sync::{LazyLock, OnceLock, RwLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -118,9 +119,20 @@ fn bundle(lang: Lang) -> &'static Bundle {
     &BUNDLES.iter().find(|(l, _)| *l == lang).expect("every language has a catalogue").1
 }
 
+/// Messages without values, worded once per language: a screen asks for the same few hundred
+/// on every frame, and formatting each anew costs more than drawing the frame.
+static WORDED: LazyLock<[RwLock<HashMap<String, String>>; 2]> = LazyLock::new(Default::default);
+
 /// The text of message `id` in the current language.
 pub fn t(id: &str) -> String {
-    tr(id, &[])
+    let lang = lang();
+    let cache = &WORDED[lang as usize];
+    if let Some(text) = cache.read().unwrap_or_else(|e| e.into_inner()).get(id) {
+        return text.clone();
+    }
+    let text = tr(id, &[]);
+    cache.write().unwrap_or_else(|e| e.into_inner()).insert(id.to_string(), text.clone());
+    text
 }
 
 /// The text of message `id` with its `{ $name }` values filled in.
