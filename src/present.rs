@@ -149,7 +149,7 @@ pub fn status_short(status: crate::domain::Status, width: usize) -> String {
 /// A status as people read it (`in_progress` is "in progress", "in behandeling"); scripts keep
 /// `Status::as_str`.
 pub fn status_name(status: crate::domain::Status) -> String {
-    t(&format!("status-{}", status.as_str().replace('_', "-")))
+    status.name()
 }
 
 /// A clock's state in words: "met, took 3h", "paused, 2h left", "BREACHED, 1h over"...

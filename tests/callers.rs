@@ -12,18 +12,6 @@ Anouk de Vries,06 1234 5678,anouk@zyl.nl,ZYL,Hoofdgebouw,E100
 Bram Jansen,+31 20 555 0101,bram@zuyderwoude.nl,Gemeente Zuyderwoude,,
 ";
 
-fn desk(at: &str, registry: &str) -> Replay {
-    let r = Replay::start(at);
-    r.ok(&["import", &file(&r, "registry.toml", registry)]);
-    r
-}
-
-fn file(r: &Replay, name: &str, text: &str) -> String {
-    let path = r.folder.tmp.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    path.display().to_string()
-}
-
 fn log_for(r: &Replay, caller: &str, title: &str) -> Value {
     r.json(&[
         "ticket",
@@ -45,29 +33,29 @@ fn log_for(r: &Replay, caller: &str, title: &str) -> Value {
 
 #[test]
 fn a_callers_file_is_imported_whole_or_not_at_all() {
-    let r = desk("2026-11-23T09:00:00+01:00", SMALL);
+    let r = Replay::with_registry("2026-11-23T09:00:00+01:00", SMALL);
     let bad = "name;email;participant\nAnouk;anouk@zyl.nl;ZYL\nBram;bram-at-home;ZYL\nSanne;s@x.nl;XXX\n";
-    let err = r.fails(&["import", &file(&r, "bad.csv", bad)], 2);
+    let err = r.fails(&["import", &r.file("bad.csv", bad)], 2);
     assert!(err.contains("bad.csv:3: field email:"), "{err}");
     assert!(err.contains("bad.csv:4: field participant: no participant \"XXX\""), "{err}");
     // Nothing of it was kept: not even the good first row.
     assert!(r.ok(&["caller", "find", "anouk"]).contains("no caller on file"));
     let twice = "name,email,participant\nAnouk,anouk@zyl.nl,ZYL\nA. de Vries,ANOUK@zyl.nl,ZYL\n";
-    let err = r.fails(&["import", &file(&r, "twice.csv", twice)], 2);
+    let err = r.fails(&["import", &r.file("twice.csv", twice)], 2);
     assert!(err.contains("twice.csv:3: field email: the same person as on line 2"), "{err}");
 
-    let good = file(&r, "callers.csv", CALLERS);
+    let good = r.file("callers.csv", CALLERS);
     assert!(r.ok(&["import", &good]).contains("2 added, 0 updated, 0 unchanged"));
     // The participant by name is kept as its code; a second import updates the same people.
     let found = r.json(&["caller", "find", "bram"]);
     assert_eq!(found[0]["participant"], "GZW");
     let moved = CALLERS.replace("06 1234 5678", "06 8765 4321");
-    let again = r.ok(&["import", &file(&r, "callers.csv", &moved)]);
+    let again = r.ok(&["import", &r.file("callers.csv", &moved)]);
     assert!(again.contains("0 added, 1 updated, 1 unchanged"), "{again}");
     assert_eq!(r.json(&["caller", "find", "4321"])[0]["name"], "Anouk de Vries");
     // A file of fewer columns updates only those: her location and directory id stay.
     let fewer = "name;email;participant\nAnouk de Vries;anouk@zyl.nl;ZYL\n";
-    assert!(r.ok(&["import", &file(&r, "fewer.csv", fewer)]).contains("0 updated, 1 unchanged"));
+    assert!(r.ok(&["import", &r.file("fewer.csv", fewer)]).contains("0 updated, 1 unchanged"));
     let kept = r.json(&["caller", "show", "1"]);
     assert_eq!(
         (kept["caller"]["location"].as_str(), kept["caller"]["directory_id"].as_str()),
@@ -75,8 +63,8 @@ fn a_callers_file_is_imported_whole_or_not_at_all() {
     );
     // Excel's `sep=;` line, and a file that lacks its participant column, say what they are.
     let excel = "\u{feff}sep=;\nname;phone;participant\nSanne;0612;ZYL\n";
-    assert!(r.ok(&["import", &file(&r, "excel.csv", excel)]).contains("1 added"));
-    let err = r.fails(&["import", &file(&r, "nopart.csv", "name,phone\nPiet,0612\n")], 2);
+    assert!(r.ok(&["import", &r.file("excel.csv", excel)]).contains("1 added"));
+    let err = r.fails(&["import", &r.file("nopart.csv", "name,phone\nPiet,0612\n")], 2);
     assert!(err.contains("field participant: a callers file needs this column"), "{err}");
     // The number however it is written: +31 for the leading 0.
     assert_eq!(r.json(&["caller", "find", "+31 6 8765 4321"])[0]["id"], 1);
@@ -85,8 +73,8 @@ fn a_callers_file_is_imported_whole_or_not_at_all() {
 
 #[test]
 fn a_caller_is_found_by_name_phone_or_email_and_their_card_shows_their_tickets() {
-    let r = desk("2026-11-23T09:00:00+01:00", SMALL);
-    r.ok(&["import", &file(&r, "callers.csv", CALLERS)]);
+    let r = Replay::with_registry("2026-11-23T09:00:00+01:00", SMALL);
+    r.ok(&["import", &r.file("callers.csv", CALLERS)]);
     for query in ["anouk", "de vries", "5678", "06-1234", "anouk@"] {
         assert_eq!(r.json(&["caller", "find", query])[0]["id"], 1, "{query}");
     }
@@ -123,8 +111,8 @@ fn a_caller_is_found_by_name_phone_or_email_and_their_card_shows_their_tickets()
 #[test]
 fn personal_data_goes_after_the_retention_time_and_the_figures_stay() {
     let registry = SMALL.replace("reopen_days = 7", "reopen_days = 7\ncaller_retention_months = 1");
-    let r = desk("2026-11-02T09:00:00+01:00", &registry);
-    r.ok(&["import", &file(&r, "callers.csv", CALLERS)]);
+    let r = Replay::with_registry("2026-11-02T09:00:00+01:00", &registry);
+    r.ok(&["import", &r.file("callers.csv", CALLERS)]);
     let t = log_for(&r, "1", "Magister: Anouk de Vries kan niet inloggen");
     let id = t["id"].to_string();
     r.set("2026-11-02T09:20:00+01:00");
@@ -174,7 +162,7 @@ fn personal_data_goes_after_the_retention_time_and_the_figures_stay() {
 
 #[test]
 fn without_a_retention_time_a_purge_says_how_to_set_one() {
-    let r = desk("2026-11-02T09:00:00+01:00", SMALL);
+    let r = Replay::with_registry("2026-11-02T09:00:00+01:00", SMALL);
     let err = r.fails(&["privacy", "purge", "--dry-run"], 2);
     assert!(err.contains("caller_retention_months"), "{err}");
 }
@@ -204,10 +192,10 @@ fn access_and_purge_are_audited() {
 /// file, not a silent last-one-wins; an access export holds no other caller's data.
 #[test]
 fn two_rows_for_one_caller_on_file_are_refused_and_an_export_holds_only_their_data() {
-    let r = desk("2026-11-23T09:00:00+01:00", SMALL);
-    r.ok(&["import", &file(&r, "callers.csv", CALLERS)]);
+    let r = Replay::with_registry("2026-11-23T09:00:00+01:00", SMALL);
+    r.ok(&["import", &r.file("callers.csv", CALLERS)]);
     let twice = "name,email,participant,directory_id\nAnouk V,anouk@zyl.nl,ZYL,\nA. de Vries,,ZYL,E100\n";
-    let err = r.fails(&["import", &file(&r, "twice.csv", twice)], 2);
+    let err = r.fails(&["import", &r.file("twice.csv", twice)], 2);
     assert!(err.contains("twice.csv:3: updates caller 1 on file, as line 2 does already"), "{err}");
     assert_eq!(r.json(&["caller", "show", "1"])["caller"]["name"], "Anouk de Vries", "nothing changed");
     // A major incident of Anouk's, with another caller's call linked to it.
@@ -227,8 +215,8 @@ fn two_rows_for_one_caller_on_file_are_refused_and_an_export_holds_only_their_da
 /// and their tickets keep no personal data, every figure staying.
 #[test]
 fn a_caller_is_forgotten_on_request() {
-    let r = desk("2026-11-23T09:00:00+01:00", SMALL);
-    r.ok(&["import", &file(&r, "callers.csv", CALLERS)]);
+    let r = Replay::with_registry("2026-11-23T09:00:00+01:00", SMALL);
+    r.ok(&["import", &r.file("callers.csv", CALLERS)]);
     let t = log_for(&r, "1", "Anouk de Vries belt over cijfers");
     let id = t["id"].to_string();
     let err = r.fails(&["privacy", "forget", "--caller", "anouk"], 2);
@@ -245,8 +233,8 @@ fn a_caller_is_forgotten_on_request() {
 /// A caller on file is mended field by field; an empty value clears an optional field.
 #[test]
 fn a_caller_is_edited_field_by_field() {
-    let r = desk("2026-11-23T09:00:00+01:00", SMALL);
-    r.ok(&["import", &file(&r, "callers.csv", CALLERS)]);
+    let r = Replay::with_registry("2026-11-23T09:00:00+01:00", SMALL);
+    r.ok(&["import", &r.file("callers.csv", CALLERS)]);
     let c = r.json(&["caller", "edit", "1", "--phone", "06 1111 2222", "--location", ""]);
     assert_eq!((c["phone"].as_str(), c["location"].as_str()), (Some("06 1111 2222"), None));
     assert_eq!((c["email"].as_str(), c["directory_id"].as_str()), (Some("anouk@zyl.nl"), Some("E100")), "kept");

@@ -7,18 +7,6 @@ use common::SMALL;
 use common::server::Replay;
 use serde_json::Value;
 
-fn desk(at: &str, registry: &str) -> Replay {
-    let r = Replay::start(at);
-    r.ok(&["import", &file(&r, "registry.toml", registry)]);
-    r
-}
-
-fn file(r: &Replay, name: &str, text: &str) -> String {
-    let path = r.folder.tmp.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    path.display().to_string()
-}
-
 fn log(r: &Replay, title: &str, extra: &[&str]) -> Value {
     let mut args = vec![
         "ticket",
@@ -54,9 +42,9 @@ fn refused(r: &Replay, id: &Value, args: &[&str]) -> String {
 
 #[test]
 fn a_major_incident_is_dispatched_once_and_resolves_its_calls() {
-    let r = desk("2026-11-23T09:00:00+01:00", SMALL);
+    let r = Replay::with_registry("2026-11-23T09:00:00+01:00", SMALL);
     let callers = "name,phone,email,participant\nAnouk de Vries,06 1234 5678,anouk@zyl.nl,ZYL\n";
-    r.ok(&["import", &file(&r, "callers.csv", callers)]);
+    r.ok(&["import", &r.file("callers.csv", callers)]);
     let major = log(&r, "Magister is down", &[]);
     let plain = log(&r, "a ticket of its own", &[]);
     let m = &major["id"];
@@ -132,7 +120,7 @@ fn a_major_incident_is_dispatched_once_and_resolves_its_calls() {
 
 #[test]
 fn the_list_puts_calls_under_their_major_incident_and_intake_mistakes_are_refused() {
-    let r = desk("2026-11-23T09:00:00+01:00", SMALL);
+    let r = Replay::with_registry("2026-11-23T09:00:00+01:00", SMALL);
     let major = log(&r, "Magister is down", &[]);
     let m = major["id"].to_string();
     r.ok(&[
@@ -166,7 +154,7 @@ const NEW: &[&str] =
 
 #[test]
 fn a_call_back_moment_keeps_the_clocks_paused_and_marks_the_ticket_when_it_comes() {
-    let r = desk("2026-11-23T09:00:00+01:00", SMALL);
+    let r = Replay::with_registry("2026-11-23T09:00:00+01:00", SMALL);
     let t = log(&r, "wil teruggebeld worden", &[]);
     let id = &t["id"];
     assert!(refused(&r, id, &["--call-back", "2026-11-24 10:00"]).contains("goes with waiting on the caller"));
@@ -203,7 +191,7 @@ steps = """
 
 #[test]
 fn standard_solutions_are_found_and_a_call_solved_on_the_line_counts_as_first_contact() {
-    let r = desk("2026-11-23T09:00:00+01:00", &format!("{SMALL}{SOLUTIONS}"));
+    let r = Replay::with_registry("2026-11-23T09:00:00+01:00", &format!("{SMALL}{SOLUTIONS}"));
     let found = r.ok(&["supplier", "find", "wachtwoord"]);
     assert!(
         found.contains("solution Wachtwoord Magister resetten") && found.contains("2. Reset the password"),
@@ -211,14 +199,14 @@ fn standard_solutions_are_found_and_a_call_solved_on_the_line_counts_as_first_co
     );
     assert!(r.ok(&["export"]).contains("[[solution]]"));
     let more = "[[solution]]\ntitle = \"Printer resetten\"\nservices = [\"printen\"]\nsteps = \"Uit en aan.\"\n";
-    let done = r.ok(&["import", &file(&r, "more.toml", more)]);
+    let done = r.ok(&["import", &r.file("more.toml", more)]);
     assert!(done.contains("1 standard solutions") && done.contains("solution Printer resetten: added"), "{done}");
     assert!(r.ok(&["export"]).contains("services = [\"Printen\"]"), "stored by the service's own name");
     let twice = format!("{more}{}", more.replace("Uit en aan.", "Anders."));
-    let err = r.fails(&["import", &file(&r, "twice.toml", &twice)], 2);
+    let err = r.fails(&["import", &r.file("twice.toml", &twice)], 2);
     assert!(err.contains("twice.toml:6: field title") && err.contains("(line 1)"), "{err}");
     let bad = "[[solution]]\ntitle = \"x\"\nservices = [\"Magisterr\"]\nsteps = \"do\"\n";
-    let err = r.fails(&["import", &file(&r, "bad.toml", bad)], 2);
+    let err = r.fails(&["import", &r.file("bad.toml", bad)], 2);
     assert!(err.contains("bad.toml:3: field services:") && err.contains("Magister"), "{err}");
 
     let solved = log(&r, "kan niet inloggen", &["--solution", "Wachtwoord Magister resetten"]);
@@ -237,7 +225,7 @@ fn standard_solutions_are_found_and_a_call_solved_on_the_line_counts_as_first_co
 /// the major incident; a first-contact resolution that did not hold is not one.
 #[test]
 fn a_call_dispatched_before_it_was_linked_is_not_counted_twice_and_a_reopened_first_contact_is_none() {
-    let r = desk("2026-11-23T09:00:00+01:00", SMALL);
+    let r = Replay::with_registry("2026-11-23T09:00:00+01:00", SMALL);
     let major = log(&r, "Magister is down", &[]);
     let call = log(&r, "cijfers weg", &[]);
     let (m, c) = (&major["id"], &call["id"]);

@@ -154,8 +154,7 @@ pub fn list(desk: &dyn DeskApi, a: ListArgs) -> CmdResult {
     // A name the registry does not know is a mistake to say, not an empty list (as `search`).
     let reg = desk.registry()?;
     if let Some(p) = q.participant.as_deref().filter(|p| !p.trim().is_empty())
-        && reg.participant(p).is_none()
-        && !reg.participants().iter().any(|x| x.name.eq_ignore_ascii_case(p.trim()))
+        && reg.participant_named(p).is_none()
     {
         return Err(bad(crate::tr!("cli-list-unknown-participant", name = format!("{p:?}"))));
     }

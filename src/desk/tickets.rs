@@ -104,10 +104,7 @@ impl Desk {
 }
 
 pub(super) fn resolve_participant(reg: &Registry, given: &str) -> Result<String, DeskError> {
-    if let Some(p) = reg.participant(given) {
-        return Ok(p.code.clone());
-    }
-    if let Some(p) = reg.participants().iter().find(|p| p.name.eq_ignore_ascii_case(given.trim())) {
+    if let Some(p) = reg.participant_named(given) {
         return Ok(p.code.clone());
     }
     let names = reg.participants().iter().flat_map(|p| [p.code.as_str(), p.name.as_str()]);

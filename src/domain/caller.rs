@@ -64,10 +64,7 @@ impl Caller {
         {
             errors.push(("email", tr!("rule-caller-bad-email", email = format!("{email:?}"))));
         }
-        match reg
-            .participant(&self.participant)
-            .or_else(|| reg.participants().iter().find(|p| p.name.eq_ignore_ascii_case(self.participant.trim())))
-        {
+        match reg.participant_named(&self.participant) {
             Some(p) => self.participant = p.code.clone(),
             None if self.participant.trim().is_empty() => {
                 errors.push(("participant", t("rule-caller-which-participant")))
@@ -210,8 +207,12 @@ const COLUMNS: &[&str] = &["name", "phone", "email", "participant", "location", 
 /// Whether a CSV's header is that of a callers file (a `name` and a `participant`, no
 /// `supplier` or `code` column as the registry's files have).
 pub fn is_callers_sheet(text: &str) -> bool {
-    // Read as an import reads it: after a byte-order mark or Excel's `sep=` line.
-    let header = read_table("", text).map(|t| t.columns).unwrap_or_default();
+    // Read as an import reads it (after a byte-order mark or Excel's `sep=` line), but only
+    // the header: the import reads the rows once, after this.
+    let lines: Vec<&str> = text.lines().take(2).collect();
+    let sep_line = lines.first().is_some_and(|l| l.trim_start_matches('\u{feff}').starts_with("sep="));
+    let head = lines[..lines.len().min(if sep_line { 2 } else { 1 })].join("\n");
+    let header = read_table("", &head).map(|t| t.columns).unwrap_or_default();
     let has = |c: &str| header.iter().any(|h| h == c);
     // A callers file without its participant column is still one, and says what it lacks.
     has("name") && (has("participant") || has("phone") || has("email")) && !has("supplier") && !has("code")

@@ -66,7 +66,7 @@ impl Status {
 
     /// The status as people read it, in the current language (`in_progress` is "in
     /// behandeling"); scripts keep [`Status::as_str`].
-    pub(crate) fn name(self) -> String {
+    pub fn name(self) -> String {
         crate::i18n::t(&format!("status-{}", self.as_str().replace('_', "-")))
     }
 

@@ -151,6 +151,20 @@ impl Replay {
         Replay { folder, clock, server }
     }
 
+    /// A server at `at` with `registry` (TOML) imported.
+    pub fn with_registry(at: &str, registry: &str) -> Replay {
+        let r = Replay::start(at);
+        r.ok(&["import", &r.file("registry.toml", registry)]);
+        r
+    }
+
+    /// Writes a file beside the data folder (a registry, a callers CSV); its path.
+    pub fn file(&self, name: &str, text: &str) -> String {
+        let path = self.folder.tmp.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    }
+
     /// Sets the server's clock to `at` (RFC 3339).
     pub fn set(&self, at: &str) {
         write_clock(&self.clock, at);

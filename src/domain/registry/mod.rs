@@ -178,6 +178,12 @@ impl Registry {
         &self.short_queries
     }
 
+    /// A participant as people name it: by code, or by its name (case aside).
+    pub fn participant_named(&self, given: &str) -> Option<&Participant> {
+        self.participant(given)
+            .or_else(|| self.participants().iter().find(|p| p.name.eq_ignore_ascii_case(given.trim())))
+    }
+
     /// The standard solutions for a service (by name or alias), in the file's order.
     pub fn solutions_for(&self, service: &str) -> Vec<&model::Solution> {
         let Some(wanted) = self.service(service).map(|s| key(&s.name)) else { return Vec::new() };
