@@ -379,3 +379,62 @@ fn a_stuck_server_is_reported_not_waited_for_forever() {
     assert!(started.elapsed() < Duration::from_secs(30), "not waited for forever");
     assert!(f.ok(&["ticket", "show", "1"]).contains("Magister"), "it answers again once it runs");
 }
+
+/// CPU time (user and system, in clock ticks) a process has used so far.
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let fields: Vec<&str> = stat.rsplit(')').next().unwrap().split_whitespace().collect();
+    // After the name: state is field 3, utime 14 and stime 15 of proc(5).
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+#[test]
+fn out_of_file_descriptors_the_server_backs_off_and_serves_again() {
+    use std::os::unix::process::CommandExt;
+    let f = Folder::new();
+    std::fs::create_dir_all(f.data()).unwrap();
+    let log_path = f.tmp.path().join("serve.err");
+    let mut cmd = f.command();
+    cmd.args(["serve", "--foreground"]).stderr(std::fs::File::create(&log_path).unwrap());
+    // SAFETY: setrlimit is async-signal-safe.
+    unsafe {
+        cmd.pre_exec(|| {
+            let few = libc::rlimit { rlim_cur: 48, rlim_max: 48 };
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &few) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let mut server = cmd.spawn().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while spoc::client::Client::connect(&f.data()).is_err() {
+        assert!(Instant::now() < deadline, "the server did not answer");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    // More callers than descriptors: the kernel queues the rest, and every accept fails.
+    let held: Vec<UnixStream> = (0..60)
+        .map(|_| {
+            let mut s = raw(&f);
+            spoc::protocol::write_frame(&mut s, &Hello::ours()).unwrap();
+            s
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    let before = cpu_ticks(server.id());
+    std::thread::sleep(Duration::from_secs(3));
+    let used = cpu_ticks(server.id()) - before;
+    // A server spinning on accept uses all of a core: some 300 ticks in 3 s.
+    assert!(used < 60, "the server used {used} ticks of CPU in 3 s while out of descriptors");
+    let log = std::fs::read_to_string(&log_path).unwrap();
+    let failures = log.lines().filter(|l| l.contains("accept failed")).count();
+    assert!((1..=2).contains(&failures), "{failures} lines about failed accepts:\n{log}");
+    drop(held);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while f.run(&["status"]).status.code() != Some(0) {
+        assert!(Instant::now() < deadline, "serving again once descriptors are free");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = server.kill();
+    let _ = server.wait();
+}
