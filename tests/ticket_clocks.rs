@@ -319,21 +319,26 @@ fn a_breach_at_a_closing_time_is_that_closing_time() {
 }
 
 #[test]
-fn a_supplier_reference_known_before_dispatch_is_its_response_at_dispatch() {
+fn a_supplier_answer_known_before_dispatch_is_its_response_at_dispatch() {
     let reg = small_registry();
-    for ref_first in [true, false] {
-        let mut t = open(&reg, "Magister", "ZYL", 2, 2, at(MON_9));
-        let changes = if ref_first {
-            apply(&mut t, &reg, Change::SupplierRef("INC-1".into()), "2026-11-23T09:10:00+01:00");
-            vec![Change::Status(Status::WaitingOnSupplier)]
-        } else {
-            vec![Change::Status(Status::WaitingOnSupplier), Change::SupplierRef("INC-1".into())]
-        };
-        t.apply_all(changes, at("2026-11-23T10:00:00+01:00"), "anouk", &reg).unwrap();
-        let sup = t.sla(at("2026-11-23T15:00:00+01:00"), &reg).supplier.unwrap();
-        assert_eq!((sup.response.phase, sup.response.elapsed), (ClockPhase::Stopped, 0), "ref first: {ref_first}");
-        assert_eq!(sup.response.level, ClockLevel::Ok);
-        assert_eq!(t.supplier_response_at, Some(at("2026-11-23T10:00:00+01:00")));
+    // Its reference or a reply, before dispatch or in the same update: the same rule.
+    let answers = [Change::SupplierRef("INC-1".into()), Change::SupplierReply("we are looking into it".into())];
+    for answer in answers {
+        for answer_first in [true, false] {
+            let mut t = open(&reg, "Magister", "ZYL", 2, 2, at(MON_9));
+            let changes = if answer_first {
+                apply(&mut t, &reg, answer.clone(), "2026-11-23T09:10:00+01:00");
+                vec![Change::Status(Status::WaitingOnSupplier)]
+            } else {
+                vec![Change::Status(Status::WaitingOnSupplier), answer.clone()]
+            };
+            t.apply_all(changes, at("2026-11-23T10:00:00+01:00"), "anouk", &reg).unwrap();
+            let sup = t.sla(at("2026-11-23T15:00:00+01:00"), &reg).supplier.unwrap();
+            let case = format!("{answer:?}, first: {answer_first}");
+            assert_eq!((sup.response.phase, sup.response.elapsed), (ClockPhase::Stopped, 0), "{case}");
+            assert_eq!(sup.response.level, ClockLevel::Ok, "{case}");
+            assert_eq!(t.supplier_response_at, Some(at("2026-11-23T10:00:00+01:00")), "{case}");
+        }
     }
 }
 

@@ -690,10 +690,15 @@ impl Ticket {
                 _ => clock.resume(at),
             }
         }
-        // A reference known at dispatch is the supplier's response, at dispatch, with or without
-        // a supplier SLA to charge it against.
-        let answered_at_dispatch =
-            status == Status::WaitingOnSupplier && self.supplier_ref.is_some() && self.supplier_response_at.is_none();
+        // The supplier answering before dispatch (its reference or a reply) is its response at
+        // dispatch, with or without a supplier SLA to charge it against. (A reference with no
+        // response instant comes from a ticket stored before replies counted so.)
+        let first_dispatch = status == Status::WaitingOnSupplier && self.dispatched_at == Some(at);
+        let answered_at_dispatch = first_dispatch
+            && match self.supplier_response_at {
+                Some(answered) => answered <= at,
+                None => self.supplier_ref.is_some(),
+            };
         if answered_at_dispatch {
             self.supplier_response_at = Some(at);
         }
@@ -716,12 +721,16 @@ impl Ticket {
         }
     }
 
-    /// The supplier answered (its reference or a reply): its response, once dispatched.
+    /// The supplier answered (its reference or a reply): its response. Before dispatch it is
+    /// kept, and counts at dispatch (`sync_clocks`).
     fn supplier_answered(&mut self, at: DateTime<Utc>, reg: &Registry) {
-        if self.dispatched_at.is_none() || self.supplier_response_at.is_some() {
+        if self.supplier_response_at.is_some() {
             return;
         }
         self.supplier_response_at = Some(at);
+        if self.dispatched_at.is_none() {
+            return;
+        }
         if let Some(layer) = &mut self.supplier_sla {
             layer.response.stop(at, calendar(reg, &layer.calendar));
         }
