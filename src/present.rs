@@ -157,9 +157,15 @@ pub fn clock_state(c: &ClockView) -> String {
     let took = || format_business_seconds(c.elapsed);
     match (c.phase, c.level) {
         (ClockPhase::NotStarted, _) => t("clock-not-started"),
+        // Within its time but stopped after the due instant (after closing time, say): late all
+        // the same, and said so, not "breached, took 15m" beside a 15m target.
+        (ClockPhase::Stopped, ClockLevel::Breached) if c.left >= 0 => tr!("clock-breached-late", took = took()),
         (ClockPhase::Stopped, ClockLevel::Breached) => tr!("clock-breached-took", took = took()),
         (ClockPhase::Stopped, _) => tr!("clock-met-took", took = took()),
+        (ClockPhase::Paused, ClockLevel::Breached) => t("clock-paused-breached"),
         (ClockPhase::Paused, _) => tr!("clock-paused-left", left = format_business_seconds(c.left)),
+        // A breach kept when a later priority gave more time: nothing is over that target.
+        (ClockPhase::Running, ClockLevel::Breached) if c.left == 0 => t("clock-breached"),
         (ClockPhase::Running, ClockLevel::Breached) => {
             tr!("clock-breached-over", over = format_business_seconds(-c.left))
         }

@@ -169,3 +169,37 @@ fn the_supplier_is_charged_only_for_its_own_time() {
     let text = r.ok(&["ticket", "show", &id.to_string()]);
     assert!(text.contains("supplier reports it solved: restarted the sync"), "{text}");
 }
+
+#[test]
+fn a_breached_clock_reads_as_breached_whatever_came_after() {
+    let r = desk("2026-11-23T09:00:00+01:00");
+    let t = log(&r, "Magister", "2", "2"); // P2: respond 30m, due 09:30
+    let id = t["id"].to_string();
+    let show = |at: &str| {
+        r.set(at);
+        let text = r.ok(&["ticket", "show", &id]);
+        let line = text.lines().find(|l| l.contains("response")).unwrap_or_default().to_string();
+        (r.json(&["ticket", "show", &id]), line)
+    };
+    // Lowered to P4 (respond 4h) after the breach: the breach stays, and no time is "left".
+    r.set("2026-11-23T10:00:00+01:00");
+    update(&r, &t["id"], &["--priority", "P4"]);
+    let (t2, line) = show("2026-11-23T10:20:00+01:00");
+    let response = clock(&t2, "helpdesk", "response");
+    assert_eq!((response["level"].as_str(), response["left"].as_i64()), (Some("breached"), Some(0)), "{t2:#}");
+    assert!(line.contains("BREACHED ·") && !line.contains("left") && !line.contains(" -"), "{line}");
+    // Waiting on the caller: paused, and still breached.
+    update(&r, &t["id"], &["--status", "waiting_on_caller"]);
+    let (t2, line) = show("2026-11-23T10:40:00+01:00");
+    assert_eq!(clock(&t2, "helpdesk", "response")["left"].as_i64(), Some(0));
+    assert!(line.contains("paused, BREACHED") && !line.contains("left"), "{line}");
+    // Answered the next morning before opening, after a target that ran out at 17:00: late.
+    r.set("2026-11-23T15:00:00+01:00");
+    let t = log(&r, "Magister", "2", "3"); // P3: respond 2h, due at closing time, 17:00
+    let id = t["id"].to_string();
+    r.set("2026-11-24T08:30:00+01:00");
+    update(&r, &t["id"], &["--call", "sorry"]);
+    let text = r.ok(&["ticket", "show", &id]);
+    let line = text.lines().find(|l| l.contains("response")).unwrap();
+    assert!(line.contains("done after it was due"), "{line}");
+}

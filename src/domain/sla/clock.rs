@@ -55,7 +55,8 @@ pub struct ClockState {
     pub level: ClockLevel,
     pub elapsed: i64,
     pub target_secs: i64,
-    /// Business seconds left; negative once breached.
+    /// Business seconds left: never more than 0 once breached (a breach stays one when a
+    /// later priority gives more time), negative by the time counted past the target.
     pub left: i64,
     /// When the target is (or was) due, if the clock runs or has breached.
     #[serde(with = "crate::domain::instant::option")]
@@ -214,6 +215,8 @@ impl SlaClock {
         } else {
             ClockLevel::Ok
         };
-        ClockState { phase, level, elapsed, target_secs: self.target_secs, left: self.target_secs - elapsed, due }
+        let left = self.target_secs - elapsed;
+        let left = if level == ClockLevel::Breached { left.min(0) } else { left };
+        ClockState { phase, level, elapsed, target_secs: self.target_secs, left, due }
     }
 }
