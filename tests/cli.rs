@@ -95,6 +95,33 @@ fn unknown_names_are_bad_input_with_suggestions() {
     assert!(s.fails(&args, 2).contains("impact 4 is out of range"));
 }
 
+/// Names on the command line are found as the lookup finds them, case and accents aside;
+/// a name nobody has is refused with the nearest, in every command that takes one.
+#[test]
+fn names_as_typed_are_found_without_their_accents() {
+    let s = Spoc::with_registry();
+    let extra = "[[service]]\nname = \"Cliëntvolgsysteem\"\n[[supplier]]\nname = \"Noël & Çelik\"\n\
+                 [[participant]]\ncode = \"CBS\"\nname = \"Één Vijver\"\n";
+    s.ok(&["import", &s.file("more.toml", extra)]);
+    let args = ["ticket", "new", "--participant", "een vijver", "--service", "clientvolgsysteem"];
+    let t = s.json(&[&args[..], &["--impact", "3", "--urgency", "3", "--title", "x", "--json"]].concat());
+    assert_eq!((t["participant"].as_str(), t["service"].as_str()), (Some("CBS"), Some("Cliëntvolgsysteem")), "{t}");
+    let id = t["id"].to_string();
+    let args = ["ticket", "update", &id, "--override-supplier", "noel & celik", "--reason", "they host it", "--json"];
+    let t = s.json(&args);
+    assert_eq!(t["supplier"].as_str(), Some("Noël & Çelik"), "{t}");
+    let listed = s.ok(&["ticket", "list", "--supplier", "NOEL & CELIK", "--participant", "een vijver"]);
+    assert!(listed.contains(&format!("{id} ")) || listed.contains(&format!("#{id}")), "{listed}");
+    for (flag, typo, near) in
+        [("--supplier", "Idink", "Iddink"), ("--participant", "ZYLL", "ZYL"), ("--service", "Magistre", "Magister")]
+    {
+        let err = s.fails(&["ticket", "list", flag, typo], 2);
+        assert!(err.contains(&format!("{typo:?}")) && err.contains(near), "{flag}: {err}");
+    }
+    let err = s.fails(&["ticket", "search", "printer", "--supplier", "Idink"], 2);
+    assert!(err.contains("Iddink"), "{err}");
+}
+
 /// A ticket assigned to a typo is a ticket nobody works on: a login is one that has used spoc
 /// here, had a ticket, is in the folder's group, or was made known by `spoc agent add`.
 #[test]

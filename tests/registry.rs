@@ -196,6 +196,20 @@ fn lookup_ignores_accents_and_case_but_shows_the_names_as_written() {
     assert_eq!(close.first(), Some(&"Één Vijver"), "what intake suggests for a participant: {close:?}");
 }
 
+/// A name as typed without its accents names the entry, unless it would name two.
+#[test]
+fn names_are_found_as_typed_unless_two_fold_alike() {
+    let reg = common::registry_with(ACCENTED);
+    assert_eq!(reg.supplier("noel & celik").map(|s| s.name.as_str()), Some("Noël & Çelik"));
+    assert_eq!(reg.supplier("ORESUND STRASSE").map(|s| s.name.as_str()), Some("Noël & Çelik"), "an alias");
+    assert_eq!(reg.participant_named("een vijver").map(|p| p.code.as_str()), Some("CBS"));
+    let two = common::registry_with("[[service]]\nname = \"Café\"\n[[service]]\nname = \"Cafe\"\n");
+    assert_eq!(reg.service("magister").map(|s| s.name.as_str()), Some("Magister"));
+    assert_eq!(two.service("café").map(|s| s.name.as_str()), Some("Café"), "as written, it is that one");
+    assert_eq!(two.service("CAFE").map(|s| s.name.as_str()), Some("Cafe"));
+    assert!(two.service("cafè").is_none(), "folded, it would be either");
+}
+
 /// A value of the wrong kind stops the whole file's parse; every entry is still checked, so
 /// each broken entry is named at once, and a contact's table stays part of its supplier.
 #[test]

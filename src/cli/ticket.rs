@@ -151,17 +151,18 @@ pub fn list(desk: &dyn DeskApi, a: ListArgs) -> CmdResult {
         limit: a.limit,
         offset: a.offset,
     };
-    // A name the registry does not know is a mistake to say, not an empty list (as `search`).
+    // A name the registry does not know is a mistake to say, not an empty list (as `search`);
+    // the desk's list takes names as typed, letter by letter in the queue's filter.
     let reg = desk.registry()?;
-    if let Some(p) = q.participant.as_deref().filter(|p| !p.trim().is_empty())
-        && reg.participant_named(p).is_none()
-    {
-        return Err(bad(crate::tr!("cli-list-unknown-participant", name = format!("{p:?}"))));
+    let named = |v: &Option<String>| v.as_deref().filter(|v| !v.trim().is_empty()).map(str::to_string);
+    if let Some(p) = named(&q.participant) {
+        crate::desk::resolve_participant(&reg, &p)?;
     }
-    if let Some(s) = q.service.as_deref().filter(|s| !s.trim().is_empty())
-        && reg.service(s).is_none()
-    {
-        return Err(bad(crate::tr!("cli-list-unknown-service", name = format!("{s:?}"))));
+    if let Some(s) = named(&q.service) {
+        crate::desk::resolve_service(&reg, &s)?;
+    }
+    if let Some(s) = named(&q.supplier) {
+        crate::desk::resolve_supplier(&reg, &s)?;
     }
     let mut page = desk.list_tickets(q)?;
     if a.json {

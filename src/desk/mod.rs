@@ -27,7 +27,7 @@ pub use privacy::{PersonalData, PurgeSummary};
 pub use query::{AssigneeFilter, LevelFilter, SEARCH_RANKED, SearchQuery, TicketQuery};
 pub use registry::{ImportFormat, ImportSummary, SHOWN_CHANGES, SupplierCard};
 pub use report::{Report, ReportQuery};
-pub use tickets::TicketUpdate;
+pub use tickets::{TicketUpdate, resolve_participant, resolve_service, resolve_supplier};
 pub use views::{Page, TicketDetail, TicketRow};
 
 use crate::domain::Registry;

@@ -80,7 +80,7 @@ impl Desk {
         });
         let participant = q_participant
             .as_deref()
-            .map(|p| reg.participant(p).map(|x| x.code.clone()).unwrap_or_else(|| p.to_string()));
+            .map(|p| reg.participant_named(p).map(|x| x.code.clone()).unwrap_or_else(|| p.to_string()));
         let service =
             q_service.as_deref().map(|s| reg.service(s).map(|x| x.name.clone()).unwrap_or_else(|| s.to_string()));
         let words: Vec<String> = q.text.as_deref().unwrap_or("").split_whitespace().map(str::to_lowercase).collect();
@@ -244,22 +244,11 @@ impl Desk {
         let reg = self.registry();
         // As the queue's filter: a supplier by name or alias, or "unrouted"; another name is
         // refused with the nearest.
-        let supplier = match q.supplier.as_deref() {
-            None => None,
-            Some(s) => match reg.supplier(s) {
-                Some(x) => Some(x.name.clone()),
-                None if s.eq_ignore_ascii_case(crate::domain::report::UNROUTED) => Some(UNROUTED.to_string()),
-                None => {
-                    let names = reg.suppliers().iter().map(|x| x.name.as_str());
-                    let suggestions = crate::domain::registry::lookup::closest(s, names, 3);
-                    return Err(DeskError::Unknown {
-                        what: "supplier",
-                        given: s.to_string(),
-                        suggestions: suggestions.into_iter().map(String::from).collect(),
-                    });
-                }
-            },
-        };
+        let supplier = q
+            .supplier
+            .as_deref()
+            .map(|s| super::tickets::resolve_supplier(&reg, s).map(|x| x.unwrap_or_else(|| UNROUTED.to_string())))
+            .transpose()?;
         let participant = q.participant.as_deref().map(|p| super::tickets::resolve_participant(&reg, p)).transpose()?;
         let service = q.service.as_deref().map(|s| super::tickets::resolve_service(&reg, s)).transpose()?;
         let same = |a: &str, b: &str| crate::domain::registry::key(a) == crate::domain::registry::key(b);

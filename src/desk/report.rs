@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::tickets::{resolve_participant, resolve_service};
+use super::tickets::{resolve_participant, resolve_service, resolve_supplier};
 use super::{Desk, DeskError};
 use crate::domain::report::{
     Backlog, ContractWatch, Dashboard, Facts, KeptAtDesk, Layer, ParticipantRow, Period, Scorecard, ServiceRow,
@@ -167,30 +167,17 @@ impl Desk {
     }
 
     fn facts(&self, q: &ReportQuery, layer: Layer, reg: &Registry) -> Result<Vec<Facts>, DeskError> {
-        let supplier = match &q.supplier {
-            None => None,
-            Some(s) => Some(reg.supplier(s).map(|x| x.name.clone()).ok_or_else(|| {
-                DeskError::Unknown {
-                    what: "supplier",
-                    given: s.to_string(),
-                    suggestions: crate::domain::registry::lookup::closest(
-                        s,
-                        reg.suppliers().iter().map(|x| x.name.as_str()),
-                        3,
-                    )
-                    .into_iter()
-                    .map(String::from)
-                    .collect(),
-                }
-            })?),
-        };
+        let supplier = q.supplier.as_deref().map(|s| resolve_supplier(reg, s)).transpose()?;
         let participant = q.participant.as_deref().map(|p| resolve_participant(reg, p)).transpose()?;
         let service = q.service.as_deref().map(|s| resolve_service(reg, s)).transpose()?;
         // By key, as the registry matches names: the spelling a ticket was logged with may differ.
         let same = |a: &str, b: &str| crate::domain::registry::key(a) == crate::domain::registry::key(b);
         let wanted = |t: &Ticket| {
-            supplier.as_deref().is_none_or(|s| t.routing.supplier.as_deref().is_some_and(|x| same(x, s)))
-                && participant.as_deref().is_none_or(|p| same(&t.participant, p))
+            supplier.as_ref().is_none_or(|wanted| match (wanted, t.routing.supplier.as_deref()) {
+                (Some(s), Some(x)) => same(x, s),
+                (None, None) => true,
+                _ => false,
+            }) && participant.as_deref().is_none_or(|p| same(&t.participant, p))
                 && service.as_deref().is_none_or(|s| same(&t.service, s))
         };
         let now = self.now();

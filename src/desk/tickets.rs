@@ -103,7 +103,9 @@ impl Desk {
     }
 }
 
-pub(super) fn resolve_participant(reg: &Registry, given: &str) -> Result<String, DeskError> {
+/// A participant as people name it (code or name; case and accents aside), else refused with
+/// the nearest.
+pub fn resolve_participant(reg: &Registry, given: &str) -> Result<String, DeskError> {
     if let Some(p) = reg.participant_named(given) {
         return Ok(p.code.clone());
     }
@@ -121,7 +123,26 @@ pub(super) fn resolve_participant(reg: &Registry, given: &str) -> Result<String,
     Err(DeskError::Unknown { what: "participant", given: given.to_string(), suggestions })
 }
 
-pub(super) fn resolve_service(reg: &Registry, given: &str) -> Result<String, DeskError> {
+/// A supplier by name or alias (case and accents aside), or `None` for "unrouted", the tickets
+/// without one (when no supplier is called so); another name is refused with the nearest.
+pub fn resolve_supplier(reg: &Registry, given: &str) -> Result<Option<String>, DeskError> {
+    use crate::domain::report::UNROUTED;
+    match reg.supplier(given) {
+        Some(x) => Ok(Some(x.name.clone())),
+        None if given.trim().eq_ignore_ascii_case(UNROUTED) => Ok(None),
+        None => Err(DeskError::Unknown {
+            what: "supplier",
+            given: given.to_string(),
+            suggestions: closest(given, reg.suppliers().iter().map(|x| x.name.as_str()), 3)
+                .into_iter()
+                .map(String::from)
+                .collect(),
+        }),
+    }
+}
+
+/// A service by name or alias (case and accents aside), else refused with the nearest.
+pub fn resolve_service(reg: &Registry, given: &str) -> Result<String, DeskError> {
     if let Some(s) = reg.service(given) {
         return Ok(s.name.clone());
     }

@@ -151,12 +151,34 @@ pub struct Registry {
     suppliers: HashMap<String, usize>,
     contracts: HashMap<String, usize>,
     contracts_by_service: HashMap<usize, Vec<usize>>,
+    /// Participants, services and suppliers by their names with accents dropped too, as people
+    /// type them ("clientvolgsysteem"); `None` where that fits more than one entry.
+    folded: [HashMap<String, Option<usize>>; 3],
     /// The lookup's rankings of one- and two-letter queries, kept as long as this registry.
     short_queries: Arc<lookup::ShortQueries>,
 }
 
 pub(crate) fn key(name: &str) -> String {
     name.trim().to_lowercase()
+}
+
+/// Names by their folded form (see [`lookup::fold`]), each pointing at its entry, or at none
+/// when two entries fold alike.
+fn folded(names: &HashMap<String, usize>) -> HashMap<String, Option<usize>> {
+    let mut out: HashMap<String, Option<usize>> = HashMap::with_capacity(names.len());
+    for (name, &i) in names {
+        let slot = out.entry(lookup::fold(name)).or_insert(Some(i));
+        if *slot != Some(i) {
+            *slot = None;
+        }
+    }
+    out
+}
+
+/// An entry by its name as stored (case aside), else as typed without accents when that names
+/// one entry only.
+fn by_name(exact: &HashMap<String, usize>, folded: &HashMap<String, Option<usize>>, name: &str) -> Option<usize> {
+    exact.get(&key(name)).copied().or_else(|| folded.get(&lookup::fold(name.trim())).copied().flatten())
 }
 
 impl Registry {
@@ -180,8 +202,8 @@ impl Registry {
 
     /// A participant as people name it: by code, or by its name (case aside).
     pub fn participant_named(&self, given: &str) -> Option<&Participant> {
-        self.participant(given)
-            .or_else(|| self.participants().iter().find(|p| p.name.eq_ignore_ascii_case(given.trim())))
+        let folded = lookup::fold(given.trim());
+        self.participant(given).or_else(|| self.participants().iter().find(|p| lookup::fold(&p.name) == folded))
     }
 
     /// The standard solutions for a service (by name or alias), in the file's order.
@@ -215,17 +237,17 @@ impl Registry {
     }
 
     pub fn participant(&self, code: &str) -> Option<&Participant> {
-        self.participants.get(&key(code)).map(|&i| &self.file.participant[i])
+        by_name(&self.participants, &self.folded[0], code).map(|i| &self.file.participant[i])
     }
 
     /// A service by name or alias.
     pub fn service(&self, name: &str) -> Option<&Service> {
-        self.services.get(&key(name)).map(|&i| &self.file.service[i])
+        by_name(&self.services, &self.folded[1], name).map(|i| &self.file.service[i])
     }
 
     /// A supplier by name or alias.
     pub fn supplier(&self, name: &str) -> Option<&Supplier> {
-        self.suppliers.get(&key(name)).map(|&i| &self.file.supplier[i])
+        by_name(&self.suppliers, &self.folded[2], name).map(|i| &self.file.supplier[i])
     }
 
     /// The norms a supplier as a whole is held to: those all its contracts share; `None` when

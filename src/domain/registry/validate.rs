@@ -324,6 +324,7 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
         return Err(c.errors);
     }
     canonical_names(&mut file, [&participants, &services, &suppliers], &calendars);
+    let folded = [super::folded(&participants), super::folded(&services), super::folded(&suppliers)];
     Ok(Registry {
         file,
         calendars,
@@ -332,6 +333,7 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
         suppliers,
         contracts,
         contracts_by_service: by_service,
+        folded,
         short_queries: Default::default(),
     })
 }
