@@ -77,6 +77,21 @@ fn toml_errors_point_into_the_file_even_when_the_registry_is_not_empty() {
     assert!(err.to_string().contains("ICT-2024-017"), "{err}");
 }
 
+/// A name with spaces around it is the name: the entry of that key is updated, not clashed
+/// with; a calendar with an error of its own is named once, not again at each entry using it.
+#[test]
+fn an_error_is_said_once_at_its_own_line() {
+    let text = "[[service]]\nname = \"printen \"\naliases = [\" Print\"]\n";
+    let imported = import_toml(&stored(), "p.toml", text, false).unwrap();
+    let printen = imported.registry.service("Printen").unwrap();
+    assert_eq!((printen.name.as_str(), printen.aliases.as_slice()), ("printen", &["Print".to_string()][..]));
+    assert_eq!(imported.registry.file().service.len(), stored().service.len(), "updated, not added");
+
+    let text = "# the office calendar, mended\n[[calendar]]\nname = \"office\"\ntimezone = \"Europe/Amsterdm\"\n";
+    let err = import_toml(&stored(), "cal.toml", text, false).unwrap_err();
+    assert_eq!(lines(&err, text), [(4, "timezone = \"Europe/Amsterdm\"")], "{err}");
+}
+
 #[test]
 fn csv_errors_point_at_the_row_they_are_in_whatever_the_line_endings() {
     for eol in ["\n", "\r\n", "\r"] {
@@ -91,7 +106,7 @@ fn csv_errors_point_at_the_row_they_are_in_whatever_the_line_endings() {
         let err = import_csv(&stored(), "k.csv", &text, false).unwrap_err();
         let mut got: Vec<(usize, &str)> = err.0.iter().map(|e| (e.line, e.field.as_str())).collect();
         got.sort();
-        assert_eq!(got, [(3, "contact[2].level"), (4, "contact[3].email"), (5, "hours")], "{eol:?}: {err}");
+        assert_eq!(got, [(3, "contact_level"), (4, "contact_email"), (5, "hours")], "{eol:?}: {err}");
         let bad = ["supplier,contact_name,contact_role", "Iddink,X,boss", "Iddink,Y,boss"].join(eol);
         let err = import_csv(&stored(), "b.csv", &bad, false).unwrap_err();
         assert_eq!(err.0.iter().map(|e| e.line).collect::<Vec<_>>(), [2, 3], "{eol:?}: {err}");

@@ -36,7 +36,14 @@ pub fn import_csv(stored: &RegistryFile, file: &str, text: &str, replace: bool) 
     let merged = sheet.apply(stored, replace);
     let twice: Vec<FileError> = Vec::new();
     let incoming = sheet.registry.clone();
-    finish(stored, stored, merged, incoming, twice, file, |t, e, f, m, i| sheet.line(t, e, f, m, i))
+    finish(stored, stored, merged, incoming, twice, file, |t, e, f, m, i| sheet.line(t, e, f, m, i)).map_err(
+        |mut errors| {
+            for e in &mut errors.0 {
+                e.field = sheet.column(&e.field);
+            }
+            errors
+        },
+    )
 }
 
 /// Where a field of an entry is in the user's file: (table, entry, field, merged, index in merged).

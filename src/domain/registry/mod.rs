@@ -108,12 +108,13 @@ impl RegistryFile {
         if settings_too {
             self.settings = other.settings;
         }
-        upsert(&mut self.calendar, other.calendar, |c| c.name.to_lowercase());
-        upsert(&mut self.participant, other.participant, |p| p.code.to_lowercase());
-        upsert(&mut self.service, other.service, |s| s.name.to_lowercase());
-        upsert(&mut self.supplier, other.supplier, |s| s.name.to_lowercase());
-        upsert(&mut self.contract, other.contract, |c| c.number.to_lowercase());
-        upsert(&mut self.solution, other.solution, |s| s.title.to_lowercase());
+        // By the key every lookup uses, so that "printen " in a file is the stored "Printen".
+        upsert(&mut self.calendar, other.calendar, |c| key(&c.name));
+        upsert(&mut self.participant, other.participant, |p| key(&p.code));
+        upsert(&mut self.service, other.service, |s| key(&s.name));
+        upsert(&mut self.supplier, other.supplier, |s| key(&s.name));
+        upsert(&mut self.contract, other.contract, |c| key(&c.number));
+        upsert(&mut self.solution, other.solution, |s| key(&s.title));
     }
 
     pub fn len(&self) -> usize {

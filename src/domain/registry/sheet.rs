@@ -511,6 +511,20 @@ impl CsvFile {
         s
     }
 
+    /// The column of this file that a registry field comes from, as the user knows it:
+    /// `contact[2].level` is `contact_level`, a supplier's `name` is `supplier`.
+    pub(super) fn column(&self, field: &str) -> String {
+        if let Some(rest) = field.strip_prefix("contact[")
+            && let Some((_, sub)) = rest.split_once("].")
+        {
+            return format!("contact_{sub}");
+        }
+        match (self.kind, field) {
+            (CsvKind::Suppliers, "name") => "supplier".into(),
+            _ => field.to_string(),
+        }
+    }
+
     /// The line in this file of `field` of the entry `entry` of `table` (in `merged`, at
     /// `index`), if this file holds that entry.
     pub(super) fn line(

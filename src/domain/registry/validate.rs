@@ -142,10 +142,14 @@ fn used_by(table: &str, name: &str, holder: &str) -> String {
 const MAX_REOPEN_DAYS: u32 = 3650;
 
 pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryError>> {
+    trim_names(&mut file);
     let mut c = Check { errors: Vec::new(), known: known_names(&file) };
 
     let mut calendars: HashMap<String, Arc<Calendar>> = HashMap::new();
     calendars.insert("24x7".into(), Arc::new(Calendar::always_open()));
+    // Calendars with an error of their own: said once, at the calendar, not again at every
+    // entry that names one as unknown.
+    let mut broken: std::collections::HashSet<String> = std::collections::HashSet::new();
     for (i, spec) in file.calendar.iter().enumerate() {
         match spec.build() {
             Ok(cal) if calendars.contains_key(&key(&cal.name)) => {
@@ -160,7 +164,10 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
             Ok(cal) => {
                 calendars.insert(key(&cal.name), Arc::new(cal));
             }
-            Err(e) => c.errors.push(RegistryError::new("calendar", Some(i), &spec.name, e)),
+            Err(e) => {
+                broken.insert(key(&spec.name));
+                c.errors.push(RegistryError::new("calendar", Some(i), &spec.name, e));
+            }
         }
     }
 
@@ -176,6 +183,7 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
         Some(zone) => {
             calendars.insert("24x7".into(), Arc::new(Calendar::always_open_in(zone)));
         }
+        None if broken.contains(&key(&s.helpdesk_calendar)) => {}
         None => {
             let hint = did_you_mean(&s.helpdesk_calendar, &c.known["calendar"]);
             let unknown = crate::tr!("reg-unknown-calendar", given = format!("{:?}", s.helpdesk_calendar));
@@ -206,6 +214,7 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
         }
     }
 
+    let named_calendar = |name: &str| calendars.contains_key(&key(name)) || broken.contains(&key(name));
     let Names { participants, services, suppliers, contracts } = names(&file, &mut c);
     for (i, p) in file.participant.iter().enumerate() {
         if p.code.chars().any(char::is_whitespace) {
@@ -218,7 +227,7 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
 
     for (i, sup) in file.supplier.iter().enumerate() {
         if let Some(hours) = &sup.hours
-            && !calendars.contains_key(&key(hours))
+            && !named_calendar(hours)
         {
             c.unknown("supplier", i, &sup.name, "hours", "calendar", hours);
         }
@@ -291,7 +300,7 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
                 crate::tr!("reg-valid-until-before-from", until = until.to_string(), from = con.valid_from.to_string());
             c.push("contract", i, n, "valid_until", why);
         }
-        if !calendars.contains_key(&key(&con.window)) {
+        if !named_calendar(&con.window) {
             c.unknown("contract", i, n, "window", "calendar", &con.window);
         }
         for (field, why) in con.norms.problems() {
@@ -336,6 +345,44 @@ pub(super) fn build(mut file: RegistryFile) -> Result<Registry, Vec<RegistryErro
         folded,
         short_queries: Default::default(),
     })
+}
+
+/// Names, codes and numbers without the spaces a spreadsheet leaves around them: " Printen" is
+/// "Printen", in the entry and wherever it is named.
+fn trim_names(file: &mut RegistryFile) {
+    fn trim(text: &mut String) {
+        if text.trim().len() != text.len() {
+            *text = text.trim().to_string();
+        }
+    }
+    let trim_all = |list: &mut Vec<String>| list.iter_mut().for_each(trim);
+    trim(&mut file.settings.helpdesk_calendar);
+    file.calendar.iter_mut().for_each(|c| trim(&mut c.name));
+    file.participant.iter_mut().for_each(|p| trim(&mut p.code));
+    for s in &mut file.service {
+        trim(&mut s.name);
+        trim_all(&mut s.aliases);
+    }
+    for s in &mut file.supplier {
+        trim(&mut s.name);
+        trim_all(&mut s.aliases);
+        if let Some(h) = &mut s.hours {
+            trim(h);
+        }
+    }
+    for c in &mut file.contract {
+        trim(&mut c.number);
+        trim(&mut c.supplier);
+        trim(&mut c.window);
+        trim_all(&mut c.services);
+        if let super::Coverage::Only(codes) = &mut c.participants {
+            trim_all(codes);
+        }
+    }
+    for s in &mut file.solution {
+        trim(&mut s.title);
+        trim_all(&mut s.services);
+    }
 }
 
 /// Every name, alias and code an entry may refer to, per table.
