@@ -335,6 +335,11 @@ fn check_config_says_where_an_error_is() {
     let bad = s.file("bad-config.toml", "data = \"/srv/spoc\"\ncolour = 3\n");
     let err = s.fails(&["check-config", "--config", &bad], 2);
     assert!(err.contains("bad-config.toml:2:1"), "{err}");
+    // A theme that is not there is an error in the config, which is then not also "ok".
+    let nothing = s.file("no-theme.toml", "theme = \"nonexist\"\n");
+    let out = s.run(&["check-config", "--config", &nothing]);
+    let (said, err) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(err.contains("no-theme.toml:1:9") && !said.contains("no-theme.toml"), "{said}\n{err}");
     // The keymap and the themes in the config folder, checked before any screen is taken.
     let spoc_config = s.folder.tmp.path().join("config").join("spoc");
     std::fs::create_dir_all(spoc_config.join("themes")).unwrap();

@@ -135,9 +135,6 @@ pub fn run(config: Option<&Path>, files: &[PathBuf]) -> CmdResult {
             Ok(text) => {
                 // What is right in the file is still checked when something else is not.
                 let (config, found) = parse(p, &text);
-                if found.is_empty() {
-                    report.push_str(&format!("{}\n", crate::tr!("cli-config-ok", file = p.display().to_string())));
-                }
                 errors.extend(found);
                 looks = config.looks();
             }
@@ -146,7 +143,16 @@ pub fn run(config: Option<&Path>, files: &[PathBuf]) -> CmdResult {
         Some(p) => report.push_str(&format!("{}\n", crate::tr!("cli-config-absent", file = p.display().to_string()))),
         None => report.push_str(&format!("{}\n", crate::i18n::t("cli-config-no-folder"))),
     }
-    check_ui(&looks, &mut report, &mut errors);
+    let mut ui = String::new();
+    check_ui(&looks, &mut ui, &mut errors);
+    // The config is ok only when no error points into it (a theme it names that is not there).
+    if let Some(p) = path.as_ref().filter(|p| p.exists()) {
+        let here = format!("{}:", p.display());
+        if !errors.iter().any(|e| e.starts_with(&here)) {
+            report.push_str(&format!("{}\n", crate::tr!("cli-config-ok", file = p.display().to_string())));
+        }
+    }
+    report.push_str(&ui);
     for file in files {
         let text = match super::read_text(file) {
             Ok(text) => text,
