@@ -189,6 +189,15 @@ fn open_state_says_until_when_or_from_when() {
     }
 }
 
+/// A round-the-clock desk is open, at any instant, midnight included: it has no closing time.
+#[test]
+fn a_round_the_clock_desk_is_simply_open() {
+    let reg = crate::common::small_registry();
+    for now in ["2026-11-23T00:00:00+01:00", "2026-11-23T10:00:00+01:00", "2026-12-31T23:59:59+01:00"] {
+        assert_eq!(spoc::present::supplier_hours(&reg, "WPN", at(now)), "open now", "{now}");
+    }
+}
+
 #[test]
 fn long_spans_over_years() {
     let cal = plain_office("Europe/Amsterdam");

@@ -186,7 +186,7 @@ impl Calendar {
             let mut until = spans.ends[i];
             let mut j = i + 1;
             // Follow spans that touch; a week is as far as an agent needs to know.
-            while until - t < 7 * 86400 {
+            while until - t <= 7 * 86400 {
                 if j == spans.starts.len() {
                     year += 1;
                     spans = self.year(year);
