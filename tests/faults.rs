@@ -438,3 +438,15 @@ fn out_of_file_descriptors_the_server_backs_off_and_serves_again() {
     let _ = server.kill();
     let _ = server.wait();
 }
+
+/// A server killed while sled wrote a snapshot leaves `snap.*.generating` behind, which sled
+/// would read as the newest snapshot and refuse as corrupt: the folder must still open.
+#[test]
+fn a_snapshot_left_unfinished_by_a_kill_does_not_lock_the_folder_out() {
+    let f = desk_with_a_ticket();
+    f.kill_server();
+    let store = f.data().join("store");
+    std::fs::write(store.join("snap.FFFFFFFFFFFF0000.generating"), [0x5au8; 100]).unwrap();
+    assert!(f.ok(&["ticket", "show", "1"]).contains("Magister is down"));
+    assert!(!store.join("snap.FFFFFFFFFFFF0000.generating").exists());
+}

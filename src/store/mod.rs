@@ -119,6 +119,7 @@ impl Store {
     fn open_as(dir: &Path, unfinished_restore: bool) -> Result<Store, StoreError> {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir { dir: dir.to_path_buf(), source })?;
         let path = dir.join("store");
+        remove_unfinished_snapshots(&path);
         let open = || sled::Config::new().path(&path).cache_capacity(256 * 1024 * 1024).open();
         // sled lets go of a closed store's lock from a thread of its own, a moment later: when
         // this process itself held it, wait for that rather than report it in use.
@@ -606,6 +607,25 @@ fn unwrap_tx(e: TransactionError<StoreError>) -> StoreError {
         TransactionError::Abort(e) => e,
         TransactionError::Storage(e) => StoreError::Sled(e),
     }
+}
+
+/// A snapshot that sled was still writing when its process was killed (`snap.*.generating`)
+/// would be read at the next open as the newest one and refused as corrupt: sled 0.34 skips only
+/// its `.in___motion` files. With the store's lock free nobody is writing one, so it goes; the
+/// finished snapshot before it and the log hold everything.
+fn remove_unfinished_snapshots(path: &Path) {
+    use nix::fcntl::{Flock, FlockArg};
+    let Ok(db) = std::fs::OpenOptions::new().read(true).write(true).open(path.join("db")) else { return };
+    // sled locks its `db` file as we do here (flock): held, it belongs to a store in use.
+    let Ok(lock) = Flock::lock(db, FlockArg::LockExclusiveNonblock) else { return };
+    let Ok(entries) = std::fs::read_dir(path) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("snap.") && name.ends_with(".generating") && std::fs::remove_file(entry.path()).is_ok() {
+            tracing::warn!("removed {name}, a snapshot left unfinished when the server was stopped");
+        }
+    }
+    drop(lock);
 }
 
 fn is_lock_error(io: &std::io::Error) -> bool {
