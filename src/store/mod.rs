@@ -54,8 +54,18 @@ pub enum StoreError {
     TooBroad(String),
     #[error("{}", crate::i18n::t("store-still-reading"))]
     StillReading,
-    #[error("{}", crate::tr!("store-sled", why = .0.to_string()))]
+    #[error("{}", sled_text(.0))]
     Sled(#[from] sled::Error),
+}
+
+/// What went wrong in the store, in words an agent can act on (sled's own are `Debug` texts).
+fn sled_text(e: &sled::Error) -> String {
+    match e {
+        sled::Error::Io(io) if io.kind() == std::io::ErrorKind::StorageFull => crate::i18n::t("store-disk-full"),
+        sled::Error::Io(io) => crate::tr!("store-sled", why = io.to_string()),
+        sled::Error::Corruption { .. } => crate::i18n::t("store-corrupted"),
+        other => crate::tr!("store-sled", why = other.to_string()),
+    }
 }
 
 /// The data folder in use by another process, with its pid when it is known.
