@@ -452,3 +452,46 @@ fn a_snapshot_left_unfinished_by_a_kill_does_not_lock_the_folder_out() {
     assert!(f.ok(&["ticket", "show", "1"]).contains("Magister is down"));
     assert!(!store.join("snap.FFFFFFFFFFFF0000.generating").exists());
 }
+
+/// SIGTERM every 300 ms while agents keep writing: every command either succeeds or says the
+/// server is restarting (never "stop it and try again", never a start that "could not"), what
+/// was confirmed is kept, and the folder opens afterwards.
+#[test]
+fn a_storm_of_sigterms_while_agents_write_reads_as_restarts_and_keeps_the_folder() {
+    let f = std::sync::Arc::new(desk_with_a_ticket());
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writers: Vec<_> = (0..3)
+        .map(|w| {
+            let (f, stop) = (f.clone(), stop.clone());
+            std::thread::spawn(move || {
+                let mut outcomes = Vec::new();
+                for i in 0.. {
+                    if stop.load(std::sync::atomic::Ordering::SeqCst) {
+                        break;
+                    }
+                    let note = format!("writer {w} note {i}");
+                    let out = f.run(&["ticket", "update", "1", "--note", &note]);
+                    outcomes.push((note, out.status.code(), stderr(&out)));
+                }
+                outcomes
+            })
+        })
+        .collect();
+    let until = Instant::now() + Duration::from_secs(6);
+    while Instant::now() < until {
+        if let Some(pid) = f.server_pid() {
+            let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), Signal::SIGTERM);
+        }
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    let outcomes: Vec<_> = writers.into_iter().flat_map(|w| w.join().unwrap()).collect();
+    let shown = f.ok(&["ticket", "show", "1"]);
+    for (note, code, said) in &outcomes {
+        match code {
+            Some(0) => assert!(shown.contains(note.as_str()), "{note} was confirmed and is lost"),
+            _ => assert!(said.contains(STOPPING), "{note}: {said}"),
+        }
+    }
+    assert!(outcomes.iter().filter(|o| o.1 == Some(0)).count() > 3, "work went on between restarts");
+}

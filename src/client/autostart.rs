@@ -19,6 +19,8 @@ const START_WAIT: Duration = Duration::from_secs(30);
 /// ...or, while the server it started is still at work (opening a large store, reindexing it
 /// after an upgrade), this long.
 const START_WAIT_BUSY: Duration = Duration::from_secs(15 * 60);
+/// How long a serving server may be without its socket before a client says so.
+const SOCKET_GRACE: Duration = Duration::from_secs(2);
 /// An autostarted server leaves after this long without clients (`SPOC_IDLE_EXIT` seconds).
 const IDLE_EXIT_SECS: u64 = 30 * 60;
 
@@ -100,6 +102,9 @@ fn start(dir: &Path, exe: &Path, idle_exit: Option<u64>) -> Result<Client, DeskE
     let deadline = started + START_WAIT;
     let mut pause = Duration::from_millis(2);
     let mut child_left = false;
+    // Since when a serving holder has had no socket: a moment is a server on its way out (its
+    // state not yet written), longer is a socket removed from under it.
+    let mut socket_gone_since: Option<Instant> = None;
     loop {
         match Client::connect(dir) {
             Ok(mut client) => {
@@ -112,8 +117,9 @@ fn start(dir: &Path, exe: &Path, idle_exit: Option<u64>) -> Result<Client, DeskE
             Err(ConnectError::NoServer) => {}
         }
         if !child_left && let Ok(Some(status)) = child.try_wait() {
-            // Exit 0: another server holds the folder (starting, or on its way out).
-            if !status.success() {
+            // Exit 0: another server holds the folder (starting, or on its way out). Killed by a
+            // signal, it said nothing: the next one is started below, as for a server that left.
+            if !status.success() && std::os::unix::process::ExitStatusExt::signal(&status).is_none() {
                 let said = log_since(&log_path, log_start);
                 return Err(fail(format!("could not start a server for {}: {}", dir.display(), said.trim())));
             }
@@ -121,14 +127,20 @@ fn start(dir: &Path, exe: &Path, idle_exit: Option<u64>) -> Result<Client, DeskE
         }
         let holder = holder(dir);
         match holder {
-            // It serves, yet its socket is gone: waiting would not help.
-            Some((pid, Some(Phase::Serving))) if child_left => {
+            Some((_, Some(Phase::Serving))) if child_left && socket_gone_since.is_none() => {
+                socket_gone_since = Some(Instant::now());
+            }
+            // It serves, yet its socket is gone: waiting longer would not help.
+            Some((pid, Some(Phase::Serving)))
+                if child_left && socket_gone_since.is_some_and(|t| t.elapsed() >= SOCKET_GRACE) =>
+            {
                 return Err(fail(format!(
                     "the server with pid {pid} holds {} but its socket {} is gone; stop it (`kill {pid}`) and try again",
                     dir.display(),
                     dir.join(SOCKET).display()
                 )));
             }
+            Some((_, phase)) if phase != Some(Phase::Serving) => socket_gone_since = None,
             // The server that held the folder has left (it was stopping): start the next one.
             None if child_left => {
                 child = spawn()?;

@@ -138,6 +138,21 @@ impl Shared {
 
 /// Serves until SIGTERM or SIGINT (or the idle time), then flushes and returns.
 pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
+    // SIGTERM and SIGINT are caught from the first moment: one that arrives while the store
+    // opens (seconds, for a large one) stops the server once it is open, never in the middle of
+    // sled writing a snapshot.
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("spoc-serve")
+        .build()
+        .map_err(io("cannot start the server runtime"))?;
+    let stops = {
+        let _in_runtime = runtime.enter();
+        Stops {
+            term: signal(SignalKind::terminate()).map_err(io("SIGTERM handler"))?,
+            int: signal(SignalKind::interrupt()).map_err(io("SIGINT handler"))?,
+        }
+    };
     let access = Access::new(opts.group.as_deref(), &opts.dir)?;
     nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(access.umask() as _));
     access.prepare_folder(&opts.dir)?;
@@ -147,11 +162,6 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
     phase::write(&opts.dir, phase::Phase::Starting);
     remove_spooled(&opts.dir);
     let keeper = Keeper::open(&opts.dir, opts.checkpoints.clone())?;
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .thread_name("spoc-serve")
-        .build()
-        .map_err(io("cannot start the server runtime"))?;
     let shared = Arc::new(Shared {
         keeper,
         access,
@@ -168,18 +178,23 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
     });
     let warming = shared.clone();
     std::thread::spawn(move || warming.keeper.warm_up());
-    let result = runtime.block_on(serve(shared.clone(), &opts));
+    let result = runtime.block_on(serve(shared.clone(), &opts, stops));
     runtime.shutdown_timeout(Duration::from_secs(1));
     let _ = std::fs::remove_file(&pid_file);
     result
 }
 
-async fn serve(shared: Arc<Shared>, opts: &ServeOptions) -> Result<(), ServeError> {
+/// The signals that stop the server, caught since it started.
+struct Stops {
+    term: tokio::signal::unix::Signal,
+    int: tokio::signal::unix::Signal,
+}
+
+async fn serve(shared: Arc<Shared>, opts: &ServeOptions, stops: Stops) -> Result<(), ServeError> {
+    let Stops { mut term, mut int } = stops;
     let socket = opts.dir.join(SOCKET);
     let listener = bind(&socket, &shared.access)?;
     phase::write(&opts.dir, phase::Phase::Serving);
-    let mut term = signal(SignalKind::terminate()).map_err(io("SIGTERM handler"))?;
-    let mut int = signal(SignalKind::interrupt()).map_err(io("SIGINT handler"))?;
     info!("serving {} on {} (pid {})", opts.dir.display(), socket.display(), std::process::id());
     // An interval, not a fresh sleep per turn: steady traffic must not postpone checkpoints.
     let mut checkpoint = tokio::time::interval(CHECKPOINT_LOOK);
