@@ -495,3 +495,60 @@ fn a_storm_of_sigterms_while_agents_write_reads_as_restarts_and_keeps_the_folder
     }
     assert!(outcomes.iter().filter(|o| o.1 == Some(0)).count() > 3, "work went on between restarts");
 }
+
+/// What cannot be a backup is refused as it comes, however long it would go on: nothing is
+/// left in the shared folder, and the agent hears why.
+#[test]
+fn an_endless_or_foreign_upload_is_refused_as_it_comes() {
+    let f = desk_with_a_ticket();
+    let header_then_zeros = f.tmp.path().join("zeros.spoc");
+    let mut bytes = b"SPOC-BACKUP 2\n".to_vec();
+    bytes.resize(bytes.len() + 65 * 1024 * 1024, 0);
+    std::fs::write(&header_then_zeros, bytes).unwrap();
+    for (input, why) in [
+        ("/dev/zero".to_string(), "not a spoc backup"),
+        (header_then_zeros.display().to_string(), "longer than 64 MiB"),
+    ] {
+        let mut child =
+            f.command().args(["restore", "--force", &input]).stderr(std::process::Stdio::piped()).spawn().unwrap();
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while child.try_wait().unwrap().is_none() {
+            if Instant::now() > deadline {
+                let _ = child.kill();
+                panic!("{input}: still uploading after 60 s");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{input}: {}", stderr(&out));
+        assert!(stderr(&out).contains(why), "{input}: {}", stderr(&out));
+        let left: Vec<_> = std::fs::read_dir(f.data())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains(".incoming"))
+            .collect();
+        assert!(left.is_empty(), "{input}: {left:?}");
+    }
+    assert!(f.ok(&["ticket", "show", "1"]).contains("Magister is down"), "the store is as it was");
+}
+
+/// A restore larger than the room the data folder's disk has left is refused as it comes,
+/// before it fills the disk the store and the colleagues need.
+#[test]
+fn a_restore_larger_than_the_room_left_is_refused_before_the_disk_fills() {
+    let f = Folder::new();
+    let Some(_disk) = SmallDisk::mount(&f, "24m") else {
+        eprintln!("skipped: mounting a small file system needs root (CI runs as root)");
+        return;
+    };
+    let big = f.tmp.path().join("big.spoc");
+    let line = format!("{{\"caller\":\"{}\"}}\n", "x".repeat(1000));
+    std::fs::write(&big, format!("SPOC-BACKUP 2\n{}", line.repeat(40 * 1024))).unwrap();
+    let out = f.run(&["restore", "--force", big.to_str().unwrap()]);
+    // Not the file's fault, but the disk's: as a full disk, exit 1.
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("larger than the room left"), "{}", stderr(&out));
+    let free = nix::sys::statvfs::statvfs(&f.data()).unwrap();
+    assert!(free.blocks_available() > 0, "the disk did not fill");
+    assert!(f.ok(&["ticket", "list"]).contains("no tickets"), "the server serves on");
+}

@@ -386,6 +386,42 @@ fn a_backup_with_a_registry_that_does_not_validate_changes_nothing() {
     assert_eq!(again.ticket(1).unwrap().title, "kept");
 }
 
+/// A ticket twice, or numbered 0, sealed with a correct checksum and counts: refused before
+/// anything is written (it would restore as fewer tickets, or be overwritten by the next one).
+#[test]
+fn a_backup_with_a_ticket_twice_or_numbered_zero_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = desk_at(dir.path(), at("2026-11-23T09:00:00+01:00"));
+    for title in ["one", "two"] {
+        desk.create_ticket(&Agent::new("anouk"), input("Magister", 2, 2, title)).unwrap();
+    }
+    let mut bytes = Vec::new();
+    desk.backup(&mut bytes).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    let (body, _end) = text.trim_end().rsplit_once('\n').unwrap();
+    let lines: Vec<String> = body.lines().map(String::from).collect();
+    let seal = |lines: &[String], tickets: usize| {
+        let body = lines.join("\n") + "\n";
+        let crc = crc32fast::hash(body.as_bytes());
+        format!(
+            "{body}{{\"end\":{{\"tickets\":{tickets},\"journal_entries\":{tickets},\"callers\":0,\"crc32\":{crc}}}}}\n"
+        )
+    };
+    let mut twice = lines.clone();
+    twice.push(lines.last().unwrap().clone());
+    let mut zero = lines.clone();
+    let last = zero.len() - 1;
+    zero[last] = zero[last].replacen("\"id\":2,", "\"id\":0,", 1);
+    assert_ne!(zero[last], lines[last], "the id was found");
+    for (name, sealed) in [("twice.spoc", seal(&twice, 3)), ("zero.spoc", seal(&zero, 2))] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, sealed).unwrap();
+        let err = desk.restore_file(&file, name, true).unwrap_err();
+        assert!(err.is_bad_input() && err.to_string().contains("appears twice, or is numbered 0"), "{name}: {err}");
+        assert_eq!(desk.ticket(2).unwrap().title, "two", "{name}");
+    }
+}
+
 #[test]
 fn a_folder_in_use_says_so_plainly() {
     let dir = tempfile::tempdir().unwrap();

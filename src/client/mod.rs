@@ -279,7 +279,14 @@ impl DeskApi for Client {
                 let done = done?;
                 return self.value(&done);
             }
-            write_frame(&mut *stream, &part).map_err(|e| lost(&socket, &e.to_string()))?;
+            if let Err(e) = write_frame(&mut *stream, &part) {
+                // The server refuses an upload as it comes (not a backup, no room) and hangs
+                // up: its answer says why.
+                return match read_message(&mut *stream, MAX_REPLY) {
+                    Ok(Some(answer)) => self.value(&answer),
+                    _ => Err(lost(&socket, &e.to_string())),
+                };
+            }
         }
     }
 }

@@ -183,7 +183,7 @@ impl Desk {
         force: bool,
     ) -> Result<BackupSummary, DeskError> {
         self.refuse_restore(force)?;
-        let spooled = crate::store::backup::spool(self.store.dir(), input)?;
+        let spooled = crate::store::backup::spool(self.store.dir(), input, name)?;
         self.restore_file(spooled.path(), name, force)
     }
 

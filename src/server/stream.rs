@@ -95,19 +95,17 @@ pub fn restore(shared: &Shared, stream: &mut StdStream, agent: &Agent, r: Restor
     }
     super::conn::write(stream, &frame::encode(&Reply::Ok(())))?;
     let mut upload = Upload { stream, ended: false, broken: false, part: Vec::new(), at: 0 };
-    let spooled = match crate::store::backup::spool(shared.keeper.dir(), &mut upload) {
+    let spooled = match crate::store::backup::spool(shared.keeper.dir(), &mut upload, &r.name) {
         Ok(file) => file,
         // The client went away or sent nonsense: nothing was written.
         // The client went away or sent nonsense: nothing to answer.
         Err(e) if upload.broken => return Err(format!("the restore's upload broke off: {e}")),
-        // Ours (the data folder full, say): the client hears why, once its upload is read.
+        // Refused as it came (not a backup, no room): the client hears why at once, and the
+        // connection closes rather than read the rest, which may never end.
         Err(e) => {
-            while !upload.ended && !upload.broken {
-                if upload.next_part().is_err() {
-                    break;
-                }
-            }
-            return Ok(answer_frame::<()>(Err(DeskError::from(e))));
+            let why = e.to_string();
+            super::conn::write(stream, &answer_frame::<()>(Err(DeskError::from(e))))?;
+            return Err(format!("refused a restore's upload: {why}"));
         }
     };
     let result = match shared.keeper.restore(spooled.path(), &r.name, r.force) {

@@ -47,6 +47,8 @@ pub enum BackupError {
     Invalid { name: String, line: usize, why: String },
     #[error("{}", crate::tr!("store-backup-not-empty", dir = .0.display().to_string()))]
     NotEmpty(PathBuf),
+    #[error("{}", crate::tr!("store-backup-no-room", dir = dir.display().to_string(), keep = *keep_mib))]
+    NoRoom { dir: PathBuf, keep_mib: u64 },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -120,15 +122,77 @@ pub fn write(store: &Store, out: &mut dyn Write) -> Result<BackupSummary, Backup
     Ok(summary)
 }
 
+/// The longest line a backup may have: a ticket with its whole journal.
+const MAX_LINE: u64 = 64 * 1024 * 1024;
+/// How often an upload looks at the room left on the disk.
+const ROOM_EVERY: u64 = 16 * 1024 * 1024;
+
 /// Copies an incoming backup into a file of the store's own folder (the server's, with the
-/// folder's rights), so that it can be checked whole before anything is written.
-pub fn spool(dir: &Path, input: &mut dyn Read) -> Result<tempfile::NamedTempFile, BackupError> {
+/// folder's rights), so that it can be checked whole before anything is written; `name` is what
+/// the agent calls it. What cannot
+/// be a backup is refused as it comes, so that nobody fills the shared disk: a first line that
+/// is not the header, a line longer than any ticket, or more than the room the disk has left
+/// beside the store.
+pub fn spool(dir: &Path, input: &mut dyn Read, name: &str) -> Result<tempfile::NamedTempFile, BackupError> {
     let what = t("store-backup-receiving");
     let io = io_error(&what);
     let mut file = tempfile::Builder::new().prefix(".restore-").suffix(".incoming").tempfile_in(dir).map_err(&io)?;
-    std::io::copy(input, &mut file).map_err(&io)?;
+    let name = name.to_string();
+    let mut buf = vec![0u8; 1024 * 1024];
+    let (mut header, mut header_done) = (Vec::new(), false);
+    let (mut line, mut lines, mut total, mut look_again) = (0u64, 1usize, 0u64, 0u64);
+    loop {
+        let n = match input.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(io(e)),
+        };
+        let chunk = &buf[..n];
+        if !header_done {
+            let end = memchr::memchr(b'\n', chunk);
+            header.extend_from_slice(&chunk[..end.unwrap_or(n)]);
+            header_done = end.is_some();
+            let fits = header.len() <= HEADER.len() + 8
+                && HEADER.as_bytes().starts_with(&header[..header.len().min(HEADER.len())]);
+            if !fits || (header_done && !header.starts_with(HEADER.as_bytes())) {
+                return Err(BackupError::Foreign { name });
+            }
+        }
+        let newlines = memchr::memchr_iter(b'\n', chunk).count();
+        line = match memchr::memrchr(b'\n', chunk) {
+            Some(at) => (n - at - 1) as u64,
+            None => line + n as u64,
+        };
+        lines += newlines;
+        if line > MAX_LINE {
+            let why = tr!("store-backup-line-too-long", mib = MAX_LINE / (1024 * 1024));
+            return Err(BackupError::Damaged { name, line: lines, why });
+        }
+        total += n as u64;
+        if total >= look_again {
+            // Looked at again before half of what is left could be written.
+            look_again = total + (room_left(dir, n as u64)? / 2).clamp(1, ROOM_EVERY);
+        }
+        file.write_all(chunk).map_err(&io)?;
+    }
     file.flush().map_err(&io)?;
     Ok(file)
+}
+
+/// Refuses an upload that would leave the disk of the data folder with less than a twentieth
+/// of its size free (at most 256 MiB kept): the store must still be written, and the folder is
+/// shared.
+/// The bytes that may still come after `coming`.
+fn room_left(dir: &Path, coming: u64) -> Result<u64, BackupError> {
+    let Ok(fs) = nix::sys::statvfs::statvfs(dir) else { return Ok(ROOM_EVERY) };
+    let block = fs.fragment_size() as u64;
+    let (free, size) = (fs.blocks_available() as u64 * block, fs.blocks() as u64 * block);
+    let keep = (size / 20).min(256 * 1024 * 1024);
+    match free.checked_sub(coming.saturating_add(keep)) {
+        Some(left) => Ok(left),
+        None => Err(BackupError::NoRoom { dir: dir.to_path_buf(), keep_mib: keep.div_ceil(1024 * 1024) }),
+    }
 }
 
 fn json_line(line: &Line) -> Vec<u8> {
@@ -159,6 +223,7 @@ fn read(
     }
     crc.update(&buf);
     let mut counted = BackupSummary { tickets: 0, journal_entries: 0, callers: 0 };
+    let mut ids = std::collections::HashSet::new();
     let mut line_no = 1;
     loop {
         buf.clear();
@@ -207,6 +272,11 @@ fn read(
                 return Err(damaged(line_no, t("store-backup-second-registry")));
             }
             Line::Ticket { ref ticket, ref journal } => {
+                // Two lines of one ticket would restore as one; a ticket 0 is none spoc gives.
+                if ticket.id == 0 || !ids.insert(ticket.id) {
+                    let why = tr!("store-backup-ticket-twice", id = ticket.id);
+                    return Err(BackupError::Invalid { name: name.to_string(), line: line_no, why });
+                }
                 if journal.len() as u32 != ticket.journal_len {
                     return Err(damaged(
                         line_no,
