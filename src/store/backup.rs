@@ -186,7 +186,10 @@ pub fn spool(dir: &Path, input: &mut dyn Read, name: &str) -> Result<tempfile::N
 /// The bytes that may still come after `coming`.
 fn room_left(dir: &Path, coming: u64) -> Result<u64, BackupError> {
     let Ok(fs) = nix::sys::statvfs::statvfs(dir) else { return Ok(ROOM_EVERY) };
+    // The widths of statvfs's fields differ between platforms.
+    #[allow(clippy::unnecessary_cast)]
     let block = fs.fragment_size() as u64;
+    #[allow(clippy::unnecessary_cast)]
     let (free, size) = (fs.blocks_available() as u64 * block, fs.blocks() as u64 * block);
     let keep = (size / 20).min(256 * 1024 * 1024);
     match free.checked_sub(coming.saturating_add(keep)) {
