@@ -207,6 +207,32 @@ fn a_caller_not_yet_admitted_costs_little() {
     assert!(f.ok(&["ticket", "show", "1"]).contains("Magister"), "serving on");
 }
 
+/// Threads a process has now.
+fn threads(pid: i32) -> usize {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status.lines().find_map(|l| l.strip_prefix("Threads:")).unwrap().trim().parse().unwrap()
+}
+
+/// A flood of connections that never say hello costs a thread each only up to the cap: the
+/// rest are closed at once, and the user gets in again once the flood is gone.
+#[test]
+fn a_flood_of_silent_connections_is_capped_before_the_hello() {
+    let f = desk_with_a_ticket();
+    let pid = f.server_pid().unwrap();
+    let before = threads(pid);
+    let flood: Vec<UnixStream> =
+        (0..PER_USER * 4).filter_map(|_| UnixStream::connect(f.data().join("spoc.sock")).ok()).collect();
+    std::thread::sleep(Duration::from_millis(500));
+    let during = threads(pid);
+    assert!(during < before + PER_USER + 20, "{during} threads for {} silent connections (was {before})", flood.len());
+    drop(flood);
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while f.run(&["ticket", "show", "1"]).status.code() != Some(0) {
+        assert!(Instant::now() < deadline, "let in again once the flood is gone");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
 #[test]
 fn one_user_may_hold_only_so_many_connections() {
     let f = desk_with_a_ticket();

@@ -33,6 +33,9 @@ use crate::store::StoreError::RestoreUnfinished;
 const HELLO_TIMEOUT: Duration = Duration::from_secs(5);
 /// Connections one user may hold open at once (each TUI holds two).
 pub const PER_USER: usize = 64;
+/// Connections over the cap that are still told why (after their hello), before the rest are
+/// closed at once.
+const REFUSED_POLITELY: usize = 16;
 
 pub async fn serve(shared: Arc<Shared>, stream: UnixStream) {
     let who = match stream.peer_cred() {
@@ -41,6 +44,12 @@ pub async fn serve(shared: Arc<Shared>, stream: UnixStream) {
     };
     let (uid, gid, pid) = who;
     let counted = Counted::new(shared.clone(), uid, false);
+    // Over the cap by more than a script's few, before any hello: closed at once, without a
+    // thread or a wait, so that one user's flood of silent connections costs the others nothing.
+    // (Within the margin, the hello is read and the refusal said.)
+    if counted.of_this_user() > PER_USER + REFUSED_POLITELY {
+        return shared.log.warn(&format!("closed at once a connection of uid {uid}: over {PER_USER} connections"));
+    }
     let stream = match stream.into_std().and_then(|s| s.set_nonblocking(false).map(|_| s)) {
         Ok(s) => s,
         Err(e) => return warn!("cannot take over a connection: {e}"),

@@ -153,6 +153,7 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
             int: signal(SignalKind::interrupt()).map_err(io("SIGINT handler"))?,
         }
     };
+    raise_descriptor_limit();
     let access = Access::new(opts.group.as_deref(), &opts.dir)?;
     nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(access.umask() as _));
     access.prepare_folder(&opts.dir)?;
@@ -264,6 +265,18 @@ async fn serve(shared: Arc<Shared>, opts: &ServeOptions, stops: Stops) -> Result
     }
     info!("stopped; everything confirmed is on disk");
     Ok(())
+}
+
+/// Every connection holds a descriptor, and the soft limit is often 1,024: it goes up to what
+/// the system allows this process.
+fn raise_descriptor_limit() {
+    use nix::sys::resource::{Resource, getrlimit, setrlimit};
+    if let Ok((soft, hard)) = getrlimit(Resource::RLIMIT_NOFILE)
+        && soft < hard
+        && let Err(e) = setrlimit(Resource::RLIMIT_NOFILE, hard, hard)
+    {
+        warn!("could not raise the open-files limit from {soft} to {hard}: {e}");
+    }
 }
 
 /// Failed accepts in a row: how long to wait before the next, and when to log.
