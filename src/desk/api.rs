@@ -1,7 +1,7 @@
 //! `DeskApi`: what the CLI and the TUI may ask of the servicedesk, each request defined once.
 //!
-//! One table below names every request: its method, its arguments, its reply and how the desk
-//! answers it. From it come the request types, the wire enum [`Request`], the methods of
+//! One table below names every request: whether it changes anything or only asks, its method,
+//! its arguments, its reply and how the desk answers it. From it come the request types, the wire enum [`Request`], the methods of
 //! [`DeskApi`], and the server's dispatch. The server's `Session` answers in-process;
 //! `client::Client` answers over the socket. Neither caller can tell which.
 //!
@@ -56,10 +56,21 @@ fn ticket_changed(t: &TicketDetail) -> Notice {
     Notice::Ticket { id: t.id, version: t.version, by: t.updated_by.clone(), at: t.updated_at }
 }
 
+/// `change` for a request that may change something, `ask` for one that only reads; any other
+/// word does not compile.
+macro_rules! changes {
+    (change) => {
+        true
+    };
+    (ask) => {
+        false
+    };
+}
+
 macro_rules! requests {
     ($(
         $(#[$doc:meta])*
-        fn $method:ident($($arg:ident: $ty:ty),*) -> $reply:ty = $name:ident,
+        $kind:ident fn $method:ident($($arg:ident: $ty:ty),*) -> $reply:ty = $name:ident,
             |$s:ident| $body:expr
             $(, notice |$r:ident, $ns:ident| $notice:expr)?;
     )*) => {
@@ -99,6 +110,15 @@ macro_rules! requests {
             pub fn name(&self) -> &'static str {
                 match self {
                     $(Request::$name(_) => stringify!($name),)*
+                }
+            }
+
+            /// Whether the request may change something (`change` in the table): such a
+            /// request is sent again only when the server said it did nothing with it, never
+            /// after a connection lost without an answer.
+            pub fn changes_anything(&self) -> bool {
+                match self {
+                    $(Request::$name(_) => changes!($kind),)*
                 }
             }
 
@@ -153,108 +173,88 @@ macro_rules! requests {
 
 requests! {
     /// Log a ticket; routing and deadlines are filled in.
-    fn create_ticket(ticket: NewTicket) -> TicketDetail = CreateTicket,
+    change fn create_ticket(ticket: NewTicket) -> TicketDetail = CreateTicket,
         |s| s.desk.create_ticket(&s.agent, ticket),
         notice |t, _s| ticket_changed(t);
     /// Change a ticket; all changes apply together or not at all.
-    fn update_ticket(id: u64, update: TicketUpdate) -> TicketDetail = UpdateTicket,
+    change fn update_ticket(id: u64, update: TicketUpdate) -> TicketDetail = UpdateTicket,
         |s| s.desk.update_ticket(&s.agent, id, update),
         notice |t, _s| if t.major { Notice::Resync } else { ticket_changed(t) };
-    fn ticket(id: u64) -> TicketDetail = Ticket,
+    ask fn ticket(id: u64) -> TicketDetail = Ticket,
         |s| s.desk.ticket(id);
-    fn list_tickets(query: TicketQuery) -> Page<TicketRow> = ListTickets,
+    ask fn list_tickets(query: TicketQuery) -> Page<TicketRow> = ListTickets,
         |s| s.desk.list_tickets(&query);
-    fn lookup(query: String, limit: usize) -> Vec<Hit> = Lookup,
+    ask fn lookup(query: String, limit: usize) -> Vec<Hit> = Lookup,
         |s| Ok(s.desk.lookup(&query, limit));
-    fn supplier_card(supplier: String) -> Json<SupplierCard> = SupplierCard,
+    ask fn supplier_card(supplier: String) -> Json<SupplierCard> = SupplierCard,
         |s| s.desk.supplier_card(&supplier).map(Json);
     /// The registry as a file, for clients that look things up themselves.
-    fn registry_file() -> Json<RegistryFile> = Registry,
+    ask fn registry_file() -> Json<RegistryFile> = Registry,
         |s| Ok(Json(s.desk.registry().file().clone()));
     /// `source` names the file in errors and in the audit log.
-    fn import_registry(source: String, text: String, format: ImportFormat, replace: bool) -> ImportSummary
+    change fn import_registry(source: String, text: String, format: ImportFormat, replace: bool) -> ImportSummary
         = ImportRegistry,
         |s| s.desk.import_registry(&s.agent, &source, &text, format, replace),
         notice |_summary, s| Notice::Registry { by: s.by(), at: s.desk.now() };
-    fn export_registry() -> String = ExportRegistry,
+    ask fn export_registry() -> String = ExportRegistry,
         |s| Ok(s.desk.export_registry());
-    fn supplier_report(query: ReportQuery) -> Report<Scorecard> = SupplierReport,
+    ask fn supplier_report(query: ReportQuery) -> Report<Scorecard> = SupplierReport,
         |s| s.desk.supplier_report(&query);
-    fn participant_report(query: ReportQuery) -> Report<ParticipantRow> = ParticipantReport,
+    ask fn participant_report(query: ReportQuery) -> Report<ParticipantRow> = ParticipantReport,
         |s| s.desk.participant_report(&query);
-    fn service_report(query: ReportQuery) -> Report<ServiceRow> = ServiceReport,
+    ask fn service_report(query: ReportQuery) -> Report<ServiceRow> = ServiceReport,
         |s| s.desk.service_report(&query);
-    fn contract_watch(within_days: u32) -> ContractWatch = ContractWatch,
+    ask fn contract_watch(within_days: u32) -> ContractWatch = ContractWatch,
         |s| s.desk.contract_watch(within_days);
-    fn dashboard() -> Dashboard = Dashboard,
+    ask fn dashboard() -> Dashboard = Dashboard,
         |s| s.desk.dashboard();
     /// A backup streamed to the client (answered by the connection, which streams it).
-    fn backup_stream() -> BackupSummary = Backup,
+    ask fn backup_stream() -> BackupSummary = Backup,
         |_s| Err(streamed());
     /// A restore streamed from the client (answered by the connection, which reads it).
-    fn restore_stream(name: String, force: bool) -> BackupSummary = Restore,
+    change fn restore_stream(name: String, force: bool) -> BackupSummary = Restore,
         |_s| Err(streamed());
     /// Who serves this folder: pid, uptime, clients, store size.
-    fn status() -> ServerStatus = Status,
+    ask fn status() -> ServerStatus = Status,
         |s| s.status.map(|f| f()).ok_or_else(|| DeskError::Refused("only a server knows its status".into()));
     /// From now on this connection only carries notices from the server.
-    fn subscribe() -> () = Subscribe,
+    ask fn subscribe() -> () = Subscribe,
         |_s| Err(streamed());
     /// The agents a ticket may be assigned to.
-    fn agents() -> Vec<String> = Agents,
+    ask fn agents() -> Vec<String> = Agents,
         |s| s.desk.known_agents().map(|known| known.into_iter().collect());
     /// Makes a colleague known before they have used spoc here (audited).
-    fn add_agent(login: String) -> () = AddAgent,
+    change fn add_agent(login: String) -> () = AddAgent,
         |s| s.desk.add_agent(&s.agent, &login);
     /// All tickets, open and closed, holding the words; best matches first.
-    fn search_tickets(query: SearchQuery) -> Page<TicketRow> = SearchTickets,
+    ask fn search_tickets(query: SearchQuery) -> Page<TicketRow> = SearchTickets,
         |s| s.desk.search_tickets(&query);
     /// Callers on file that fit a name, phone or email; those of `participant` first.
-    fn find_callers(query: String, participant: Option<String>, limit: usize) -> Vec<Caller> = FindCallers,
+    ask fn find_callers(query: String, participant: Option<String>, limit: usize) -> Vec<Caller> = FindCallers,
         |s| Ok(s.desk.find_callers(&query, participant.as_deref(), limit));
     /// A caller with their open and recent tickets.
-    fn caller_card(id: u64) -> CallerCard = CallerCard,
+    ask fn caller_card(id: u64) -> CallerCard = CallerCard,
         |s| s.desk.caller_card(id);
     /// Saves a new caller (id 0) or changes one on file (audited).
-    fn save_caller(caller: Caller) -> Caller = SaveCaller,
+    change fn save_caller(caller: Caller) -> Caller = SaveCaller,
         |s| s.desk.save_caller(&s.agent, caller);
     /// Callers from a CSV, all or nothing; `source` names the file in errors and the audit log.
-    fn import_callers(source: String, text: String) -> CallerImport = ImportCallers,
+    change fn import_callers(source: String, text: String) -> CallerImport = ImportCallers,
         |s| s.desk.import_callers(&s.agent, &source, &text);
     /// The open major incidents, most urgent first.
-    fn major_incidents() -> Vec<MajorIncident> = MajorIncidents,
+    ask fn major_incidents() -> Vec<MajorIncident> = MajorIncidents,
         |s| s.desk.major_incidents();
     /// Removes callers' personal data from tickets closed before the retention time (audited).
-    fn purge_callers(dry_run: bool) -> PurgeSummary = PurgeCallers,
+    change fn purge_callers(dry_run: bool) -> PurgeSummary = PurgeCallers,
         |s| s.desk.purge_callers(&s.agent, dry_run),
         notice |_summary, _s| Notice::Resync;
     /// Everything held about one caller, for an access request (audited).
-    fn personal_data(caller: u64) -> PersonalData = PersonalData,
+    change fn personal_data(caller: u64) -> PersonalData = PersonalData,
         |s| s.desk.personal_data(&s.agent, caller);
     /// Forgets a caller on request: their tickets anonymised, their record removed (audited).
-    fn forget_caller(caller: u64) -> usize = ForgetCaller,
+    change fn forget_caller(caller: u64) -> usize = ForgetCaller,
         |s| s.desk.forget_caller(&s.agent, caller),
         notice |_n, _s| Notice::Resync;
-}
-
-impl Request {
-    /// Whether the request may change something: such a request is sent again only when the
-    /// server said it did nothing with it, never after a connection lost without an answer.
-    pub fn changes_anything(&self) -> bool {
-        matches!(
-            self,
-            Request::CreateTicket(_)
-                | Request::UpdateTicket(_)
-                | Request::ImportRegistry(_)
-                | Request::Restore(_)
-                | Request::AddAgent(_)
-                | Request::SaveCaller(_)
-                | Request::ImportCallers(_)
-                | Request::PurgeCallers(_)
-                | Request::PersonalData(_)
-                | Request::ForgetCaller(_)
-        )
-    }
 }
 
 fn streamed() -> DeskError {
