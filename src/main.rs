@@ -131,8 +131,15 @@ enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// The manual page (roff), on standard output: `spoc man | man -l -`.
-    Man,
+    /// The manual page (roff) of spoc or of one of its commands, on standard output:
+    /// `spoc man | man -l -`, `spoc man ticket update | man -l -`; or every page into a folder.
+    Man {
+        /// The command whose page it is, as typed after `spoc` (none: spoc's own page).
+        command: Vec<String>,
+        /// Writes every page (spoc.1, spoc-ticket.1, spoc-ticket-update.1, ...) into this folder.
+        #[arg(long, value_name = "FOLDER", conflicts_with = "command")]
+        all: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -471,9 +478,7 @@ fn run(args: Cli) -> Result<(), Failure> {
             clap_complete::generate(shell, &mut Cli::command(), "spoc", &mut std::io::stdout());
             Ok(())
         }
-        Command::Man => clap_mangen::Man::new(Cli::command())
-            .render(&mut std::io::stdout())
-            .map_err(|e| Failure::Runtime(format!("cannot write the manual page: {e}"))),
+        Command::Man { command, all } => cli::manual::run(Cli::command(), &command, all.as_deref()),
     }
 }
 

@@ -510,9 +510,24 @@ fn completions_and_the_manual_page_come_from_the_command_line_itself() {
         assert!(out.contains(sign), "{shell}: {}", &out[..out.len().min(300)]);
         assert!(out.contains("supplier-solved"), "{shell} completes the flags of every subcommand");
     }
+    // A flag of a few words completes to those words, not to file names.
+    let bash = s.ok(&["completions", "bash"]);
+    assert!(bash.contains("compgen -W \"new assigned in_progress waiting_on_supplier"), "--status values");
+    assert!(bash.contains("compgen -W \"P1 P2 P3 P4\""), "--priority values");
     let man = s.ok(&["man"]);
     assert!(man.starts_with(".ie") || man.contains(".TH spoc"), "{}", &man[..man.len().min(300)]);
     assert!(man.contains("completions") && man.contains("backup"), "the manual lists the commands");
+    // Each command has its page, with its own flags, named as the main page refers to it.
+    let update = s.ok(&["man", "ticket", "update"]);
+    assert!(update.contains(".TH spoc-ticket-update") && update.contains("supplier\\-solved"), "{update}");
+    let err = s.fails(&["man", "tiket"], 2);
+    assert!(err.contains("ticket"), "{err}");
+    let pages = s.folder.tmp.path().join("man1");
+    s.ok(&["man", "--all", pages.to_str().unwrap()]);
+    for page in ["spoc.1", "spoc-ticket.1", "spoc-ticket-update.1", "spoc-report-suppliers.1"] {
+        assert!(pages.join(page).exists(), "{page}");
+    }
+    assert!(man.contains("spoc\\-ticket(1)"), "the main page names the command pages");
     assert!(!s.folder.data().exists(), "neither starts a server nor makes a data folder");
 }
 

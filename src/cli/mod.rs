@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod caller;
 pub mod check_config;
 pub mod demo;
+pub mod manual;
 pub mod registry;
 pub mod report;
 pub mod serve;
@@ -13,6 +14,7 @@ pub mod sla;
 pub mod store;
 pub mod supplier;
 pub mod ticket;
+pub mod values;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

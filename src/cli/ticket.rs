@@ -42,7 +42,7 @@ pub struct NewArgs {
     #[arg(long)]
     pub solution: Option<String>,
     /// incident (something broke) or request (something wanted).
-    #[arg(long, default_value = "incident", value_parser = kind)]
+    #[arg(long, default_value = "incident", value_parser = super::values::KINDS, hide_possible_values = true)]
     pub kind: TicketKind,
     /// Print the ticket as JSON: id, priority, status, supplier, contract, routing, sla.
     #[arg(long)]
@@ -86,7 +86,7 @@ pub fn new(desk: &dyn DeskApi, a: NewArgs) -> CmdResult {
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
     /// Only tickets in this status (repeatable): new, assigned, in_progress, waiting_on_supplier, waiting_on_caller, resolved, closed.
-    #[arg(long, value_parser = parse_status)]
+    #[arg(long, value_parser = super::values::STATUSES, hide_possible_values = true)]
     pub status: Vec<Status>,
     /// Only tickets routed to this supplier (name or alias).
     #[arg(long)]
@@ -101,7 +101,7 @@ pub struct ListArgs {
     #[arg(long)]
     pub assignee: Option<String>,
     /// Only this priority: P1, P2, P3 or P4.
-    #[arg(long, value_parser = parse_priority)]
+    #[arg(long, value_parser = super::values::PRIORITIES, hide_possible_values = true)]
     pub priority: Option<Priority>,
     /// Only tickets with a breached clock.
     #[arg(long)]
@@ -386,13 +386,13 @@ fn clocks_text(t: &TicketDetail, tz: chrono_tz::Tz) -> String {
 #[derive(Debug, clap::Args)]
 pub struct UpdateArgs {
     /// The new status: new, assigned, in_progress, waiting_on_supplier, waiting_on_caller, resolved, closed.
-    #[arg(long, value_parser = parse_status)]
+    #[arg(long, value_parser = super::values::STATUSES, hide_possible_values = true)]
     pub status: Option<Status>,
     /// An agent's login, `me`, or `none`.
     #[arg(long)]
     pub assign: Option<String>,
     /// Set the priority by hand: P1, P2, P3 or P4 (or give --impact and --urgency).
-    #[arg(long, value_parser = parse_priority)]
+    #[arg(long, value_parser = super::values::PRIORITIES, hide_possible_values = true)]
     pub priority: Option<Priority>,
     /// 1 whole organisation, 2 department or group, 3 one person (with --urgency).
     #[arg(long)]
@@ -608,16 +608,4 @@ fn inform_text(t: &TicketDetail) -> String {
         ));
     }
     s
-}
-
-fn kind(s: &str) -> Result<TicketKind, String> {
-    s.parse()
-}
-
-fn parse_status(s: &str) -> Result<Status, String> {
-    s.parse()
-}
-
-fn parse_priority(s: &str) -> Result<Priority, String> {
-    s.parse()
 }
