@@ -155,6 +155,9 @@ fn a_socket_gone_from_under_its_server_names_the_pid_at_once() {
     assert!(stderr(&out).contains(&format!("pid {pid}")) && stderr(&out).contains("socket"), "{}", stderr(&out));
     // Not a speed target: a hang would take minutes.
     assert!(started.elapsed() < Duration::from_secs(20), "it answered at once, not after a wait");
+    // `status` says the same, not "no server runs".
+    let out = f.run(&["status"]);
+    assert!(stderr(&out).contains(&format!("pid {pid}")) && stderr(&out).contains("socket"), "{}", stderr(&out));
 }
 
 fn raw(f: &Folder) -> UnixStream {

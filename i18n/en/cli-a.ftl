@@ -61,6 +61,9 @@ cli-restore-done = restored { $tickets } tickets and { $entries } journal entrie
 ## spoc serve, spoc status, spoc watch
 cli-serve-started = { $folder } is served by spoc (pid { $pid })
 cli-status-no-server = no server runs for { $folder }
+cli-status-starting = the server with pid { $pid } is starting on { $folder } (opening its store); ask again in a moment
+cli-status-stopping = the server with pid { $pid } is stopping on { $folder }; the next command starts a new one
+cli-status-socket-gone = the server with pid { $pid } holds { $folder } but its socket { $socket } is gone; stop it (`kill { $pid }`) and the next command starts a new one
 cli-status-restore-unfinished = an earlier restore did not finish: run `spoc restore FILE --force`; until then only status and restore are answered
 cli-status-store = { $tickets } tickets, { $size } MiB on disk
 cli-status-server-label = server

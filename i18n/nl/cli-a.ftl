@@ -61,6 +61,9 @@ cli-restore-done = { $tickets } meldingen en { $entries } logboekregels teruggez
 ## spoc serve, spoc status, spoc watch
 cli-serve-started = spoc bedient nu { $folder } (pid { $pid })
 cli-status-no-server = er draait geen server voor { $folder }
+cli-status-starting = de server met pid { $pid } start op { $folder } (opent de opslag); vraag het zo opnieuw
+cli-status-stopping = de server met pid { $pid } stopt op { $folder }; de volgende opdracht start een nieuwe
+cli-status-socket-gone = de server met pid { $pid } houdt { $folder } vast, maar zijn socket { $socket } is weg; stop hem (`kill { $pid }`) en de volgende opdracht start een nieuwe
 cli-status-restore-unfinished = een eerdere restore is niet afgerond: voer `spoc restore FILE --force` uit; tot dan worden alleen status en restore beantwoord
 cli-status-store = { $tickets } meldingen, { $size } MiB op schijf
 cli-status-server-label = server

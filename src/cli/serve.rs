@@ -51,8 +51,22 @@ pub fn serve(a: ServeArgs) -> CmdResult {
 pub fn status(dir: &Path, as_json: bool) -> CmdResult {
     let client = match Client::connect(dir) {
         Ok(c) => c,
+        // No answer on the socket, but a process may still hold the folder: say which.
         Err(ConnectError::NoServer) => {
-            return Err(Failure::Runtime(crate::tr!("cli-status-no-server", folder = dir.display().to_string())));
+            use crate::server::phase::Phase;
+            let folder = dir.display().to_string();
+            let why = match crate::client::holder(dir) {
+                Some((pid, Some(Phase::Starting))) => crate::tr!("cli-status-starting", folder = folder, pid = pid),
+                Some((pid, Some(Phase::Stopping))) => crate::tr!("cli-status-stopping", folder = folder, pid = pid),
+                Some((pid, _)) => crate::tr!(
+                    "cli-status-socket-gone",
+                    folder = folder,
+                    pid = pid,
+                    socket = dir.join(crate::server::SOCKET).display().to_string()
+                ),
+                None => crate::tr!("cli-status-no-server", folder = folder),
+            };
+            return Err(Failure::Runtime(why));
         }
         Err(ConnectError::Failed(e)) => return Err(e.into()),
     };

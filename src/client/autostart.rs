@@ -165,7 +165,7 @@ fn start(dir: &Path, exe: &Path, idle_exit: Option<u64>) -> Result<Client, DeskE
 
 /// The live process that holds the folder's server lock (it writes its pid), and what it
 /// says it is doing.
-fn holder(dir: &Path) -> Option<(i32, Option<Phase>)> {
+pub fn holder(dir: &Path) -> Option<(i32, Option<Phase>)> {
     let pid = std::fs::read_to_string(dir.join(PID)).ok().and_then(|p| p.trim().parse::<i32>().ok())?;
     nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None).ok()?;
     Some((pid, phase::read(dir)))

@@ -11,7 +11,7 @@ use std::sync::Mutex;
 use chrono::{DateTime, SubsecRound, Utc};
 use serde::de::DeserializeOwned;
 
-pub use autostart::{connect_or_start, connect_or_start_with, serve_in_background};
+pub use autostart::{connect_or_start, connect_or_start_with, holder, serve_in_background};
 
 use crate::desk::api::requests::{Backup, Restore, Status, Subscribe};
 use crate::desk::{DeskApi, DeskError};
