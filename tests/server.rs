@@ -387,6 +387,29 @@ fn a_group_shares_the_servicedesk() {
     started_by_hand(&f).ticket(id).unwrap();
     common::server::kill_server(&f.data(), nix::sys::signal::Signal::SIGTERM);
     assert!(server.wait().unwrap().success());
+
+    // The same folder without setgid: an agent's command does not start a server that would
+    // make the files its own, and says what to mend.
+    std::fs::set_permissions(f.data(), std::fs::Permissions::from_mode(0o770)).unwrap();
+    let files = |f: &Folder| {
+        let mut all: Vec<_> = walk(&f.data())
+            .into_iter()
+            .map(|p| {
+                let m = std::fs::symlink_metadata(&p).unwrap();
+                (p, m.uid(), m.gid(), m.permissions().mode())
+            })
+            .collect();
+        all.sort();
+        all
+    };
+    let before = files(&f);
+    let out = other.run(65534, 65534, &f.data(), &["ticket", "list"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("not setgid") && said.contains("chmod g+s"), "{said}");
+    let after: Vec<_> = files(&f).into_iter().filter(|e| !e.0.ends_with("serve.log")).collect();
+    let before: Vec<_> = before.into_iter().filter(|e| !e.0.ends_with("serve.log")).collect();
+    assert_eq!(before, after, "nothing in the folder was made or changed");
 }
 
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {

@@ -171,12 +171,44 @@ pub fn holder(dir: &Path) -> Option<(i32, Option<Phase>)> {
     Some((pid, phase::read(dir)))
 }
 
-/// What the server wrote to its log since `start`: the reason it could not start.
+/// What the server wrote to its log since `start`: the reason it could not start. Its own
+/// last words (`spoc: why`) when it said them, else its errors, without the log's time stamps.
 fn log_since(path: &Path, start: u64) -> String {
     let mut text = String::new();
     if let Ok(mut f) = std::fs::File::open(path) {
         let _ = f.seek(SeekFrom::Start(start));
         let _ = f.take(64 * 1024).read_to_string(&mut text);
     }
-    if text.trim().is_empty() { "it exited without saying why".into() } else { text }
+    reason_in(&text)
+}
+
+fn reason_in(log: &str) -> String {
+    if let Some(said) = log.lines().rev().find_map(|l| l.strip_prefix("spoc: ")) {
+        return said.to_string();
+    }
+    // "2026-12-07T03:23:40Z ERROR spoc::cli::serve: why" → "why".
+    let errors: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains(" ERROR ") || l.contains(" WARN "))
+        .map(|l| l.split_once(": ").map_or(l, |(_, why)| why))
+        .collect();
+    match (errors.is_empty(), log.trim().is_empty()) {
+        (false, _) => errors.join("\n"),
+        (true, false) => log.trim().to_string(),
+        (true, true) => "it exited without saying why".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The reason a server could not start, as the agent reads it: once, without time stamps.
+    #[test]
+    fn a_failed_start_says_why_once() {
+        let log =
+            "2026-12-07T03:23:40Z ERROR spoc::cli::serve: the folder is not setgid\nspoc: the folder is not setgid\n";
+        assert_eq!(super::reason_in(log), "the folder is not setgid");
+        let log = "2026-12-07T03:23:40Z  WARN sled::pagecache: corrupt snapshot\n2026-12-07T03:23:40Z ERROR spoc::cli::serve: store: damaged\n";
+        assert_eq!(super::reason_in(log), "corrupt snapshot\nstore: damaged");
+        assert_eq!(super::reason_in(""), "it exited without saying why");
+    }
 }

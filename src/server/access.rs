@@ -29,6 +29,13 @@ pub enum AccessError {
     NoGroup(String),
     #[error("cannot set up the data folder {path}: {source}")]
     Io { path: String, source: std::io::Error },
+    #[error(
+        "the data folder {path} is shared with the group {group} (its mode is {mode:04o}) but is not \
+         setgid: whatever a server started by {me} wrote there would be {me}'s alone, and locked to \
+         the others; the folder's owner makes it right with `chmod g+s {path}` (see \
+         examples/spoc.service)"
+    )]
+    NotSetgid { path: String, group: String, mode: u32, me: String },
 }
 
 impl Access {
@@ -48,7 +55,22 @@ impl Access {
                 SharedGroup { gid: m.gid(), name: name.unwrap_or_else(|| format!("gid {}", m.gid())) }
             }),
         };
-        Ok(Access { owner: Uid::effective().as_raw(), folder_owner: folder.map(|m| m.uid()), group })
+        let me = Uid::effective();
+        // A colleague's folder open to a group, but without setgid: files made here would get our
+        // own group and be private to us. Not started, rather than lock the others out.
+        if group.is_none()
+            && let Some(m) =
+                folder.as_ref().filter(|m| m.is_dir() && m.uid() != me.as_raw() && m.mode() & 0o070 == 0o070)
+        {
+            let group = Group::from_gid(Gid::from_raw(m.gid())).ok().flatten().map(|g| g.name);
+            return Err(AccessError::NotSetgid {
+                path: dir.display().to_string(),
+                group: group.unwrap_or_else(|| format!("gid {}", m.gid())),
+                mode: m.mode() & 0o7777,
+                me: User::from_uid(me).ok().flatten().map(|u| u.name).unwrap_or_else(|| format!("uid {me}")),
+            });
+        }
+        Ok(Access { owner: me.as_raw(), folder_owner: folder.map(|m| m.uid()), group })
     }
 
     /// The agent at the other end of a connection, or why they may not come in.
