@@ -581,3 +581,35 @@ fn a_restore_larger_than_the_room_left_is_refused_before_the_disk_fills() {
     assert!(free.blocks_available() > 0, "the disk did not fill");
     assert!(f.ok(&["ticket", "list"]).contains("no tickets"), "the server serves on");
 }
+
+/// While a restore runs, nobody sees the store half-restored: other requests are told a restore
+/// is under way, and `status` calls it unfinished until it is done.
+#[test]
+fn nobody_sees_a_store_half_restored() {
+    let f = Folder::new();
+    f.ok(&["demo", "--no-ui", "--tickets", "3000"]);
+    let backup = f.tmp.path().join("all.spoc");
+    f.ok(&["backup", backup.to_str().unwrap()]);
+    let restoring = {
+        let mut c = f.command();
+        c.args(["restore", "--force", backup.to_str().unwrap()]);
+        std::thread::spawn(move || c.output().unwrap())
+    };
+    let mut seen = (0, 0);
+    while !restoring.is_finished() {
+        let out = f.run(&["ticket", "list", "--all", "--limit", "5000", "--json"]);
+        if out.status.code() == Some(0) {
+            let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            assert_eq!(list["items"].as_array().unwrap().len(), 3000, "a list of a store half-restored");
+            seen.0 += 1;
+        } else {
+            assert!(stderr(&out).contains("restore is under way"), "{}", stderr(&out));
+            seen.1 += 1;
+        }
+        let status: serde_json::Value = serde_json::from_str(&f.ok(&["status", "--json"])).unwrap();
+        assert!(status["tickets"] == 3000 || status["restore_unfinished"] == true, "{status}");
+    }
+    let out = restoring.join().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(seen.0 + seen.1 > 0, "asked while it ran");
+}

@@ -230,6 +230,7 @@ pub(super) fn no_desk(shared: &Shared, no: NoDesk) -> Vec<u8> {
         // The client tries once more, against the next server.
         NoDesk::Closing => STOPPING.to_string(),
         NoDesk::Unfinished => RestoreUnfinished(shared.keeper.dir().to_path_buf()).to_string(),
+        NoDesk::Restoring => crate::i18n::t("server-restoring"),
         NoDesk::Broken(why) => {
             format!("the store cannot be written ({why}); is the disk full? The server tries again every few seconds")
         }

@@ -49,6 +49,8 @@ pub enum NoDesk {
     Closing,
     Unfinished,
     Broken(String),
+    /// A restore is under way: nobody sees a store half-restored.
+    Restoring,
 }
 
 pub struct Keeper {
@@ -59,6 +61,16 @@ pub struct Keeper {
     writes: AtomicU64,
     last_request: Mutex<Instant>,
     checkpoints: Checkpoints,
+    restoring: std::sync::atomic::AtomicBool,
+}
+
+/// Marks a restore under way until it is dropped.
+struct Restoring<'a>(&'a std::sync::atomic::AtomicBool);
+
+impl Drop for Restoring<'_> {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::SeqCst);
+    }
 }
 
 impl Keeper {
@@ -79,6 +91,7 @@ impl Keeper {
             writes: AtomicU64::new(0),
             last_request: Mutex::new(Instant::now()),
             checkpoints,
+            restoring: Default::default(),
         })
     }
 
@@ -88,6 +101,13 @@ impl Keeper {
 
     /// Runs `work` with the desk, or says why there is none.
     pub fn with<T>(&self, work: impl FnOnce(&Desk) -> T) -> Result<T, NoDesk> {
+        if self.restoring.load(Ordering::SeqCst) {
+            return Err(NoDesk::Restoring);
+        }
+        self.with_desk(work)
+    }
+
+    fn with_desk<T>(&self, work: impl FnOnce(&Desk) -> T) -> Result<T, NoDesk> {
         *self.last_request.lock().unwrap_or_else(|e| e.into_inner()) = Instant::now();
         match &*self.desk.read().unwrap_or_else(|e| e.into_inner()) {
             Held::Open(desk) => Ok(work(desk)),
@@ -100,7 +120,12 @@ impl Keeper {
     /// Restores the backup in the server's file `path`: through the desk, or, after a restore
     /// that did not finish, straight into the store and then opens the desk on it.
     pub fn restore(&self, path: &Path, name: &str, force: bool) -> Result<Result<BackupSummary, DeskError>, NoDesk> {
-        match self.with(|desk| {
+        // One restore at a time, and no other request meanwhile: they are told to wait.
+        if self.restoring.swap(true, Ordering::SeqCst) {
+            return Err(NoDesk::Restoring);
+        }
+        let _restoring = Restoring(&self.restoring);
+        match self.with_desk(|desk| {
             let done = desk.restore_file(path, name, force);
             let unfinished = done.is_err() && desk.store().restore_unfinished();
             (done, unfinished)
