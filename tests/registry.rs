@@ -232,3 +232,20 @@ fn norms_are_checked_where_they_are_written() {
     let reg = check_toml("r.toml", &good).unwrap();
     assert_eq!(reg.settings().norms.p1.as_ref().and_then(|n| n.resolution_met_pct), Some(95.0));
 }
+
+/// Whatever ends the lines (an old Mac, some Excel exports: a lone CR), an error names the
+/// line and the field it is in.
+#[test]
+fn errors_name_the_field_whatever_ends_the_lines() {
+    let broken = SMALL.replace("hours = \"office\"", "hours = \"ofice\"");
+    let want = broken.lines().position(|l| l.contains("\"ofice\"")).unwrap() + 1;
+    for eol in ["\n", "\r\n"] {
+        let text = broken.replace('\n', eol);
+        let err = check_toml("r.toml", &text).unwrap_err();
+        let got: Vec<(usize, &str)> = err.0.iter().map(|e| (e.line, e.field.as_str())).collect();
+        assert_eq!(got, [(want, "hours")], "{eol:?}: {err}");
+    }
+    // TOML itself refuses a lone CR: said so, and no field is blamed for it.
+    let err = check_toml("r.toml", &broken.replace('\n', "\r")).unwrap_err();
+    assert!(err.0.iter().all(|e| e.field.is_empty()) && err.to_string().contains("carriage return"), "{err}");
+}

@@ -31,8 +31,11 @@ pub fn load_calendar(path: &Path) -> Result<Calendar, Failure> {
     };
     spec.build().map_err(|e| {
         let key = e.field.rsplit('.').next().unwrap_or("").to_string();
-        let line =
-            text.lines().position(|l| l.trim_start().starts_with(&key) && l.contains('=')).map(|i| i + 1).unwrap_or(1);
+        let line = crate::domain::place::lines(&text)
+            .iter()
+            .position(|l| l.trim_start().starts_with(&key) && l.contains('='))
+            .map(|i| i + 1)
+            .unwrap_or(1);
         located(line, e.field, e.message)
     })
 }

@@ -27,9 +27,47 @@ pub fn line_at(text: &str, offset: usize) -> usize {
     position(text, offset).0
 }
 
+/// The lines of `text` as [`position`] counts them: ended by `\n`, `\r\n` or a lone `\r`.
+pub fn lines(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let (mut out, mut start, mut i) = (Vec::new(), 0, 0);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                out.push(&text[start..i]);
+                start = i + 1;
+            }
+            b'\r' => {
+                out.push(&text[start..i]);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{line_at, position};
+    use super::{line_at, lines, position};
+
+    #[test]
+    fn lines_split_as_positions_count_them() {
+        assert_eq!(lines("a\nb\r\nc\rd"), ["a", "b", "c", "d"]);
+        assert_eq!(lines("a\n"), ["a"], "a last line end adds no line");
+        assert_eq!(lines("a\n\nb"), ["a", "", "b"]);
+        assert!(lines("").is_empty());
+        let text = "x = 1\ry = 2\rz = 3";
+        let at = text.find('z').unwrap();
+        assert_eq!(lines(text)[line_at(text, at) - 1], "z = 3");
+    }
 
     #[test]
     fn lines_end_at_lf_crlf_and_a_lone_cr() {

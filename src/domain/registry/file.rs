@@ -182,8 +182,7 @@ fn every_entry_error(file: &str, text: &str, first: toml::de::Error) -> FileErro
 }
 
 fn key_on_line(text: &str, offset: usize) -> Option<String> {
-    let start = text[..offset.min(text.len())].rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let line = text[start..].lines().next()?;
+    let line = *crate::domain::place::lines(text).get(line_of(text, offset) - 1)?;
     let (k, _) = line.split_once('=')?;
     Some(k.trim().trim_matches('"').to_string())
 }
@@ -192,7 +191,7 @@ fn key_on_line(text: &str, offset: usize) -> Option<String> {
 /// whose header starts at `start`; the header's line when the field is not written there.
 pub(super) fn field_line(text: &str, start: usize, table: &str, field: &str) -> usize {
     let header_line = line_of(text, start);
-    let lines: Vec<&str> = text.lines().collect();
+    let lines = crate::domain::place::lines(text);
     // The entry runs until a header that is not one of its own sub-tables.
     let mut end = lines.len();
     for (i, l) in lines.iter().enumerate().skip(header_line) {
