@@ -342,6 +342,17 @@ fn a_supplier_answer_known_before_dispatch_is_its_response_at_dispatch() {
     }
 }
 
+/// A supplier answers on a ticket that has a supplier, as it gives its reference there.
+#[test]
+fn a_supplier_reply_needs_a_supplier() {
+    let reg = small_registry();
+    let mut t = open(&reg, "Parkeren", "ZYL", 2, 2, at(MON_9)); // no contract: unrouted
+    assert!(t.routing.supplier.is_none());
+    let why = refused(&mut t, &reg, Change::SupplierReply("we look".into()), "2026-11-23T09:10:00+01:00");
+    assert!(why.contains("no supplier"), "{why}");
+    assert_eq!(t.supplier_response_at, None);
+}
+
 #[test]
 fn the_supplier_reporting_it_solved_stops_its_resolution_clock() {
     let reg = small_registry();

@@ -6,6 +6,7 @@ rule-assigned-needs-agent = a ticket is assigned to someone: add the agent (--as
 rule-supplier-ref-empty = the supplier's reference is empty
 rule-no-supplier = the ticket has no supplier: route or override it first
 rule-supplier-ref-on-major = the supplier's reference goes on major incident #{ $major }, which this ticket is linked to
+rule-supplier-reply-on-major = the supplier's answer goes on major incident #{ $major }, which this ticket is linked to
 rule-override-needs-reason = overriding the routing needs a reason
 rule-satisfaction-range = a satisfaction score is 1 to 5, not { $score }
 rule-satisfaction-when = satisfaction is recorded when a ticket is resolved or closed

@@ -6,6 +6,7 @@ rule-assigned-needs-agent = een toegewezen melding heeft een behandelaar: geef d
 rule-supplier-ref-empty = het kenmerk van de leverancier is leeg
 rule-no-supplier = de melding heeft geen leverancier: routeer hem eerst (of routeer hem anders)
 rule-supplier-ref-on-major = het kenmerk van de leverancier hoort bij grote verstoring #{ $major }, waaraan deze melding gekoppeld is
+rule-supplier-reply-on-major = het antwoord van de leverancier hoort bij grote verstoring #{ $major }, waaraan deze melding gekoppeld is
 rule-override-needs-reason = anders routeren vraagt een reden
 rule-satisfaction-range = een tevredenheidsscore is 1 tot en met 5, niet { $score }
 rule-satisfaction-when = tevredenheid leg je vast als een melding opgelost of gesloten is

@@ -529,6 +529,14 @@ impl Ticket {
             }
             Change::SupplierReply(text) => {
                 let text = nonempty(text)?;
+                // As for its reference: a supplier answers on a ticket that has one, and on the
+                // major incident, not on the calls linked to it.
+                if self.routing.supplier.is_none() {
+                    return refuse(t("rule-no-supplier"));
+                }
+                if let Some(m) = self.linked_to {
+                    return refuse(tr!("rule-supplier-reply-on-major", major = m));
+                }
                 self.supplier_answered(at, reg);
                 Ok(vec![Event::SupplierReply { text }])
             }
