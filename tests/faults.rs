@@ -228,6 +228,10 @@ fn a_flood_of_silent_connections_is_capped_before_the_hello() {
     std::thread::sleep(Duration::from_millis(500));
     let during = threads(pid);
     assert!(during < before + PER_USER + 20, "{during} threads for {} silent connections (was {before})", flood.len());
+    // A command of the same user during the flood hears why, rather than a lost server.
+    let out = f.run(&["ticket", "show", "1"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains(&format!("{PER_USER} connections")), "{}", stderr(&out));
     drop(flood);
     let deadline = Instant::now() + Duration::from_secs(15);
     while f.run(&["ticket", "show", "1"]).status.code() != Some(0) {
@@ -607,9 +611,9 @@ fn nobody_sees_a_store_half_restored() {
             seen.1 += 1;
         }
         let status: serde_json::Value = serde_json::from_str(&f.ok(&["status", "--json"])).unwrap();
-        assert!(status["tickets"] == 3000 || status["restore_unfinished"] == true, "{status}");
+        assert!(status["tickets"] == 3000 || status["restoring"] == true, "{status}");
     }
     let out = restoring.join().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(seen.0 + seen.1 > 0, "asked while it ran");
+    assert!(seen.1 > 0, "asked while it ran, and told so: {seen:?}");
 }

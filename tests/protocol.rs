@@ -218,6 +218,24 @@ fn every_request_and_reply_keeps_its_bytes() {
         ("Notice::Resync", encode(&Notice::Resync)),
         ("Part::Bytes", encode(&Part::Bytes(b"SPOC".to_vec()))),
         ("Part::End", encode(&Part::End)),
+        // Only a server answers `status`: its reply is pinned here, whole.
+        (
+            "Reply<ServerStatus>",
+            encode(&spoc::protocol::Reply::Ok(spoc::protocol::ServerStatus {
+                pid: 4242,
+                version: "0.1.0".into(),
+                protocol: PROTOCOL,
+                data: "/srv/spoc".into(),
+                started_at: fixed(),
+                uptime_secs: 3600,
+                clients: 3,
+                subscribers: 1,
+                tickets: 120,
+                store_bytes: 1 << 20,
+                restore_unfinished: false,
+                restoring: true,
+            })),
+        ),
     ];
     for (name, bytes) in others {
         pinned.push_str(&format!("{name}\n  {}\n", digest(&bytes)));

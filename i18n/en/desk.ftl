@@ -142,4 +142,4 @@ store-backup-journal-count = ticket { $id } has { $entries } journal entries, ex
 store-backup-registry-invalid = the registry in it does not validate: { $error }
 desk-forget-open = caller { $id } has an open ticket (#{ $ticket }): close it before forgetting them
 journal-solved-on-the-line = solved on the line
-server-restoring = a restore is under way on this server; ask again when it is done (spoc status says when)
+server-restoring = a restore is under way on this server; ask again when it is done (spoc status says whether it still runs)

@@ -142,4 +142,4 @@ store-backup-journal-count = melding { $id } heeft { $entries } logboekregels, v
 store-backup-registry-invalid = het register erin is ongeldig: { $error }
 desk-forget-open = melder { $id } heeft nog een open melding (#{ $ticket }): sluit die af voordat je de melder vergeet
 journal-solved-on-the-line = aan de lijn opgelost
-server-restoring = er loopt een terugzetting op deze server; vraag het opnieuw als die klaar is (spoc status zegt wanneer)
+server-restoring = er loopt een terugzetting op deze server; vraag het opnieuw als die klaar is (spoc status zegt of die nog loopt)

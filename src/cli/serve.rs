@@ -75,7 +75,9 @@ pub fn status(dir: &Path, as_json: bool) -> CmdResult {
         return json(&s);
     }
     let up = s.uptime_secs;
-    let store = if s.restore_unfinished {
+    let store = if s.restoring {
+        crate::i18n::t("cli-status-restoring")
+    } else if s.restore_unfinished {
         crate::i18n::t("cli-status-restore-unfinished")
     } else {
         let size = crate::i18n::decimal(s.store_bytes as f64 / (1024.0 * 1024.0), 1);

@@ -15,7 +15,7 @@ use crate::store::backup::BackupSummary;
 
 /// Bumped whenever a message changes shape. `Hello` itself never changes, so that a client and
 /// a server of different versions can always tell each other so.
-pub const PROTOCOL: u32 = 7;
+pub const PROTOCOL: u32 = 8;
 
 /// The first frame a client sends.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -135,6 +135,8 @@ pub struct ServerStatus {
     pub store_bytes: u64,
     /// An earlier restore did not finish: only `status` and `restore` are answered.
     pub restore_unfinished: bool,
+    /// A restore is under way now: other requests are asked to wait for it.
+    pub restoring: bool,
 }
 
 /// A value sent as JSON text inside a frame: for the registry's types, whose serde form

@@ -44,11 +44,15 @@ pub async fn serve(shared: Arc<Shared>, stream: UnixStream) {
     };
     let (uid, gid, pid) = who;
     let counted = Counted::new(shared.clone(), uid, false);
-    // Over the cap by more than a script's few, before any hello: closed at once, without a
-    // thread or a wait, so that one user's flood of silent connections costs the others nothing.
-    // (Within the margin, the hello is read and the refusal said.)
+    // Over the cap by more than a script's few, before any hello: refused at once, without a
+    // thread or a wait, so that one user's flood of connections costs the others nothing. The
+    // refusal goes first, and what the client sent is read away (closing on unread data would
+    // reset the connection before the client reads why).
     if counted.of_this_user() > PER_USER + REFUSED_POLITELY {
-        return shared.log.warn(&format!("closed at once a connection of uid {uid}: over {PER_USER} connections"));
+        let _ = stream.try_write(&runtime_error(&over_the_cap(&format!("uid {uid}"))));
+        let mut sink = [0u8; 4096];
+        while matches!(stream.try_read(&mut sink), Ok(n) if n > 0) {}
+        return shared.log.warn(&format!("refused at once a connection of uid {uid}: over {PER_USER} connections"));
     }
     let stream = match stream.into_std().and_then(|s| s.set_nonblocking(false).map(|_| s)) {
         Ok(s) => s,
@@ -76,10 +80,7 @@ fn session(shared: &Arc<Shared>, mut stream: StdStream, peer: (u32, u32), counte
         Err(why) => return refuse(&mut stream, format!("refused: {why}")),
     };
     if counted.of_this_user() > PER_USER {
-        let why = format!(
-            "refused: {agent} already has {PER_USER} connections open to this server; close some spoc windows or scripts"
-        );
-        return refuse(&mut stream, why);
+        return refuse(&mut stream, over_the_cap(agent.login()));
     }
     // The head first: a client of another protocol is told so, whatever else its hello holds.
     let head: HelloHead = match decode(&hello) {
@@ -250,6 +251,10 @@ fn runtime_error(message: &str) -> Vec<u8> {
 }
 
 /// Tells the client why, then ends the connection with that reason.
+fn over_the_cap(who: &str) -> String {
+    format!("refused: {who} already has {PER_USER} connections open to this server; close some spoc windows or scripts")
+}
+
 pub(super) fn refuse<T>(stream: &mut StdStream, why: String) -> Result<T, String> {
     let _ = stream.write_all(&runtime_error(&why));
     Err(why)

@@ -101,15 +101,24 @@ impl Keeper {
 
     /// Runs `work` with the desk, or says why there is none.
     pub fn with<T>(&self, work: impl FnOnce(&Desk) -> T) -> Result<T, NoDesk> {
-        if self.restoring.load(Ordering::SeqCst) {
-            return Err(NoDesk::Restoring);
-        }
-        self.with_desk(work)
+        self.hold(false, work)
     }
 
-    fn with_desk<T>(&self, work: impl FnOnce(&Desk) -> T) -> Result<T, NoDesk> {
+    /// Whether a restore is under way.
+    pub fn restoring(&self) -> bool {
+        self.restoring.load(Ordering::SeqCst)
+    }
+
+    /// The desk for `work`; while a restore is under way, only for the restore itself. The
+    /// flag is read under the lock, which the restore drains after setting it: no request
+    /// reads a store the restore has begun to empty.
+    fn hold<T>(&self, restorer: bool, work: impl FnOnce(&Desk) -> T) -> Result<T, NoDesk> {
         *self.last_request.lock().unwrap_or_else(|e| e.into_inner()) = Instant::now();
-        match &*self.desk.read().unwrap_or_else(|e| e.into_inner()) {
+        let held = self.desk.read().unwrap_or_else(|e| e.into_inner());
+        if !restorer && self.restoring() {
+            return Err(NoDesk::Restoring);
+        }
+        match &*held {
             Held::Open(desk) => Ok(work(desk)),
             Held::Unfinished => Err(NoDesk::Unfinished),
             Held::Broken(why) => Err(NoDesk::Broken(why.clone())),
@@ -125,7 +134,9 @@ impl Keeper {
             return Err(NoDesk::Restoring);
         }
         let _restoring = Restoring(&self.restoring);
-        match self.with_desk(|desk| {
+        // Requests already holding the desk finish first; later ones are told to wait.
+        drop(self.desk.write().unwrap_or_else(|e| e.into_inner()));
+        match self.hold(true, |desk| {
             let done = desk.restore_file(path, name, force);
             let unfinished = done.is_err() && desk.store().restore_unfinished();
             (done, unfinished)
@@ -225,6 +236,10 @@ impl Keeper {
 
     /// Reopens the store if enough was written and it is quiet. Blocks: not on the event loop.
     pub fn checkpoint_if_due(&self) -> Result<(), DeskError> {
+        // A restore holds the desk for as long as it takes; the checkpoint would wait on it.
+        if self.restoring() {
+            return Ok(());
+        }
         let writes = self.writes.load(Ordering::Relaxed);
         let quiet = self.last_request.lock().unwrap_or_else(|e| e.into_inner()).elapsed();
         if writes < self.checkpoints.after_writes || quiet < self.checkpoints.quiet {

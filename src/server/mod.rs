@@ -124,8 +124,8 @@ impl Shared {
             subscribers: self.subscribers.load(Ordering::SeqCst),
             tickets,
             store_bytes,
-            // Under way counts as unfinished: its counts are not yet what they will be.
-            restore_unfinished: matches!(counted, Err(NoDesk::Unfinished | NoDesk::Restoring)),
+            restore_unfinished: counted == Err(NoDesk::Unfinished),
+            restoring: counted == Err(NoDesk::Restoring),
         }
     }
 
