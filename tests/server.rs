@@ -407,9 +407,19 @@ fn a_group_shares_the_servicedesk() {
     let said = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{said}");
     assert!(said.contains("not setgid") && said.contains("chmod g+s"), "{said}");
-    let after: Vec<_> = files(&f).into_iter().filter(|e| !e.0.ends_with("serve.log")).collect();
-    let before: Vec<_> = before.into_iter().filter(|e| !e.0.ends_with("serve.log")).collect();
-    assert_eq!(before, after, "nothing in the folder was made or changed");
+    assert_eq!(before, files(&f), "nothing in the folder was made or changed, its log neither");
+    // Nor by the folder's owner, whose server would make it private (0700) and lock the group out.
+    let out = f.run(&["ticket", "list"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("chmod g+s"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(before, files(&f), "the owner's command changed nothing either");
+    // A folder the member may not write: the reason, not "exited without saying why".
+    std::fs::set_permissions(f.data(), std::fs::Permissions::from_mode(0o2750)).unwrap();
+    let _ = std::fs::remove_file(f.data().join("serve.log"));
+    let out = other.run(65534, 65534, &f.data(), &["ticket", "list"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("ermission denied") && !said.contains("without saying why"), "{said}");
 }
 
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {

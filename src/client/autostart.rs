@@ -19,6 +19,13 @@ const START_WAIT: Duration = Duration::from_secs(30);
 /// ...or, while the server it started is still at work (opening a large store, reindexing it
 /// after an upgrade), this long.
 const START_WAIT_BUSY: Duration = Duration::from_secs(15 * 60);
+/// The signals that stop a server rather than kill it: SIGTERM, SIGINT, SIGHUP.
+const STOPS: [i32; 3] = [
+    nix::sys::signal::Signal::SIGTERM as i32,
+    nix::sys::signal::Signal::SIGINT as i32,
+    nix::sys::signal::Signal::SIGHUP as i32,
+];
+
 /// How long a serving server may be without its socket before a client says so.
 const SOCKET_GRACE: Duration = Duration::from_secs(2);
 /// An autostarted server leaves after this long without clients (`SPOC_IDLE_EXIT` seconds).
@@ -60,6 +67,10 @@ fn start(dir: &Path, exe: &Path, idle_exit: Option<u64>) -> Result<Client, DeskE
         .mode(0o700)
         .create(dir)
         .map_err(|e| fail(format!("cannot create the data folder {}: {e}", dir.display())))?;
+    // Before anything is written there: a group folder that is not setgid would get files
+    // private to this agent (the log first).
+    let configured = std::env::var_os("SPOC_GROUP").is_some();
+    crate::server::access::check_folder(dir, configured).map_err(|e| fail(e.to_string()))?;
     let log_path = dir.join(LOG);
     // In a folder shared with a group the log is the group's too, as everything in it.
     let shared = std::fs::metadata(dir).is_ok_and(|m| crate::server::access::is_shared(&m));
@@ -84,9 +95,11 @@ fn start(dir: &Path, exe: &Path, idle_exit: Option<u64>) -> Result<Client, DeskE
         if let Some(secs) = idle_exit {
             command.args(["--idle-exit", &secs.to_string()]);
         }
+        // Without a log of its own (a folder this agent may not write), its last words come
+        // through a pipe.
         let log = match &log {
             Some(file) => file.try_clone().map(Stdio::from).unwrap_or_else(|_| Stdio::null()),
-            None => Stdio::null(),
+            None => Stdio::piped(),
         };
         command
             .stdin(Stdio::null())
@@ -102,12 +115,18 @@ fn start(dir: &Path, exe: &Path, idle_exit: Option<u64>) -> Result<Client, DeskE
     let deadline = started + START_WAIT;
     let mut pause = Duration::from_millis(2);
     let mut child_left = false;
-    // Since when a serving holder has had no socket: a moment is a server on its way out (its
-    // state not yet written), longer is a socket removed from under it.
-    let mut socket_gone_since: Option<Instant> = None;
+    // Which serving holder has had no socket since when: a moment is a server on its way out
+    // (its state not yet written), longer is a socket removed from under it.
+    let mut socket_gone_since: Option<(i32, Instant)> = None;
+    // A server killed by a signal other than a stop (a crash, the OOM killer) is started once
+    // more, not again and again.
+    let mut restarted_after_a_kill = false;
     loop {
         match Client::connect(dir) {
             Ok(mut client) => {
+                // Its stderr pipe, if any, is let go of: a server must never wait on a full pipe
+                // that nobody reads (its writes then fail, and it serves on).
+                drop(child.stderr.take());
                 // Reap it when it leaves, so a long-lived client does not keep a zombie.
                 std::thread::spawn(move || child.wait());
                 client.exe = Some(exe.to_path_buf());
@@ -117,22 +136,36 @@ fn start(dir: &Path, exe: &Path, idle_exit: Option<u64>) -> Result<Client, DeskE
             Err(ConnectError::NoServer) => {}
         }
         if !child_left && let Ok(Some(status)) = child.try_wait() {
-            // Exit 0: another server holds the folder (starting, or on its way out). Killed by a
-            // signal, it said nothing: the next one is started below, as for a server that left.
-            if !status.success() && std::os::unix::process::ExitStatusExt::signal(&status).is_none() {
-                let said = log_since(&log_path, log_start);
+            // Exit 0: another server holds the folder (starting, or on its way out). Stopped by
+            // a signal (a storm of restarts), it said nothing: the next one is started below, as
+            // for a server that left; killed by another signal, once more only.
+            let signal = std::os::unix::process::ExitStatusExt::signal(&status);
+            let stopped = signal.is_some_and(|n| STOPS.contains(&n));
+            let retried = signal.is_some() && !stopped && !std::mem::replace(&mut restarted_after_a_kill, true);
+            if !status.success() && !stopped && !retried {
+                let mut said = match child.stderr.take() {
+                    Some(mut pipe) => {
+                        let mut text = String::new();
+                        let _ = pipe.read_to_string(&mut text);
+                        reason_in(&text)
+                    }
+                    None => log_since(&log_path, log_start),
+                };
+                if let Some(n) = signal {
+                    said = format!("it was killed by signal {n}; {said}");
+                }
                 return Err(fail(format!("could not start a server for {}: {}", dir.display(), said.trim())));
             }
             child_left = true;
         }
         let holder = holder(dir);
         match holder {
-            Some((_, Some(Phase::Serving))) if child_left && socket_gone_since.is_none() => {
-                socket_gone_since = Some(Instant::now());
+            Some((pid, Some(Phase::Serving))) if child_left && socket_gone_since.is_none_or(|(p, _)| p != pid) => {
+                socket_gone_since = Some((pid, Instant::now()));
             }
             // It serves, yet its socket is gone: waiting longer would not help.
             Some((pid, Some(Phase::Serving)))
-                if child_left && socket_gone_since.is_some_and(|t| t.elapsed() >= SOCKET_GRACE) =>
+                if child_left && socket_gone_since.is_some_and(|(_, t)| t.elapsed() >= SOCKET_GRACE) =>
             {
                 return Err(fail(format!(
                     "the server with pid {pid} holds {} but its socket {} is gone; stop it (`kill {pid}`) and try again",
@@ -143,9 +176,11 @@ fn start(dir: &Path, exe: &Path, idle_exit: Option<u64>) -> Result<Client, DeskE
             Some((_, phase)) if phase != Some(Phase::Serving) => socket_gone_since = None,
             // The server that held the folder has left (it was stopping): start the next one.
             None if child_left => {
+                socket_gone_since = None;
                 child = spawn()?;
                 child_left = false;
             }
+            None => socket_gone_since = None,
             _ => {}
         }
         // A server still opening its store (or one on its way out) is worth waiting for.

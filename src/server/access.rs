@@ -56,20 +56,7 @@ impl Access {
             }),
         };
         let me = Uid::effective();
-        // A colleague's folder open to a group, but without setgid: files made here would get our
-        // own group and be private to us. Not started, rather than lock the others out.
-        if group.is_none()
-            && let Some(m) =
-                folder.as_ref().filter(|m| m.is_dir() && m.uid() != me.as_raw() && m.mode() & 0o070 == 0o070)
-        {
-            let group = Group::from_gid(Gid::from_raw(m.gid())).ok().flatten().map(|g| g.name);
-            return Err(AccessError::NotSetgid {
-                path: dir.display().to_string(),
-                group: group.unwrap_or_else(|| format!("gid {}", m.gid())),
-                mode: m.mode() & 0o7777,
-                me: User::from_uid(me).ok().flatten().map(|u| u.name).unwrap_or_else(|| format!("uid {me}")),
-            });
-        }
+        check_folder(dir, group.is_some() && folder.as_ref().is_none_or(|m| m.uid() == me.as_raw()))?;
         Ok(Access { owner: me.as_raw(), folder_owner: folder.map(|m| m.uid()), group })
     }
 
@@ -123,6 +110,32 @@ impl Access {
         let mode = if self.group.is_some() { 0o660 } else { 0o600 };
         std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).map_err(io)
     }
+}
+
+/// Refuses a folder open to a group (it may read, write and enter it) but not setgid: whatever a
+/// server wrote there would get that server's user's own group and be private to them, and the
+/// others locked out. A colleague's such folder is refused whatever group is configured (only
+/// its owner may set its mode); our own is refused unless a group is configured (then it is made
+/// 2770) or the group is our own private one (a personal folder made with a loose umask).
+pub fn check_folder(dir: &Path, our_configured_group: bool) -> Result<(), AccessError> {
+    let Ok(m) = std::fs::metadata(dir) else { return Ok(()) };
+    if !m.is_dir() || m.mode() & 0o070 != 0o070 || m.mode() & 0o2000 != 0 {
+        return Ok(());
+    }
+    let me = Uid::effective();
+    if m.uid() == me.as_raw() {
+        let own_group = User::from_uid(me).ok().flatten().is_some_and(|u| u.gid.as_raw() == m.gid());
+        if our_configured_group || own_group {
+            return Ok(());
+        }
+    }
+    let group = Group::from_gid(Gid::from_raw(m.gid())).ok().flatten().map(|g| g.name);
+    Err(AccessError::NotSetgid {
+        path: dir.display().to_string(),
+        group: group.unwrap_or_else(|| format!("gid {}", m.gid())),
+        mode: m.mode() & 0o7777,
+        me: User::from_uid(me).ok().flatten().map(|u| u.name).unwrap_or_else(|| format!("uid {me}")),
+    })
 }
 
 /// A folder set up for a group (`examples/spoc.service`: 2770): setgid, and the group may read,
