@@ -219,22 +219,24 @@ impl DeskApi for Client {
             }
             Err(e) => is_restarting(e) && !request.changes_anything(),
         };
+        // A change without an answer may have been made: say so, rather than "try again".
+        let unanswered = |e: DeskError| match e {
+            DeskError::Unavailable(why)
+                if request.changes_anything() && is_restarting(&DeskError::Unavailable(why.clone())) =>
+            {
+                DeskError::Unavailable(format!(
+                    "{why}; the change may have been made before it went away: look before you repeat it"
+                ))
+            }
+            e => e,
+        };
         let Some(exe) = self.exe.as_deref().filter(|_| again) else {
-            // A change without an answer may have been made: say so, rather than "try again".
-            return first.map_err(|e| match e {
-                DeskError::Unavailable(why)
-                    if request.changes_anything() && is_restarting(&DeskError::Unavailable(why.clone())) =>
-                {
-                    DeskError::Unavailable(format!(
-                        "{why}; the change may have been made before it went away: look before you repeat it"
-                    ))
-                }
-                e => e,
-            });
+            return first.map_err(unanswered);
         };
         let next = connect_or_start_with(&self.dir, exe)?;
         *stream = next.stream.into_inner().unwrap_or_else(|e| e.into_inner());
-        exchange(&mut stream, &request, &socket)
+        // Sent once more: the second server's silence is as unsure as the first's would be.
+        exchange(&mut stream, &request, &socket).map_err(unanswered)
     }
 
     fn backup(&self, out: &mut dyn Write) -> Result<BackupSummary, DeskError> {
