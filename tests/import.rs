@@ -84,12 +84,32 @@ fn an_error_is_said_once_at_its_own_line() {
     let text = "[[service]]\nname = \"printen \"\naliases = [\" Print\"]\n";
     let imported = import_toml(&stored(), "p.toml", text, false).unwrap();
     let printen = imported.registry.service("Printen").unwrap();
-    assert_eq!((printen.name.as_str(), printen.aliases.as_slice()), ("printen", &["Print".to_string()][..]));
+    assert_eq!(printen.name, "Printen", "the stored spelling stays");
+    assert_eq!(printen.aliases, ["Print"], "the file's entry replaces the rest");
+    let imported =
+        import_toml(&stored(), "z.toml", "[[participant]]\ncode = \"zyl \"\nname = \"ZL\"\n", false).unwrap();
+    let zyl = imported.registry.participant("ZYL").unwrap();
+    assert_eq!((zyl.code.as_str(), zyl.name.as_str()), ("ZYL", "ZL"), "a code keeps its spelling: tickets carry it");
     assert_eq!(imported.registry.file().service.len(), stored().service.len(), "updated, not added");
 
     let text = "# the office calendar, mended\n[[calendar]]\nname = \"office\"\ntimezone = \"Europe/Amsterdm\"\n";
     let err = import_toml(&stored(), "cal.toml", text, false).unwrap_err();
     assert_eq!(lines(&err, text), [(4, "timezone = \"Europe/Amsterdm\"")], "{err}");
+}
+
+/// Lookups ignore accents, so a name that differs from another only in its accents could not
+/// be told apart: refused, against the stored registry and within one file.
+#[test]
+fn names_that_differ_only_in_accents_are_refused() {
+    let text = "# a second Iddink?\n[[supplier]]\nname = \"Íddink\"\n";
+    let err = import_toml(&stored(), "i.toml", text, false).unwrap_err();
+    assert_eq!(lines(&err, text), [(3, "name = \"Íddink\"")], "{err}");
+    assert!(err.to_string().contains("\"Iddink\"") && err.to_string().contains("stored registry"), "{err}");
+    let err = import_csv(&stored(), "s.csv", "supplier,phone\nÍDDINK,+31 1\n", false).unwrap_err();
+    assert_eq!(err.0.iter().map(|e| (e.line, e.field.as_str())).collect::<Vec<_>>(), [(2, "supplier")], "{err}");
+    let text = "[[service]]\nname = \"Zoëk\"\n[[service]]\nname = \"Zoek\"\n";
+    let err = spoc::domain::registry::file::check_toml("z.toml", text).unwrap_err();
+    assert_eq!(err.0.iter().map(|e| e.line).collect::<Vec<_>>(), [4], "{err}");
 }
 
 #[test]

@@ -203,7 +203,9 @@ fn names_are_found_as_typed_unless_two_fold_alike() {
     assert_eq!(reg.supplier("noel & celik").map(|s| s.name.as_str()), Some("Noël & Çelik"));
     assert_eq!(reg.supplier("ORESUND STRASSE").map(|s| s.name.as_str()), Some("Noël & Çelik"), "an alias");
     assert_eq!(reg.participant_named("een vijver").map(|p| p.code.as_str()), Some("CBS"));
-    let two = common::registry_with("[[service]]\nname = \"Café\"\n[[service]]\nname = \"Cafe\"\n");
+    // An import refuses such a pair now; a registry stored before may still hold one.
+    let text = format!("{SMALL}\n[[service]]\nname = \"Café\"\n[[service]]\nname = \"Cafe\"\n");
+    let two = spoc::domain::Registry::build(parse_toml("old.toml", &text).unwrap()).unwrap();
     assert_eq!(reg.service("magister").map(|s| s.name.as_str()), Some("Magister"));
     assert_eq!(two.service("café").map(|s| s.name.as_str()), Some("Café"), "as written, it is that one");
     assert_eq!(two.service("CAFE").map(|s| s.name.as_str()), Some("Cafe"));

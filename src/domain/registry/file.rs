@@ -104,7 +104,9 @@ pub(super) fn parse_spanned(file: &str, text: &str) -> Result<(RegistryFile, Pos
 /// Parses and validates a complete registry TOML file on its own.
 pub fn check_toml(file: &str, text: &str) -> Result<Registry, FileErrors> {
     let (parsed, pos) = parse_spanned(file, text)?;
-    Registry::build(parsed).map_err(|errors| locate(file, text, &pos, errors))
+    let registry = Registry::build(parsed).map_err(|errors| locate(file, text, &pos, errors))?;
+    let clashes = registry.accent_clashes(&|_, _| true);
+    if clashes.is_empty() { Ok(registry) } else { Err(locate(file, text, &pos, clashes)) }
 }
 
 /// Errors of a registry built from this file alone, at the lines of the entries they are in.

@@ -58,8 +58,23 @@ fn finish(
     file: &str,
     line_of: impl Fn(&str, &str, &str, &RegistryFile, Option<usize>) -> Option<usize>,
 ) -> Result<Imported, FileErrors> {
+    // Which entries the file brings, by table and key.
+    let brings = |table: &str, name: &str| {
+        let k = key(name);
+        match table {
+            "participant" => incoming.participant.iter().any(|p| key(&p.code) == k),
+            "service" => incoming.service.iter().any(|s| key(&s.name) == k),
+            "supplier" => incoming.supplier.iter().any(|s| key(&s.name) == k),
+            _ => false,
+        }
+    };
     match Registry::build(merged.clone()) {
         Ok(registry) if errors.is_empty() => {
+            let clashes = registry.accent_clashes(&brings);
+            if !clashes.is_empty() {
+                let errors = clashes.iter().map(|e| place(e, base, registry.file(), file, &line_of)).collect();
+                return Err(FileErrors(errors));
+            }
             let changes = changes(stored, registry.file());
             Ok(Imported { registry, incoming, changes })
         }

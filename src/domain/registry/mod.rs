@@ -108,13 +108,14 @@ impl RegistryFile {
         if settings_too {
             self.settings = other.settings;
         }
-        // By the key every lookup uses, so that "printen " in a file is the stored "Printen".
-        upsert(&mut self.calendar, other.calendar, |c| key(&c.name));
-        upsert(&mut self.participant, other.participant, |p| key(&p.code));
-        upsert(&mut self.service, other.service, |s| key(&s.name));
-        upsert(&mut self.supplier, other.supplier, |s| key(&s.name));
-        upsert(&mut self.contract, other.contract, |c| key(&c.number));
-        upsert(&mut self.solution, other.solution, |s| key(&s.title));
+        // By the key every lookup uses, so that "printen " in a file is the stored "Printen",
+        // and keeps that spelling: tickets carry it, and `ZYL` must not become `zyl` halfway.
+        upsert(&mut self.calendar, other.calendar, |c| &mut c.name);
+        upsert(&mut self.participant, other.participant, |p| &mut p.code);
+        upsert(&mut self.service, other.service, |s| &mut s.name);
+        upsert(&mut self.supplier, other.supplier, |s| &mut s.name);
+        upsert(&mut self.contract, other.contract, |c| &mut c.number);
+        upsert(&mut self.solution, other.solution, |s| &mut s.title);
     }
 
     pub fn len(&self) -> usize {
@@ -132,11 +133,16 @@ impl RegistryFile {
     }
 }
 
-fn upsert<T>(into: &mut Vec<T>, from: Vec<T>, key: impl Fn(&T) -> String) {
-    for item in from {
-        let k = key(&item);
-        match into.iter_mut().find(|x| key(x) == k) {
-            Some(slot) => *slot = item,
+/// Each of `from` replaces the entry of `into` with the same key, keeping that entry's spelling
+/// of the key (`name` gives an entry's key field), or is added.
+fn upsert<T>(into: &mut Vec<T>, from: Vec<T>, name: impl Fn(&mut T) -> &mut String) {
+    for mut item in from {
+        let k = key(name(&mut item));
+        match into.iter_mut().position(|x| key(name(x)) == k).map(|i| &mut into[i]) {
+            Some(slot) => {
+                *name(&mut item) = std::mem::take(name(slot));
+                *slot = item;
+            }
             None => into.push(item),
         }
     }
@@ -191,6 +197,12 @@ impl Registry {
     /// Keys claimed twice within one file.
     pub fn duplicates_in(file: &RegistryFile) -> Vec<RegistryError> {
         validate::duplicates(file)
+    }
+
+    /// Names of this registry that differ only in accents, where `new` says an entry is one a
+    /// file brings.
+    pub fn accent_clashes(&self, new: &dyn Fn(&str, &str) -> bool) -> Vec<RegistryError> {
+        validate::accent_clashes(&self.file, new)
     }
 
     pub fn empty() -> Registry {

@@ -455,6 +455,49 @@ pub fn duplicates(file: &RegistryFile) -> Vec<RegistryError> {
     c.errors
 }
 
+/// Participants, services and suppliers whose codes, names or aliases differ only in accents
+/// (`noel & celik` beside `Noël & Çelik`): lookups ignore accents and could not tell them
+/// apart. Only clashes that involve an entry `new(table, name)` says a file brings count, so
+/// that an older pair does not block every later import.
+pub(super) fn accent_clashes(file: &RegistryFile, new: &dyn Fn(&str, &str) -> bool) -> Vec<RegistryError> {
+    let mut errors = Vec::new();
+    let mut check = |table: &'static str, names: Vec<(usize, String, String)>| {
+        let mut seen: HashMap<String, (usize, String, String)> = HashMap::new();
+        for (i, name, entry) in names {
+            let folded = super::lookup::fold(name.trim());
+            match seen.get(&folded) {
+                Some((j, held, holder)) if key(held) != key(&name) && (new(table, &entry) || new(table, holder)) => {
+                    let field = if key(&name) == key(&entry) { "name" } else { "aliases" };
+                    let why = used_by(table, &name, holder);
+                    let mut e = RegistryError::new(table, Some(i), &entry, FieldError::new(field, why));
+                    e.other = Some((*j, holder.clone()));
+                    errors.push(e);
+                }
+                Some(_) => {}
+                None => {
+                    seen.insert(folded, (i, name, entry));
+                }
+            }
+        }
+    };
+    let with_aliases = |i: usize, name: &String, aliases: &[String]| {
+        std::iter::once(name.clone())
+            .chain(aliases.iter().cloned())
+            .map(move |n| (i, n, name.clone()))
+            .collect::<Vec<_>>()
+    };
+    check(
+        "participant",
+        file.participant.iter().enumerate().map(|(i, p)| (i, p.code.clone(), p.code.clone())).collect(),
+    );
+    check("service", file.service.iter().enumerate().flat_map(|(i, s)| with_aliases(i, &s.name, &s.aliases)).collect());
+    check(
+        "supplier",
+        file.supplier.iter().enumerate().flat_map(|(i, s)| with_aliases(i, &s.name, &s.aliases)).collect(),
+    );
+    errors
+}
+
 /// References by alias or in another case are stored as the names they point to, so that every
 /// view (the supplier's card, an override, reports, `export`) finds the contract.
 fn canonical_names(
