@@ -210,6 +210,14 @@ fn names_are_found_as_typed_unless_two_fold_alike() {
     assert_eq!(two.service("café").map(|s| s.name.as_str()), Some("Café"), "as written, it is that one");
     assert_eq!(two.service("CAFE").map(|s| s.name.as_str()), Some("Cafe"));
     assert!(two.service("cafè").is_none(), "folded, it would be either");
+    // Participants by name: the same rule.
+    let text = format!(
+        "{SMALL}\n[[participant]]\ncode = \"ZB1\"\nname = \"Zoë BV\"\n[[participant]]\ncode = \"ZB2\"\nname = \"Zoe BV\"\n"
+    );
+    let two = spoc::domain::Registry::build(parse_toml("old.toml", &text).unwrap()).unwrap();
+    assert_eq!(two.participant_named("zoe bv").map(|p| p.code.as_str()), Some("ZB2"), "as written");
+    assert_eq!(two.participant_named("Zoë BV").map(|p| p.code.as_str()), Some("ZB1"));
+    assert!(two.participant_named("zoè bv").is_none(), "folded, it would be either");
 }
 
 /// A value of the wrong kind stops the whole file's parse; every entry is still checked, so

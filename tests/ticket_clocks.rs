@@ -353,6 +353,22 @@ fn a_supplier_reply_needs_a_supplier() {
     assert_eq!(t.supplier_response_at, None);
 }
 
+/// An answer given before dispatch belongs to the supplier that gave it: routed elsewhere
+/// before dispatch, the other supplier's response clock starts unanswered.
+#[test]
+fn an_answer_before_dispatch_does_not_follow_the_ticket_to_another_supplier() {
+    let reg = small_registry();
+    let mut t = open(&reg, "Printen", "OBL", 2, 2, at(MON_9)); // WP-OBL: Iddink
+    assert_eq!(t.routing.supplier.as_deref(), Some("Iddink"));
+    apply(&mut t, &reg, Change::SupplierReply("Iddink looks".into()), "2026-11-23T09:05:00+01:00");
+    let to_wpn = Change::OverrideRouting { supplier: "WPN".into(), reason: "WPN hosts the printers".into() };
+    apply(&mut t, &reg, to_wpn, "2026-11-23T09:10:00+01:00");
+    assert_eq!((t.supplier_response_at, t.supplier_ref.as_deref()), (None, None));
+    apply(&mut t, &reg, Change::Status(Status::WaitingOnSupplier), "2026-11-23T10:00:00+01:00");
+    let sup = t.sla(at("2026-11-23T10:30:00+01:00"), &reg).supplier.unwrap();
+    assert_eq!((sup.response.phase, sup.response.elapsed), (ClockPhase::Running, 30 * 60));
+}
+
 #[test]
 fn the_supplier_reporting_it_solved_stops_its_resolution_clock() {
     let reg = small_registry();

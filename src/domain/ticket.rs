@@ -83,7 +83,8 @@ pub struct Ticket {
     #[serde(with = "crate::domain::instant::option")]
     pub closed_at: Option<DateTime<Utc>>,
     pub reopened: u32,
-    /// When the supplier first answered after dispatch (its reference or a reply).
+    /// When the supplier first answered (its reference or a reply); an answer before dispatch is
+    /// moved to the dispatch, and dropped when the ticket goes to another supplier before it.
     #[serde(with = "crate::domain::instant::option")]
     pub supplier_response_at: Option<DateTime<Utc>>,
     /// When the supplier reported it solved; cleared when the ticket goes back to the supplier.
@@ -829,6 +830,12 @@ impl Ticket {
 
     /// A new supplier and contract; the supplier clocks keep the time they counted.
     fn reroute(&mut self, decision: RoutingDecision, at: DateTime<Utc>, reg: &Registry) {
+        // An answer given before dispatch was that supplier's: another supplier's clock does not
+        // start answered by it.
+        if self.dispatched_at.is_none() && decision.supplier != self.routing.supplier {
+            self.supplier_response_at = None;
+            self.supplier_ref = None;
+        }
         let new_layer = supplier_layer(reg, &decision, self.priority);
         self.supplier_sla = match (self.supplier_sla.take(), new_layer) {
             (Some(mut old), Some(new)) => {

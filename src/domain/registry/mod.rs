@@ -215,8 +215,19 @@ impl Registry {
 
     /// A participant as people name it: by code, or by its name (case aside).
     pub fn participant_named(&self, given: &str) -> Option<&Participant> {
-        let folded = lookup::fold(given.trim());
-        self.participant(given).or_else(|| self.participants().iter().find(|p| lookup::fold(&p.name) == folded))
+        if let Some(p) = self.participant(given) {
+            return Some(p);
+        }
+        // By name: as written (case aside), else without accents; only when that is one.
+        let one = |same: &dyn Fn(&Participant) -> bool| {
+            let mut found = self.participants().iter().filter(|p| same(p));
+            match (found.next(), found.next()) {
+                (Some(p), None) => Some(p),
+                _ => None,
+            }
+        };
+        let (k, folded) = (key(given), lookup::fold(given.trim()));
+        one(&|p| key(&p.name) == k).or_else(|| one(&|p| lookup::fold(&p.name) == folded))
     }
 
     /// The standard solutions for a service (by name or alias), in the file's order.
