@@ -23,10 +23,13 @@ pub fn sla_mark(level: ClockLevel, paused: bool) -> &'static str {
     }
 }
 
-/// The business time left of the clock that comes due first, as a list shows it.
-pub fn sla_left(paused: bool, left: Option<i64>) -> String {
+/// The business time left of the clock that comes due first, as a list shows it: negative
+/// past its target; "late" for a breach kept when a later priority gave more time (nothing is
+/// over that target, nor left).
+pub fn sla_left(paused: bool, level: ClockLevel, left: Option<i64>) -> String {
     match (paused, left) {
         (true, _) => t("sla-paused"),
+        (_, Some(0)) if level == ClockLevel::Breached => t("sla-late"),
         (_, Some(left)) => format_business_seconds(left),
         (_, None) => "-".into(),
     }
@@ -37,7 +40,7 @@ pub fn sla_left(paused: bool, left: Option<i64>) -> String {
 /// left, the response was late).
 pub fn sla_cell(row: &crate::desk::TicketRow) -> String {
     let sign = sla_mark(row.due_level, row.sla_paused);
-    let left = sla_left(row.sla_paused, row.sla_left);
+    let left = sla_left(row.sla_paused, row.due_level, row.sla_left);
     let earlier = row.breached && (row.due_level != ClockLevel::Breached || row.sla_paused);
     format!("{sign} {left}{}", if earlier { " ✗" } else { "" })
 }
@@ -159,7 +162,7 @@ pub fn clock_state(c: &ClockView) -> String {
         (ClockPhase::NotStarted, _) => t("clock-not-started"),
         // Within its time but stopped after the due instant (after closing time, say): late all
         // the same, and said so, not "breached, took 15m" beside a 15m target.
-        (ClockPhase::Stopped, ClockLevel::Breached) if c.left >= 0 => tr!("clock-breached-late", took = took()),
+        (ClockPhase::Stopped, ClockLevel::Breached) if c.left == 0 => tr!("clock-breached-late", took = took()),
         (ClockPhase::Stopped, ClockLevel::Breached) => tr!("clock-breached-took", took = took()),
         (ClockPhase::Stopped, _) => tr!("clock-met-took", took = took()),
         (ClockPhase::Paused, ClockLevel::Breached) => t("clock-paused-breached"),
@@ -347,5 +350,6 @@ mod cell_tests {
         assert_eq!(sla_cell(&row(ClockLevel::Ok, false, false, Some(26 * 60))), "✓ 26m");
         assert_eq!(sla_cell(&row(ClockLevel::Breached, true, false, Some(-60 * 60))), "✗ -1h00m", "no mark twice");
         assert_eq!(sla_cell(&row(ClockLevel::Ok, true, true, None)), "‖ paused ✗");
+        assert_eq!(sla_cell(&row(ClockLevel::Breached, true, false, Some(0))), "✗ late", "a breach kept, nothing left");
     }
 }

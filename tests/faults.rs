@@ -576,7 +576,8 @@ fn a_restore_larger_than_the_room_left_is_refused_before_the_disk_fills() {
     };
     let big = f.tmp.path().join("big.spoc");
     let line = format!("{{\"caller\":\"{}\"}}\n", "x".repeat(1000));
-    std::fs::write(&big, format!("SPOC-BACKUP 2\n{}", line.repeat(40 * 1024))).unwrap();
+    // About 8 MiB: it would fit on the disk by itself, but not beside the store it becomes.
+    std::fs::write(&big, format!("SPOC-BACKUP 2\n{}", line.repeat(8 * 1024))).unwrap();
     let out = f.run(&["restore", "--force", big.to_str().unwrap()]);
     // Not the file's fault, but the disk's: as a full disk, exit 1.
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));

@@ -1,5 +1,6 @@
 # Shared by the screens and the command line: clocks, due times, statuses, desk hours.
 sla-paused = paused
+sla-late = late
 due-tomorrow = tmrw { $time }
 due-yesterday = yday { $time }
 mark-major = MAJOR ·{" "}

@@ -1,5 +1,6 @@
 # Gedeeld door de schermen en de opdrachtregel: klokken, deadlines, statussen, openingstijden.
 sla-paused = pauze
+sla-late = te laat
 due-tomorrow = morgen { $time }
 due-yesterday = gist. { $time }
 mark-major = VERSTORING ·{" "}

@@ -73,7 +73,7 @@ pub fn run(dir: &Path, tickets: usize, seed: u64) -> CmdResult {
         crate::i18n::t("cli-demo-most-urgent")
     );
     for row in &open.items {
-        let left = crate::present::sla_left(row.sla_paused, row.sla_left);
+        let left = crate::present::sla_left(row.sla_paused, row.due_level, row.sla_left);
         let supplier = row.supplier.clone().unwrap_or_else(|| crate::i18n::t("unrouted"));
         s.push_str(&format!(
             "  #{:<5} {} {:<20} {:>10}  {:<24} {}\n",

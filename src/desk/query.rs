@@ -73,10 +73,12 @@ impl Desk {
         // without one.
         let named = |v: &Option<String>| v.clone().filter(|v| !v.trim().is_empty());
         let (q_supplier, q_participant, q_service) = (named(&q.supplier), named(&q.participant), named(&q.service));
-        let supplier = q_supplier.as_deref().map(|s| match reg.supplier(s) {
-            Some(x) => x.name.clone(),
-            None if s.eq_ignore_ascii_case(crate::domain::report::UNROUTED) => UNROUTED.to_string(),
-            None => s.to_string(),
+        // As `resolve_supplier` reads it; a name it does not know filters as typed (the queue's
+        // filter is typed letter by letter: an unknown name is an empty queue, not an error).
+        let supplier = q_supplier.as_deref().map(|s| match super::tickets::resolve_supplier(&reg, s) {
+            Ok(Some(name)) => name,
+            Ok(None) => UNROUTED.to_string(),
+            Err(_) => s.to_string(),
         });
         let participant = q_participant
             .as_deref()

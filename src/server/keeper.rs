@@ -146,7 +146,13 @@ impl Keeper {
             Ok((done, true)) => {
                 *self.desk.write().unwrap_or_else(|e| e.into_inner()) = Held::Unfinished;
                 tracing::warn!("a restore failed halfway: serving `status` and `restore` only");
-                return Ok(done);
+                // Not "nothing is lost": the old content is gone and the new one is not all in.
+                return Ok(done.map_err(|e| {
+                    let full = e.to_string() == crate::i18n::t("store-disk-full");
+                    let why = if full { crate::i18n::t("store-disk-full-short") } else { e.to_string() };
+                    let message = crate::tr!("server-restore-halfway", why = why);
+                    DeskError::Remote { kind: crate::desk::ErrorKind::Runtime, message }
+                }));
             }
             Ok((done, false)) => return Ok(done),
             Err(_) => {}

@@ -153,8 +153,9 @@ pub fn spool(dir: &Path, input: &mut dyn Read, name: &str) -> Result<tempfile::N
             let end = memchr::memchr(b'\n', chunk);
             header.extend_from_slice(&chunk[..end.unwrap_or(n)]);
             header_done = end.is_some();
-            let fits = header.len() <= HEADER.len() + 8
-                && HEADER.as_bytes().starts_with(&header[..header.len().min(HEADER.len())]);
+            // The start of the header, on a first line of reasonable length: a later format's
+            // longer version still reads as a backup (and `read` names its version).
+            let fits = header.len() <= 256 && HEADER.as_bytes().starts_with(&header[..header.len().min(HEADER.len())]);
             if !fits || (header_done && !header.starts_with(HEADER.as_bytes())) {
                 return Err(BackupError::Foreign { name });
             }
@@ -171,8 +172,8 @@ pub fn spool(dir: &Path, input: &mut dyn Read, name: &str) -> Result<tempfile::N
         }
         total += n as u64;
         if total >= look_again {
-            // Looked at again before half of what is left could be written.
-            look_again = total + (room_left(dir, n as u64)? / 2).clamp(1, ROOM_EVERY);
+            // Looked at again before a quarter of what is left could be written.
+            look_again = total + (room_left(dir, n as u64, total)? / 4).clamp(1, ROOM_EVERY);
         }
         file.write_all(chunk).map_err(&io)?;
     }
@@ -180,11 +181,11 @@ pub fn spool(dir: &Path, input: &mut dyn Read, name: &str) -> Result<tempfile::N
     Ok(file)
 }
 
-/// Refuses an upload that would leave the disk of the data folder with less than a twentieth
-/// of its size free (at most 256 MiB kept): the store must still be written, and the folder is
-/// shared.
-/// The bytes that may still come after `coming`.
-fn room_left(dir: &Path, coming: u64) -> Result<u64, BackupError> {
+/// The bytes that may still come after `coming`, when an upload of `total` bytes so far is to
+/// fit beside the store it becomes (about one and a half times its size: twice is kept free)
+/// and a twentieth of the disk (at most 256 MiB) stays free besides, for the folder is shared.
+/// An upload that would not fit is refused as it comes.
+fn room_left(dir: &Path, coming: u64, total: u64) -> Result<u64, BackupError> {
     let Ok(fs) = nix::sys::statvfs::statvfs(dir) else { return Ok(ROOM_EVERY) };
     // The widths of statvfs's fields differ between platforms.
     #[allow(clippy::unnecessary_cast)]
@@ -192,7 +193,7 @@ fn room_left(dir: &Path, coming: u64) -> Result<u64, BackupError> {
     #[allow(clippy::unnecessary_cast)]
     let (free, size) = (fs.blocks_available() as u64 * block, fs.blocks() as u64 * block);
     let keep = (size / 20).min(256 * 1024 * 1024);
-    match free.checked_sub(coming.saturating_add(keep)) {
+    match free.checked_sub(coming.saturating_add(keep).saturating_add(total.saturating_mul(2))) {
         Some(left) => Ok(left),
         None => Err(BackupError::NoRoom { dir: dir.to_path_buf(), keep_mib: keep.div_ceil(1024 * 1024) }),
     }
