@@ -618,3 +618,39 @@ fn nobody_sees_a_store_half_restored() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(seen.1 > 0, "asked while it ran, and told so: {seen:?}");
 }
+
+/// A store whose files are damaged is not a dead end: the server says so to every request, and
+/// `restore --force` sets the damaged store aside and puts the backup in its place.
+#[test]
+fn a_damaged_store_is_mended_by_restoring_a_backup() {
+    let f = desk_with_a_ticket();
+    let backup = f.tmp.path().join("last.spoc");
+    f.ok(&["backup", backup.to_str().unwrap()]);
+    // sled writes a snapshot when it opens a store that has a log: open it once more.
+    kill_server(&f.data(), Signal::SIGTERM);
+    f.ok(&["ticket", "show", "1"]);
+    kill_server(&f.data(), Signal::SIGTERM);
+    let store = f.data().join("store");
+    let snapshots: Vec<_> = std::fs::read_dir(&store)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("snap."))
+        .collect();
+    assert!(!snapshots.is_empty(), "a stopped store has a snapshot to damage");
+    for snap in snapshots {
+        std::fs::OpenOptions::new().write(true).open(snap.path()).unwrap().set_len(100).unwrap();
+    }
+    let out = f.run(&["ticket", "show", "1"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("damaged") && stderr(&out).contains("restore"), "{}", stderr(&out));
+    assert!(f.ok(&["status"]).contains("DAMAGED"));
+    let out = f.run(&["restore", backup.to_str().unwrap()]);
+    assert!(out.status.code() != Some(0) && stderr(&out).contains("--force"), "{}", stderr(&out));
+    assert!(f.ok(&["restore", "--force", backup.to_str().unwrap()]).contains("restored 1 tickets"));
+    assert!(f.ok(&["ticket", "show", "1"]).contains("Magister is down"));
+    let aside = std::fs::read_dir(f.data())
+        .unwrap()
+        .flatten()
+        .any(|e| e.file_name().to_string_lossy().starts_with("store.damaged-"));
+    assert!(aside, "the damaged store is kept aside");
+}

@@ -234,6 +234,7 @@ fn every_request_and_reply_keeps_its_bytes() {
                 store_bytes: 1 << 20,
                 restore_unfinished: false,
                 restoring: true,
+                damaged: None,
             })),
         ),
     ];

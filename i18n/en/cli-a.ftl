@@ -66,6 +66,7 @@ cli-status-stopping = the server with pid { $pid } is stopping on { $folder }; t
 cli-status-socket-gone = the server with pid { $pid } holds { $folder } but its socket { $socket } is gone; stop it (`kill { $pid }`) and the next command starts a new one
 cli-status-restore-unfinished = an earlier restore did not finish: run `spoc restore FILE --force`; until then only status and restore are answered
 cli-status-restoring = a restore is under way: other requests wait until it is done (ask again in a moment)
+cli-status-damaged = DAMAGED ({ $why }): restore the last backup with `spoc restore FILE --force`; the damaged store is set aside
 cli-status-store = { $tickets } tickets, { $size } MiB on disk
 cli-status-server-label = server
 cli-status-server = pid { $pid }, spoc { $version } (protocol { $protocol }), up { $hours }h { $minutes }m { $seconds }s since { $since }

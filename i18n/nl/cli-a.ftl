@@ -66,6 +66,7 @@ cli-status-stopping = de server met pid { $pid } stopt op { $folder }; de volgen
 cli-status-socket-gone = de server met pid { $pid } houdt { $folder } vast, maar zijn socket { $socket } is weg; stop hem (`kill { $pid }`) en de volgende opdracht start een nieuwe
 cli-status-restore-unfinished = een eerdere restore is niet afgerond: voer `spoc restore FILE --force` uit; tot dan worden alleen status en restore beantwoord
 cli-status-restoring = er loopt een terugzetting: andere verzoeken wachten tot die klaar is (vraag het zo opnieuw)
+cli-status-damaged = BESCHADIGD ({ $why }): zet de laatste back-up terug met `spoc restore BESTAND --force`; de beschadigde opslag wordt opzij gezet
 cli-status-store = { $tickets } meldingen, { $size } MiB op schijf
 cli-status-server-label = server
 cli-status-server = pid { $pid }, spoc { $version } (protocol { $protocol }), draait { $hours }u { $minutes }m { $seconds }s, sinds { $since }

@@ -75,7 +75,9 @@ pub fn status(dir: &Path, as_json: bool) -> CmdResult {
         return json(&s);
     }
     let up = s.uptime_secs;
-    let store = if s.restoring {
+    let store = if let Some(why) = &s.damaged {
+        crate::tr!("cli-status-damaged", why = why.as_str())
+    } else if s.restoring {
         crate::i18n::t("cli-status-restoring")
     } else if s.restore_unfinished {
         crate::i18n::t("cli-status-restore-unfinished")

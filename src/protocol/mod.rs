@@ -137,6 +137,8 @@ pub struct ServerStatus {
     pub restore_unfinished: bool,
     /// A restore is under way now: other requests are asked to wait for it.
     pub restoring: bool,
+    /// The store cannot be read: why (only `status` and `restore --force` are answered).
+    pub damaged: Option<String>,
 }
 
 /// A value sent as JSON text inside a frame: for the registry's types, whose serde form

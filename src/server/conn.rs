@@ -232,6 +232,7 @@ pub(super) fn no_desk(shared: &Shared, no: NoDesk) -> Vec<u8> {
         NoDesk::Closing => STOPPING.to_string(),
         NoDesk::Unfinished => RestoreUnfinished(shared.keeper.dir().to_path_buf()).to_string(),
         NoDesk::Restoring => crate::i18n::t("server-restoring"),
+        NoDesk::Damaged(why) => crate::tr!("server-damaged", why = why),
         NoDesk::Broken(why) => {
             format!("the store cannot be written ({why}); is the disk full? The server tries again every few seconds")
         }

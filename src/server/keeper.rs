@@ -40,6 +40,9 @@ enum Held {
     Unfinished,
     /// A write failed (a full disk) and the store could not be opened anew yet: why.
     Broken(String),
+    /// The store cannot be read (damaged files): why. Only `status` and a forced `restore`,
+    /// which sets the damaged store aside, are answered.
+    Damaged(String),
     Closed,
 }
 
@@ -51,6 +54,7 @@ pub enum NoDesk {
     Broken(String),
     /// A restore is under way: nobody sees a store half-restored.
     Restoring,
+    Damaged(String),
 }
 
 pub struct Keeper {
@@ -82,6 +86,11 @@ impl Keeper {
             Err(DeskError::Store(StoreError::RestoreUnfinished(_))) => {
                 tracing::warn!("an earlier restore did not finish: serving `status` and `restore` only");
                 Held::Unfinished
+            }
+            // Damaged files: served all the same, so that a restore can put a backup in place.
+            Err(DeskError::Store(e)) if e.is_damage() => {
+                tracing::error!("{e}: serving `status` and `restore --force` only");
+                Held::Damaged(e.to_string())
             }
             Err(e) => return Err(e),
         };
@@ -122,6 +131,7 @@ impl Keeper {
             Held::Open(desk) => Ok(work(desk)),
             Held::Unfinished => Err(NoDesk::Unfinished),
             Held::Broken(why) => Err(NoDesk::Broken(why.clone())),
+            Held::Damaged(why) => Err(NoDesk::Damaged(why.clone())),
             Held::Closed => Err(NoDesk::Closing),
         }
     }
@@ -164,6 +174,21 @@ impl Keeper {
             // Opened by another restore meanwhile.
             Held::Open(desk) => return Ok(desk.restore_file(path, name, force)),
             Held::Unfinished => {}
+            Held::Damaged(_) => {
+                // Set aside only for a sound backup, and only when asked to replace everything.
+                if let Err(e) = crate::store::backup::verify(path, name) {
+                    return Ok(Err(e.into()));
+                }
+                if !force {
+                    return Ok(Err(DeskError::Refused(crate::i18n::t("server-damaged-needs-force"))));
+                }
+                let aside = self.dir.join(format!("store.damaged-{}", chrono::Utc::now().format("%Y%m%dT%H%M%SZ")));
+                if let Err(e) = std::fs::rename(self.dir.join("store"), &aside) {
+                    let why = format!("cannot set the damaged store aside as {}: {e}", aside.display());
+                    return Ok(Err(DeskError::Unavailable(why)));
+                }
+                tracing::warn!("set the damaged store aside as {}", aside.display());
+            }
         }
         let restored = Store::open_for_restore(&self.dir)
             .map_err(DeskError::from)
@@ -215,10 +240,10 @@ impl Keeper {
                 Err(e) => e.to_string(),
             },
             Held::Broken(why) => why.clone(),
-            Held::Unfinished | Held::Closed => return true,
+            Held::Unfinished | Held::Damaged(_) | Held::Closed => return true,
         };
         let mut held = self.desk.write().unwrap_or_else(|e| e.into_inner());
-        if matches!(*held, Held::Unfinished | Held::Closed) {
+        if matches!(*held, Held::Unfinished | Held::Damaged(_) | Held::Closed) {
             return true;
         }
         // Let go of the store first: sled allows one open store per folder, in this process too.

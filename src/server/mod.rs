@@ -126,6 +126,10 @@ impl Shared {
             store_bytes,
             restore_unfinished: counted == Err(NoDesk::Unfinished),
             restoring: counted == Err(NoDesk::Restoring),
+            damaged: match counted {
+                Err(NoDesk::Damaged(why)) => Some(why),
+                _ => None,
+            },
         }
     }
 

@@ -89,7 +89,7 @@ impl Write for Frames<'_> {
 /// Says whether to send, takes the upload into the server's folder, then restores from it.
 pub fn restore(shared: &Shared, stream: &mut StdStream, agent: &Agent, r: Restore) -> Result<Vec<u8>, String> {
     match shared.keeper.with(|desk| desk.refuse_restore(r.force)) {
-        Ok(Ok(())) | Err(super::keeper::NoDesk::Unfinished) => {}
+        Ok(Ok(())) | Err(super::keeper::NoDesk::Unfinished | super::keeper::NoDesk::Damaged(_)) => {}
         Ok(Err(e)) => return Ok(answer_frame::<()>(Err(e))),
         Err(no) => return Ok(no_desk(shared, no)),
     }

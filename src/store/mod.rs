@@ -58,6 +58,13 @@ pub enum StoreError {
     Sled(#[from] sled::Error),
 }
 
+impl StoreError {
+    /// Whether the store's files are damaged (rather than busy, or the disk full).
+    pub fn is_damage(&self) -> bool {
+        matches!(self, StoreError::Corrupt(_) | StoreError::Sled(sled::Error::Corruption { .. }))
+    }
+}
+
 /// What went wrong in the store, in words an agent can act on (sled's own are `Debug` texts).
 fn sled_text(e: &sled::Error) -> String {
     match e {
@@ -134,6 +141,11 @@ impl Store {
         // sled lets go of a closed store's lock from a thread of its own, a moment later: when
         // this process itself held it, wait for that rather than report it in use.
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        // sled panics on some damaged files rather than saying so: that is damage too.
+        let open = || {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(open))
+                .unwrap_or_else(|_| Err(sled::Error::Corruption { at: None, bt: () }))
+        };
         let db = loop {
             match open() {
                 Err(sled::Error::Io(ref io)) if is_lock_error(io) => {
