@@ -227,7 +227,7 @@ fn hours_text(
     };
     match (open_now, open_change) {
         // A desk that does not close this week (24x7) is simply open.
-        (Some(true), Some(at)) if at - now >= chrono::Duration::days(7) => t("hours-open"),
+        (Some(true), Some(at)) if at - now >= crate::domain::sla::calendar::LOOKS_AHEAD => t("hours-open"),
         (Some(true), Some(at)) => tr!("hours-open-until", until = when(at)),
         (Some(true), None) => t("hours-open"),
         (Some(false), Some(at)) => tr!("hours-closed-opens", opens = when(at)),

@@ -491,33 +491,40 @@ fn a_snapshot_left_unfinished_by_a_kill_does_not_lock_the_folder_out() {
 /// was confirmed is kept, and the folder opens afterwards.
 #[test]
 fn a_storm_of_sigterms_while_agents_write_reads_as_restarts_and_keeps_the_folder() {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::SeqCst};
     let f = std::sync::Arc::new(desk_with_a_ticket());
-    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stop = std::sync::Arc::new(AtomicBool::new(false));
+    let confirmed = std::sync::Arc::new(AtomicUsize::new(0));
     let writers: Vec<_> = (0..3)
         .map(|w| {
-            let (f, stop) = (f.clone(), stop.clone());
+            let (f, stop, confirmed) = (f.clone(), stop.clone(), confirmed.clone());
             std::thread::spawn(move || {
                 let mut outcomes = Vec::new();
                 for i in 0.. {
-                    if stop.load(std::sync::atomic::Ordering::SeqCst) {
+                    if stop.load(SeqCst) {
                         break;
                     }
                     let note = format!("writer {w} note {i}");
                     let out = f.run(&["ticket", "update", "1", "--note", &note]);
+                    if out.status.success() {
+                        confirmed.fetch_add(1, SeqCst);
+                    }
                     outcomes.push((note, out.status.code(), stderr(&out)));
                 }
                 outcomes
             })
         })
         .collect();
-    let until = Instant::now() + Duration::from_secs(6);
-    while Instant::now() < until {
+    // Six seconds of storm, and on a slow machine as long as it takes for a few changes to get
+    // through between the signals.
+    let (until, at_most) = (Instant::now() + Duration::from_secs(6), Instant::now() + Duration::from_secs(60));
+    while Instant::now() < until || (confirmed.load(SeqCst) < 4 && Instant::now() < at_most) {
         if let Some(pid) = f.server_pid() {
             let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), Signal::SIGTERM);
         }
         std::thread::sleep(Duration::from_millis(300));
     }
-    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    stop.store(true, SeqCst);
     let outcomes: Vec<_> = writers.into_iter().flat_map(|w| w.join().unwrap()).collect();
     let shown = f.ok(&["ticket", "show", "1"]);
     for (note, code, said) in &outcomes {

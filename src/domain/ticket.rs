@@ -505,12 +505,7 @@ impl Ticket {
                 if reference.is_empty() {
                     return refuse(t("rule-supplier-ref-empty"));
                 }
-                if self.routing.supplier.is_none() {
-                    return refuse(t("rule-no-supplier"));
-                }
-                if let Some(m) = self.linked_to {
-                    return refuse(tr!("rule-supplier-ref-on-major", major = m));
-                }
+                self.may_hear_the_supplier(|m| tr!("rule-supplier-ref-on-major", major = m))?;
                 if self.supplier_ref.as_deref() == Some(reference.as_str()) {
                     return Ok(Vec::new());
                 }
@@ -530,14 +525,7 @@ impl Ticket {
             }
             Change::SupplierReply(text) => {
                 let text = nonempty(text)?;
-                // As for its reference: a supplier answers on a ticket that has one, and on the
-                // major incident, not on the calls linked to it.
-                if self.routing.supplier.is_none() {
-                    return refuse(t("rule-no-supplier"));
-                }
-                if let Some(m) = self.linked_to {
-                    return refuse(tr!("rule-supplier-reply-on-major", major = m));
-                }
+                self.may_hear_the_supplier(|m| tr!("rule-supplier-reply-on-major", major = m))?;
                 self.supplier_answered(at, reg);
                 Ok(vec![Event::SupplierReply { text }])
             }
@@ -727,6 +715,18 @@ impl Ticket {
         }
         if answered_at_dispatch {
             layer.response.stop(at, cal);
+        }
+    }
+
+    /// A supplier answers (its reference, a reply) on a ticket that has a supplier, and on the
+    /// major incident rather than on a call linked to it (`on_major` words that refusal).
+    fn may_hear_the_supplier(&self, on_major: impl FnOnce(u64) -> String) -> Result<(), Refused> {
+        if self.routing.supplier.is_none() {
+            return refuse(t("rule-no-supplier"));
+        }
+        match self.linked_to {
+            Some(m) => refuse(on_major(m)),
+            None => Ok(()),
         }
     }
 

@@ -276,9 +276,10 @@ async fn serve(shared: Arc<Shared>, opts: &ServeOptions, stops: Stops) -> Result
 /// the system allows this process.
 fn raise_descriptor_limit() {
     use nix::sys::resource::{Resource, getrlimit, setrlimit};
+    // Some systems say "no limit" for the hard one, which no soft limit may be: a million is.
     if let Ok((soft, hard)) = getrlimit(Resource::RLIMIT_NOFILE)
-        && soft < hard
-        && let Err(e) = setrlimit(Resource::RLIMIT_NOFILE, hard, hard)
+        && soft < hard.min(1 << 20)
+        && let Err(e) = setrlimit(Resource::RLIMIT_NOFILE, hard.min(1 << 20), hard)
     {
         warn!("could not raise the open-files limit from {soft} to {hard}: {e}");
     }

@@ -97,8 +97,7 @@ pub fn restore(shared: &Shared, stream: &mut StdStream, agent: &Agent, r: Restor
     let mut upload = Upload { stream, ended: false, broken: false, part: Vec::new(), at: 0 };
     let spooled = match crate::store::backup::spool(shared.keeper.dir(), &mut upload, &r.name) {
         Ok(file) => file,
-        // The client went away or sent nonsense: nothing was written.
-        // The client went away or sent nonsense: nothing to answer.
+        // The client went away or sent nonsense: nothing was written, and nobody to answer.
         Err(e) if upload.broken => return Err(format!("the restore's upload broke off: {e}")),
         // Refused as it came (not a backup, no room): the client hears why at once, and the
         // connection closes rather than read the rest, which may never end.

@@ -278,7 +278,11 @@ fn read(
             Line::Ticket { ref ticket, ref journal } => {
                 // Two lines of one ticket would restore as one; a ticket 0 is none spoc gives.
                 if ticket.id == 0 || !ids.insert(ticket.id) {
-                    let why = tr!("store-backup-ticket-twice", id = ticket.id);
+                    let why = if ticket.id == 0 {
+                        t("store-backup-ticket-zero")
+                    } else {
+                        tr!("store-backup-ticket-twice", id = ticket.id)
+                    };
                     return Err(BackupError::Invalid { name: name.to_string(), line: line_no, why });
                 }
                 if journal.len() as u32 != ticket.journal_len {

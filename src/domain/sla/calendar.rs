@@ -62,6 +62,8 @@ const FIRST_CACHED_YEAR: i32 = 1900;
 const LAST_CACHED_YEAR: i32 = 2200;
 /// A deadline this many years out means the calendar (nearly) never opens.
 const MAX_YEARS_AHEAD: i32 = 100;
+/// As far as an agent needs to know when a desk closes: further is "open".
+pub const LOOKS_AHEAD: Duration = Duration::days(7);
 /// The instant of a deadline that never comes (the calendar does not open in time): the end of
 /// year 9999. Instants are clamped to years 1..=9999, so year tables are always in chrono's range.
 const NEVER: i64 = 253_402_300_799;
@@ -177,7 +179,8 @@ impl Calendar {
     }
 
     /// Open now and until when, or closed and when it opens (spans running into each other,
-    /// as at midnight on a 24x7 calendar, count as one opening).
+    /// as at midnight on a 24x7 calendar, count as one opening). An opening is followed past
+    /// [`LOOKS_AHEAD`] at most: an `until` that far off means open round the clock.
     pub fn open_state(&self, at: DateTime<Utc>) -> OpenState {
         let t = clamp(at);
         let (mut year, mut spans) = self.locate(t);
@@ -186,7 +189,7 @@ impl Calendar {
             let mut until = spans.ends[i];
             let mut j = i + 1;
             // Follow spans that touch; a week is as far as an agent needs to know.
-            while until - t <= 7 * 86400 {
+            while until - t <= LOOKS_AHEAD.num_seconds() {
                 if j == spans.starts.len() {
                     year += 1;
                     spans = self.year(year);
