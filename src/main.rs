@@ -18,7 +18,7 @@ struct Cli {
     data: Option<PathBuf>,
     /// The language of what you read: nl or en (default: `language` in the config file, else
     /// from LC_ALL, LC_MESSAGES or LANG).
-    #[arg(long, global = true, value_name = "LANG")]
+    #[arg(long, global = true, value_name = "LANG", value_parser = spoc::cli::values::LANGS, hide_possible_values = true)]
     lang: Option<spoc::i18n::Lang>,
     #[command(subcommand)]
     command: Option<Command>,

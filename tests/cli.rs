@@ -120,6 +120,12 @@ fn names_as_typed_are_found_without_their_accents() {
     }
     let err = s.fails(&["ticket", "search", "printer", "--supplier", "Idink"], 2);
     assert!(err.contains("Iddink"), "{err}");
+    let err = s.fails(&["ticket", "update", &id, "--override-supplier", "Idink", "--reason", "x"], 2);
+    assert!(err.contains("did you mean Iddink"), "{err}");
+    // Routed there by hand already: no second journal line.
+    let again = ["ticket", "update", &id, "--override-supplier", "NOËL & ÇELIK", "--reason", "again", "--json"];
+    let t2 = s.json(&again);
+    assert_eq!(t2["version"], t["version"], "{t2}");
 }
 
 /// A ticket assigned to a typo is a ticket nobody works on: a login is one that has used spoc
@@ -514,6 +520,7 @@ fn completions_and_the_manual_page_come_from_the_command_line_itself() {
     let bash = s.ok(&["completions", "bash"]);
     assert!(bash.contains("compgen -W \"new assigned in_progress waiting_on_supplier"), "--status values");
     assert!(bash.contains("compgen -W \"P1 P2 P3 P4\""), "--priority values");
+    assert!(bash.contains("compgen -W \"en nl\""), "--lang values");
     let man = s.ok(&["man"]);
     assert!(man.starts_with(".ie") || man.contains(".TH spoc"), "{}", &man[..man.len().min(300)]);
     assert!(man.contains("completions") && man.contains("backup"), "the manual lists the commands");

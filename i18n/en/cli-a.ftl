@@ -83,6 +83,7 @@ cli-config-not-a-string = { $at }: field { $field }: expected a string, found { 
 cli-config-bad-keymap = { $at }: keymap { $value }{ $hint }: default or vim
 cli-config-ok = ok  { $file }
 cli-man-written = wrote { $count } manual pages into { $folder }
+cli-man-not-a-folder = { $folder } is a file, not a folder for the manual pages
 cli-man-unknown = no command { $command } here; its commands are: { $known }
 cli-config-absent = --  { $file } (none; defaults apply)
 cli-config-no-folder = --  no config folder on this system; defaults apply

@@ -83,6 +83,7 @@ cli-config-not-a-string = { $at }: veld { $field }: verwacht een tekst, gevonden
 cli-config-bad-keymap = { $at }: keymap { $value }{ $hint }: default of vim
 cli-config-ok = ok  { $file }
 cli-man-written = { $count } handleidingpagina's geschreven in { $folder }
+cli-man-not-a-folder = { $folder } is een bestand, geen map voor de handleidingpagina's
 cli-man-unknown = geen opdracht { $command } hier; de opdrachten zijn: { $known }
 cli-config-absent = --  { $file } (bestaat niet; de standaardwaarden gelden)
 cli-config-no-folder = --  geen configuratiemap op dit systeem; de standaardwaarden gelden

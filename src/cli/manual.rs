@@ -11,6 +11,9 @@ pub fn run(cli: clap::Command, path: &[String], all: Option<&Path>) -> CmdResult
     let mut cli = cli;
     cli.build();
     if let Some(folder) = all {
+        if folder.exists() && !folder.is_dir() {
+            return Err(bad(crate::tr!("cli-man-not-a-folder", folder = folder.display().to_string())));
+        }
         std::fs::create_dir_all(folder).map_err(|e| Failure::Runtime(format!("{}: {e}", folder.display())))?;
         let mut written = 0;
         write_all(&cli, folder, &mut written)?;

@@ -1,4 +1,4 @@
-//! Flags that take one of a few words (`--status`, `--priority`, `--kind`): parsed by the
+//! Flags that take one of a few words (`--status`, `--priority`, `--kind`, `--lang`): parsed by the
 //! domain's own rules (which also take `in-progress` or `2`), and offered to shell completion.
 
 use std::ffi::OsStr;
@@ -43,6 +43,7 @@ pub const STATUSES: Words<crate::domain::Status> =
     Words::new(&["new", "assigned", "in_progress", "waiting_on_supplier", "waiting_on_caller", "resolved", "closed"]);
 pub const PRIORITIES: Words<crate::domain::Priority> = Words::new(&["P1", "P2", "P3", "P4"]);
 pub const KINDS: Words<crate::domain::TicketKind> = Words::new(&["incident", "request"]);
+pub const LANGS: Words<crate::i18n::Lang> = Words::new(&["en", "nl"]);
 
 #[cfg(test)]
 mod tests {
@@ -57,6 +58,9 @@ mod tests {
         assert_eq!(PRIORITIES.names, priorities.as_slice());
         for name in KINDS.names {
             assert!(name.parse::<crate::domain::TicketKind>().is_ok(), "{name}");
+        }
+        for name in LANGS.names {
+            assert!(name.parse::<crate::i18n::Lang>().is_ok(), "{name}");
         }
     }
 }

@@ -66,6 +66,12 @@ impl Desk {
                 {
                     *to = self.check_agent(to)?;
                 }
+                // A supplier as people type it (case, accents), else refused with the nearest.
+                if let Change::OverrideRouting { supplier, .. } = change
+                    && let Some(name) = resolve_supplier(&reg, supplier)?
+                {
+                    *supplier = name;
+                }
             }
             let at = self.now();
             let mut ticket = old.clone();

@@ -538,6 +538,10 @@ impl Ticket {
                 let decision =
                     routing::override_to(reg, &self.participant, &self.service, &supplier, self.priority, at)
                         .map_err(Refused)?;
+                // Routed there by hand already: nothing changes, and nothing is journaled.
+                if self.routing.overridden && decision == self.routing {
+                    return Ok(Vec::new());
+                }
                 let from = self.routing.supplier.clone().unwrap_or_else(|| "unrouted".into());
                 let to = decision.supplier.clone().unwrap_or_default();
                 self.reroute(decision, at, reg);
