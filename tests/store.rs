@@ -386,7 +386,7 @@ fn a_backup_with_a_registry_that_does_not_validate_changes_nothing() {
     assert_eq!(again.ticket(1).unwrap().title, "kept");
 }
 
-/// A ticket twice, or one numbered 0, sealed with a correct checksum and counts: refused before
+/// A ticket twice, one numbered 0, or a call linked to a major incident it does not hold, sealed with a correct checksum and counts: refused before
 /// anything is written (it would restore as fewer tickets, or be overwritten by the next one).
 #[test]
 fn a_backup_with_a_ticket_twice_or_numbered_zero_changes_nothing() {
@@ -413,11 +413,19 @@ fn a_backup_with_a_ticket_twice_or_numbered_zero_changes_nothing() {
     let last = zero.len() - 1;
     zero[last] = zero[last].replacen("\"id\":2,", "\"id\":0,", 1);
     assert_ne!(zero[last], lines[last], "the id was found");
-    for (name, sealed) in [("twice.spoc", seal(&twice, 3)), ("zero.spoc", seal(&zero, 2))] {
+    let mut link = lines.clone();
+    link[last] = link[last].replacen("\"linked_to\":null", "\"linked_to\":99", 1);
+    assert_ne!(link[last], lines[last], "the link was found");
+    let cases = [("twice.spoc", seal(&twice, 3)), ("zero.spoc", seal(&zero, 2)), ("link.spoc", seal(&link, 2))];
+    for (name, sealed) in cases {
         let file = dir.path().join(name);
         std::fs::write(&file, sealed).unwrap();
         let err = desk.restore_file(&file, name, true).unwrap_err();
-        let why = if name == "zero.spoc" { "numbered 0" } else { "ticket 2 appears twice" };
+        let why = match name {
+            "zero.spoc" => "ticket number 0 is none spoc gives",
+            "link.spoc" => "major incident #99, which the backup does not hold",
+            _ => "ticket 2 appears twice",
+        };
         assert!(err.is_bad_input() && err.to_string().contains(why), "{name}: {err}");
         assert_eq!(desk.ticket(2).unwrap().title, "two", "{name}");
     }

@@ -199,6 +199,18 @@ fn room_left(dir: &Path, coming: u64, total: u64) -> Result<u64, BackupError> {
     }
 }
 
+/// The highest ticket number a backup may hold: what the word index counts to (2^31 - 1),
+/// far beyond any servicedesk's.
+const MAX_TICKET_ID: u64 = (1 << 31) - 1;
+
+/// serde's message without its own "at line 1 column N": each backup line is read on its own,
+/// and the line is the backup's, said beside it.
+fn json_error(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let what = text.rsplit_once(" at line ").map_or(text.as_str(), |(what, _)| what);
+    format!("{what} (column {})", e.column())
+}
+
 fn json_line(line: &Line) -> Vec<u8> {
     let mut v = serde_json::to_vec(line).expect("backup lines serialize");
     v.push(b'\n');
@@ -228,6 +240,7 @@ fn read(
     crc.update(&buf);
     let mut counted = BackupSummary { tickets: 0, journal_entries: 0, callers: 0 };
     let mut ids = std::collections::HashSet::new();
+    let mut links: Vec<(usize, u64, u64)> = Vec::new();
     let mut line_no = 1;
     loop {
         buf.clear();
@@ -238,9 +251,15 @@ fn read(
         if buf.last() != Some(&b'\n') {
             return Err(damaged(line_no, t("store-backup-cut-off")));
         }
-        let line: Line = serde_json::from_slice(&buf).map_err(|e| damaged(line_no, e.to_string()))?;
+        let line: Line = serde_json::from_slice(&buf).map_err(|e| damaged(line_no, json_error(&e)))?;
         match line {
             Line::End { tickets, journal_entries, callers, crc32 } => {
+                // A call linked to a major incident the backup does not hold would point at
+                // whatever ticket gets that number next.
+                if let Some((at, id, major)) = links.iter().find(|(_, _, major)| !ids.contains(major)) {
+                    let why = tr!("store-backup-link-missing", id = *id, major = *major);
+                    return Err(BackupError::Invalid { name: name.to_string(), line: *at, why });
+                }
                 if crc32 != crc.finalize() {
                     return Err(damaged(line_no, t("store-backup-checksum")));
                 }
@@ -276,14 +295,18 @@ fn read(
                 return Err(damaged(line_no, t("store-backup-second-registry")));
             }
             Line::Ticket { ref ticket, ref journal } => {
-                // Two lines of one ticket would restore as one; a ticket 0 is none spoc gives.
-                if ticket.id == 0 || !ids.insert(ticket.id) {
-                    let why = if ticket.id == 0 {
-                        t("store-backup-ticket-zero")
+                // Two lines of one ticket would restore as one; a ticket 0, or one beyond the
+                // numbers spoc counts to, is none spoc gave.
+                if ticket.id == 0 || ticket.id > MAX_TICKET_ID || !ids.insert(ticket.id) {
+                    let why = if ticket.id == 0 || ticket.id > MAX_TICKET_ID {
+                        tr!("store-backup-ticket-number", id = ticket.id)
                     } else {
                         tr!("store-backup-ticket-twice", id = ticket.id)
                     };
                     return Err(BackupError::Invalid { name: name.to_string(), line: line_no, why });
+                }
+                if let Some(major) = ticket.linked_to {
+                    links.push((line_no, ticket.id, major));
                 }
                 if journal.len() as u32 != ticket.journal_len {
                     return Err(damaged(
