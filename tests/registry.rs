@@ -259,3 +259,18 @@ fn errors_name_the_field_whatever_ends_the_lines() {
     let err = check_toml("r.toml", &broken.replace('\n', "\r")).unwrap_err();
     assert!(err.0.iter().all(|e| e.field.is_empty()) && err.to_string().contains("carriage return"), "{err}");
 }
+
+/// A value that stops the parse (a bad duration) does not hide a name claimed twice elsewhere
+/// in the file: both are said at once, in line order.
+#[test]
+fn a_broken_value_does_not_hide_a_duplicate_name() {
+    let text = "[[supplier]]\nname = \"A\"\n\
+                [[contract]]\nnumber = \"X1\"\nsupplier = \"A\"\nservices = [\"Printen\"]\nparticipants = \"all\"\n\
+                valid_from = 2024-01-01\nwindow = \"24x7\"\n\
+                sla = { P1 = { response = \"30x\", resolve = \"4h\" } }\n\
+                [[supplier]]\nname = \"a\"\n";
+    let err = check_toml("k.toml", text).unwrap_err();
+    let got: Vec<usize> = err.0.iter().map(|e| e.line).collect();
+    assert_eq!(got, [10, 12], "{err}");
+    assert!(err.to_string().contains("30x") && err.to_string().contains("(line 1)"), "{err}");
+}

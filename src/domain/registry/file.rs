@@ -80,25 +80,28 @@ pub fn parse_toml(file: &str, text: &str) -> Result<RegistryFile, FileErrors> {
 
 pub(super) fn parse_spanned(file: &str, text: &str) -> Result<(RegistryFile, Positions), FileErrors> {
     let parsed: SpannedFile = toml::from_str(text).map_err(|e| every_entry_error(file, text, e))?;
-    let mut pos = Positions::default();
-    fn take<T>(pos: &mut Positions, table: &'static str, items: Vec<Spanned<T>>) -> Vec<T> {
-        pos.0.insert(table, items.iter().map(|s| s.span().start).collect());
-        items.into_iter().map(Spanned::into_inner).collect()
-    }
-    let settings_at = parsed.settings.as_ref().map(|s| s.span().start);
-    if let Some(at) = settings_at {
-        pos.0.insert("settings", vec![at]);
-    }
-    let out = RegistryFile {
-        settings: parsed.settings.map(Spanned::into_inner).unwrap_or_default(),
-        calendar: take(&mut pos, "calendar", parsed.calendar),
-        participant: take(&mut pos, "participant", parsed.participant),
-        service: take(&mut pos, "service", parsed.service),
-        supplier: take(&mut pos, "supplier", parsed.supplier),
-        contract: take(&mut pos, "contract", parsed.contract),
-        solution: take(&mut pos, "solution", parsed.solution),
-    };
+    let (mut out, mut pos) = (RegistryFile::default(), Positions::default());
+    absorb(&mut out, &mut pos, parsed, 0);
     Ok((out, pos))
+}
+
+/// Adds the entries of `parsed` (a text that starts at byte `offset` of the file) to `into`,
+/// and where each starts to `pos`.
+fn absorb(into: &mut RegistryFile, pos: &mut Positions, parsed: SpannedFile, offset: usize) {
+    fn take<T>(pos: &mut Positions, table: &'static str, items: Vec<Spanned<T>>, offset: usize, to: &mut Vec<T>) {
+        pos.0.entry(table).or_default().extend(items.iter().map(|s| offset + s.span().start));
+        to.extend(items.into_iter().map(Spanned::into_inner));
+    }
+    if let Some(settings) = parsed.settings {
+        pos.0.insert("settings", vec![offset + settings.span().start]);
+        into.settings = settings.into_inner();
+    }
+    take(pos, "calendar", parsed.calendar, offset, &mut into.calendar);
+    take(pos, "participant", parsed.participant, offset, &mut into.participant);
+    take(pos, "service", parsed.service, offset, &mut into.service);
+    take(pos, "supplier", parsed.supplier, offset, &mut into.supplier);
+    take(pos, "contract", parsed.contract, offset, &mut into.contract);
+    take(pos, "solution", parsed.solution, offset, &mut into.solution);
 }
 
 /// Parses and validates a complete registry TOML file on its own.
@@ -158,8 +161,15 @@ fn every_entry_error(file: &str, text: &str, first: toml::de::Error) -> FileErro
     }
     // Where each entry's header is: `[[supplier]]`, `[settings]`... (not `[[supplier.contact]]`,
     // which belongs to the entry above it).
-    const ENTRIES: [&str; 6] =
-        ["[settings]", "[[calendar]]", "[[participant]]", "[[service]]", "[[supplier]]", "[[contract]]"];
+    const ENTRIES: [&str; 7] = [
+        "[settings]",
+        "[[calendar]]",
+        "[[participant]]",
+        "[[service]]",
+        "[[supplier]]",
+        "[[contract]]",
+        "[[solution]]",
+    ];
     let mut starts: Vec<usize> = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
@@ -174,13 +184,21 @@ fn every_entry_error(file: &str, text: &str, first: toml::de::Error) -> FileErro
         *first = 0;
     }
     starts.push(text.len());
-    let errors: Vec<FileError> = starts
-        .windows(2)
-        .filter_map(|w| {
-            toml::from_str::<SpannedFile>(&text[w[0]..w[1]]).err().map(|e| toml_error(file, text, w[0], &e))
-        })
-        .collect();
-    if errors.is_empty() { alone } else { FileErrors(errors) }
+    // The entries that do parse are still checked for names claimed twice.
+    let (mut sound, mut pos) = (RegistryFile::default(), Positions::default());
+    let mut errors = Vec::new();
+    for w in starts.windows(2) {
+        match toml::from_str::<SpannedFile>(&text[w[0]..w[1]]) {
+            Ok(parsed) => absorb(&mut sound, &mut pos, parsed, w[0]),
+            Err(e) => errors.push(toml_error(file, text, w[0], &e)),
+        }
+    }
+    if errors.is_empty() {
+        return alone;
+    }
+    errors.extend(locate(file, text, &pos, Registry::duplicates_in(&sound)).0);
+    errors.sort_by_key(|e| e.line);
+    FileErrors(errors)
 }
 
 fn key_on_line(text: &str, offset: usize) -> Option<String> {
