@@ -661,3 +661,21 @@ fn a_damaged_store_is_mended_by_restoring_a_backup() {
         .any(|e| e.file_name().to_string_lossy().starts_with("store.damaged-"));
     assert!(aside, "the damaged store is kept aside");
 }
+
+/// A data folder named by mistake (a shared drop folder, a home) is not taken over: refused,
+/// its mode as it was, nothing written in it.
+#[test]
+fn a_folder_that_is_not_spocs_is_not_taken_over() {
+    use std::os::unix::fs::PermissionsExt;
+    let f = Folder::new();
+    std::fs::create_dir_all(f.data()).unwrap();
+    std::fs::set_permissions(f.data(), std::fs::Permissions::from_mode(0o1777)).unwrap();
+    std::fs::write(f.data().join("report.xlsx"), b"not spoc's").unwrap();
+    let out = f.run(&["ticket", "list"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("not spoc's") && stderr(&out).contains("report.xlsx"), "{}", stderr(&out));
+    let mode = std::fs::metadata(f.data()).unwrap().permissions().mode() & 0o7777;
+    assert_eq!(mode, 0o1777, "its mode as it was");
+    let names: Vec<_> = std::fs::read_dir(f.data()).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert_eq!(names, ["report.xlsx"], "nothing written in it");
+}

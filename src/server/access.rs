@@ -36,6 +36,12 @@ pub enum AccessError {
          examples/spoc.service)"
     )]
     NotSetgid { path: String, group: String, mode: u32, me: String },
+    #[error(
+        "{path} holds files that are not spoc's (such as {example:?}): a data folder is new, empty or \
+         spoc's own, and spoc would make this one private; choose another (--data, SPOC_DATA, or \
+         `data` in the config file)"
+    )]
+    NotSpoc { path: String, example: String },
 }
 
 impl Access {
@@ -112,13 +118,28 @@ impl Access {
     }
 }
 
-/// Refuses a folder open to a group (it may read, write and enter it) but not setgid: whatever a
+/// What spoc keeps in a data folder: one of these makes a folder spoc's own.
+const SPOC_FILES: [&str; 7] =
+    ["store", "store.pid", "serve.lock", "serve.log", "serve.pid", "serve.state", "spoc.sock"];
+
+/// Refuses a folder that is not spoc's (it holds files, none of them spoc's), and one open to a
+/// group (it may read, write and enter it) but not setgid: whatever a
 /// server wrote there would get that server's user's own group and be private to them, and the
 /// others locked out. A colleague's such folder is refused whatever group is configured (only
 /// its owner may set its mode); our own is refused unless a group is configured (then it is made
 /// 2770) or the group is our own private one (a personal folder made with a loose umask).
 pub fn check_folder(dir: &Path, our_configured_group: bool) -> Result<(), AccessError> {
     let Ok(m) = std::fs::metadata(dir) else { return Ok(()) };
+    // A folder named by mistake (a home, a shared drop folder) is not taken over.
+    if m.is_dir()
+        && let Ok(entries) = std::fs::read_dir(dir)
+    {
+        let names: Vec<String> = entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+        let spoc = |n: &String| SPOC_FILES.contains(&n.as_str());
+        if let Some(example) = names.iter().find(|n| !spoc(n)).filter(|_| !names.iter().any(spoc)) {
+            return Err(AccessError::NotSpoc { path: dir.display().to_string(), example: example.clone() });
+        }
+    }
     if !m.is_dir() || m.mode() & 0o070 != 0o070 || m.mode() & 0o2000 != 0 {
         return Ok(());
     }
