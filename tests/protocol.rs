@@ -218,6 +218,17 @@ fn every_request_and_reply_keeps_its_bytes() {
         ("Notice::Resync", encode(&Notice::Resync)),
         ("Part::Bytes", encode(&Part::Bytes(b"SPOC".to_vec()))),
         ("Part::End", encode(&Part::End)),
+        // A backup's and a restore's last word comes through the stream: pinned here.
+        (
+            "Reply<BackupSummary>",
+            encode(&spoc::protocol::Reply::Ok(spoc::store::backup::BackupSummary {
+                tickets: 1101,
+                journal_entries: 2202,
+                callers: 3,
+                replaced: 1158,
+                next_ticket: 1159,
+            })),
+        ),
         // Only a server answers `status`: its reply is pinned here, whole.
         (
             "Reply<ServerStatus>",

@@ -341,8 +341,11 @@ fn backup_and_restore_round_trip_and_refuse_damage() {
         fresh.restore_file(&file, "backup.spoc", false),
         Err(DeskError::Backup(spoc::store::backup::BackupError::NotEmpty(_)))
     ));
-    fresh.restore_file(&file, "backup.spoc", true).unwrap();
+    let summary = fresh.restore_file(&file, "backup.spoc", true).unwrap();
     assert!(fresh.ticket(4).is_err(), "--force replaces everything");
+    assert_eq!((summary.replaced, summary.next_ticket), (4, 5), "{summary:?}");
+    let next = fresh.create_ticket(&Agent::new("a"), input("Magister", 2, 2, "after the restore")).unwrap();
+    assert_eq!(next.id, 5, "#4 was given before the restore: never again");
 
     let text = std::fs::read_to_string(&file).unwrap();
     let damaged = dir.path().join("damaged.spoc");

@@ -57,6 +57,7 @@ cli-backup-inside-data = { $file }: a backup may not be written inside the data 
 cli-backup-not-a-file = { $file } exists and is not a file; choose another name
 cli-backup-not-a-backup = { $file } exists and is not a spoc backup; it is left alone: choose another name
 cli-restore-done = restored { $tickets } tickets and { $entries } journal entries from { $file }
+cli-restore-replaced = it replaced the { $replaced } tickets the store held; new tickets go on from #{ $next }, so no number is given twice
 
 ## spoc serve, spoc status, spoc watch
 cli-serve-started = { $folder } is served by spoc (pid { $pid })

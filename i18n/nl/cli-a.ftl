@@ -57,6 +57,7 @@ cli-backup-inside-data = { $file }: een back-up mag niet in de datamap { $data }
 cli-backup-not-a-file = { $file } bestaat al en is geen bestand; kies een andere naam
 cli-backup-not-a-backup = { $file } bestaat al en is geen spoc-back-up; het blijft ongemoeid: kies een andere naam
 cli-restore-done = { $tickets } meldingen en { $entries } logboekregels teruggezet uit { $file }
+cli-restore-replaced = dit verving de { $replaced } tickets in de opslag; nieuwe tickets gaan verder vanaf #{ $next }, zodat geen nummer twee keer wordt gegeven
 
 ## spoc serve, spoc status, spoc watch
 cli-serve-started = spoc bedient nu { $folder } (pid { $pid })

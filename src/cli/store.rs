@@ -70,7 +70,14 @@ pub fn restore(desk: &dyn DeskApi, path: &Path, force: bool) -> CmdResult {
     let name = path.display().to_string();
     let s = desk.restore(&mut file, &name, force)?;
     let file = path.display().to_string();
-    let said = crate::tr!("cli-restore-done", tickets = s.tickets, entries = s.journal_entries, file = file);
+    let mut said = crate::tr!("cli-restore-done", tickets = s.tickets, entries = s.journal_entries, file = file);
+    // What went, and that no number is given twice: callers may have one on a note.
+    if s.replaced > 0 {
+        said.push_str(&format!(
+            "\n{}",
+            crate::tr!("cli-restore-replaced", replaced = s.replaced, next = s.next_ticket)
+        ));
+    }
     out(&format!("{said}\n"))
 }
 

@@ -63,6 +63,12 @@ pub struct BackupSummary {
     pub journal_entries: u64,
     #[serde(default)]
     pub callers: u64,
+    /// A restore: the tickets the store held before, which it replaced.
+    #[serde(default)]
+    pub replaced: u64,
+    /// A restore: the number the next ticket gets (never one given before).
+    #[serde(default)]
+    pub next_ticket: u64,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -98,7 +104,7 @@ pub fn write(store: &Store, out: &mut dyn Write) -> Result<BackupSummary, Backup
     put(&mut out, format!("{HEADER} {FORMAT}\n").as_bytes())?;
     let registry = store.registry()?.unwrap_or_default();
     put(&mut out, &json_line(&Line::Registry(Box::new(registry))))?;
-    let mut summary = BackupSummary { tickets: 0, journal_entries: 0, callers: 0 };
+    let mut summary = BackupSummary { tickets: 0, journal_entries: 0, callers: 0, replaced: 0, next_ticket: 0 };
     for caller in store.callers()? {
         summary.callers += 1;
         put(&mut out, &json_line(&Line::Caller(Box::new(caller))))?;
@@ -238,7 +244,7 @@ fn read(
         return Err(BackupError::Version { name: name.to_string(), found: version.trim().to_string() });
     }
     crc.update(&buf);
-    let mut counted = BackupSummary { tickets: 0, journal_entries: 0, callers: 0 };
+    let mut counted = BackupSummary { tickets: 0, journal_entries: 0, callers: 0, replaced: 0, next_ticket: 0 };
     let mut ids = std::collections::HashSet::new();
     let mut links: Vec<(usize, u64, u64)> = Vec::new();
     let mut line_no = 1;
@@ -350,9 +356,10 @@ pub fn restore(store: &Store, path: &Path, name: &str, force: bool) -> Result<Ba
     if !force && !store.is_empty()? {
         return Err(BackupError::NotEmpty(store.dir().to_path_buf()));
     }
+    let replaced = store.ticket_count() as u64;
     store.begin_restore()?;
     let mut batch = Vec::with_capacity(10_000);
-    let summary = read(path, name, |line| {
+    let mut summary = read(path, name, |line| {
         match line {
             Line::Registry(r) => {
                 store.meta.insert("registry", super::encoding::encode_registry(&r)).map_err(StoreError::from)?;
@@ -373,5 +380,7 @@ pub fn restore(store: &Store, path: &Path, name: &str, force: bool) -> Result<Ba
     store.meta.insert("index_version", &super::index::INDEX_VERSION.to_be_bytes()).map_err(StoreError::from)?;
     store.meta.remove("restoring").map_err(StoreError::from)?;
     store.flush()?;
+    summary.replaced = replaced;
+    summary.next_ticket = store.next_ticket_id()?;
     Ok(summary)
 }

@@ -215,10 +215,15 @@ impl Store {
         for tree in [&self.tickets, &self.journal, &self.index, &self.callers] {
             tree.clear()?;
         }
-        self.meta.remove("next_id")?;
-        self.meta.remove("next_caller")?;
+        // The counters stay: a number once given (a caller may have it on a note) is never
+        // given again, though the restore drops the ticket that had it.
         self.meta.remove("registry")?;
         Ok(())
+    }
+
+    /// The number the next ticket gets.
+    pub fn next_ticket_id(&self) -> Result<u64, StoreError> {
+        next_id(self.meta.get("next_id")?)
     }
 
     /// Whether a restore began and did not finish (it failed, or was cut short).
