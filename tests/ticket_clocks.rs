@@ -369,6 +369,26 @@ fn an_answer_before_dispatch_does_not_follow_the_ticket_to_another_supplier() {
     assert_eq!((sup.response.phase, sup.response.elapsed), (ClockPhase::Running, 30 * 60));
 }
 
+/// A supplier's response decided when the ticket was resolved keeps its verdict when the
+/// ticket is reopened and goes back to the supplier: a report read in between stays true.
+#[test]
+fn a_supplier_response_decided_at_a_resolve_keeps_its_verdict() {
+    let reg = small_registry();
+    let mut t = open(&reg, "Magister", "ZYL", 2, 2, at(MON_9)); // Iddink P2: respond 1h
+    apply(&mut t, &reg, Change::Status(Status::WaitingOnSupplier), "2026-11-23T09:00:00+01:00");
+    apply(&mut t, &reg, Change::Status(Status::Resolved), "2026-11-23T09:20:00+01:00");
+    let decided = t.sla(at("2026-11-23T09:20:00+01:00"), &reg).supplier.unwrap().response;
+    assert_eq!((decided.phase, decided.level), (ClockPhase::Stopped, ClockLevel::Ok));
+    apply(&mut t, &reg, Change::Status(Status::InProgress), "2026-11-23T09:25:00+01:00");
+    apply(&mut t, &reg, Change::Status(Status::WaitingOnSupplier), "2026-11-23T09:30:00+01:00");
+    let later = t.sla(at("2026-11-23T11:30:00+01:00"), &reg).supplier.unwrap();
+    assert_eq!(
+        (later.response.phase, later.response.level, later.response.due),
+        (decided.phase, decided.level, decided.due)
+    );
+    assert_eq!(later.resolution.phase, ClockPhase::Running, "the resolution goes on");
+}
+
 #[test]
 fn the_supplier_reporting_it_solved_stops_its_resolution_clock() {
     let reg = small_registry();

@@ -783,13 +783,11 @@ impl Ticket {
         self.supplier_reopened += 1;
         self.supplier_solved_at = None;
         let targets = self.contract_targets(reg, self.priority);
-        let responded = self.supplier_response_at.is_some();
         if let Some(layer) = &mut self.supplier_sla {
             let cal = calendar(reg, &layer.calendar);
+            // The resolution goes on (the fix did not hold); a response already decided (met
+            // or breached, at a resolve) keeps its verdict, as the helpdesk's does on a reopen.
             layer.resolution.reopen(at);
-            if !responded {
-                layer.response.reopen(at);
-            }
             if let Some(t) = targets {
                 layer.response.retarget(at, t.response, cal, cal);
                 layer.resolution.retarget(at, t.resolve, cal, cal);
