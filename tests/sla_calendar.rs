@@ -338,3 +338,22 @@ fn a_calendar_that_barely_opens_gives_a_far_deadline_without_panicking() {
     let _ = cal.deadline(end, SlaDuration::hours(1));
     let _ = cal.open_state(end);
 }
+
+/// A holiday kept open is named as people write it: in English or Dutch (as spoc prints the
+/// names in Dutch), case and accents aside; a misspelt one is refused with the nearest.
+#[test]
+fn holidays_kept_open_are_named_in_either_language() {
+    let spec = |except: &str| {
+        format!(
+            "name = \"office\"\ntimezone = \"Europe/Amsterdam\"\n[week]\nfri = [\"09:00-17:00\"]\n\
+             [holidays]\ncountry = \"nl\"\nexcept = [{except}]\n"
+        )
+    };
+    let cal = calendar(&spec("\"goede vrijdag\", \"KONINGSDAG\", \"Boxing day\""));
+    // Good Friday 3 April 2026 is open; so is King's Day... on a Monday, closed by the week.
+    assert_eq!(cal.deadline(at("2026-04-03T09:00:00+02:00"), d("1h")), at("2026-04-03T10:00:00+02:00"));
+    let spec = spec("\"Koningsdg\"");
+    let toml: CalendarSpec = toml::from_str(&spec).unwrap();
+    let err = toml.build().unwrap_err();
+    assert!(err.field == "holidays.except" && err.message.contains("\"Koningsdag\""), "{err:?}");
+}

@@ -30,6 +30,22 @@ impl Country {
         }
     }
 
+    /// The same days by their names in the country's own language, in the same order.
+    pub fn own_day_names(self) -> &'static [&'static str] {
+        match self {
+            Country::Nl => NL_NAMES_IN_DUTCH,
+        }
+    }
+
+    /// A day of the set as people write it: in English or the country's language, case and
+    /// accents aside ("goede vrijdag", "Good Friday"); its name in the set.
+    pub fn day_named(self, given: &str) -> Option<&'static str> {
+        let given = crate::domain::registry::lookup::fold(given.trim());
+        let fold = crate::domain::registry::lookup::fold;
+        let (en, own) = (self.day_names(), self.own_day_names());
+        en.iter().zip(own).find(|(e, o)| fold(e) == given || fold(o) == given).map(|(e, _)| *e)
+    }
+
     /// The holidays of one year, in date order (ties keep the order of the set).
     pub fn holidays(self, year: i32) -> Vec<(NaiveDate, &'static str)> {
         let mut days = match self {
@@ -53,6 +69,22 @@ const NL_NAMES: &[&str] = &[
     "Whit Monday",
     "Christmas Day",
     "Boxing Day",
+];
+
+/// As the Dutch calendar names them, in the order of `NL_NAMES`.
+const NL_NAMES_IN_DUTCH: &[&str] = &[
+    "Nieuwjaarsdag",
+    "Goede Vrijdag",
+    "Eerste Paasdag",
+    "Tweede Paasdag",
+    "Koningsdag",
+    "Koninginnedag",
+    "Bevrijdingsdag",
+    "Hemelvaartsdag",
+    "Eerste Pinksterdag",
+    "Tweede Pinksterdag",
+    "Eerste Kerstdag",
+    "Tweede Kerstdag",
 ];
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -90,20 +90,22 @@ impl CalendarSpec {
             .collect::<Result<BTreeSet<_>, _>>()?;
         let mut except = BTreeSet::new();
         for name in &self.holidays.except {
-            let known = country.map(|c| c.day_names()).unwrap_or(&[]);
-            if !known.contains(&name.as_str()) {
-                let why = match country {
-                    None => crate::i18n::t("cal-except-needs-country"),
-                    Some(c) => crate::tr!(
-                        "cal-not-a-holiday",
-                        name = format!("{name:?}"),
-                        country = c.code(),
-                        known = known.join(", ")
-                    ),
-                };
-                return Err(FieldError::new("holidays.except", why));
-            }
-            except.insert(name.clone());
+            let Some(c) = country else {
+                return Err(FieldError::new("holidays.except", crate::i18n::t("cal-except-needs-country")));
+            };
+            let Some(day) = c.day_named(name) else {
+                let all = c.day_names().iter().chain(c.own_day_names());
+                let near = crate::domain::registry::lookup::closest(name, all.copied(), 1);
+                let hint = near
+                    .first()
+                    .map(|n| format!(" {}", crate::tr!("cli-config-did-you-mean", name = format!("{n:?}"))))
+                    .unwrap_or_default();
+                let known = c.day_names().join(", ");
+                let why =
+                    crate::tr!("cal-not-a-holiday", name = format!("{name:?}"), country = c.code(), known = known);
+                return Err(FieldError::new("holidays.except", format!("{why}{hint}")));
+            };
+            except.insert(day.to_string());
         }
         Ok(Calendar::new(self.name.trim(), timezone, week, HolidayRules { country, dates, except }))
     }
