@@ -245,8 +245,8 @@ enum ReportCommand {
 enum SlaCommand {
     /// The deadline of a target: prints an RFC 3339 instant.
     Deadline {
-        /// A calendar file (TOML: timezone, [week], [holidays]), or a registry file with one
-        /// [[calendar]] table.
+        /// A calendar file (TOML: timezone, [week], [holidays]), a registry file with one
+        /// [[calendar]] table, or `24x7` for the built-in round-the-clock calendar (UTC).
         #[arg(long)]
         calendar: PathBuf,
         /// When the clock starts, RFC 3339 (e.g. 2026-03-30T08:00:00+02:00).
@@ -258,8 +258,8 @@ enum SlaCommand {
     },
     /// Business seconds between two instants.
     Between {
-        /// A calendar file (TOML: timezone, [week], [holidays]), or a registry file with one
-        /// [[calendar]] table.
+        /// A calendar file (TOML: timezone, [week], [holidays]), a registry file with one
+        /// [[calendar]] table, or `24x7` for the built-in round-the-clock calendar (UTC).
         #[arg(long)]
         calendar: PathBuf,
         /// The first instant, RFC 3339.

@@ -300,6 +300,9 @@ fn sla_commands_and_holidays() {
     assert_eq!(out, "2026-03-30T11:00:00+02:00\n");
     let out = s.ok(&["sla", "deadline", "--calendar", &cal, "--start", "2026-03-27T15:00:00Z", "--duration", "4h"]);
     assert_eq!(out, "2026-03-30T09:00:00Z\n");
+    // The built-in calendar by its name.
+    let out = s.ok(&["sla", "deadline", "--calendar", "24x7", "--start", "2026-03-28T10:00:00Z", "--duration", "2bd"]);
+    assert_eq!(out, "2026-03-30T10:00:00Z\n");
     let out = s.ok(&[
         "sla",
         "between",

@@ -352,6 +352,14 @@ fn holidays_kept_open_are_named_in_either_language() {
     let cal = calendar(&spec("\"goede vrijdag\", \"KONINGSDAG\", \"Boxing day\""));
     // Good Friday 3 April 2026 is open; so is King's Day... on a Monday, closed by the week.
     assert_eq!(cal.deadline(at("2026-04-03T09:00:00+02:00"), d("1h")), at("2026-04-03T10:00:00+02:00"));
+    // Extra closed dates written as TOML dates, bare or quoted.
+    let bare = spec("").replace("except = []", "dates = [2026-04-09, \"2026-04-10\"]");
+    let cal = calendar(&bare);
+    assert_eq!(
+        cal.deadline(at("2026-04-10T09:00:00+02:00"), d("1h")),
+        at("2026-04-17T10:00:00+02:00"),
+        "Fri 10 April closed"
+    );
     let spec = spec("\"Koningsdg\"");
     let toml: CalendarSpec = toml::from_str(&spec).unwrap();
     let err = toml.build().unwrap_err();

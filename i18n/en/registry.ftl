@@ -74,6 +74,7 @@ cal-no-holiday-set = no built-in holiday set { $code } (known: nl)
 cal-not-a-date = { $text } is not a date (expected YYYY-MM-DD)
 cal-except-needs-country = `except` needs a `country` whose named days it keeps open
 cal-not-a-holiday = { $name } is not a day of the { $country } set (known: { $known })
+cal-dates-expected = expected a list of dates, each YYYY-MM-DD (quoted or not)
 cal-window-no-dash = bad window { $text }: no `-` between the times (expected HH:MM-HH:MM, e.g. "08:00-17:00")
 cal-window-bad-open = bad window { $text }: the opening time is not HH:MM (expected HH:MM-HH:MM, e.g. "08:00-17:00")
 cal-window-bad-close = bad window { $text }: the closing time is not HH:MM (expected HH:MM-HH:MM, e.g. "08:00-17:00")

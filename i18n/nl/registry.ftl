@@ -77,6 +77,7 @@ cal-no-holiday-set = geen ingebouwde feestdagenlijst { $code } (bekend: nl)
 cal-not-a-date = { $text } is geen datum (verwacht JJJJ-MM-DD)
 cal-except-needs-country = `except` werkt alleen met een `country`: het houdt feestdagen daarvan open
 cal-not-a-holiday = { $name } is geen dag uit de feestdagenlijst { $country } (bekend: { $known })
+cal-dates-expected = verwacht een lijst datums, elk JJJJ-MM-DD (met of zonder aanhalingstekens)
 cal-window-no-dash = ongeldige openingstijd { $text }: geen `-` tussen de tijden (verwacht UU:MM-UU:MM, bijv. "08:00-17:00")
 cal-window-bad-open = ongeldige openingstijd { $text }: het begin is geen UU:MM (verwacht UU:MM-UU:MM, bijv. "08:00-17:00")
 cal-window-bad-close = ongeldige openingstijd { $text }: het einde is geen UU:MM (verwacht UU:MM-UU:MM, bijv. "08:00-17:00")

@@ -28,10 +28,30 @@ pub struct CalendarSpec {
 pub struct HolidaySpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "dates_in")]
     pub dates: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub except: Vec<String>,
+}
+
+/// Dates as a TOML file writes them, bare (`2026-04-08`, which arrives as a one-entry map) or
+/// quoted; kept as their text, checked when the calendar is built.
+fn dates_in<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum One {
+        Text(String),
+        Bare(BTreeMap<String, String>),
+    }
+    let list =
+        Vec::<One>::deserialize(d).map_err(|_| serde::de::Error::custom(crate::i18n::t("cal-dates-expected")))?;
+    Ok(list
+        .into_iter()
+        .map(|one| match one {
+            One::Text(text) => text,
+            One::Bare(map) => map.into_values().next().unwrap_or_default(),
+        })
+        .collect())
 }
 
 impl HolidaySpec {
