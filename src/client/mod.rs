@@ -68,7 +68,7 @@ impl Client {
             }
             Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
                 return Err(ConnectError::Failed(DeskError::Unavailable(format!(
-                    "you may not use the servicedesk in {}: {e} (it belongs to another user or group)",
+                    "you may not use the servicedesk in {}: {e} (it, or a folder on the way to it, belongs to another user or group)",
                     dir.display()
                 ))));
             }
