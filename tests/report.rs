@@ -587,6 +587,24 @@ fn the_backlog_at_the_periods_end_by_age_in_business_days() {
     assert_eq!((longest[0].0, longest[0].2), (3, "> 10 bd"));
 }
 
+/// A ticket routed by hand to another supplier before the end is that supplier's backlog, aged
+/// from when it got it, not from the first supplier's dispatch.
+#[test]
+fn a_backlog_counts_a_supplier_from_when_it_got_the_ticket() {
+    use spoc::domain::report::backlogs;
+    let reg = small_registry();
+    let end = at("2026-12-02T00:00:00+01:00"); // Wednesday, midnight
+    // Iddink's since Thursday (three business days by Monday), WPN's from Tuesday 10:00.
+    let mut t = Kept::dispatched(&reg, 1, "2026-11-26T09:00:00+01:00");
+    let elsewhere = Change::OverrideRouting { supplier: "WPN".into(), reason: "their server".into() };
+    t.step(&reg, elsewhere, "2026-12-01T10:00:00+01:00");
+    let b = backlogs([(&t.t, t.journal.as_slice())].into_iter(), &reg, end);
+    assert_eq!(b.iter().map(|b| b.supplier.as_str()).collect::<Vec<_>>(), ["WPN"]);
+    let waited = &b[0].longest[0];
+    // WPN has no contract for Magister: counted on the helpdesk's office hours, Tue 10:00-17:00.
+    assert_eq!((waited.dispatched, waited.business_hours), (at("2026-12-01T10:00:00+01:00"), 7.0));
+}
+
 /// Calls for a supplier's services that never reached it: routed to it and solved by the
 /// helpdesk, or for a service only its (expired) contract names, with no supplier found.
 #[test]

@@ -160,24 +160,47 @@ fn dispatching_an_unrouted_ticket_is_refused_until_overridden() {
     apply(&mut t, &reg, Change::Status(Status::WaitingOnSupplier), "2026-11-23T09:30:00+01:00");
 }
 
+/// Another supplier is charged only for its own time: routed to it by hand while the ticket is
+/// with the first, its clocks start then, unanswered, on its own contract.
 #[test]
-fn a_contract_change_keeps_the_supplier_time_counted() {
+fn another_supplier_starts_its_own_clocks() {
     let reg = small_registry();
     // Printen for OBL routes to the more specific contract (Iddink, office hours).
-    let mut t = open(&reg, "Printen", "OBL", 3, 3, at(MON_9));
+    let mut t = open(&reg, "Printen", "OBL", 2, 2, at(MON_9));
     assert_eq!(t.routing.contract.as_deref(), Some("WP-OBL"));
     apply(&mut t, &reg, Change::Status(Status::WaitingOnSupplier), MON_9);
-    apply(
-        &mut t,
-        &reg,
-        Change::OverrideRouting { supplier: "WPN".into(), reason: "printer is theirs".into() },
-        "2026-11-23T11:00:00+01:00",
-    );
+    // Two hours with Iddink, unanswered: its 1h response ran out. Then it was WPN's all along.
+    let to_wpn = Change::OverrideRouting { supplier: "WPN".into(), reason: "printer is theirs".into() };
+    apply(&mut t, &reg, to_wpn, "2026-11-23T11:00:00+01:00");
     assert_eq!(t.routing.contract.as_deref(), Some("WP-ALL"));
-    // 2h counted on office hours; from 11:00 the 24x7 window counts.
+    assert_eq!(t.dispatched_at, Some(at("2026-11-23T11:00:00+01:00")), "WPN has it from 11:00");
+    apply(&mut t, &reg, Change::SupplierRef("W10".into()), "2026-11-23T11:30:00+01:00");
     let sla = t.sla(at("2026-11-23T20:00:00+01:00"), &reg).supplier.unwrap();
     assert_eq!(sla.calendar, "24x7");
-    assert_eq!(sla.resolution.elapsed, 2 * 3600 + 9 * 3600);
+    assert_eq!((sla.response.level, sla.response.elapsed), (ClockLevel::Ok, 30 * 60), "WPN answered in 30m");
+    assert_eq!(sla.resolution.elapsed, 9 * 3600, "WPN's own nine hours, not Iddink's two besides");
+}
+
+/// The same supplier under another contract keeps the time counted, on the new targets.
+#[test]
+fn a_contract_change_of_the_same_supplier_keeps_the_time_counted() {
+    let reg = common::registry_with(
+        "[[contract]]\nnumber = \"IDD-24\"\nsupplier = \"Iddink\"\nservices = [\"Parkeren\"]\nparticipants = \"all\"\n\
+         valid_from = 2024-01-01\nwindow = \"24x7\"\n\
+         sla = { P1 = { response = \"30m\", resolve = \"4h\" }, P2 = { response = \"1h\", resolve = \"8h\" }, \
+         P3 = { response = \"4h\", resolve = \"16h\" }, P4 = { response = \"1bd\", resolve = \"10bd\" } }\n",
+    );
+    let mut t = open(&reg, "Printen", "OBL", 3, 3, at(MON_9)); // Iddink, WP-OBL, office hours
+    apply(&mut t, &reg, Change::Status(Status::WaitingOnSupplier), MON_9);
+    apply(&mut t, &reg, Change::SupplierRef("I-1".into()), "2026-11-23T09:30:00+01:00");
+    // Routed by hand to Iddink again: no contract of Iddink's for Printen besides WP-OBL, so
+    // the same decision: nothing changes.
+    let again = Change::OverrideRouting { supplier: "Iddink".into(), reason: "to be sure".into() };
+    apply(&mut t, &reg, again, "2026-11-23T11:00:00+01:00");
+    assert_eq!(t.dispatched_at, Some(at(MON_9)), "the same supplier: dispatched when it was");
+    assert_eq!(t.supplier_ref.as_deref(), Some("I-1"));
+    let sla = t.sla(at("2026-11-23T12:00:00+01:00"), &reg).supplier.unwrap();
+    assert_eq!(sla.resolution.elapsed, 3 * 3600, "counted from 09:00");
 }
 
 #[test]

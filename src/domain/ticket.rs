@@ -832,13 +832,22 @@ impl Ticket {
 
     /// A new supplier and contract; the supplier clocks keep the time they counted.
     fn reroute(&mut self, decision: RoutingDecision, at: DateTime<Utc>, reg: &Registry) {
-        // An answer given before dispatch was that supplier's: another supplier's clock does not
-        // start answered by it.
-        if self.dispatched_at.is_none() && decision.supplier != self.routing.supplier {
+        let new_layer = supplier_layer(reg, &decision, self.priority);
+        // Another supplier is charged only for its own time: its clocks start when it gets the
+        // ticket (now, if the ticket is with the supplier; else at the next dispatch), and an
+        // answer, a "solved" or a supplier reopen of the one before is not its own.
+        if decision.supplier != self.routing.supplier {
             self.supplier_response_at = None;
             self.supplier_ref = None;
+            self.supplier_solved_at = None;
+            self.supplier_reopened = 0;
+            self.dispatched_at = self.with_supplier.then_some(at);
+            self.supplier_sla = new_layer;
+            self.routing = decision;
+            self.sync_clocks(at, reg);
+            return;
         }
-        let new_layer = supplier_layer(reg, &decision, self.priority);
+        // The same supplier under another contract: the time counted is kept, on the new targets.
         self.supplier_sla = match (self.supplier_sla.take(), new_layer) {
             (Some(mut old), Some(new)) => {
                 let (old_cal, new_cal) = (calendar(reg, &old.calendar), calendar(reg, &new.calendar));

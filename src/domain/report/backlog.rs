@@ -53,22 +53,34 @@ pub struct Waiting {
 /// resolution on the supplier's side decided (solved, or the ticket resolved) only later, or not
 /// yet. A quick test on the ticket alone; [`supplier_time_at`] says for sure from the journal.
 pub fn waiting_at(t: &Ticket, at: DateTime<Utc>) -> bool {
-    let Some(dispatched) = t.dispatched_at else { return false };
+    // Routed by hand to another supplier since, its dispatch is the later supplier's: the
+    // journal says whose it was at `at`.
+    let dispatched_before = t.dispatched_at.is_some_and(|d| d < at) || t.routing.overridden;
     let decided = t.supplier_sla.as_ref().and_then(|l| l.resolution.stopped_at);
-    dispatched < at && decided.is_none_or(|d| d >= at)
+    dispatched_before && decided.is_none_or(|d| d >= at)
 }
 
 /// Whether the ticket was with the supplier at `at` (waiting on it, and not reported solved
 /// since it got the ticket), and if so the business seconds of `cal` it has had the ticket in
 /// all: the supplier's own time, as its clocks count it (not while the helpdesk or the caller had
 /// it).
-pub fn supplier_time_at(journal: &[JournalEntry], at: DateTime<Utc>, cal: &Calendar) -> Option<i64> {
+/// The supplier that had it then is charged only from when it got it: a hand-routing to another
+/// supplier starts the count anew. Also says when that supplier got it.
+pub fn supplier_time_at(journal: &[JournalEntry], at: DateTime<Utc>, cal: &Calendar) -> Option<(i64, DateTime<Utc>)> {
     let mut since: Option<DateTime<Utc>> = None;
+    let mut got: Option<DateTime<Utc>> = None;
     let mut counted = 0;
     for e in journal.iter().take_while(|e| e.at < at) {
         let ends = match &e.event {
             Event::StatusChanged { to: Status::WaitingOnSupplier, .. } => {
                 since.get_or_insert(e.at);
+                got.get_or_insert(e.at);
+                false
+            }
+            Event::RoutingOverridden { from, to, .. } if from != to => {
+                counted = 0;
+                got = since.map(|_| e.at);
+                since = since.map(|_| e.at);
                 false
             }
             Event::StatusChanged { .. } | Event::Reopened { .. } | Event::SupplierSolved { .. } => true,
@@ -78,7 +90,7 @@ pub fn supplier_time_at(journal: &[JournalEntry], at: DateTime<Utc>, cal: &Calen
             counted += cal.business_between(s, e.at);
         }
     }
-    since.map(|s| counted + cal.business_between(s, at))
+    Some((since.map(|s| counted + cal.business_between(s, at))?, got?))
 }
 
 /// Per supplier, the tickets it still had to solve at `at` (each with its journal), by age.
@@ -89,7 +101,6 @@ pub fn backlogs<'a>(
 ) -> Vec<Backlog> {
     let mut by_supplier: std::collections::BTreeMap<String, Backlog> = Default::default();
     for (t, journal) in tickets.filter(|(t, _)| waiting_at(t, at)) {
-        let Some(dispatched) = t.dispatched_at else { continue };
         // Whose it was then: routed elsewhere since, it was the first override's "from".
         let later = journal.iter().filter(|e| e.at >= at).find_map(|e| match &e.event {
             Event::RoutingOverridden { from, .. } => Some(from.as_str()),
@@ -100,7 +111,7 @@ pub fn backlogs<'a>(
         // The contract's service window: the days the supplier works.
         let window = t.supplier_sla.as_ref().and_then(|l| reg.calendar(&l.calendar)).cloned();
         let cal = window.unwrap_or_else(|| reg.helpdesk_calendar().clone());
-        let Some(secs) = supplier_time_at(journal, at, &cal) else { continue };
+        let Some((secs, dispatched)) = supplier_time_at(journal, at, &cal) else { continue };
         // N business days old once its time with the supplier is what an `Nbd` target started
         // at its dispatch stands for: the clocks' own rule.
         let bd = |n: u32| cal.target_secs(dispatched, SlaDuration { seconds: 0, business_days: n });
