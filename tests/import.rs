@@ -107,6 +107,12 @@ fn names_that_differ_only_in_accents_are_refused() {
     assert!(err.to_string().contains("\"Iddink\"") && err.to_string().contains("stored registry"), "{err}");
     let err = import_csv(&stored(), "s.csv", "supplier,phone\nÍDDINK,+31 1\n", false).unwrap_err();
     assert_eq!(err.0.iter().map(|e| (e.line, e.field.as_str())).collect::<Vec<_>>(), [(2, "supplier")], "{err}");
+    // With other errors in the same file: all of them, in line order.
+    let text = "[[service]]\nname = \"Roosters\"\naliases = [\"printen\"]\n\
+                [[participant]]\ncode = \"XYZ\"\nname = \"X\"\n[[participant]]\ncode = \"xyz\"\nname = \"Y\"\n\
+                [[supplier]]\nname = \"Íddink\"\n";
+    let err = import_toml(&stored(), "all.toml", text, false).unwrap_err();
+    assert_eq!(err.0.iter().map(|e| e.line).collect::<Vec<_>>(), [3, 8, 11], "{err}");
     let text = "[[service]]\nname = \"Zoëk\"\n[[service]]\nname = \"Zoek\"\n";
     let err = spoc::domain::registry::file::check_toml("z.toml", text).unwrap_err();
     assert_eq!(err.0.iter().map(|e| e.line).collect::<Vec<_>>(), [4], "{err}");

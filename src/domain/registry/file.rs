@@ -107,9 +107,18 @@ fn absorb(into: &mut RegistryFile, pos: &mut Positions, parsed: SpannedFile, off
 /// Parses and validates a complete registry TOML file on its own.
 pub fn check_toml(file: &str, text: &str) -> Result<Registry, FileErrors> {
     let (parsed, pos) = parse_spanned(file, text)?;
-    let registry = Registry::build(parsed).map_err(|errors| locate(file, text, &pos, errors))?;
-    let clashes = registry.accent_clashes(&|_, _| true);
-    if clashes.is_empty() { Ok(registry) } else { Err(locate(file, text, &pos, clashes)) }
+    let clashes = Registry::accent_clashes_in(&parsed, &|_, _| true);
+    match Registry::build(parsed) {
+        Ok(registry) if clashes.is_empty() => Ok(registry),
+        // Every error at once, in the order of the file's lines.
+        built => {
+            let mut errors = built.err().unwrap_or_default();
+            errors.extend(clashes);
+            let mut located = locate(file, text, &pos, errors);
+            located.0.sort_by_key(|e| e.line);
+            Err(located)
+        }
+    }
 }
 
 /// Errors of a registry built from this file alone, at the lines of the entries they are in.

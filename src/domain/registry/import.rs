@@ -68,24 +68,23 @@ fn finish(
             _ => false,
         }
     };
-    match Registry::build(merged.clone()) {
+    // Every error at once, in the order of the file's lines.
+    let built = Registry::build(merged.clone());
+    let mut found = built.as_ref().err().cloned().unwrap_or_default();
+    found.extend(Registry::accent_clashes_in(&merged, &brings));
+    for e in found {
+        let located = place(&e, base, &merged, file, &line_of);
+        if !errors.iter().any(|x| x.line == located.line && x.message == located.message) {
+            errors.push(located);
+        }
+    }
+    match built {
         Ok(registry) if errors.is_empty() => {
-            let clashes = registry.accent_clashes(&brings);
-            if !clashes.is_empty() {
-                let errors = clashes.iter().map(|e| place(e, base, registry.file(), file, &line_of)).collect();
-                return Err(FileErrors(errors));
-            }
             let changes = changes(stored, registry.file());
             Ok(Imported { registry, incoming, changes })
         }
-        Ok(_) => Err(FileErrors(errors)),
-        Err(found) => {
-            for e in found {
-                let located = place(&e, base, &merged, file, &line_of);
-                if !errors.iter().any(|x| x.line == located.line && x.message == located.message) {
-                    errors.push(located);
-                }
-            }
+        _ => {
+            errors.sort_by_key(|e| e.line);
             Err(FileErrors(errors))
         }
     }

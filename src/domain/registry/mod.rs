@@ -205,6 +205,11 @@ impl Registry {
         validate::accent_clashes(&self.file, new)
     }
 
+    /// The same, of a registry file that may not validate otherwise.
+    pub fn accent_clashes_in(file: &RegistryFile, new: &dyn Fn(&str, &str) -> bool) -> Vec<RegistryError> {
+        validate::accent_clashes(file, new)
+    }
+
     pub fn empty() -> Registry {
         Registry::build(RegistryFile::default()).expect("the empty registry is valid")
     }
