@@ -678,4 +678,12 @@ fn a_folder_that_is_not_spocs_is_not_taken_over() {
     assert_eq!(mode, 0o1777, "its mode as it was");
     let names: Vec<_> = std::fs::read_dir(f.data()).unwrap().flatten().map(|e| e.file_name()).collect();
     assert_eq!(names, ["report.xlsx"], "nothing written in it");
+    // Names spoc also uses are no mark of its own: another program's `store`, a `serve.log`.
+    let g = Folder::new();
+    std::fs::create_dir_all(g.data().join("store")).unwrap();
+    std::fs::write(g.data().join("store").join("foo"), b"theirs").unwrap();
+    std::fs::write(g.data().join("serve.log"), b"theirs").unwrap();
+    let out = g.run(&["ticket", "list"]);
+    assert!(out.status.code() == Some(1) && stderr(&out).contains("not spoc's"), "{}", stderr(&out));
+    assert!(!g.data().join("store").join("db").exists(), "no store written into theirs");
 }

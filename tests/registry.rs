@@ -268,9 +268,9 @@ fn a_broken_value_does_not_hide_a_duplicate_name() {
                 [[contract]]\nnumber = \"X1\"\nsupplier = \"A\"\nservices = [\"Printen\"]\nparticipants = \"all\"\n\
                 valid_from = 2024-01-01\nwindow = \"24x7\"\n\
                 sla = { P1 = { response = \"30x\", resolve = \"4h\" } }\n\
-                [[supplier]]\nname = \"a\"\n";
+                [[supplier]]\nname = \"a\"\n[[supplier]]\nname = \"Ä\"\n";
     let err = check_toml("k.toml", text).unwrap_err();
     let got: Vec<usize> = err.0.iter().map(|e| e.line).collect();
-    assert_eq!(got, [10, 12], "{err}");
+    assert_eq!(got, [10, 12, 14], "{err}");
     assert!(err.to_string().contains("30x") && err.to_string().contains("(line 1)"), "{err}");
 }

@@ -203,3 +203,24 @@ fn a_breached_clock_reads_as_breached_whatever_came_after() {
     let line = text.lines().find(|l| l.contains("response")).unwrap();
     assert!(line.contains("done after it was due"), "{line}");
 }
+
+/// Routed by hand to another supplier after dispatch: that supplier has it from then (its own
+/// clocks and "dispatched"), and the helpdesk held it only until the first supplier got it.
+#[test]
+fn a_ticket_routed_to_another_supplier_counts_each_ones_own_time() {
+    let r = desk("2026-11-23T09:00:00+01:00");
+    let args = ["ticket", "new", "--participant", "OBL", "--service", "Printen", "--impact", "2", "--urgency", "2"];
+    let t = r.json(&[&args[..], &["--title", "printer"]].concat()); // Iddink, WP-OBL
+    r.set("2026-11-23T09:30:00+01:00");
+    update(&r, &t["id"], &["--status", "waiting_on_supplier"]);
+    r.set("2026-11-23T12:00:00+01:00");
+    update(&r, &t["id"], &["--override-supplier", "WPN", "--reason", "theirs"]);
+    r.set("2026-11-23T12:30:00+01:00");
+    update(&r, &t["id"], &["--supplier-ref", "W-1"]);
+    let report = r.json_report(&["report", "suppliers", "--from", "2026-11-23", "--to", "2026-11-23", "--detail"]);
+    let row = &report["tickets"][0];
+    assert_eq!(row["supplier"], "WPN", "{report:#}");
+    assert_eq!(row["from"], "2026-11-23T11:00:00Z", "WPN has it from 12:00 (+01:00)");
+    assert_eq!((row["response"].as_str(), row["response_hours"].as_f64()), (Some("met"), Some(0.5)));
+    assert_eq!(row["held_hours"].as_f64(), Some(0.5), "held until Iddink got it");
+}

@@ -179,6 +179,17 @@ fn another_supplier_starts_its_own_clocks() {
     assert_eq!(sla.calendar, "24x7");
     assert_eq!((sla.response.level, sla.response.elapsed), (ClockLevel::Ok, 30 * 60), "WPN answered in 30m");
     assert_eq!(sla.resolution.elapsed, 9 * 3600, "WPN's own nine hours, not Iddink's two besides");
+    // Routed while waiting on the caller: WPN gets it at the next dispatch, and has it from then.
+    let mut t = open(&reg, "Printen", "OBL", 2, 2, at(MON_9));
+    apply(&mut t, &reg, Change::Status(Status::WaitingOnSupplier), MON_9);
+    apply(&mut t, &reg, Change::Status(Status::WaitingOnCaller), "2026-11-23T10:00:00+01:00");
+    let to_wpn = Change::OverrideRouting { supplier: "WPN".into(), reason: "theirs".into() };
+    apply(&mut t, &reg, to_wpn, "2026-11-23T10:10:00+01:00");
+    assert_eq!(t.dispatched_at, None);
+    apply(&mut t, &reg, Change::Status(Status::WaitingOnSupplier), "2026-11-23T11:00:00+01:00");
+    assert_eq!(t.dispatched_at, Some(at("2026-11-23T11:00:00+01:00")));
+    let sla = t.sla(at("2026-11-23T12:00:00+01:00"), &reg).supplier.unwrap();
+    assert_eq!(sla.response.elapsed, 3600, "from 11:00");
 }
 
 /// The same supplier under another contract keeps the time counted, on the new targets.

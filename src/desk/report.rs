@@ -191,8 +191,26 @@ impl Desk {
         // Only the period's tickets, one at a time, by the time index.
         for id in self.store.between(when, q.from, q.to) {
             let Some(t) = self.store.scanned_ticket(id?)? else { continue };
-            if wanted(&t) {
-                facts.extend(facts_in(std::iter::once(t.as_ref()), period, reg, now));
+            if !wanted(&t) {
+                continue;
+            }
+            let first = facts.len();
+            facts.extend(facts_in(std::iter::once(t.as_ref()), period, reg, now));
+            // Routed by hand from another supplier after dispatch: the helpdesk held it only
+            // until the first supplier got it, which the journal says.
+            if layer == Layer::Supplier && t.routing.overridden {
+                let journal = self.store.journal(t.id)?;
+                let dispatched = journal.iter().find_map(|e| match e.event {
+                    crate::domain::ticket::Event::StatusChanged {
+                        to: crate::domain::Status::WaitingOnSupplier,
+                        ..
+                    } => Some(e.at),
+                    _ => None,
+                });
+                if let Some(d) = dispatched {
+                    let held = reg.helpdesk_calendar().business_between(t.created_at, d) as f64 / 3600.0;
+                    facts[first..].iter_mut().for_each(|f| f.held_hours = Some(held));
+                }
             }
         }
         Ok(facts)

@@ -834,14 +834,16 @@ impl Ticket {
     fn reroute(&mut self, decision: RoutingDecision, at: DateTime<Utc>, reg: &Registry) {
         let new_layer = supplier_layer(reg, &decision, self.priority);
         // Another supplier is charged only for its own time: its clocks start when it gets the
-        // ticket (now, if the ticket is with the supplier; else at the next dispatch), and an
+        // ticket (now, if it waits on the supplier; else at the next dispatch), and an
         // answer, a "solved" or a supplier reopen of the one before is not its own.
         if decision.supplier != self.routing.supplier {
             self.supplier_response_at = None;
             self.supplier_ref = None;
             self.supplier_solved_at = None;
             self.supplier_reopened = 0;
-            self.dispatched_at = self.with_supplier.then_some(at);
+            // Waiting on the caller, it is not with the new supplier yet: that is the next
+            // dispatch.
+            self.dispatched_at = (self.status == Status::WaitingOnSupplier).then_some(at);
             self.supplier_sla = new_layer;
             self.routing = decision;
             self.sync_clocks(at, reg);

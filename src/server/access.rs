@@ -118,9 +118,11 @@ impl Access {
     }
 }
 
-/// What spoc keeps in a data folder: one of these makes a folder spoc's own.
+/// What spoc keeps in a data folder.
 const SPOC_FILES: [&str; 7] =
     ["store", "store.pid", "serve.lock", "serve.log", "serve.pid", "serve.state", "spoc.sock"];
+/// Names only spoc gives (besides a sled store): one makes a folder spoc's own.
+const SPOC_MARKS: [&str; 4] = ["store.pid", "serve.lock", "serve.state", "spoc.sock"];
 
 /// Refuses a folder that is not spoc's (it holds files, none of them spoc's), and one open to a
 /// group (it may read, write and enter it) but not setgid: whatever a
@@ -130,13 +132,17 @@ const SPOC_FILES: [&str; 7] =
 /// 2770) or the group is our own private one (a personal folder made with a loose umask).
 pub fn check_folder(dir: &Path, our_configured_group: bool) -> Result<(), AccessError> {
     let Ok(m) = std::fs::metadata(dir) else { return Ok(()) };
-    // A folder named by mistake (a home, a shared drop folder) is not taken over.
+    // A folder named by mistake (a home, a shared drop folder) is not taken over: one that holds
+    // anything but spoc's files is spoc's only with a mark of spoc's own in it.
     if m.is_dir()
         && let Ok(entries) = std::fs::read_dir(dir)
     {
         let names: Vec<String> = entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
-        let spoc = |n: &String| SPOC_FILES.contains(&n.as_str());
-        if let Some(example) = names.iter().find(|n| !spoc(n)).filter(|_| !names.iter().any(spoc)) {
+        let store = dir.join("store");
+        let sled_store = store.join("db").is_file() && store.join("conf").is_file();
+        let marked = sled_store || names.iter().any(|n| SPOC_MARKS.contains(&n.as_str()));
+        let foreign = |n: &&String| !SPOC_FILES.contains(&n.as_str()) || (n.as_str() == "store" && !sled_store);
+        if let Some(example) = names.iter().find(foreign).filter(|_| !marked) {
             return Err(AccessError::NotSpoc { path: dir.display().to_string(), example: example.clone() });
         }
     }

@@ -180,6 +180,13 @@ impl Replay {
         serde_json::from_str(&self.ok(&args)).unwrap()
     }
 
+    /// A report as JSON (`--format json`).
+    pub fn json_report(&self, args: &[&str]) -> serde_json::Value {
+        let mut args = args.to_vec();
+        args.extend(["--format", "json"]);
+        serde_json::from_str(&self.ok(&args)).unwrap()
+    }
+
     /// Runs a command that must fail with `code`; returns its stderr.
     pub fn fails(&self, args: &[&str], code: i32) -> String {
         let out = self.folder.run(args);

@@ -193,7 +193,7 @@ fn every_entry_error(file: &str, text: &str, first: toml::de::Error) -> FileErro
         *first = 0;
     }
     starts.push(text.len());
-    // The entries that do parse are still checked for names claimed twice.
+    // The entries that do parse are still checked for names claimed twice (in any spelling).
     let (mut sound, mut pos) = (RegistryFile::default(), Positions::default());
     let mut errors = Vec::new();
     for w in starts.windows(2) {
@@ -205,7 +205,9 @@ fn every_entry_error(file: &str, text: &str, first: toml::de::Error) -> FileErro
     if errors.is_empty() {
         return alone;
     }
-    errors.extend(locate(file, text, &pos, Registry::duplicates_in(&sound)).0);
+    let mut clashes = Registry::duplicates_in(&sound);
+    clashes.extend(Registry::accent_clashes_in(&sound, &|_, _| true));
+    errors.extend(locate(file, text, &pos, clashes).0);
     errors.sort_by_key(|e| e.line);
     FileErrors(errors)
 }
