@@ -200,7 +200,6 @@ ticket-first-contact = on the line (first contact)
 ticket-field-linked-call = {"  "}call
 ticket-field-report-to = report to
 ticket-field-procedure = procedure
-ticket-routing-overridden = { $routing } (overridden)
 ticket-field-routing = routing
 ticket-field-logged = logged
 ticket-logged-by = { $at } by { $by }

@@ -200,7 +200,6 @@ ticket-first-contact = aan de lijn (eerste contact)
 ticket-field-linked-call = {"  "}melding
 ticket-field-report-to = melden bij
 ticket-field-procedure = procedure
-ticket-routing-overridden = { $routing } (handmatig)
 ticket-field-routing = routering
 ticket-field-logged = aangemaakt
 ticket-logged-by = { $at } door { $by }

@@ -91,11 +91,8 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
             lines.push(field(&crate::i18n::t("ticket-field-procedure"), p.lines().next().unwrap_or("").to_string()));
         }
     }
-    let routing = if t.routing_overridden {
-        crate::tr!("ticket-routing-overridden", routing = crate::present::routing_text(&t.routing))
-    } else {
-        crate::present::routing_text(&t.routing)
-    };
+    // An override says so in the explanation itself ("· overridden").
+    let routing = crate::present::routing_text(&t.routing);
     lines.extend([
         field(&crate::i18n::t("ticket-field-routing"), routing),
         field(
