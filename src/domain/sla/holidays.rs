@@ -40,10 +40,15 @@ impl Country {
     /// A day of the set as people write it: in English or the country's language, case and
     /// accents aside ("goede vrijdag", "Good Friday"); its name in the set.
     pub fn day_named(self, given: &str) -> Option<&'static str> {
-        let given = crate::domain::registry::lookup::fold(given.trim());
-        let fold = crate::domain::registry::lookup::fold;
+        // As typed or pasted: any apostrophe, spaces however many.
+        let plain = |text: &str| {
+            let text = crate::domain::registry::lookup::fold(&text.replace(['\u{2019}', '\u{2018}', '`'], "'"));
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        let given = plain(given);
         let (en, own) = (self.day_names(), self.own_day_names());
-        en.iter().zip(own).find(|(e, o)| fold(e) == given || fold(o) == given).map(|(e, _)| *e)
+        let by_name = en.iter().zip(own).find(|(e, o)| plain(e) == given || plain(o) == given).map(|(e, _)| *e);
+        by_name.or_else(|| OTHER_NAMES.iter().find(|(other, _)| plain(other) == given).map(|(_, e)| *e))
     }
 
     /// The holidays of one year, in date order (ties keep the order of the set).
@@ -69,6 +74,16 @@ const NL_NAMES: &[&str] = &[
     "Whit Monday",
     "Christmas Day",
     "Boxing Day",
+];
+
+/// Other names people use for the same days, and the day of the set each is.
+const OTHER_NAMES: &[(&str, &str)] = &[
+    ("Paasmaandag", "Easter Monday"),
+    ("Pinkstermaandag", "Whit Monday"),
+    ("Hemelvaart", "Ascension Day"),
+    ("Kerstmis", "Christmas Day"),
+    ("Nieuwjaar", "New Year's Day"),
+    ("Pentecost", "Whit Sunday"),
 ];
 
 /// As the Dutch calendar names them, in the order of `NL_NAMES`.

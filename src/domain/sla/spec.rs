@@ -103,7 +103,7 @@ impl CalendarSpec {
             .dates
             .iter()
             .map(|d| {
-                NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
+                NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| {
                     FieldError::new("holidays.dates", crate::tr!("cal-not-a-date", text = format!("{d:?}")))
                 })
             })
