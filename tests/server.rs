@@ -633,3 +633,24 @@ fn a_checkpoint_reopens_the_store_at_a_quiet_moment_and_loses_nothing() {
         c.ticket(id).unwrap();
     }
 }
+
+/// The folder's owner with a group in the config file: a 0770 folder without setgid is made
+/// the group's (2770) by the server the command starts, not refused.
+#[test]
+fn an_owner_with_a_group_in_the_config_mends_the_folder() {
+    if !nix::unistd::Uid::effective().is_root() {
+        eprintln!("skipped: the group nogroup is set on a folder only by root (CI runs as root)");
+        return;
+    }
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let f = Folder::new();
+    std::fs::create_dir_all(f.data()).unwrap();
+    nix::unistd::chown(&f.data(), None, Some(nix::unistd::Gid::from_raw(65534))).unwrap();
+    std::fs::set_permissions(f.data(), std::fs::Permissions::from_mode(0o770)).unwrap();
+    let config = f.tmp.path().join("config").join("spoc");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "group = \"nogroup\"\n").unwrap();
+    f.ok(&["ticket", "list"]);
+    let meta = std::fs::metadata(f.data()).unwrap();
+    assert_eq!((meta.permissions().mode() & 0o7777, meta.gid()), (0o2770, 65534));
+}

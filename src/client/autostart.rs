@@ -69,7 +69,12 @@ fn start(dir: &Path, exe: &Path, idle_exit: Option<u64>) -> Result<Client, DeskE
         .map_err(|e| fail(format!("cannot create the data folder {}: {e}", dir.display())))?;
     // Before anything is written there: a group folder that is not setgid would get files
     // private to this agent (the log first).
-    let configured = std::env::var_os("SPOC_GROUP").is_some();
+    // A group named for the server it starts: by SPOC_GROUP, else in the agent's config file.
+    let in_config = || {
+        let path = crate::cli::check_config::config_path()?;
+        crate::cli::check_config::load(&path).ok().flatten()?.group
+    };
+    let configured = std::env::var_os("SPOC_GROUP").is_some() || in_config().is_some();
     crate::server::access::check_folder(dir, configured).map_err(|e| fail(e.to_string()))?;
     let log_path = dir.join(LOG);
     // In a folder shared with a group the log is the group's too, as everything in it.
