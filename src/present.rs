@@ -155,6 +155,29 @@ pub fn status_name(status: crate::domain::Status) -> String {
     status.name()
 }
 
+/// A kind of lookup hit as people read it (the quick lookup and `supplier find`).
+pub fn hit_kind(kind: crate::domain::registry::lookup::HitKind) -> String {
+    use crate::domain::registry::lookup::HitKind;
+    t(match kind {
+        HitKind::Supplier => "lookup-kind-supplier",
+        HitKind::Service => "lookup-kind-service",
+        HitKind::Contract => "lookup-kind-contract",
+        HitKind::Contact => "lookup-kind-contact",
+        HitKind::Solution => "lookup-kind-solution",
+    })
+}
+
+/// A contact's role as a supplier card shows it (the quick lookup and `supplier find`).
+pub fn contact_role(role: crate::domain::registry::ContactRole) -> String {
+    use crate::domain::registry::ContactRole;
+    t(match role {
+        ContactRole::ServiceDesk => "lookup-role-service-desk",
+        ContactRole::AccountManager => "lookup-role-account-manager",
+        ContactRole::Escalation => "lookup-role-escalation",
+        ContactRole::Other => "lookup-role-other",
+    })
+}
+
 /// A clock's state in words: "met, took 3h", "paused, 2h left", "BREACHED, 1h over"...
 pub fn clock_state(c: &ClockView) -> String {
     let took = || format_business_seconds(c.elapsed);

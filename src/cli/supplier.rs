@@ -36,12 +36,12 @@ pub fn find(desk: &dyn DeskApi, query: &str, limit: usize, as_json: bool) -> Cmd
     // The kinds' column fits the longest kind in the language read; the steps and cards below
     // a hit start where its name does.
     let kinds = [HitKind::Supplier, HitKind::Service, HitKind::Contract, HitKind::Contact, HitKind::Solution];
-    let width = kinds.iter().map(|k| kind_name(*k).chars().count() + 1).max().unwrap_or(0).max(9);
+    let width = kinds.iter().map(|k| crate::present::hit_kind(*k).chars().count() + 1).max().unwrap_or(0).max(9);
     let indent = " ".repeat(width);
     let mut s = String::new();
     let mut shown: Vec<&str> = Vec::new();
     for f in &found {
-        let what = kind_name(f.hit.kind);
+        let what = crate::present::hit_kind(f.hit.kind);
         let matched = if f.hit.matched != f.hit.name {
             format!(" {}", crate::tr!("cli-supplier-matched", text = format!("{:?}", f.hit.matched)))
         } else {
@@ -72,28 +72,6 @@ pub fn find(desk: &dyn DeskApi, query: &str, limit: usize, as_json: bool) -> Cmd
     out(&s)
 }
 
-/// A kind of hit as people read it.
-fn kind_name(kind: HitKind) -> String {
-    t(match kind {
-        HitKind::Supplier => "lookup-kind-supplier",
-        HitKind::Service => "lookup-kind-service",
-        HitKind::Contract => "lookup-kind-contract",
-        HitKind::Contact => "lookup-kind-contact",
-        HitKind::Solution => "lookup-kind-solution",
-    })
-}
-
-/// A contact's role as people read it.
-fn role_name(role: crate::domain::registry::ContactRole) -> String {
-    use crate::domain::registry::ContactRole;
-    t(match role {
-        ContactRole::ServiceDesk => "lookup-role-service-desk",
-        ContactRole::AccountManager => "lookup-role-account-manager",
-        ContactRole::Escalation => "lookup-role-escalation",
-        ContactRole::Other => "lookup-role-other",
-    })
-}
-
 fn card_lines(c: &SupplierCard, now: DateTime<Utc>, indent: &str) -> String {
     let sup = &c.supplier;
     let mut s = String::new();
@@ -112,7 +90,7 @@ fn card_lines(c: &SupplierCard, now: DateTime<Utc>, indent: &str) -> String {
         let level = contact.level.map(|l| format!(" {l}")).unwrap_or_default();
         let reach =
             [contact.phone.as_deref(), contact.email.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
-        line(&format!("{}{level}", role_name(contact.role)), &format!("{} {reach}", contact.name));
+        line(&format!("{}{level}", crate::present::contact_role(contact.role)), &format!("{} {reach}", contact.name));
     }
     for k in c.contracts.iter().filter(|k| c.valid_now.contains(&k.number)) {
         let whom = match &k.participants {

@@ -199,13 +199,8 @@ impl Registry {
         validate::duplicates(file)
     }
 
-    /// Names of this registry that differ only in accents, where `new` says an entry is one a
-    /// file brings.
-    pub fn accent_clashes(&self, new: &dyn Fn(&str, &str) -> bool) -> Vec<RegistryError> {
-        validate::accent_clashes(&self.file, new)
-    }
-
-    /// The same, of a registry file that may not validate otherwise.
+    /// Names of a registry file that differ only in accents, where `new` says an entry is one
+    /// a file brings.
     pub fn accent_clashes_in(file: &RegistryFile, new: &dyn Fn(&str, &str) -> bool) -> Vec<RegistryError> {
         validate::accent_clashes(file, new)
     }

@@ -19,13 +19,13 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     let [hits, card] = Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(rest);
     // The kinds' column as wide as the longest kind's name in this language, and a space.
     let kinds = [HitKind::Supplier, HitKind::Service, HitKind::Contract, HitKind::Contact, HitKind::Solution];
-    let kind_w = kinds.iter().map(|k| kind_name(*k).chars().count()).max().unwrap_or(8).max(8) + 1;
+    let kind_w = kinds.iter().map(|k| crate::present::hit_kind(*k).chars().count()).max().unwrap_or(8).max(8) + 1;
     let items: Vec<ListItem> = s
         .lookup
         .hits
         .iter()
         .map(|h| {
-            let kind = kind_name(h.kind);
+            let kind = crate::present::hit_kind(h.kind);
             let to = match h.kind {
                 HitKind::Solution => crate::i18n::t("lookup-solve-on-the-line"),
                 _ => h.supplier.clone().unwrap_or_else(|| crate::i18n::t("lookup-no-contract")),
@@ -55,28 +55,6 @@ pub fn draw(f: &mut Frame, s: &State, theme: &Theme, r: Rect) {
     }
 }
 
-/// A kind of hit as the agent reads it.
-fn kind_name(kind: HitKind) -> String {
-    crate::i18n::t(match kind {
-        HitKind::Supplier => "lookup-kind-supplier",
-        HitKind::Service => "lookup-kind-service",
-        HitKind::Contract => "lookup-kind-contract",
-        HitKind::Contact => "lookup-kind-contact",
-        HitKind::Solution => "lookup-kind-solution",
-    })
-}
-
-/// A contact's role as the agent reads it.
-fn role_name(role: crate::domain::registry::ContactRole) -> String {
-    use crate::domain::registry::ContactRole;
-    crate::i18n::t(match role {
-        ContactRole::ServiceDesk => "lookup-role-service-desk",
-        ContactRole::AccountManager => "lookup-role-account-manager",
-        ContactRole::Escalation => "lookup-role-escalation",
-        ContactRole::Other => "lookup-role-other",
-    })
-}
-
 fn card_lines<'a>(c: &SupplierCard, now: DateTime<Utc>, theme: &Theme) -> Vec<Line<'a>> {
     let s = &c.supplier;
     let role = match c.open_now {
@@ -103,7 +81,7 @@ fn card_lines<'a>(c: &SupplierCard, now: DateTime<Utc>, theme: &Theme) -> Vec<Li
     for contact in &s.contacts {
         let level = contact.level.map(|l| format!(" {l}")).unwrap_or_default();
         let reach: Vec<&str> = [contact.phone.as_deref(), contact.email.as_deref()].into_iter().flatten().collect();
-        let role = role_name(contact.role);
+        let role = crate::present::contact_role(contact.role);
         lines.push(Line::raw(clean(&format!("{role}{level}: {} {}", contact.name, reach.join(" · ")))));
     }
     if let Some(p) = &s.procedure {
