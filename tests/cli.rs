@@ -410,6 +410,13 @@ fn demo_fills_a_folder_and_refuses_a_used_one() {
     assert!(report.starts_with("supplier,contract,dispatched,"));
     assert!(report.lines().count() > 10, "{report}");
     assert!(s.fails(&["demo", "--no-ui"], 2).contains("empty data folder"));
+    // A folder of someone's own files is not made private and filled.
+    let theirs = Spoc::new();
+    std::fs::create_dir_all(theirs.folder.data()).unwrap();
+    std::fs::write(theirs.folder.data().join("notes.txt"), "mine").unwrap();
+    assert!(theirs.fails(&["demo", "--no-ui"], 2).contains("not spoc's"));
+    let names: Vec<_> = std::fs::read_dir(theirs.folder.data()).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert_eq!(names, ["notes.txt"]);
     let backup = s.folder.tmp.path().join("b.spoc");
     s.ok(&["backup", &backup.display().to_string()]);
     assert!(Path::new(&backup).exists());

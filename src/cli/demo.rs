@@ -16,6 +16,8 @@ pub fn fill(dir: &Path, tickets: usize, seed: u64) -> Result<Desk, Failure> {
     if let Ok(client) = crate::client::Client::connect(dir) {
         return Err(bad(crate::tr!("cli-demo-in-use", folder = dir.display().to_string(), pid = client.server().pid)));
     }
+    // Not a folder named by mistake: that is refused before it is made private.
+    crate::server::access::check_folder(dir, false).map_err(|e| bad(e.to_string()))?;
     make_private(dir)?;
     let desk = Desk::open(dir)?;
     if !desk.store().is_empty()? {
